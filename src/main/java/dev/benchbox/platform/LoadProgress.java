@@ -1,0 +1,26 @@
+package dev.benchbox.platform;
+
+/**
+ * Progress of a load, reported by platforms and shown by the shell (as a progress bar on a terminal).
+ * Implementations must be thread-safe: loads run in parallel.
+ */
+public interface LoadProgress extends AutoCloseable {
+    LoadProgress NONE = new LoadProgress() {
+        @Override
+        public void start(String task, long total) { }
+
+        @Override
+        public void advance(long amount) { }
+
+        @Override
+        public void close() { }
+    };
+
+    /** Starts a task of {@code total} units (rows, bytes), replacing the current one. */
+    void start(String task, long total);
+
+    void advance(long amount);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,62 @@
+package dev.benchbox.platform;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A SQL engine the shell benchmarks. Platforms never print: they report through return values,
+ * {@link RowSink}, {@link BatchListener} and {@link LoadProgress}; errors are
+ * {@link dev.benchbox.BenchboxException}s with one-line messages.
+ */
+public interface Platform extends AutoCloseable {
+    /** Short name used in commands and results, e.g. {@code duckdb}. */
+    String name();
+
+    /** One line for {@code status}: engine, version, where the data lives. */
+    String description();
+
+    /** Engine version, recorded in results. */
+    String version();
+
+    /** The schema a new session starts in. */
+    String defaultSchema();
+
+    /** Creates the schema if it does not exist. */
+    void createSchema(String schema);
+
+    boolean schemaExists(String schema);
+
+    List<String> listTables(String schema);
+
+    /** Columns of a table; fails with a one-line error naming the table when it does not exist. */
+    List<Column> describeTable(String schema, String table);
+
+    /** Row count of a table. */
+    long rowCount(String schema, String table);
+
+    /** The TPC-H scale factor whose data the schema holds, if a complete TPC-H load is recorded there. */
+    Optional<Double> loadedTpchScale(String schema);
+
+    /** Generates TPC-H data at the scale factor and loads the given tables (all when empty). */
+    LoadReport loadTpch(String schema, double scaleFactor, List<String> tables, LoadProgress progress);
+
+    /** Loads tables from {@code .tbl}, {@code .csv} or {@code .parquet} files named after them in a directory. */
+    LoadReport loadFiles(String schema, List<String> tables, Path sourceDir, LoadProgress progress);
+
+    /** Runs one statement and streams its rows. Interrupting the calling thread cancels the statement. */
+    QuerySummary execute(String schema, String sql, RowSink sink);
+
+    /**
+     * Runs every query of a batch, warm-ups first, then the measured iterations, timing each
+     * where it runs. Query errors are recorded, not thrown.
+     *
+     * @param maxRowsKept rows of each result kept for validation
+     */
+    List<QueryExecution> runBatch(String schema, List<BatchQuery> queries, int warmups, int iterations,
+            int maxRowsKept, BatchListener listener);
+
+    /** Releases what this session created; never fails. */
+    @Override
+    void close();
+}

@@ -1,0 +1,438 @@
+package dev.benchbox.platform.duckdb;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.benchbox.BenchboxException;
+import dev.benchbox.platform.BatchListener;
+import dev.benchbox.platform.BatchQuery;
+import dev.benchbox.platform.Column;
+import dev.benchbox.platform.LoadProgress;
+import dev.benchbox.platform.LoadReport;
+import dev.benchbox.platform.Platform;
+import dev.benchbox.platform.QueryExecution;
+import dev.benchbox.platform.QuerySummary;
+import dev.benchbox.platform.RowSink;
+import dev.benchbox.tpch.TpchSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The embedded default platform: DuckDB in-process, in memory or in a database file.
+ * One connection serves the session; loads use duplicated connections to append in parallel.
+ */
+public final class DuckDbPlatform implements Platform {
+    static final String TPCH_COMMENT_PREFIX = "benchbox:tpch:sf=";
+
+    private final DuckDBConnection connection;
+    private final Path path;
+    private final String version;
+    private final StatementCanceller canceller = new StatementCanceller();
+    private String currentSchema;
+
+    private DuckDbPlatform(DuckDBConnection connection, Path path, String version) {
+        this.connection = connection;
+        this.path = path;
+        this.version = version;
+    }
+
+    /**
+     * Opens DuckDB in memory ({@code path} null) or on a database file.
+     * Extensions are never downloaded: the JDBC driver bundles what we use (parquet, json, icu).
+     */
+    public static DuckDbPlatform open(Path path) {
+        if (path != null) {
+            Path parent = path.toAbsolutePath().getParent();
+            if (parent != null && !Files.isDirectory(parent)) {
+                throw new BenchboxException("cannot open DuckDB database '" + path + "': directory " + parent + " does not exist");
+            }
+        }
+        Properties properties = new Properties();
+        properties.setProperty("autoinstall_known_extensions", "false");
+        properties.setProperty("autoload_known_extensions", "true");
+        String url = path == null ? "jdbc:duckdb:" : "jdbc:duckdb:" + path.toAbsolutePath();
+        try {
+            DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection(url, properties);
+            String version;
+            try (Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery("SELECT version()")) {
+                rs.next();
+                version = rs.getString(1);
+            }
+            return new DuckDbPlatform(connection, path, version);
+        } catch (SQLException e) {
+            throw new BenchboxException("cannot open DuckDB database" + (path == null ? "" : " '" + path + "'")
+                    + ": " + SqlErrors.describe(e.getMessage()), e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "duckdb";
+    }
+
+    @Override
+    public String description() {
+        return "DuckDB " + version + (path == null ? " (in-memory)" : " (" + path + ")");
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public String defaultSchema() {
+        return "main";
+    }
+
+    @Override
+    public synchronized void createSchema(String schema) {
+        update("CREATE SCHEMA IF NOT EXISTS " + quote(schema));
+    }
+
+    @Override
+    public synchronized boolean schemaExists(String schema) {
+        return !queryStrings("SELECT schema_name FROM information_schema.schemata WHERE schema_name = ? "
+                + "AND catalog_name = current_database()", schema).isEmpty();
+    }
+
+    @Override
+    public synchronized List<String> listTables(String schema) {
+        requireSchema(schema);
+        return queryStrings("SELECT table_name FROM duckdb_tables() WHERE schema_name = ? "
+                + "AND database_name = current_database() AND NOT internal ORDER BY table_name", schema);
+    }
+
+    @Override
+    public synchronized List<Column> describeTable(String schema, String table) {
+        requireTable(schema, table);
+        List<Column> columns = new ArrayList<>();
+        String sql = "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = ? "
+                + "AND table_name = ? AND table_catalog = current_database() ORDER BY ordinal_position";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, schema);
+            statement.setString(2, table);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(new Column(rs.getString(1), rs.getString(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.toUserError(e);
+        }
+        return columns;
+    }
+
+    @Override
+    public synchronized long rowCount(String schema, String table) {
+        requireTable(schema, table);
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + qualified(schema, table))) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw SqlErrors.toUserError(e);
+        }
+    }
+
+    @Override
+    public synchronized Optional<Double> loadedTpchScale(String schema) {
+        if (!schemaExists(schema)) {
+            return Optional.empty();
+        }
+        Map<String, String> comments = new LinkedHashMap<>();
+        String sql = "SELECT table_name, comment FROM duckdb_tables() WHERE schema_name = ? AND database_name = current_database()";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, schema);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    comments.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.toUserError(e);
+        }
+        Double scale = null;
+        for (String table : TpchSchema.TABLES) {
+            String comment = comments.get(table);
+            if (comment == null || !comment.startsWith(TPCH_COMMENT_PREFIX)) {
+                return Optional.empty();
+            }
+            double tableScale = Double.parseDouble(comment.substring(TPCH_COMMENT_PREFIX.length()));
+            if (scale != null && scale != tableScale) {
+                return Optional.empty();
+            }
+            scale = tableScale;
+        }
+        return Optional.ofNullable(scale);
+    }
+
+    @Override
+    public LoadReport loadTpch(String schema, double scaleFactor, List<String> tables, LoadProgress progress) {
+        requireSchema(schema);
+        List<String> selected = tables.isEmpty() ? TpchSchema.TABLES : tables;
+        long started = System.nanoTime();
+        synchronized (this) {
+            new TpchAppenderLoader(connection, schema, scaleFactor).load(selected, progress);
+        }
+        return new LoadReport(countRows(schema, selected), System.nanoTime() - started);
+    }
+
+    @Override
+    public LoadReport loadFiles(String schema, List<String> tables, Path sourceDir, LoadProgress progress) {
+        requireSchema(schema);
+        if (tables.isEmpty()) {
+            throw new BenchboxException("name the tables to load with --tables t1,t2");
+        }
+        if (!Files.isDirectory(sourceDir)) {
+            throw new BenchboxException("source directory '" + sourceDir + "' does not exist");
+        }
+        // resolve every file first, so a missing one is reported before anything is replaced
+        Map<String, DataFile> files = new LinkedHashMap<>();
+        for (String table : tables) {
+            files.put(table, DataFile.find(sourceDir, table));
+        }
+        long started = System.nanoTime();
+        synchronized (this) {
+            progress.start("Loading files", files.size());
+            for (Map.Entry<String, DataFile> entry : files.entrySet()) {
+                loadFile(schema, entry.getKey(), entry.getValue());
+                progress.advance(1);
+            }
+        }
+        return new LoadReport(countRows(schema, tables), System.nanoTime() - started);
+    }
+
+    private void loadFile(String schema, String table, DataFile file) {
+        String staging = qualified(schema, table + TpchAppenderLoader.STAGING_SUFFIX);
+        boolean tpch = TpchSchema.isTpchTable(table);
+        if (file.format() == DataFile.Format.TBL && !tpch) {
+            throw new BenchboxException("cannot load " + file.path() + ": .tbl files are read with the TPC-H layout, and '"
+                    + table + "' is not a TPC-H table (use .csv with a header or .parquet)");
+        }
+        String source = file.selectSql(tpch ? TpchSchema.columns(table) : List.of());
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + staging);
+            if (tpch) {
+                statement.execute(TpchSchema.createTableSql(staging, table));
+                statement.execute("INSERT INTO " + staging + " " + source);
+            } else {
+                statement.execute("CREATE TABLE " + staging + " AS " + source);
+            }
+            TpchAppenderLoader.replace(connection, schema, table, null);
+        } catch (SQLException e) {
+            dropQuietly(staging);
+            throw new BenchboxException("cannot load table '" + table + "' from " + file.path() + ": "
+                    + SqlErrors.describe(e.getMessage()), e);
+        }
+    }
+
+    private Map<String, Long> countRows(String schema, List<String> tables) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : tables) {
+            counts.put(table, rowCount(schema, table));
+        }
+        return counts;
+    }
+
+    @Override
+    public synchronized QuerySummary execute(String schema, String sql, RowSink sink) {
+        useSchema(schema);
+        long started = System.nanoTime();
+        try (Statement statement = connection.createStatement();
+                StatementCanceller.Registration ignored = canceller.watch(statement)) {
+            boolean hasResultSet = statement.execute(sql);
+            if (!hasResultSet) {
+                long updated = Math.max(statement.getUpdateCount(), 0);
+                sink.begin(List.of());
+                sink.end();
+                return new QuerySummary(List.of(), updated, System.nanoTime() - started);
+            }
+            try (ResultSet rs = statement.getResultSet()) {
+                List<Column> columns = columns(rs.getMetaData());
+                sink.begin(columns);
+                long rows = 0;
+                int width = columns.size();
+                while (rs.next()) {
+                    List<Object> row = new ArrayList<>(width);
+                    for (int i = 1; i <= width; i++) {
+                        row.add(rs.getObject(i));
+                    }
+                    sink.row(row);
+                    rows++;
+                }
+                sink.end();
+                return new QuerySummary(columns, rows, System.nanoTime() - started);
+            }
+        } catch (SQLException e) {
+            throw translate(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public synchronized List<QueryExecution> runBatch(String schema, List<BatchQuery> queries, int warmups,
+            int iterations, int maxRowsKept, BatchListener listener) {
+        useSchema(schema);
+        List<QueryExecution> executions = new ArrayList<>();
+        for (int round = 0; round < warmups + iterations; round++) {
+            boolean warmup = round < warmups;
+            int iteration = warmup ? 0 : round - warmups + 1;
+            for (BatchQuery query : queries) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new BenchboxException("run cancelled");
+                }
+                QueryExecution execution = runTimed(query, iteration, warmup, maxRowsKept);
+                executions.add(execution);
+                listener.executed(execution);
+            }
+        }
+        return executions;
+    }
+
+    private QueryExecution runTimed(BatchQuery query, int iteration, boolean warmup, int maxRowsKept) {
+        List<List<Object>> kept = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        long started = System.nanoTime();
+        try (Statement statement = connection.createStatement();
+                StatementCanceller.Registration ignored = canceller.watch(statement);
+                ResultSet rs = statement.executeQuery(query.sql())) {
+            ResultSetMetaData metaData = rs.getMetaData();
+            int width = metaData.getColumnCount();
+            for (int i = 1; i <= width; i++) {
+                names.add(metaData.getColumnLabel(i));
+            }
+            long rows = 0;
+            while (rs.next()) {
+                if (rows < maxRowsKept) {
+                    List<Object> row = new ArrayList<>(width);
+                    for (int i = 1; i <= width; i++) {
+                        row.add(rs.getObject(i));
+                    }
+                    kept.add(row);
+                }
+                rows++;
+            }
+            long elapsed = System.nanoTime() - started;
+            return new QueryExecution(query.id(), iteration, warmup, elapsed, rows, names, kept, null);
+        } catch (SQLException e) {
+            if (Thread.currentThread().isInterrupted() || SqlErrors.isInterrupt(e)) {
+                throw new BenchboxException("run cancelled");
+            }
+            long elapsed = System.nanoTime() - started;
+            return new QueryExecution(query.id(), iteration, warmup, elapsed, 0, names, List.of(), SqlErrors.describe(e.getMessage()));
+        }
+    }
+
+    private BenchboxException translate(SQLException e) {
+        if (Thread.interrupted() || SqlErrors.isInterrupt(e)) {
+            return new BenchboxException("query cancelled");
+        }
+        return SqlErrors.toUserError(e);
+    }
+
+    private static List<Column> columns(ResultSetMetaData metaData) throws SQLException {
+        List<Column> columns = new ArrayList<>();
+        for (int i = 1; i <= metaData.getColumnCount(); i++) {
+            columns.add(new Column(metaData.getColumnLabel(i), metaData.getColumnTypeName(i)));
+        }
+        return columns;
+    }
+
+    private void useSchema(String schema) {
+        if (schema.equals(currentSchema)) {
+            return;
+        }
+        requireSchema(schema);
+        update("SET schema = '" + schema.replace("'", "''") + "'");
+        currentSchema = schema;
+    }
+
+    private void requireSchema(String schema) {
+        if (!schemaExists(schema)) {
+            throw new BenchboxException("schema '" + schema + "' does not exist: create it with create-schema " + schema);
+        }
+    }
+
+    private void requireTable(String schema, String table) {
+        requireSchema(schema);
+        List<String> found = queryStrings("SELECT table_name FROM duckdb_tables() WHERE schema_name = ? "
+                + "AND database_name = current_database() AND lower(table_name) = lower(?)", schema, table);
+        if (found.isEmpty()) {
+            throw new BenchboxException("unknown table '" + table + "' in schema '" + schema + "'");
+        }
+    }
+
+    private List<String> queryStrings(String sql, String... parameters) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            List<String> values = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw SqlErrors.toUserError(e);
+        }
+    }
+
+    private void update(String sql) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw SqlErrors.toUserError(e);
+        }
+    }
+
+    private void dropQuietly(String qualifiedTable) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + qualifiedTable);
+        } catch (SQLException ignored) {
+            // best effort: the staging table only holds a failed load
+        }
+    }
+
+    static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    static String qualified(String schema, String table) {
+        return quote(schema) + "." + quote(table.toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public synchronized void close() {
+        canceller.close();
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing releases memory only; nothing to report
+        }
+    }
+
+    Connection connection() {
+        return connection;
+    }
+}
