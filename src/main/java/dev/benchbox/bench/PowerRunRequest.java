@@ -1,0 +1,32 @@
+package dev.benchbox.bench;
+
+import dev.benchbox.BenchboxException;
+import dev.benchbox.tpch.ValidationMode;
+import java.util.List;
+
+/**
+ * A TPC-H power run as asked for.
+ *
+ * @param scaleFactor TPC-H scale factor (positive)
+ * @param queries query numbers in run order
+ * @param warmups unmeasured rounds before the measured ones
+ * @param iterations measured rounds (at least one)
+ * @param validation how answers are checked
+ */
+public record PowerRunRequest(double scaleFactor, List<Integer> queries, int warmups, int iterations, ValidationMode validation) {
+    public PowerRunRequest {
+        queries = List.copyOf(queries);
+        if (!(scaleFactor > 0)) {
+            throw new BenchboxException("invalid scale factor " + scaleFactor + ": it must be greater than 0");
+        }
+        if (queries.isEmpty()) {
+            throw new BenchboxException("no queries selected");
+        }
+        if (warmups < 0) {
+            throw new BenchboxException("invalid --warmup " + warmups + ": expected 0 or more");
+        }
+        if (iterations < 1) {
+            throw new BenchboxException("invalid --iterations " + iterations + ": expected 1 or more");
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.benchbox.bench;
+
+import dev.benchbox.platform.BatchListener;
+import dev.benchbox.platform.BatchQuery;
+import dev.benchbox.platform.LoadProgress;
+import dev.benchbox.platform.LoadReport;
+import dev.benchbox.platform.Platform;
+import dev.benchbox.platform.QueryExecution;
+import dev.benchbox.results.QueryResult;
+import dev.benchbox.results.ResultStore;
+import dev.benchbox.results.RunResult;
+import dev.benchbox.session.LedgerEntry;
+import dev.benchbox.session.Session;
+import dev.benchbox.tpch.AnswerValidator;
+import dev.benchbox.tpch.TpchQueries;
+import dev.benchbox.tpch.TpchSchema;
+import dev.benchbox.tpch.Validation;
+import dev.benchbox.tpch.ValidationMode;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * TPC-H power runs: makes sure the data is there (generating and loading it when the schema does not
+ * hold that scale yet), runs the queries as one batch on the platform, validates the answers, computes
+ * the metric and writes the results file.
+ */
+@Service
+public class PowerRunService {
+    /** Rows kept per result for validation; the largest TPC-H answer at SF 1 (Q16) has ~18,000. */
+    static final int MAX_ROWS_KEPT = 100_000;
+
+    private final Session session;
+    private final Path resultsDirectory;
+    private final AnswerValidator validator = new AnswerValidator();
+
+    public PowerRunService(Session session, @Value("${benchbox.results-dir:benchbox-results}") Path resultsDirectory) {
+        this.session = session;
+        this.resultsDirectory = resultsDirectory;
+    }
+
+    /** What a power run produced. */
+    public record Report(RunResult result, Path file, Optional<LoadReport> load) {
+    }
+
+    /** Listens to a run as it goes, for live output. */
+    public interface Listener extends BatchListener {
+        /** Data has to be generated first. */
+        void loading(double scaleFactor);
+
+        /** The measured execution was validated. */
+        void validated(QueryResult result);
+    }
+
+    public Report run(PowerRunRequest request, LoadProgress progress, Listener listener) {
+        Platform platform = session.platform();
+        String schema = session.schema();
+        Instant started = Instant.now();
+        long startNanos = System.nanoTime();
+
+        Optional<LoadReport> load = Optional.empty();
+        Optional<Double> loaded = platform.loadedTpchScale(schema);
+        if (loaded.isEmpty() || loaded.get() != request.scaleFactor()) {
+            listener.loading(request.scaleFactor());
+            load = Optional.of(platform.loadTpch(schema, request.scaleFactor(), TpchSchema.TABLES, progress));
+            session.record(new LedgerEntry(started, platform.name(), "load",
+                    "TPC-H SF" + TpchSchema.formatScale(request.scaleFactor()), load.get().elapsedNanos() / 1e6));
+        }
+
+        List<BatchQuery> batch = new ArrayList<>();
+        for (int number : request.queries()) {
+            batch.add(new BatchQuery("Q" + number, TpchQueries.get(number).sql()));
+        }
+        List<QueryResult> results = new ArrayList<>();
+        Consumer<QueryExecution> validate = execution -> {
+            if (!execution.warmup()) {
+                QueryResult result = toResult(execution, request);
+                results.add(result);
+                listener.validated(result);
+            }
+        };
+        platform.runBatch(schema, batch, request.warmups(), request.iterations(), MAX_ROWS_KEPT, execution -> {
+            listener.executed(execution);
+            validate.accept(execution);
+        });
+        Instant finished = Instant.now();
+
+        RunResult result = new RunResult(
+                new RunResult.Run(UUID.randomUUID().toString(), started, finished, request.warmups(), request.iterations(),
+                        request.validation().name().toLowerCase(java.util.Locale.ROOT)),
+                new RunResult.Benchmark("tpch", request.scaleFactor(), batch.stream().map(BatchQuery::id).toList()),
+                new RunResult.PlatformInfo(platform.name(), platform.version(), schema, Map.of("description", platform.description())),
+                summarize(request, results),
+                results);
+        Path file = new ResultStore(resultsDirectory).write(result);
+        session.record(new LedgerEntry(started, platform.name(), "run",
+                "TPC-H power run SF" + TpchSchema.formatScale(request.scaleFactor()) + ", " + batch.size() + " queries",
+                (System.nanoTime() - startNanos) / 1e6));
+        return new Report(result, file, load);
+    }
+
+    private QueryResult toResult(QueryExecution execution, PowerRunRequest request) {
+        double ms = Math.round(execution.elapsedMillis() * 1000) / 1000.0;
+        if (execution.failed()) {
+            return new QueryResult(execution.queryId(), execution.iteration(), ms, execution.rowCount(),
+                    QueryResult.ERROR, null, execution.error());
+        }
+        int number = Integer.parseInt(execution.queryId().substring(1));
+        Validation validation = validator.validate(number, request.scaleFactor(), request.validation(),
+                execution.columns(), execution.rows(), execution.rowCount());
+        String status = validation.status() == Validation.Status.FAILED ? QueryResult.FAILED : QueryResult.PASSED;
+        String how = switch (validation.status()) {
+            case NOT_VALIDATED -> "none";
+            default -> validation.method();
+        };
+        String message = validation.status() == Validation.Status.PASSED ? null : validation.detail();
+        return new QueryResult(execution.queryId(), execution.iteration(), ms, execution.rowCount(), status, how, message);
+    }
+
+    static RunResult.Summary summarize(PowerRunRequest request, List<QueryResult> results) {
+        int passed = 0;
+        int failed = 0;
+        int errors = 0;
+        double total = 0;
+        Map<String, List<Double>> secondsByQuery = new LinkedHashMap<>();
+        List<Double> allMs = new ArrayList<>();
+        for (QueryResult result : results) {
+            switch (result.status()) {
+                case QueryResult.PASSED -> passed++;
+                case QueryResult.FAILED -> failed++;
+                default -> errors++;
+            }
+            total += result.ms();
+            allMs.add(result.ms());
+            secondsByQuery.computeIfAbsent(result.id(), id -> new ArrayList<>()).add(result.ms() / 1000.0);
+        }
+        Double power = null;
+        String note;
+        if (errors > 0) {
+            note = "Power@Size not computed: " + errors + " query execution(s) failed";
+        } else {
+            List<Double> perQuery = secondsByQuery.values().stream().map(PowerMetric::geometricMean).toList();
+            power = Math.round(PowerMetric.powerAtSize(request.scaleFactor(), perQuery) * 100) / 100.0;
+            note = "computed over " + perQuery.size() + " query timing intervals"
+                    + (request.iterations() > 1 ? " (each the geometric mean of " + request.iterations() + " iterations)" : "")
+                    + "; the refresh functions RF1/RF2 were not part of this run, so this is not a "
+                    + "specification-compliant Power@Size"
+                    + (perQuery.size() < 22 ? ", and only " + perQuery.size() + " of the 22 queries ran" : "");
+        }
+        double geomean = Math.round(PowerMetric.geometricMean(allMs) * 1000) / 1000.0;
+        return new RunResult.Summary(results.size(), passed, failed, errors, Math.round(total * 1000) / 1000.0, geomean, power, note);
+    }
+}

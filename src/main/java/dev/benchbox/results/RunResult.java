@@ -1,0 +1,41 @@
+package dev.benchbox.results;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A benchmark run as written to {@code benchbox-results/}: modelled on BenchBox's result schema
+ * (run, benchmark, platform, summary, queries).
+ */
+public record RunResult(Run run, Benchmark benchmark, PlatformInfo platform, Summary summary, List<QueryResult> queries) {
+    public RunResult {
+        queries = List.copyOf(queries);
+    }
+
+    /** When and how the run happened. */
+    public record Run(String id, Instant started, Instant finished, int warmups, int iterations, String validation) {
+    }
+
+    /** What was run. */
+    public record Benchmark(String name, double scaleFactor, List<String> queries) {
+        public Benchmark {
+            queries = List.copyOf(queries);
+        }
+    }
+
+    /** Where it ran. */
+    public record PlatformInfo(String name, String version, String schema, Map<String, Object> details) {
+        public PlatformInfo {
+            details = Map.copyOf(details);
+        }
+    }
+
+    /**
+     * Totals over the measured executions. {@code powerAtSize} follows the TPC-H formula over the
+     * query times only; {@code powerNote} says what it leaves out.
+     */
+    public record Summary(int queries, int passed, int failed, int errors, double totalMs, double geometricMeanMs,
+            Double powerAtSize, String powerNote) {
+    }
+}

@@ -1,0 +1,90 @@
+package dev.benchbox.script;
+
+import dev.benchbox.BenchboxException;
+import dev.benchbox.shell.BenchboxShell;
+import dev.benchbox.shell.BenchboxShell.Outcome;
+import dev.benchbox.shell.Console;
+import dev.benchbox.shell.ErrorReporter;
+import java.nio.file.Path;
+import java.util.List;
+import org.jline.reader.EOFError;
+import org.jline.reader.ParsedLine;
+import org.jline.reader.Parser;
+import org.jline.reader.SyntaxError;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Replays a {@code .bbx} script line by line through the shell's own command execution, stopping at
+ * the first failing line with {@code FILE:LINE: message}, or going on and counting failures.
+ */
+@Component
+public class ScriptRunner {
+    private final ObjectProvider<BenchboxShell> shell;
+    private final Parser lineParser;
+    private final ErrorReporter errorReporter;
+    private final Console console;
+
+    public ScriptRunner(ObjectProvider<BenchboxShell> shell, Parser lineParser, ErrorReporter errorReporter, Console console) {
+        this.shell = shell;
+        this.lineParser = lineParser;
+        this.errorReporter = errorReporter;
+        this.console = console;
+    }
+
+    /** What a replay did. */
+    public record Report(int executed, int failed, boolean stopped) {
+        public boolean succeeded() {
+            return failed == 0;
+        }
+    }
+
+    public Report run(Path file, boolean continueOnError) {
+        List<ScriptLine> lines = new BbxParser().parse(file);
+        int executed = 0;
+        int failed = 0;
+        for (ScriptLine line : lines) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new BenchboxException(file + ": script interrupted at line " + line.number());
+            }
+            String prefix = file + ":" + line.number() + ": ";
+            executed++;
+            Throwable failure = line.malformed() ? new BenchboxException(line.error()) : execute(line.text());
+            if (failure != null) {
+                failed++;
+                errorReporter.report(prefix, failure);
+                if (!continueOnError) {
+                    return new Report(executed, failed, true);
+                }
+            }
+        }
+        if (continueOnError && failed > 0) {
+            console.warn(file + ": " + failed + " of " + executed + " lines failed");
+        }
+        return new Report(executed, failed, false);
+    }
+
+    private Throwable execute(String text) {
+        ParsedLine parsed;
+        try {
+            parsed = lineParser.parse(text, text.length(), Parser.ParseContext.ACCEPT_LINE);
+        } catch (EOFError e) {
+            return new BenchboxException("malformed line: " + describe(e));
+        } catch (SyntaxError e) {
+            return new BenchboxException("malformed line: " + e.getMessage());
+        }
+        Outcome outcome = shell.getObject().execute(parsed.words(), text);
+        if (outcome.kind() == Outcome.Kind.EXIT) {
+            return new BenchboxException("'exit' and 'quit' end an interactive session; a script ends at its last line");
+        }
+        return outcome.failure();
+    }
+
+    private static String describe(EOFError e) {
+        String missing = e.getMissing();
+        if ("quote".equals(missing) || "dquote".equals(missing)) {
+            return "unclosed quote";
+        }
+        return e.getMessage() == null ? "incomplete line" : e.getMessage();
+    }
+}

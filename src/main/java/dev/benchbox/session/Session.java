@@ -1,0 +1,108 @@
+package dev.benchbox.session;
+
+import dev.benchbox.BenchboxException;
+import dev.benchbox.platform.Platform;
+import dev.benchbox.results.print.OutputFormat;
+import jakarta.annotation.PreDestroy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The state of one shell session: the connected platform, the current schema, output settings and
+ * the ledger of what ran. Commands read and change it; platforms never see it.
+ */
+@Component
+public class Session {
+    public static final int DEFAULT_MAX_ROWS = 100;
+
+    private Platform platform;
+    private String schema;
+    private OutputFormat format = OutputFormat.TABLE;
+    private int maxRows = DEFAULT_MAX_ROWS;
+    private final List<LedgerEntry> ledger = new ArrayList<>();
+
+    public synchronized boolean isConnected() {
+        return platform != null;
+    }
+
+    /** The connected platform; a one-line error when there is none. */
+    public synchronized Platform platform() {
+        if (platform == null) {
+            throw new BenchboxException("not connected: run 'connect duckdb' first");
+        }
+        return platform;
+    }
+
+    public synchronized Optional<Platform> currentPlatform() {
+        return Optional.ofNullable(platform);
+    }
+
+    /** Replaces the connected platform, closing the previous one. */
+    public synchronized void connect(Platform newPlatform) {
+        Platform previous = platform;
+        platform = newPlatform;
+        schema = newPlatform.defaultSchema();
+        if (previous != null) {
+            previous.close();
+        }
+    }
+
+    /** Closes the platform, releasing only what this session created. Returns false when not connected. */
+    public synchronized boolean disconnect() {
+        if (platform == null) {
+            return false;
+        }
+        Platform previous = platform;
+        platform = null;
+        schema = null;
+        previous.close();
+        return true;
+    }
+
+    public synchronized String schema() {
+        platform();
+        return schema;
+    }
+
+    /** Switches to an existing schema. */
+    public synchronized void use(String newSchema) {
+        if (!platform().schemaExists(newSchema)) {
+            throw new BenchboxException("schema '" + newSchema + "' does not exist: create it with create-schema " + newSchema);
+        }
+        schema = newSchema;
+    }
+
+    public synchronized OutputFormat format() {
+        return format;
+    }
+
+    public synchronized void format(OutputFormat newFormat) {
+        format = newFormat;
+    }
+
+    public synchronized int maxRows() {
+        return maxRows;
+    }
+
+    public synchronized void maxRows(int rows) {
+        if (rows < 0) {
+            throw new BenchboxException("invalid row limit " + rows + ": expected 0 (no limit) or more");
+        }
+        maxRows = rows;
+    }
+
+    public synchronized void record(LedgerEntry entry) {
+        ledger.add(entry);
+    }
+
+    public synchronized List<LedgerEntry> ledger() {
+        return List.copyOf(ledger);
+    }
+
+    @PreDestroy
+    public void close() {
+        disconnect();
+    }
+}

@@ -1,0 +1,105 @@
+package dev.benchbox.shell;
+
+import java.util.List;
+import org.jline.terminal.Terminal;
+import org.springframework.shell.CommandNotFound;
+import org.springframework.shell.ExitRequest;
+import org.springframework.shell.Input;
+import org.springframework.shell.InputProvider;
+import org.springframework.shell.ResultHandlerService;
+import org.springframework.shell.Shell;
+import org.springframework.shell.command.CommandCatalog;
+import org.springframework.shell.command.CommandExceptionResolver;
+import org.springframework.shell.context.ShellContext;
+import org.springframework.shell.exit.ExitCodeMappings;
+
+/**
+ * Spring Shell's {@link Shell} with one change: a command's failure comes back to the caller as an
+ * {@link Outcome} instead of being printed deep inside the framework. That lets the interactive loop,
+ * the one-shot command line and the {@code .bbx} replayer all report failures the same way (one line,
+ * via {@link ErrorReporter}) and know whether a line failed.
+ */
+public class BenchboxShell extends Shell {
+    private final ResultHandlerService resultHandlerService;
+    private final ErrorReporter errorReporter;
+
+    public BenchboxShell(ResultHandlerService resultHandlerService, CommandCatalog commandRegistry, Terminal terminal,
+            ShellContext shellContext, ExitCodeMappings exitCodeMappings, ErrorReporter errorReporter) {
+        super(resultHandlerService, commandRegistry, terminal, shellContext, exitCodeMappings);
+        this.resultHandlerService = resultHandlerService;
+        this.errorReporter = errorReporter;
+    }
+
+    /** Framework resolvers would print parser errors themselves and hide the failure; we report them. */
+    @Override
+    public void setExceptionResolvers(List<CommandExceptionResolver> exceptionResolvers) {
+        super.setExceptionResolvers(List.of());
+    }
+
+    /** Runs one command given as words; its output is printed, its failure returned. */
+    public Outcome execute(List<String> words, String rawText) {
+        Object result = evaluate(new WordsInput(List.copyOf(words), rawText));
+        if (result == NO_INPUT) {
+            return Outcome.EMPTY;
+        }
+        if (result instanceof ExitRequest) {
+            return Outcome.EXIT;
+        }
+        if (result instanceof CommandNotFound notFound) {
+            return Outcome.failed(notFound);
+        }
+        if (result instanceof Throwable failure) {
+            return Outcome.failed(failure);
+        }
+        if (result != null) {
+            resultHandlerService.handle(result);
+        }
+        return Outcome.SUCCESS;
+    }
+
+    /** The interactive loop: failures are reported and the session goes on. */
+    @Override
+    public void run(InputProvider inputProvider) {
+        while (true) {
+            Input input;
+            try {
+                input = inputProvider.readInput();
+            } catch (ExitRequest e) {
+                return;
+            } catch (Exception e) {
+                errorReporter.report(null, e);
+                continue;
+            }
+            if (input == null) {
+                return;
+            }
+            Outcome outcome = execute(input.words(), input.rawText());
+            if (outcome == Outcome.EXIT) {
+                return;
+            }
+            if (outcome.failure() != null) {
+                errorReporter.report(null, outcome.failure());
+            }
+        }
+    }
+
+    /** What running one line gave. */
+    public record Outcome(Kind kind, Throwable failure) {
+        static final Outcome EMPTY = new Outcome(Kind.EMPTY, null);
+        static final Outcome SUCCESS = new Outcome(Kind.SUCCESS, null);
+        static final Outcome EXIT = new Outcome(Kind.EXIT, null);
+
+        static Outcome failed(Throwable failure) {
+            return new Outcome(Kind.FAILED, failure);
+        }
+
+        public boolean failed() {
+            return kind == Kind.FAILED;
+        }
+
+        public enum Kind { EMPTY, SUCCESS, FAILED, EXIT }
+    }
+
+    private record WordsInput(List<String> words, String rawText) implements Input {
+    }
+}

@@ -1,0 +1,91 @@
+package dev.benchbox.shell;
+
+import dev.benchbox.script.ScriptRunner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.core.annotation.Order;
+import org.springframework.shell.ShellRunner;
+import org.springframework.shell.context.InteractionMode;
+import org.springframework.shell.context.ShellContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Non-interactive use: {@code benchbox [--debug] --script FILE [--continue-on-error]} replays a script,
+ * {@code benchbox [--debug] COMMAND ...} runs one command and exits. The exit status is non-zero when a
+ * command failed. Without arguments the interactive shell runs instead.
+ */
+@Component
+@Order(-100)
+public class CommandLineRunner implements ShellRunner {
+    private final BenchboxShell shell;
+    private final ShellContext shellContext;
+    private final ScriptRunner scriptRunner;
+    private final ErrorReporter errorReporter;
+    private final ExitStatus exitStatus;
+    private final Console console;
+
+    public CommandLineRunner(BenchboxShell shell, ShellContext shellContext, ScriptRunner scriptRunner,
+            ErrorReporter errorReporter, ExitStatus exitStatus, Console console) {
+        this.shell = shell;
+        this.shellContext = shellContext;
+        this.scriptRunner = scriptRunner;
+        this.errorReporter = errorReporter;
+        this.exitStatus = exitStatus;
+        this.console = console;
+    }
+
+    @Override
+    public boolean run(String[] args) {
+        List<String> words = new ArrayList<>(Arrays.asList(args));
+        // launcher options come before the command
+        String script = null;
+        boolean continueOnError = false;
+        while (!words.isEmpty() && words.get(0).startsWith("--")) {
+            String option = words.get(0);
+            if (option.equals("--debug")) {
+                console.debug(true);
+                words.remove(0);
+            } else if (option.equals("--continue-on-error")) {
+                continueOnError = true;
+                words.remove(0);
+            } else if (option.equals("--script")) {
+                words.remove(0);
+                if (words.isEmpty()) {
+                    errorReporter.report(null, new IllegalArgumentException("--script needs a file: --script FILE.bbx"));
+                    exitStatus.fail();
+                    return true;
+                }
+                script = words.remove(0);
+            } else {
+                break;
+            }
+        }
+        if (script == null && words.isEmpty()) {
+            // only launcher options: go interactive
+            return false;
+        }
+        shellContext.setInteractionMode(InteractionMode.NONINTERACTIVE);
+        try {
+            if (script != null) {
+                if (!words.isEmpty()) {
+                    throw new IllegalArgumentException("unexpected arguments after --script " + script + ": " + String.join(" ", words));
+                }
+                if (!scriptRunner.run(Path.of(script), continueOnError).succeeded()) {
+                    exitStatus.fail();
+                }
+                return true;
+            }
+            BenchboxShell.Outcome outcome = shell.execute(words, String.join(" ", words));
+            if (outcome.failed()) {
+                errorReporter.report(null, outcome.failure());
+                exitStatus.fail();
+            }
+        } catch (RuntimeException e) {
+            errorReporter.report(null, e);
+            exitStatus.fail();
+        }
+        return true;
+    }
+}

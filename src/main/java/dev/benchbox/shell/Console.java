@@ -1,0 +1,71 @@
+package dev.benchbox.shell;
+
+import java.io.PrintWriter;
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where commands write for the user: the shell's terminal. Colour only on a real terminal and when
+ * {@code NO_COLOR} is not set (https://no-color.org).
+ */
+@Component
+public class Console {
+    private final Terminal terminal;
+    private final boolean colour;
+    private volatile boolean debug;
+
+    public Console(Terminal terminal) {
+        this.terminal = terminal;
+        String noColor = System.getenv("NO_COLOR");
+        this.colour = (noColor == null || noColor.isEmpty())
+                && !Terminal.TYPE_DUMB.equals(terminal.getType())
+                && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
+    }
+
+    public PrintWriter writer() {
+        return terminal.writer();
+    }
+
+    public Terminal terminal() {
+        return terminal;
+    }
+
+    /** Whether the terminal is interactive enough for progress bars. */
+    public boolean isInteractiveTerminal() {
+        return !Terminal.TYPE_DUMB.equals(terminal.getType()) && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
+    }
+
+    public void println(String text) {
+        terminal.writer().println(text);
+        terminal.writer().flush();
+    }
+
+    public void success(String text) {
+        println(styled(text, AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN)));
+    }
+
+    public void warn(String text) {
+        println(styled(text, AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW)));
+    }
+
+    public void error(String text) {
+        println(styled(text, AttributedStyle.DEFAULT.foreground(AttributedStyle.RED)));
+    }
+
+    public String styled(String text, AttributedStyle style) {
+        if (!colour) {
+            return text;
+        }
+        return new AttributedStringBuilder().style(style).append(text).toAnsi(terminal);
+    }
+
+    public boolean debug() {
+        return debug;
+    }
+
+    public void debug(boolean enabled) {
+        debug = enabled;
+    }
+}

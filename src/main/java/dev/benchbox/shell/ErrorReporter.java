@@ -1,0 +1,106 @@
+package dev.benchbox.shell;
+
+import dev.benchbox.BenchboxException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.util.stream.Collectors;
+import org.jline.reader.EOFError;
+import org.springframework.core.convert.ConversionException;
+import org.springframework.shell.CommandNotCurrentlyAvailable;
+import org.springframework.shell.CommandNotFound;
+import org.springframework.shell.ParameterValidationException;
+import org.springframework.shell.command.CommandExecution.CommandParserExceptionsException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place that turns any failure into the one line the user sees. Stack traces only with
+ * {@code --debug}.
+ */
+@Component
+public class ErrorReporter {
+    private final Console console;
+
+    public ErrorReporter(Console console) {
+        this.console = console;
+    }
+
+    /** Prints the failure, prefixed (e.g. with {@code FILE:LINE: }) when a prefix is given. */
+    public void report(String prefix, Throwable failure) {
+        console.error((prefix == null ? "" : prefix) + message(failure));
+        if (console.debug()) {
+            PrintWriter writer = console.writer();
+            failure.printStackTrace(writer);
+            writer.flush();
+        }
+    }
+
+    /** One line describing the failure. */
+    public static String message(Throwable failure) {
+        Throwable t = unwrap(failure);
+        String text;
+        if (t instanceof BenchboxException) {
+            text = t.getMessage();
+        } else if (t instanceof CommandNotFound notFound) {
+            String word = notFound.getWords().isEmpty() ? "" : notFound.getWords().get(0);
+            text = "unknown command '" + word + "': type help to list the commands";
+        } else if (t instanceof CommandNotCurrentlyAvailable) {
+            text = t.getMessage().replaceFirst("^Command '([^']*)' exists but is not currently available because ",
+                    "'$1' is not available: ");
+        } else if (t instanceof CommandParserExceptionsException parser) {
+            text = parser.getParserExceptions().stream()
+                    .map(e -> lowerFirst(e.getMessage()))
+                    .distinct()
+                    .collect(Collectors.joining("; "));
+        } else if (t instanceof ParameterValidationException validation) {
+            text = validation.getConstraintViolations().stream()
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                    .collect(Collectors.joining("; "));
+        } else if (t instanceof ConversionException conversion) {
+            Throwable cause = conversion.getMostSpecificCause();
+            text = "invalid value: " + (cause.getMessage() == null ? conversion.getMessage() : cause.getMessage());
+        } else if (t instanceof EOFError) {
+            text = "malformed line: " + t.getMessage();
+        } else if (t instanceof NoSuchFileException) {
+            text = "no such file: " + t.getMessage();
+        } else if (t instanceof AccessDeniedException) {
+            text = "cannot read " + t.getMessage() + ": permission denied";
+        } else if (t instanceof IOException) {
+            text = "I/O error: " + t.getMessage();
+        } else if (t instanceof IllegalArgumentException) {
+            text = t.getMessage();
+        } else if (t instanceof InterruptedException) {
+            text = "interrupted";
+        } else {
+            text = "internal error: " + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage())
+                    + " (run with --debug for details)";
+        }
+        return firstLine(text);
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof UncheckedIOException || t instanceof java.lang.reflect.UndeclaredThrowableException
+                || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String lowerFirst(String text) {
+        if (text == null || text.isEmpty()) {
+            return "invalid option";
+        }
+        return Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static String firstLine(String text) {
+        if (text == null || text.isBlank()) {
+            return "failed";
+        }
+        String[] lines = text.strip().split("\\R");
+        return lines[0];
+    }
+}

@@ -1,0 +1,35 @@
+package dev.benchbox.shell;
+
+import dev.benchbox.session.Session;
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.shell.ResultHandlerService;
+import org.springframework.shell.command.CommandCatalog;
+import org.springframework.shell.context.ShellContext;
+import org.springframework.shell.exit.ExitCodeMappings;
+import org.springframework.shell.jline.PromptProvider;
+
+/** Wires our {@link BenchboxShell} and prompt into Spring Shell. */
+@Configuration(proxyBeanMethods = false)
+public class ShellConfiguration {
+
+    @Bean
+    public BenchboxShell shell(ResultHandlerService resultHandlerService, CommandCatalog commandRegistry,
+            Terminal terminal, ShellContext shellContext, ExitCodeMappings exitCodeMappings, ErrorReporter errorReporter) {
+        return new BenchboxShell(resultHandlerService, commandRegistry, terminal, shellContext, exitCodeMappings, errorReporter);
+    }
+
+    /** {@code benchbox:duckdb/main>} when connected, {@code benchbox>} otherwise. */
+    @Bean
+    public PromptProvider promptProvider(Session session) {
+        return () -> {
+            String where = session.currentPlatform()
+                    .map(platform -> ":" + platform.name() + "/" + session.schema())
+                    .orElse("");
+            return new AttributedString("benchbox" + where + "> ", AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN));
+        };
+    }
+}

@@ -1,0 +1,82 @@
+package dev.benchbox.shell;
+
+import dev.benchbox.platform.Platform;
+import dev.benchbox.session.Session;
+import jakarta.annotation.PreDestroy;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Table names of the connected platform's current schema, for completion. TAB reads the cache and
+ * never waits: a missing or stale entry is refreshed in the background and shows on the next TAB.
+ */
+@Component
+public class TableNameCache {
+    private static final Logger log = LoggerFactory.getLogger(TableNameCache.class);
+    static final long MAX_AGE_NANOS = 30_000_000_000L;
+
+    private final Session session;
+    private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<Key, Boolean> refreshing = new ConcurrentHashMap<>();
+    private final ExecutorService refresher = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "table-name-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public TableNameCache(Session session) {
+        this.session = session;
+    }
+
+    /** Cached names right now (possibly empty); schedules a refresh when they are missing or old. */
+    public List<String> tables() {
+        if (!session.isConnected()) {
+            return List.of();
+        }
+        Platform platform = session.platform();
+        Key key = new Key(System.identityHashCode(platform), session.schema());
+        Entry entry = entries.get(key);
+        if (entry == null || System.nanoTime() - entry.fetchedAt > MAX_AGE_NANOS) {
+            refresh(platform, key);
+        }
+        return entry == null ? List.of() : entry.tables;
+    }
+
+    /** Forgets everything, after a load or schema change, and refetches the current schema. */
+    public void invalidate() {
+        entries.clear();
+        tables();
+    }
+
+    private void refresh(Platform platform, Key key) {
+        if (refreshing.putIfAbsent(key, Boolean.TRUE) != null) {
+            return;
+        }
+        refresher.execute(() -> {
+            try {
+                entries.put(key, new Entry(platform.listTables(key.schema()), System.nanoTime()));
+            } catch (RuntimeException e) {
+                log.info("table name refresh failed: {}", e.getMessage());
+            } finally {
+                refreshing.remove(key);
+            }
+        });
+    }
+
+    @PreDestroy
+    void close() {
+        refresher.shutdownNow();
+    }
+
+    private record Key(int platform, String schema) {
+    }
+
+    private record Entry(List<String> tables, long fetchedAt) {
+    }
+}
