@@ -1,0 +1,100 @@
+package dev.benchbox.shell;
+
+import dev.benchbox.results.print.OutputFormat;
+import dev.benchbox.session.QueryService;
+import dev.benchbox.session.Session;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.springframework.shell.Availability;
+import org.springframework.shell.standard.ShellComponent;
+import org.springframework.shell.standard.ShellMethod;
+import org.springframework.shell.standard.ShellMethodAvailability;
+import org.springframework.shell.standard.ShellOption;
+
+/** {@code query} and the session's output settings. */
+@ShellComponent
+public class QueryCommands {
+    private final Session session;
+    private final QueryService queries;
+    private final ConnectedAvailability availability;
+    private final Console console;
+
+    public QueryCommands(Session session, QueryService queries, ConnectedAvailability availability, Console console) {
+        this.session = session;
+        this.queries = queries;
+        this.availability = availability;
+        this.console = console;
+    }
+
+    @ShellMethod(key = "query", value = "Run one SQL statement and show its rows (Ctrl-C cancels it).", group = "Query")
+    public void query(
+            @ShellOption(value = "--sql", help = "the statement, quoted") String sql,
+            @ShellOption(value = "--format", defaultValue = ShellOption.NULL, help = "table, csv, json or markdown") String format,
+            @ShellOption(value = "--output", defaultValue = ShellOption.NULL, help = "write every row to this file") String output,
+            @ShellOption(value = "--max-rows", defaultValue = ShellOption.NULL, help = "rows shown on screen (0: all)") Integer maxRows) {
+        OutputFormat outputFormat = format == null ? null : OutputFormat.parse(format);
+        if (maxRows != null && maxRows < 0) {
+            throw new IllegalArgumentException("invalid --max-rows " + maxRows + ": expected 0 (all) or more");
+        }
+        PrintWriter out = console.writer();
+        if (output != null) {
+            Path file = Path.of(output);
+            OutputFormat fileFormat = outputFormat != null ? outputFormat : formatForFile(file);
+            QueryService.Outcome outcome = queries.toFile(sql, fileFormat, file);
+            console.println(String.format(Locale.ROOT, "%,d rows written to %s (%s) in %s",
+                    outcome.summary().rowCount(), output, fileFormat.name().toLowerCase(Locale.ROOT), elapsed(outcome)));
+            return;
+        }
+        QueryService.Outcome outcome = queries.toScreen(sql, outputFormat != null ? outputFormat : session.format(),
+                maxRows != null ? maxRows : session.maxRows(), out);
+        out.flush();
+        if (outcome.summary().columns().isEmpty()) {
+            console.println(String.format(Locale.ROOT, "OK, %,d rows affected (%s)", outcome.summary().rowCount(), elapsed(outcome)));
+        } else if (outcome.hidden() > 0) {
+            console.println(String.format(Locale.ROOT, "(%,d rows, %,d not shown: raise --max-rows or use --output FILE; %s)",
+                    outcome.summary().rowCount(), outcome.hidden(), elapsed(outcome)));
+        } else {
+            console.println(String.format(Locale.ROOT, "(%,d row%s, %s)", outcome.summary().rowCount(),
+                    outcome.summary().rowCount() == 1 ? "" : "s", elapsed(outcome)));
+        }
+    }
+
+    @ShellMethod(key = "output", value = "Show or set the output format and the rows shown on screen.", group = "Query")
+    public String output(
+            @ShellOption(value = "--format", defaultValue = ShellOption.NULL, help = "table, csv, json or markdown") String format,
+            @ShellOption(value = "--max-rows", defaultValue = ShellOption.NULL, help = "rows shown on screen (0: all)") Integer maxRows) {
+        if (format != null) {
+            session.format(OutputFormat.parse(format));
+        }
+        if (maxRows != null) {
+            session.maxRows(maxRows);
+        }
+        return "Output: " + session.format().name().toLowerCase(Locale.ROOT) + ", at most "
+                + (session.maxRows() == 0 ? "all" : String.valueOf(session.maxRows())) + " rows on screen";
+    }
+
+    private static OutputFormat formatForFile(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".json")) {
+            return OutputFormat.JSON;
+        }
+        if (name.endsWith(".md")) {
+            return OutputFormat.MARKDOWN;
+        }
+        if (name.endsWith(".txt")) {
+            return OutputFormat.TABLE;
+        }
+        return OutputFormat.CSV;
+    }
+
+    private static String elapsed(QueryService.Outcome outcome) {
+        double ms = outcome.summary().elapsedNanos() / 1e6;
+        return ms < 1000 ? String.format(Locale.ROOT, "%.1f ms", ms) : String.format(Locale.ROOT, "%.2f s", ms / 1000);
+    }
+
+    @ShellMethodAvailability({"query"})
+    public Availability connected() {
+        return availability.check();
+    }
+}

@@ -1,0 +1,134 @@
+package dev.benchbox.shell;
+
+import dev.benchbox.BenchboxException;
+import dev.benchbox.bench.PowerRunRequest;
+import dev.benchbox.bench.PowerRunService;
+import dev.benchbox.platform.LoadProgress;
+import dev.benchbox.platform.QueryExecution;
+import dev.benchbox.results.QueryResult;
+import dev.benchbox.results.RunSummaryPrinter;
+import dev.benchbox.session.Session;
+import dev.benchbox.tpch.TpchQueries;
+import dev.benchbox.tpch.TpchSchema;
+import dev.benchbox.tpch.ValidationMode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.shell.Availability;
+import org.springframework.shell.standard.ShellComponent;
+import org.springframework.shell.standard.ShellMethod;
+import org.springframework.shell.standard.ShellMethodAvailability;
+import org.springframework.shell.standard.ShellOption;
+
+/** {@code run tpch} on the connected platform, and the one-shot {@code run --platform ... --benchmark tpch}. */
+@ShellComponent
+public class RunCommands {
+    private final Session session;
+    private final PowerRunService powerRuns;
+    private final ConnectedAvailability availability;
+    private final ProgressBars progressBars;
+    private final PlatformFactory platforms;
+    private final TableNameCache tableNames;
+    private final Console console;
+
+    public RunCommands(Session session, PowerRunService powerRuns, ConnectedAvailability availability,
+            ProgressBars progressBars, PlatformFactory platforms, TableNameCache tableNames, Console console) {
+        this.session = session;
+        this.powerRuns = powerRuns;
+        this.availability = availability;
+        this.progressBars = progressBars;
+        this.platforms = platforms;
+        this.tableNames = tableNames;
+        this.console = console;
+    }
+
+    @ShellMethod(key = "run tpch", value = "TPC-H power run: time, validate and record the 22 queries (loads the data first if needed).",
+            group = "Benchmark")
+    public void runTpch(
+            @ShellOption(value = "--scale", help = "scale factor, e.g. 0.01 or 1") String scale,
+            @ShellOption(value = "--queries", defaultValue = ShellOption.NULL, help = "queries to run, e.g. 1,3,6 or 1-5 (default: all)") String queries,
+            @ShellOption(value = "--warmup", defaultValue = "0", help = "unmeasured rounds first") int warmup,
+            @ShellOption(value = "--iterations", defaultValue = "1", help = "measured rounds") int iterations,
+            @ShellOption(value = "--validate", defaultValue = "exact", help = "exact, rowcount or off") String validate) {
+        PowerRunRequest request = request(scale, queries, warmup, iterations, validate);
+        execute(request);
+    }
+
+    @ShellMethod(key = "run", value = "One-shot benchmark: connect, load and run (run --platform duckdb --benchmark tpch --scale 0.01).",
+            group = "Benchmark")
+    public void run(
+            @ShellOption(value = "--platform", defaultValue = "duckdb", help = "platform: duckdb") String platform,
+            @ShellOption(value = "--benchmark", defaultValue = "tpch", help = "benchmark: tpch") String benchmark,
+            @ShellOption(value = "--scale", help = "scale factor, e.g. 0.01 or 1") String scale,
+            @ShellOption(value = "--queries", defaultValue = ShellOption.NULL, help = "queries to run, e.g. 1,3,6 (default: all)") String queries,
+            @ShellOption(value = "--warmup", defaultValue = "0", help = "unmeasured rounds first") int warmup,
+            @ShellOption(value = "--iterations", defaultValue = "1", help = "measured rounds") int iterations,
+            @ShellOption(value = "--validate", defaultValue = "exact", help = "exact, rowcount or off") String validate,
+            @ShellOption(value = "--path", defaultValue = ShellOption.NULL, help = "DuckDB database file (default: in-memory)") String path) {
+        if (!"tpch".equalsIgnoreCase(benchmark)) {
+            throw new BenchboxException("unknown benchmark '" + benchmark + "': expected tpch");
+        }
+        // everything typed is checked before connecting
+        PowerRunRequest request = request(scale, queries, warmup, iterations, validate);
+        boolean sameConnection = session.currentPlatform().map(p -> p.name().equalsIgnoreCase(platform)).orElse(false)
+                && path == null;
+        if (!sameConnection) {
+            session.connect(platforms.open(platform, path));
+            tableNames.invalidate();
+            console.println("Connected to " + session.platform().description());
+        }
+        execute(request);
+    }
+
+    private static PowerRunRequest request(String scale, String queries, int warmup, int iterations, String validate) {
+        double scaleFactor = TpchSchema.parseScale(scale);
+        List<Integer> selected = queries == null ? TpchQueries.all().stream().map(q -> q.number()).toList()
+                : TpchQueries.parseSelection(queries);
+        return new PowerRunRequest(scaleFactor, selected, warmup, iterations, ValidationMode.parse(validate));
+    }
+
+    private void execute(PowerRunRequest request) {
+        RunSummaryPrinter printer = new RunSummaryPrinter(console.writer());
+        PowerRunService.Report report;
+        try (LoadProgress progress = progressBars.create()) {
+            report = powerRuns.run(request, progress, new PowerRunService.Listener() {
+                @Override
+                public void loading(double scaleFactor) {
+                    console.println("Schema " + session.schema() + " does not hold TPC-H SF" + TpchSchema.formatScale(scaleFactor)
+                            + " yet: generating and loading it");
+                }
+
+                @Override
+                public void executed(QueryExecution execution) {
+                    if (execution.warmup()) {
+                        console.println(String.format(Locale.ROOT, "%-4s warm-up     %10.1f ms%s", execution.queryId(),
+                                execution.elapsedMillis(), execution.failed() ? "  error: " + execution.error() : ""));
+                    }
+                }
+
+                @Override
+                public void validated(QueryResult result) {
+                    printer.query(result);
+                }
+            });
+        }
+        tableNames.invalidate();
+        printer.summary(report.result(), relative(report.file()));
+        int bad = report.result().summary().failed() + report.result().summary().errors();
+        if (bad > 0) {
+            throw new BenchboxException("run finished with " + bad + " failed query execution(s); results saved to "
+                    + relative(report.file()));
+        }
+    }
+
+    private static String relative(Path file) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path absolute = file.toAbsolutePath();
+        return absolute.startsWith(cwd) ? cwd.relativize(absolute).toString() : absolute.toString();
+    }
+
+    @ShellMethodAvailability({"run tpch"})
+    public Availability connected() {
+        return availability.check();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.benchbox.shell;
+
+import dev.benchbox.BenchboxException;
+import dev.benchbox.platform.Column;
+import dev.benchbox.session.Session;
+import java.util.List;
+import org.springframework.shell.Availability;
+import org.springframework.shell.standard.ShellComponent;
+import org.springframework.shell.standard.ShellMethod;
+import org.springframework.shell.standard.ShellMethodAvailability;
+import org.springframework.shell.standard.ShellOption;
+
+/** {@code create-schema}, {@code use}, {@code tables}, {@code describe}. */
+@ShellComponent
+public class SchemaCommands {
+    private final Session session;
+    private final ConnectedAvailability availability;
+    private final TableNameCache tableNames;
+
+    public SchemaCommands(Session session, ConnectedAvailability availability, TableNameCache tableNames) {
+        this.session = session;
+        this.availability = availability;
+        this.tableNames = tableNames;
+    }
+
+    @ShellMethod(key = "create-schema", value = "Create a schema (if it does not exist) and use it.", group = "Data")
+    public String createSchema(@ShellOption(value = "--name", help = "schema name") String name) {
+        requireIdentifier(name, "schema");
+        session.platform().createSchema(name);
+        session.use(name);
+        tableNames.invalidate();
+        return "Schema " + name + " ready (now in use)";
+    }
+
+    @ShellMethod(key = "use", value = "Switch to an existing schema.", group = "Data")
+    public String use(@ShellOption(value = "--name", help = "schema name") String name) {
+        session.use(name);
+        tableNames.invalidate();
+        return "Using schema " + name;
+    }
+
+    @ShellMethod(key = "tables", value = "List the tables of the current schema.", group = "Data")
+    public String tables() {
+        List<String> tables = session.platform().listTables(session.schema());
+        if (tables.isEmpty()) {
+            return "No tables in schema " + session.schema() + " (load some with 'load tpch --scale 0.01')";
+        }
+        return String.join(System.lineSeparator(), tables);
+    }
+
+    @ShellMethod(key = "describe", value = "Show the columns of a table.", group = "Data")
+    public String describe(@ShellOption(value = "--table", valueProvider = TableNameProvider.class, help = "table name") String table) {
+        List<Column> columns = session.platform().describeTable(session.schema(), table);
+        int width = columns.stream().mapToInt(c -> c.name().length()).max().orElse(0);
+        StringBuilder out = new StringBuilder();
+        for (Column column : columns) {
+            if (out.length() > 0) {
+                out.append(System.lineSeparator());
+            }
+            out.append(String.format("%-" + width + "s  %s", column.name(), column.type()));
+        }
+        return out.toString();
+    }
+
+    @ShellMethodAvailability({"create-schema", "use", "tables", "describe"})
+    public Availability connected() {
+        return availability.check();
+    }
+
+    static void requireIdentifier(String name, String what) {
+        if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]{0,254}")) {
+            throw new BenchboxException("invalid " + what + " name '" + name + "': use letters, digits and _ (not starting with a digit)");
+        }
+    }
+}
