@@ -12,7 +12,19 @@ public class BenchboxApplication {
         SpringApplication application = new SpringApplication(BenchboxApplication.class);
         // our own options (--debug, --script) are not Spring properties
         application.setAddCommandLineProperties(false);
-        ConfigurableApplicationContext context = application.run(args);
+        ConfigurableApplicationContext context;
+        try {
+            context = application.run(args);
+        } catch (RuntimeException e) {
+            // details are in the log file; the user gets one line
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            System.err.println("benchbox: cannot start: " + root.getMessage());
+            System.exit(2);
+            return;
+        }
         int status = context.getBean(ExitStatus.class).code();
         System.exit(SpringApplication.exit(context, () -> status));
     }

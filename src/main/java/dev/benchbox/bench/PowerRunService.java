@@ -12,6 +12,7 @@ import dev.benchbox.results.RunResult;
 import dev.benchbox.session.LedgerEntry;
 import dev.benchbox.session.Session;
 import dev.benchbox.tpch.AnswerValidator;
+import dev.benchbox.tpch.ReferenceAnswers;
 import dev.benchbox.tpch.TpchQueries;
 import dev.benchbox.tpch.TpchSchema;
 import dev.benchbox.tpch.Validation;
@@ -115,12 +116,17 @@ public class PowerRunService {
         }
         int number = Integer.parseInt(execution.queryId().substring(1));
         Validation validation = validator.validate(number, request.scaleFactor(), request.validation(),
-                execution.columns(), execution.rows(), execution.rowCount());
+                execution.columns(), execution.rows());
         String status = validation.status() == Validation.Status.FAILED ? QueryResult.FAILED : QueryResult.PASSED;
-        String how = switch (validation.status()) {
-            case NOT_VALIDATED -> "none";
-            default -> validation.method();
-        };
+        String how;
+        if (validation.status() == Validation.Status.NOT_VALIDATED) {
+            how = "none";
+        } else if (request.validation() == ValidationMode.EXACT
+                && ReferenceAnswers.find(request.scaleFactor(), number).isPresent()) {
+            how = "exact";
+        } else {
+            how = "rowcount";
+        }
         String message = validation.status() == Validation.Status.PASSED ? null : validation.detail();
         return new QueryResult(execution.queryId(), execution.iteration(), ms, execution.rowCount(), status, how, message);
     }

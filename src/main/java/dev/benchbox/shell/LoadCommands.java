@@ -37,12 +37,45 @@ public class LoadCommands {
         this.console = console;
     }
 
-    @ShellMethod(key = "load tpch", value = "Generate TPC-H data at a scale factor and load it.", group = "Data")
-    public String loadTpch(
-            @ShellOption(value = "--scale", help = "scale factor, e.g. 0.01 or 1") String scale,
+    /**
+     * {@code load tpch --scale SF [--tables t1,t2]} generates TPC-H data; {@code load --tables t1,t2 --source DIR}
+     * loads files. One command, because Spring Shell's parser would take a table or directory named like a
+     * sub-command for that sub-command.
+     */
+    @ShellMethod(key = "load", value = "Load data: load tpch --scale SF [--tables t1,t2] generates TPC-H; "
+            + "load --tables t1,t2 --source DIR reads TABLE.tbl, .csv or .parquet files.", group = "Data")
+    public String load(
+            @ShellOption(value = "--generator", defaultValue = ShellOption.NULL, help = "tpch: generate TPC-H data") String generator,
+            @ShellOption(value = "--scale", defaultValue = ShellOption.NULL, help = "scale factor, e.g. 0.01 or 1") String scale,
             @ShellOption(value = "--tables", defaultValue = ShellOption.NULL, valueProvider = TpchTableProvider.class,
-                    help = "comma-separated tables (default: all eight)") String tables,
+                    help = "comma-separated tables (with tpch, default: all eight)") String tables,
+            @ShellOption(value = "--source", defaultValue = ShellOption.NULL, help = "directory holding TABLE.tbl, TABLE.csv or TABLE.parquet") String source,
             @ShellOption(value = "--schema", defaultValue = ShellOption.NULL, help = "target schema (default: current)") String schema) {
+        if (generator != null) {
+            if (!"tpch".equalsIgnoreCase(generator)) {
+                throw new BenchboxException("unknown data set '" + generator + "': expected 'load tpch --scale SF' or 'load --tables t1,t2 --source DIR'");
+            }
+            if (source != null) {
+                throw new BenchboxException("--source loads files; 'load tpch' generates data: use one or the other");
+            }
+            if (scale == null) {
+                throw new BenchboxException("missing --scale: load tpch --scale SF (e.g. 0.01 or 1)");
+            }
+            return loadTpch(scale, tables, schema);
+        }
+        if (source == null) {
+            throw new BenchboxException("say what to load: 'load tpch --scale SF' or 'load --tables t1,t2 --source DIR'");
+        }
+        if (scale != null) {
+            throw new BenchboxException("--scale goes with 'load tpch'");
+        }
+        if (tables == null) {
+            throw new BenchboxException("name the tables to load with --tables t1,t2");
+        }
+        return loadFiles(tables, source, schema);
+    }
+
+    private String loadTpch(String scale, String tables, String schema) {
         double scaleFactor = TpchSchema.parseScale(scale);
         List<String> selected = TpchSchema.parseTables(tables);
         Platform platform = session.platform();
@@ -58,11 +91,7 @@ public class LoadCommands {
         return summary("TPC-H SF" + TpchSchema.formatScale(scaleFactor), target, report);
     }
 
-    @ShellMethod(key = "load", value = "Load tables from .tbl, .csv or .parquet files named after them.", group = "Data")
-    public String load(
-            @ShellOption(value = "--tables", valueProvider = TpchTableProvider.class, help = "comma-separated table names") String tables,
-            @ShellOption(value = "--source", help = "directory holding TABLE.tbl, TABLE.csv or TABLE.parquet") String source,
-            @ShellOption(value = "--schema", defaultValue = ShellOption.NULL, help = "target schema (default: current)") String schema) {
+    private String loadFiles(String tables, String source, String schema) {
         List<String> selected = new ArrayList<>();
         for (String table : tables.split(",")) {
             String name = table.trim().toLowerCase(Locale.ROOT);
@@ -98,7 +127,7 @@ public class LoadCommands {
         return out.toString();
     }
 
-    @ShellMethodAvailability({"load tpch", "load"})
+    @ShellMethodAvailability({"load"})
     public Availability connected() {
         return availability.check();
     }

@@ -14,10 +14,8 @@ import dev.benchbox.tpch.ValidationMode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.shell.Availability;
 import org.springframework.shell.standard.ShellComponent;
 import org.springframework.shell.standard.ShellMethod;
-import org.springframework.shell.standard.ShellMethodAvailability;
 import org.springframework.shell.standard.ShellOption;
 
 /** {@code run tpch} on the connected platform, and the one-shot {@code run --platform ... --benchmark tpch}. */
@@ -42,40 +40,39 @@ public class RunCommands {
         this.console = console;
     }
 
-    @ShellMethod(key = "run tpch", value = "TPC-H power run: time, validate and record the 22 queries (loads the data first if needed).",
-            group = "Benchmark")
-    public void runTpch(
+    /**
+     * One command for both forms, because Spring Shell's parser takes an option value that equals a
+     * sub-command name ({@code --benchmark tpch}) for that sub-command: {@code run tpch --scale 1} on the
+     * connected platform, and the one-shot {@code run --platform duckdb --benchmark tpch --scale 0.01}.
+     */
+    @ShellMethod(key = "run", value = "TPC-H power run: run tpch --scale SF [--queries 1,3,6] [--warmup N] [--iterations N] "
+            + "[--validate exact|rowcount|off]; with --platform it connects first (one-shot).", group = "Benchmark")
+    public void run(
+            @ShellOption(value = "--benchmark", defaultValue = ShellOption.NULL, help = "benchmark: tpch") String benchmark,
             @ShellOption(value = "--scale", help = "scale factor, e.g. 0.01 or 1") String scale,
             @ShellOption(value = "--queries", defaultValue = ShellOption.NULL, help = "queries to run, e.g. 1,3,6 or 1-5 (default: all)") String queries,
             @ShellOption(value = "--warmup", defaultValue = "0", help = "unmeasured rounds first") int warmup,
             @ShellOption(value = "--iterations", defaultValue = "1", help = "measured rounds") int iterations,
-            @ShellOption(value = "--validate", defaultValue = "exact", help = "exact, rowcount or off") String validate) {
-        PowerRunRequest request = request(scale, queries, warmup, iterations, validate);
-        execute(request);
-    }
-
-    @ShellMethod(key = "run", value = "One-shot benchmark: connect, load and run (run --platform duckdb --benchmark tpch --scale 0.01).",
-            group = "Benchmark")
-    public void run(
-            @ShellOption(value = "--platform", defaultValue = "duckdb", help = "platform: duckdb") String platform,
-            @ShellOption(value = "--benchmark", defaultValue = "tpch", help = "benchmark: tpch") String benchmark,
-            @ShellOption(value = "--scale", help = "scale factor, e.g. 0.01 or 1") String scale,
-            @ShellOption(value = "--queries", defaultValue = ShellOption.NULL, help = "queries to run, e.g. 1,3,6 (default: all)") String queries,
-            @ShellOption(value = "--warmup", defaultValue = "0", help = "unmeasured rounds first") int warmup,
-            @ShellOption(value = "--iterations", defaultValue = "1", help = "measured rounds") int iterations,
             @ShellOption(value = "--validate", defaultValue = "exact", help = "exact, rowcount or off") String validate,
-            @ShellOption(value = "--path", defaultValue = ShellOption.NULL, help = "DuckDB database file (default: in-memory)") String path) {
+            @ShellOption(value = "--platform", defaultValue = ShellOption.NULL, help = "connect to this platform first: duckdb") String platform,
+            @ShellOption(value = "--path", defaultValue = ShellOption.NULL, help = "DuckDB database file, with --platform") String path) {
+        if (benchmark == null) {
+            throw new BenchboxException("name the benchmark: run tpch --scale SF");
+        }
         if (!"tpch".equalsIgnoreCase(benchmark)) {
             throw new BenchboxException("unknown benchmark '" + benchmark + "': expected tpch");
         }
-        // everything typed is checked before connecting
+        if (path != null && platform == null) {
+            throw new BenchboxException("--path goes with --platform duckdb");
+        }
+        // everything typed is checked before connecting or loading
         PowerRunRequest request = request(scale, queries, warmup, iterations, validate);
-        boolean sameConnection = session.currentPlatform().map(p -> p.name().equalsIgnoreCase(platform)).orElse(false)
-                && path == null;
-        if (!sameConnection) {
+        if (platform != null) {
             session.connect(platforms.open(platform, path));
             tableNames.invalidate();
             console.println("Connected to " + session.platform().description());
+        } else if (!availability.check().isAvailable()) {
+            throw new BenchboxException("not connected: run 'connect duckdb' first, or give --platform duckdb");
         }
         execute(request);
     }
@@ -127,8 +124,4 @@ public class RunCommands {
         return absolute.startsWith(cwd) ? cwd.relativize(absolute).toString() : absolute.toString();
     }
 
-    @ShellMethodAvailability({"run tpch"})
-    public Availability connected() {
-        return availability.check();
-    }
 }

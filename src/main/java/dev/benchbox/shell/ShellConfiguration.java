@@ -17,7 +17,7 @@ import org.springframework.shell.jline.PromptProvider;
 public class ShellConfiguration {
 
     @Bean
-    public BenchboxShell shell(ResultHandlerService resultHandlerService, CommandCatalog commandRegistry,
+    public BenchboxShell benchboxShell(ResultHandlerService resultHandlerService, CommandCatalog commandRegistry,
             Terminal terminal, ShellContext shellContext, ExitCodeMappings exitCodeMappings, ErrorReporter errorReporter) {
         return new BenchboxShell(resultHandlerService, commandRegistry, terminal, shellContext, exitCodeMappings, errorReporter);
     }
