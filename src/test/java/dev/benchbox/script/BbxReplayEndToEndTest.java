@@ -1,0 +1,150 @@
+package dev.benchbox.script;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.benchbox.shell.CommandLineRunner;
+import dev.benchbox.shell.ExitStatus;
+import dev.benchbox.shell.ShellTestSupport;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jline.terminal.Terminal;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Replays {@code .bbx} scripts the way {@code benchbox --script FILE} does, against the embedded
+ * DuckDB platform, and checks what users get: validated answers, a results file, exit status, and
+ * {@code FILE:LINE: message} on a failing line.
+ */
+@SpringBootTest(properties = {"spring.shell.interactive.enabled=false"})
+@Import(ShellTestSupport.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+class BbxReplayEndToEndTest {
+    @TempDir
+    static Path results;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("benchbox.results-dir", () -> results.toString());
+    }
+
+    @Autowired
+    CommandLineRunner commandLine;
+    @Autowired
+    ExitStatus exitStatus;
+    @Autowired
+    Terminal terminal;
+
+    @BeforeEach
+    void clear() {
+        ShellTestSupport.takeOutput(terminal);
+    }
+
+    @Test
+    void tpchSessionAtScale001Validates22Of22AndWritesResults() throws Exception {
+        Path script = Path.of("src/test/resources/bbx/tpch-sf001.bbx");
+        // ${BBX_SCHEMA} comes from the environment; the test sets it through a copy of the script
+        Path copy = results.resolve("session.bbx");
+        Files.writeString(copy, Files.readString(script).replace("${BBX_SCHEMA}", "tpch_e2e"));
+        try (Stream<Path> before = Files.list(results)) {
+            assertThat(before.filter(p -> p.toString().endsWith(".json"))).isEmpty();
+        }
+
+        commandLine.run(new String[] {"--script", copy.toString()});
+        String output = ShellTestSupport.takeOutput(terminal);
+
+        assertThat(exitStatus.code()).as(output).isZero();
+        assertThat(output).contains("Loaded TPC-H SF0.01 into tpch_e2e: 8 tables, 86,805 rows")
+                .contains("lineitem\nnation\norders\npart\npartsupp\nregion\nsupplier\n")
+                .contains(" l_returnflag | n")
+                .contains("22 query executions, 22 passed, 0 failed, 0 errors")
+                .contains("Power@Size ");
+        List<Path> files;
+        try (Stream<Path> list = Files.list(results)) {
+            files = list.filter(p -> p.getFileName().toString().matches("tpch_sf0\\.01_duckdb_.*\\.json")).toList();
+        }
+        assertThat(files).hasSize(1);
+        JsonNode json = new ObjectMapper().readTree(files.get(0).toFile());
+        assertThat(json.at("/benchmark/name").asText()).isEqualTo("tpch");
+        assertThat(json.at("/benchmark/scale_factor").asDouble()).isEqualTo(0.01);
+        assertThat(json.at("/platform/name").asText()).isEqualTo("duckdb");
+        assertThat(json.at("/platform/schema").asText()).isEqualTo("tpch_e2e");
+        assertThat(json.at("/summary/passed").asInt()).isEqualTo(22);
+        assertThat(json.at("/summary/power_at_size").asDouble()).isPositive();
+        assertThat(json.get("queries")).hasSize(22);
+        for (JsonNode query : json.get("queries")) {
+            assertThat(query.get("status").asText()).as(query.toString()).isEqualTo("passed");
+            assertThat(query.get("validation").asText()).as(query.toString()).isEqualTo("exact");
+            assertThat(query.get("ms").asDouble()).isPositive();
+            assertThat(query.get("iteration").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void scriptStopsAtTheFirstFailingLineWithFileAndLine() throws Exception {
+        Path script = results.resolve("broken.bbx");
+        Files.writeString(script, String.join("\n",
+                "connect duckdb",
+                "# line 2 is a comment",
+                "load tpch --scale -1",
+                "query \"SELECT 'never runs' AS x\""), StandardCharsets.UTF_8);
+
+        commandLine.run(new String[] {"--script", script.toString()});
+        String output = ShellTestSupport.takeOutput(terminal);
+
+        assertThat(exitStatus.code()).isEqualTo(1);
+        assertThat(output).contains(script + ":3: invalid scale factor '-1': it must be greater than 0")
+                .doesNotContain("never runs")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void continueOnErrorRunsEveryLineAndCountsFailures() throws Exception {
+        Path script = results.resolve("mixed.bbx");
+        Files.writeString(script, String.join("\n",
+                "query \"SELECT 1\"",
+                "connect duckdb",
+                "query \"SELEC 1\"",
+                "query \"SELECT 'still runs' AS x\"",
+                "query \"unclosed",
+                "describe ${BENCHBOX_SURELY_UNDEFINED}"), StandardCharsets.UTF_8);
+
+        commandLine.run(new String[] {"--continue-on-error", "--script", script.toString()});
+        String output = ShellTestSupport.takeOutput(terminal);
+
+        assertThat(exitStatus.code()).isEqualTo(1);
+        assertThat(output).contains(script + ":1: 'query' is not available: you are not connected (run 'connect duckdb' first)")
+                .contains(script + ":3: Parser Error: syntax error at or near \"SELEC\" (at line 1, column 1)")
+                .contains("still runs")
+                .contains(script + ":5: malformed line: unclosed quote")
+                .contains(script + ":6: undefined variable 'BENCHBOX_SURELY_UNDEFINED' (set it in the environment)")
+                .contains(script + ": 4 of 6 lines failed");
+    }
+
+    @Test
+    void oneShotCommandFromTheCommandLineSetsTheExitStatus() {
+        commandLine.run(new String[] {"run", "--platform", "duckdb", "--benchmark", "tpch", "--scale", "0.01", "--queries", "1,6"});
+        String output = ShellTestSupport.takeOutput(terminal);
+        assertThat(exitStatus.code()).as(output).isZero();
+        assertThat(output).contains("Q1   iteration 1").contains("Q6   iteration 1")
+                .contains("2 query executions, 2 passed, 0 failed, 0 errors")
+                .contains("only 2 of the 22 queries ran");
+
+        commandLine.run(new String[] {"query", "SELECT * FROM no_such_table"});
+        assertThat(ShellTestSupport.takeOutput(terminal)).contains("Table with name no_such_table does not exist");
+        assertThat(exitStatus.code()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,154 @@
+package dev.benchbox.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jline.reader.Parser;
+import org.jline.terminal.Terminal;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.shell.CompletionContext;
+import org.springframework.shell.CompletionProposal;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Drives the shell's commands as a user types them, through the shell's own command execution. */
+@SpringBootTest(properties = {"spring.shell.interactive.enabled=false"})
+@Import(ShellTestSupport.class)
+class ShellCommandsTest {
+    @TempDir
+    static Path results;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("benchbox.results-dir", () -> results.toString());
+        registry.add("BENCHBOX_HOME", () -> results.resolve("home").toString());
+    }
+
+    @Autowired
+    BenchboxShell shell;
+    @Autowired
+    Parser parser;
+    @Autowired
+    Terminal terminal;
+    @Autowired
+    dev.benchbox.session.Session session;
+    @Autowired
+    TableNameProvider tableNameProvider;
+    @Autowired
+    TableNameCache tableNameCache;
+
+    @BeforeEach
+    void clear() {
+        ShellTestSupport.takeOutput(terminal);
+    }
+
+    @AfterEach
+    void disconnect() {
+        session.disconnect();
+    }
+
+    private Result type(String line) {
+        List<String> words = parser.parse(line, line.length(), Parser.ParseContext.ACCEPT_LINE).words();
+        BenchboxShell.Outcome outcome = shell.execute(words, line);
+        String output = ShellTestSupport.takeOutput(terminal);
+        return new Result(outcome, output, outcome.failure() == null ? null : ErrorReporter.message(outcome.failure()));
+    }
+
+    record Result(BenchboxShell.Outcome outcome, String output, String error) {
+    }
+
+    @Test
+    void commandsNeedingAConnectionSayHowToConnect() {
+        for (String line : List.of("query \"SELECT 1\"", "tables", "describe region", "load tpch --scale 0.01", "create-schema s")) {
+            Result result = type(line);
+            assertThat(result.outcome().failed()).as(line).isTrue();
+            assertThat(result.error()).as(line).endsWith("is not available: you are not connected (run 'connect duckdb' first)");
+        }
+        assertThat(type("run tpch --scale 0.01").error())
+                .isEqualTo("not connected: run 'connect duckdb' first, or give --platform duckdb");
+    }
+
+    @Test
+    void connectQueryAndStatus() {
+        assertThat(type("connect duckdb").output()).startsWith("Connected to DuckDB v").contains("(in-memory), schema main");
+        Result query = type("query \"SELECT 42 AS answer, 'x' AS label\"");
+        assertThat(query.outcome().failed()).isFalse();
+        assertThat(query.output()).contains(" answer | label").contains("     42 | x").contains("(1 row, ");
+        assertThat(type("status").output()).contains("Schema:   main").contains("Output:   table, at most 100 rows on screen");
+    }
+
+    @Test
+    void queryFormatsAndRowLimit() {
+        type("connect duckdb");
+        assertThat(type("query \"SELECT range AS n FROM range(3)\" --format csv").output()).startsWith("n\n0\n1\n2\n");
+        Result limited = type("query \"SELECT range AS n FROM range(250)\" --max-rows 5");
+        assertThat(limited.output()).contains("(250 rows, 245 not shown: raise --max-rows or use --output FILE;");
+        assertThat(type("output --format json --max-rows 2").output()).contains("Output: json, at most 2 rows on screen");
+        assertThat(type("query \"SELECT 1 AS a\"").output()).startsWith("[\n{\"a\":1}\n]");
+    }
+
+    @Test
+    void queryToFileStreamsEveryRow(@TempDir Path dir) throws Exception {
+        type("connect duckdb");
+        Path file = dir.resolve("out.csv");
+        Result result = type("query \"SELECT range AS n FROM range(100000)\" --output " + file);
+        assertThat(result.output()).startsWith("100,000 rows written to " + file + " (csv)");
+        try (var lines = Files.lines(file)) {
+            assertThat(lines.count()).isEqualTo(100_001);
+        }
+    }
+
+    @Test
+    void badInputGivesOneLineErrors() {
+        type("connect duckdb");
+        assertThat(type("query \"SELECT 1 FROM range(3) WHER x\"").error())
+                .isEqualTo("Parser Error: syntax error at or near \"x\" (at line 1, column 29)");
+        assertThat(type("describe nosuch").error()).isEqualTo("unknown table 'nosuch' in schema 'main'");
+        assertThat(type("load tpch --scale -1").error()).isEqualTo("invalid scale factor '-1': it must be greater than 0");
+        assertThat(type("load tpch --scale abc").error())
+                .isEqualTo("invalid scale factor 'abc': expected a positive number such as 0.01 or 1");
+        assertThat(type("load tpch --scale 0.01 --schema nope").error())
+                .isEqualTo("schema 'nope' does not exist: create it with create-schema nope");
+        assertThat(type("load tpch --scale 0.01 --tables lineitems").error()).startsWith("unknown TPC-H table 'lineitems'");
+        assertThat(type("frobnicate").error()).isEqualTo("unknown command 'frobnicate': type help to list the commands");
+        assertThat(type("query \"SELECT 1\" --bogus 1").error()).contains("--bogus");
+        assertThat(type("run tpch --scale 0").error()).isEqualTo("invalid scale factor '0': it must be greater than 0");
+        assertThat(type("run tpch --scale 0.01 --queries 23").error()).startsWith("unknown TPC-H query '23'");
+        assertThat(type("run tpch --scale 0.01 --validate maybe").error()).contains("maybe");
+        assertThat(type("query \"SELECT 1\" --format xml").error())
+                .isEqualTo("unknown format 'xml': expected one of table, csv, json, markdown");
+        assertThat(type("load --tables region --source /no/such/dir").error())
+                .isEqualTo("source directory '/no/such/dir' does not exist");
+        assertThat(type("use nope").error()).isEqualTo("schema 'nope' does not exist: create it with create-schema nope");
+        assertThat(type("script /no/such.bbx").error()).isEqualTo("cannot read script /no/such.bbx: no such file");
+        // nothing above left the session unusable
+        assertThat(type("query \"SELECT 1 AS ok\"").outcome().failed()).isFalse();
+    }
+
+    @Test
+    void loadReportsRowCountsAndTablesComplete() throws Exception {
+        type("connect duckdb");
+        type("create-schema small");
+        Result load = type("load tpch --scale 0.01 --tables region,nation");
+        assertThat(load.output()).contains("  region            5 rows").contains("  nation           25 rows")
+                .contains("Loaded TPC-H SF0.01 into small: 2 tables, 30 rows in ");
+        assertThat(type("tables").output()).isEqualTo("nation\nregion\n");
+        assertThat(type("describe region").output()).startsWith("r_regionkey  BIGINT\nr_name       VARCHAR");
+        // completion reads a cache that is filled in the background: it never blocks
+        List<String> proposals = List.of();
+        for (int i = 0; i < 100 && proposals.isEmpty(); i++) {
+            proposals = tableNameProvider.complete(new CompletionContext(List.of("describe", "n"), 1, 1, null, null))
+                    .stream().map(CompletionProposal::value).toList();
+            Thread.sleep(50);
+        }
+        assertThat(proposals).containsExactly("nation");
+    }
+}
