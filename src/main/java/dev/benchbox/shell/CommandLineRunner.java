@@ -1,6 +1,7 @@
 package dev.benchbox.shell;
 
 import dev.benchbox.script.ScriptRunner;
+import dev.benchbox.session.Session;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Non-interactive use: {@code benchbox [--debug] --script FILE [--continue-on-error]} replays a script,
- * {@code benchbox [--debug] COMMAND ...} runs one command and exits. The exit status is non-zero when a
+ * {@code benchbox [--debug] [--path DB] COMMAND ...} runs one command and exits, on the embedded DuckDB
+ * (in memory, or the database file given with {@code --path}) unless the command connects itself. The exit status is non-zero when a
  * command failed. Without arguments the interactive shell runs instead.
  */
 @Component
@@ -25,9 +27,13 @@ public class CommandLineRunner implements ShellRunner {
     private final ErrorReporter errorReporter;
     private final ExitStatus exitStatus;
     private final Console console;
+    private final Session session;
+    private final PlatformFactory platforms;
 
     public CommandLineRunner(BenchboxShell shell, ShellContext shellContext, ScriptRunner scriptRunner,
-            ErrorReporter errorReporter, ExitStatus exitStatus, Console console) {
+            ErrorReporter errorReporter, ExitStatus exitStatus, Console console, Session session, PlatformFactory platforms) {
+        this.session = session;
+        this.platforms = platforms;
         this.shell = shell;
         this.shellContext = shellContext;
         this.scriptRunner = scriptRunner;
@@ -36,11 +42,15 @@ public class CommandLineRunner implements ShellRunner {
         this.console = console;
     }
 
+    private static final java.util.Set<String> AUTO_CONNECT_EXEMPT =
+            java.util.Set.of("connect", "run", "help", "script", "disconnect", "status");
+
     @Override
     public boolean run(String[] args) {
         List<String> words = new ArrayList<>(Arrays.asList(args));
         // launcher options come before the command
         String script = null;
+        String databasePath = null;
         boolean continueOnError = false;
         while (!words.isEmpty() && words.get(0).startsWith("--")) {
             String option = words.get(0);
@@ -50,6 +60,14 @@ public class CommandLineRunner implements ShellRunner {
             } else if (option.equals("--continue-on-error")) {
                 continueOnError = true;
                 words.remove(0);
+            } else if (option.equals("--path")) {
+                words.remove(0);
+                if (words.isEmpty()) {
+                    errorReporter.report(null, new IllegalArgumentException("--path needs a DuckDB database file: --path FILE"));
+                    exitStatus.fail();
+                    return true;
+                }
+                databasePath = words.remove(0);
             } else if (option.equals("--script")) {
                 words.remove(0);
                 if (words.isEmpty()) {
@@ -76,6 +94,10 @@ public class CommandLineRunner implements ShellRunner {
                     exitStatus.fail();
                 }
                 return true;
+            }
+            // a one-shot command runs on the embedded default unless it connects itself
+            if (!AUTO_CONNECT_EXEMPT.contains(words.get(0)) && !session.isConnected()) {
+                session.connect(platforms.open("duckdb", databasePath));
             }
             BenchboxShell.Outcome outcome = shell.execute(words, String.join(" ", words));
             if (outcome.failed()) {
