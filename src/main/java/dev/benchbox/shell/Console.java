@@ -1,6 +1,11 @@
 package dev.benchbox.shell;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.shell.context.InteractionMode;
+import org.springframework.shell.context.ShellContext;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
@@ -13,11 +18,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class Console {
     private final Terminal terminal;
+    private final ShellContext shellContext;
+    private final boolean errorsOnTerminal;
+    private final PrintWriter stderr = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     private final boolean colour;
     private volatile boolean debug;
 
-    public Console(Terminal terminal) {
+    /**
+     * @param errorsOnTerminal keep error lines on the terminal in non-interactive use too (in-process tests);
+     *     normally they go to standard error there, so piped output stays clean
+     */
+    public Console(Terminal terminal, ShellContext shellContext,
+            @Value("${benchbox.errors-on-terminal:false}") boolean errorsOnTerminal) {
         this.terminal = terminal;
+        this.shellContext = shellContext;
+        this.errorsOnTerminal = errorsOnTerminal;
         String noColor = System.getenv("NO_COLOR");
         this.colour = (noColor == null || noColor.isEmpty())
                 && !Terminal.TYPE_DUMB.equals(terminal.getType())
@@ -51,7 +66,19 @@ public class Console {
     }
 
     public void error(String text) {
-        println(styled(text, AttributedStyle.DEFAULT.foreground(AttributedStyle.RED)));
+        String line = styled(text, AttributedStyle.DEFAULT.foreground(AttributedStyle.RED));
+        PrintWriter errors = errorWriter();
+        errors.println(line);
+        errors.flush();
+    }
+
+    /** Where error lines and (with --debug) stack traces go. */
+    public PrintWriter errorWriter() {
+        if (errorsOnTerminal || shellContext.getInteractionMode() == InteractionMode.INTERACTIVE) {
+            return terminal.writer();
+        }
+        terminal.writer().flush();
+        return stderr;
     }
 
     public String styled(String text, AttributedStyle style) {

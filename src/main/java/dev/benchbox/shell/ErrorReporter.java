@@ -31,7 +31,7 @@ public class ErrorReporter {
     public void report(String prefix, Throwable failure) {
         console.error((prefix == null ? "" : prefix) + message(failure));
         if (console.debug()) {
-            PrintWriter writer = console.writer();
+            PrintWriter writer = console.errorWriter();
             failure.printStackTrace(writer);
             writer.flush();
         }

@@ -28,7 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * DuckDB platform, and checks what users get: validated answers, a results file, exit status, and
  * {@code FILE:LINE: message} on a failing line.
  */
-@SpringBootTest(properties = {"spring.shell.interactive.enabled=false"})
+@SpringBootTest(properties = {"spring.shell.interactive.enabled=false", "benchbox.errors-on-terminal=true"})
 @Import(ShellTestSupport.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class BbxReplayEndToEndTest {

@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Drives the shell's commands as a user types them, through the shell's own command execution. */
-@SpringBootTest(properties = {"spring.shell.interactive.enabled=false"})
+@SpringBootTest(properties = {"spring.shell.interactive.enabled=false", "benchbox.errors-on-terminal=true"})
 @Import(ShellTestSupport.class)
 class ShellCommandsTest {
     @TempDir

@@ -1,0 +1,112 @@
+package dev.benchbox.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged application as users run it non-interactively: exit status, what goes to standard
+ * output and standard error, no stack traces unless --debug, results under ./benchbox-results.
+ */
+class CommandLineIT {
+    private static final Path JAR = Path.of("target/benchbox-shell.jar").toAbsolutePath();
+
+    @TempDir
+    Path work;
+
+    record Run(int exitCode, String stdout, String stderr) {
+    }
+
+    private Run benchbox(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
+        builder.environment().put("BENCHBOX_HOME", work.resolve("home").toString());
+        builder.environment().put("NO_COLOR", "1");
+        File out = work.resolve("stdout.txt").toFile();
+        File err = work.resolve("stderr.txt").toFile();
+        builder.redirectOutput(out).redirectError(err).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        Process process = builder.start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("benchbox did not exit: " + String.join(" ", args));
+        }
+        return new Run(process.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
+                Files.readString(err.toPath(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void oneShotPowerRunExitsZeroAndWritesResultsInTheWorkingDirectory() throws Exception {
+        Run run = benchbox("run", "--platform", "duckdb", "--benchmark", "tpch", "--scale", "0.01");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).contains("22 query executions, 22 passed, 0 failed, 0 errors");
+        assertThat(run.stderr()).isEmpty();
+        try (Stream<Path> files = Files.list(work.resolve("benchbox-results"))) {
+            List<Path> results = files.toList();
+            assertThat(results).hasSize(1);
+            JsonNode json = new ObjectMapper().readTree(results.get(0).toFile());
+            assertThat(json.at("/summary/passed").asInt()).isEqualTo(22);
+        }
+    }
+
+    @Test
+    void adHocQueryPrintsRowsAndPipesCleanly() throws Exception {
+        Run run = benchbox("query", "SELECT 6 * 7 AS answer", "--format", "csv");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).startsWith("answer\n42\n");
+        assertThat(run.stderr()).isEmpty();
+    }
+
+    @Test
+    void sqlErrorIsOneLineOnStandardErrorWithNonZeroStatus() throws Exception {
+        Run run = benchbox("query", "SELEC 1");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.stderr()).isEqualTo("Parser Error: syntax error at or near \"SELEC\" (at line 1, column 1)\n");
+    }
+
+    @Test
+    void debugAddsTheStackTrace() throws Exception {
+        Run run = benchbox("--debug", "query", "SELEC 1");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderr()).startsWith("Parser Error: syntax error at or near \"SELEC\"").contains("\tat ");
+    }
+
+    @Test
+    void wrongOptionAndUnknownCommandAreOneLine() throws Exception {
+        Run option = benchbox("run", "--platform", "duckdb", "--benchmark", "tpch", "--scale", "0.01", "--iteratons", "2");
+        assertThat(option.exitCode()).isEqualTo(1);
+        assertThat(option.stderr().lines().count()).as(option.stderr()).isEqualTo(1);
+        assertThat(option.stderr()).contains("--iteratons");
+
+        Run command = benchbox("frobnicate");
+        assertThat(command.exitCode()).isEqualTo(1);
+        assertThat(command.stderr()).isEqualTo("unknown command 'frobnicate': type help to list the commands\n");
+    }
+
+    @Test
+    void brokenScriptLineNamesFileAndLine() throws Exception {
+        Path script = work.resolve("broken.bbx");
+        Files.writeString(script, "connect duckdb\nload tpch --scale zero\nquery \"SELECT 1\"\n");
+        Run run = benchbox("--script", script.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderr()).isEqualTo(script + ":2: invalid scale factor 'zero': expected a positive number such as 0.01 or 1\n");
+        assertThat(run.stdout()).startsWith("Connected to DuckDB").doesNotContain("(1 row");
+
+        Run missing = benchbox("--script", work.resolve("nope.bbx").toString());
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.stderr()).isEqualTo("cannot read script " + work.resolve("nope.bbx") + ": no such file\n");
+    }
+}
