@@ -6,6 +6,8 @@ import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.shell.config.ShellConversionServiceSupplier;
 import org.springframework.shell.ResultHandlerService;
 import org.springframework.shell.command.CommandCatalog;
 import org.springframework.shell.context.ShellContext;
@@ -16,10 +18,19 @@ import org.springframework.shell.jline.PromptProvider;
 @Configuration(proxyBeanMethods = false)
 public class ShellConfiguration {
 
+    /**
+     * Spring Shell 3.4 registers its own {@code shell} bean unconditionally; ours is primary, so the
+     * interactive runner and everything else that asks for a {@code Shell} gets this one.
+     */
     @Bean
+    @Primary
     public BenchboxShell benchboxShell(ResultHandlerService resultHandlerService, CommandCatalog commandRegistry,
-            Terminal terminal, ShellContext shellContext, ExitCodeMappings exitCodeMappings, ErrorReporter errorReporter) {
-        return new BenchboxShell(resultHandlerService, commandRegistry, terminal, shellContext, exitCodeMappings, errorReporter);
+            Terminal terminal, ShellContext shellContext, ExitCodeMappings exitCodeMappings, ErrorReporter errorReporter,
+            ShellConversionServiceSupplier conversionService) {
+        BenchboxShell shell = new BenchboxShell(resultHandlerService, commandRegistry, terminal, shellContext,
+                exitCodeMappings, errorReporter);
+        shell.setConversionService(conversionService.get());
+        return shell;
     }
 
     /** {@code benchbox:duckdb/main>} when connected, {@code benchbox>} otherwise. */
