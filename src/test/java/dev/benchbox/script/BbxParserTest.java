@@ -159,6 +159,14 @@ class BbxParserTest {
     }
 
     @Test
+    void danglingContinuationBeforeTheFinalNewlineIsAnError() {
+        assertThat(parser.parse("status\nrun tpch \\\n"))
+                .containsExactly(
+                        new ScriptLine(1, "status", null),
+                        new ScriptLine(2, "run tpch", "the last line ends with '\\' but no line follows"));
+    }
+
+    @Test
     void continuationIntoABlankLineEndsTheCommand() {
         assertThat(parser.parse("status \\\n\nconnect duckdb\n")).containsExactly(
                 new ScriptLine(1, "status", null),
