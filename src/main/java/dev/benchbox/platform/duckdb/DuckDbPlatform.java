@@ -282,7 +282,7 @@ public final class DuckDbPlatform implements Platform {
                 return new QuerySummary(columns, rows, System.nanoTime() - started);
             }
         } catch (SQLException e) {
-            throw translate(e);
+            throw translate(e, sql);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -338,15 +338,15 @@ public final class DuckDbPlatform implements Platform {
                 throw new BenchboxException("run cancelled");
             }
             long elapsed = System.nanoTime() - started;
-            return new QueryExecution(query.id(), iteration, warmup, elapsed, 0, names, List.of(), SqlErrors.describe(e.getMessage()));
+            return new QueryExecution(query.id(), iteration, warmup, elapsed, 0, names, List.of(), SqlErrors.describe(e.getMessage(), query.sql()));
         }
     }
 
-    private BenchboxException translate(SQLException e) {
+    private BenchboxException translate(SQLException e, String sql) {
         if (Thread.interrupted() || SqlErrors.isInterrupt(e)) {
             return new BenchboxException("query cancelled");
         }
-        return SqlErrors.toUserError(e);
+        return SqlErrors.toUserError(e, sql);
     }
 
     private static List<Column> columns(ResultSetMetaData metaData) throws SQLException {

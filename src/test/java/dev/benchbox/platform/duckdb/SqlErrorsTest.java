@@ -49,6 +49,55 @@ class SqlErrorsTest {
     }
 
     @Test
+    void longLineShownElidedStillGetsTheColumnInTheStatement() {
+        String sql = "SELECT " + "1 + ".repeat(40) + "1 AS x FROMM region";
+
+        assertThat(engineError(sql))
+                .isEqualTo("Parser Error: syntax error at or near \"FROMM\" (at line 1, column " + (sql.indexOf("FROMM") + 1) + ")");
+    }
+
+    @Test
+    void longLineElidedOnBothSidesStillGetsTheColumnInTheStatement() {
+        String sql = "SELECT " + "1 + ".repeat(40) + "1 AS x FROMM region WHERE " + "1 = 1 AND ".repeat(30) + "true";
+
+        assertThat(engineError(sql))
+                .isEqualTo("Parser Error: syntax error at or near \"FROMM\" (at line 1, column " + (sql.indexOf("FROMM") + 1) + ")");
+    }
+
+    @Test
+    void longLaterLineShownElidedStillGetsItsColumn() {
+        String second = "  " + "1 + ".repeat(40) + " nope";
+
+        assertThat(engineError("SELECT 1,\n" + second))
+                .isEqualTo("Binder Error: Referenced column \"nope\" was not found because the FROM clause is missing"
+                        + " (at line 2, column " + (second.indexOf("nope") + 1) + ")");
+    }
+
+    @Test
+    void elidedLineWithoutTheStatementReportsOnlyTheLine() {
+        String message = """
+                Parser Error: syntax error at or near "FROMM"
+
+                LINE 1: ... + 1 + 1 + 1 AS x FROMM region
+                                             ^""";
+
+        assertThat(SqlErrors.describe(message)).isEqualTo("Parser Error: syntax error at or near \"FROMM\" (at line 1)");
+        assertThat(SqlErrors.describe(message, "SELECT 2 + 1 + 1 + 1 AS y FROMM region"))
+                .isEqualTo("Parser Error: syntax error at or near \"FROMM\" (at line 1)");
+    }
+
+    @Test
+    void failedBatchQueryKeepsTheColumnOfALongLine() {
+        String sql = "SELECT " + "1 + ".repeat(40) + "1 AS x FROMM region";
+
+        var executions = duckdb.runBatch("main", List.of(new dev.benchbox.platform.BatchQuery("Q1", sql)), 0, 1, 10,
+                dev.benchbox.platform.BatchListener.NONE);
+
+        assertThat(executions.get(0).error())
+                .isEqualTo("Parser Error: syntax error at or near \"FROMM\" (at line 1, column " + (sql.indexOf("FROMM") + 1) + ")");
+    }
+
+    @Test
     void describesARecordedDuckDbMessage() {
         String message = """
                 Parser Error: syntax error at or near "region"
