@@ -30,6 +30,13 @@ class TpchSchemaTest {
     }
 
     @Test
+    void rejectsNonFiniteScaleFactorsAsNotNumbers() {
+        assertScaleRejected("NaN", "invalid scale factor 'NaN" + NOT_A_NUMBER);
+        assertScaleRejected("Infinity", "invalid scale factor 'Infinity" + NOT_A_NUMBER);
+        assertScaleRejected("1e400", "invalid scale factor '1e400" + NOT_A_NUMBER);
+    }
+
+    @Test
     void rejectsAMissingScaleFactor() {
         assertScaleRejected(null, "invalid scale factor 'null" + NOT_A_NUMBER);
     }
