@@ -44,7 +44,6 @@ public final class DuckDbPlatform implements Platform {
     private final Path path;
     private final String version;
     private final StatementCanceller canceller = new StatementCanceller();
-    private String currentSchema;
 
     private DuckDbPlatform(DuckDBConnection connection, Path path, String version) {
         this.connection = connection;
@@ -357,13 +356,13 @@ public final class DuckDbPlatform implements Platform {
         return columns;
     }
 
+    /**
+     * Sets the schema for every statement: not cached, because a user's own {@code USE} or
+     * {@code SET schema} (run through {@link #execute}) changes it behind our back.
+     */
     private void useSchema(String schema) {
-        if (schema.equals(currentSchema)) {
-            return;
-        }
         requireSchema(schema);
         update("SET schema = '" + schema.replace("'", "''") + "'");
-        currentSchema = schema;
     }
 
     private void requireSchema(String schema) {

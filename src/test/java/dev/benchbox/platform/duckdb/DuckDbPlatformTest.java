@@ -352,6 +352,18 @@ class DuckDbPlatformTest {
     }
 
     @Test
+    void schemaChangedByTheUsersOwnSqlDoesNotLeakIntoLaterStatements() {
+        run("CREATE SCHEMA other");
+        run("USE other");
+
+        run("CREATE TABLE t (a INTEGER)");
+
+        assertThat(duckdb.listTables("main")).containsExactly("t");
+        assertThat(duckdb.listTables("other")).isEmpty();
+        assertThat(rows("SELECT current_schema()")).containsExactly(List.of("main"));
+    }
+
+    @Test
     void sqlErrorIsAOneLineMessageWithThePosition() {
         assertThatThrownBy(() -> duckdb.execute("main", "SELECT * FROMM region", new CollectingSink()))
                 .isInstanceOf(BenchboxException.class)
