@@ -56,9 +56,11 @@ public final class BbxParser {
     public List<ScriptLine> parse(String content) {
         List<ScriptLine> commands = new ArrayList<>();
         String[] lines = content.split("\\R", -1);
+        // the line break that ends the last line does not start another (empty) line
+        int count = lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
         StringBuilder pending = null;
         int start = 0;
-        for (int i = 0; i < lines.length; i++) {
+        for (int i = 0; i < count; i++) {
             String line = lines[i];
             if (pending == null) {
                 String trimmed = line.strip();

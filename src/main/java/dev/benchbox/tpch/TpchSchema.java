@@ -93,7 +93,10 @@ public final class TpchSchema {
         } catch (NumberFormatException | NullPointerException e) {
             throw new BenchboxException("invalid scale factor '" + text + "': expected a positive number such as 0.01 or 1");
         }
-        if (!(scale > 0) || Double.isInfinite(scale)) {
+        if (!Double.isFinite(scale)) {
+            throw new BenchboxException("invalid scale factor '" + text + "': expected a positive number such as 0.01 or 1");
+        }
+        if (!(scale > 0)) {
             throw new BenchboxException("invalid scale factor '" + text + "': it must be greater than 0");
         }
         return scale;

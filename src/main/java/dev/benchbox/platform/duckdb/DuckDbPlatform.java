@@ -44,7 +44,6 @@ public final class DuckDbPlatform implements Platform {
     private final Path path;
     private final String version;
     private final StatementCanceller canceller = new StatementCanceller();
-    private String currentSchema;
 
     private DuckDbPlatform(DuckDBConnection connection, Path path, String version) {
         this.connection = connection;
@@ -282,7 +281,7 @@ public final class DuckDbPlatform implements Platform {
                 return new QuerySummary(columns, rows, System.nanoTime() - started);
             }
         } catch (SQLException e) {
-            throw translate(e);
+            throw translate(e, sql);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -338,15 +337,15 @@ public final class DuckDbPlatform implements Platform {
                 throw new BenchboxException("run cancelled");
             }
             long elapsed = System.nanoTime() - started;
-            return new QueryExecution(query.id(), iteration, warmup, elapsed, 0, names, List.of(), SqlErrors.describe(e.getMessage()));
+            return new QueryExecution(query.id(), iteration, warmup, elapsed, 0, names, List.of(), SqlErrors.describe(e.getMessage(), query.sql()));
         }
     }
 
-    private BenchboxException translate(SQLException e) {
+    private BenchboxException translate(SQLException e, String sql) {
         if (Thread.interrupted() || SqlErrors.isInterrupt(e)) {
             return new BenchboxException("query cancelled");
         }
-        return SqlErrors.toUserError(e);
+        return SqlErrors.toUserError(e, sql);
     }
 
     private static List<Column> columns(ResultSetMetaData metaData) throws SQLException {
@@ -357,13 +356,13 @@ public final class DuckDbPlatform implements Platform {
         return columns;
     }
 
+    /**
+     * Sets the schema for every statement: not cached, because a user's own {@code USE} or
+     * {@code SET schema} (run through {@link #execute}) changes it behind our back.
+     */
     private void useSchema(String schema) {
-        if (schema.equals(currentSchema)) {
-            return;
-        }
         requireSchema(schema);
         update("SET schema = '" + schema.replace("'", "''") + "'");
-        currentSchema = schema;
     }
 
     private void requireSchema(String schema) {

@@ -1,0 +1,94 @@
+package dev.benchbox.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.benchbox.results.QueryResult;
+import dev.benchbox.results.RunResult;
+import dev.benchbox.tpch.ValidationMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class PowerRunServiceTest {
+    private static final String NOT_COMPLIANT = "; the refresh functions RF1/RF2 were not part of this run, "
+            + "so this is not a specification-compliant Power@Size";
+
+    @Test
+    void summaryOfASubsetOfQueriesSaysWhatRanAndWhatWasLeftOut() {
+        PowerRunRequest request = new PowerRunRequest(1, List.of(1, 6), 0, 1, ValidationMode.EXACT);
+
+        RunResult.Summary summary = PowerRunService.summarize(request, List.of(
+                passed("Q1", 1, 100), passed("Q6", 1, 400)));
+
+        // geometric mean of 0.1 s and 0.4 s is 0.2 s: 3600 × 1 / 0.2
+        assertThat(summary).isEqualTo(new RunResult.Summary(2, 2, 0, 0, 500.0, 200.0, 18000.0,
+                "computed over 2 query timing intervals" + NOT_COMPLIANT + ", and only 2 of the 22 queries ran"));
+    }
+
+    @Test
+    void wrongAnswersCountAsFailedButStillGiveAPower() {
+        PowerRunRequest request = new PowerRunRequest(0.01, List.of(1, 6), 0, 1, ValidationMode.EXACT);
+
+        RunResult.Summary summary = PowerRunService.summarize(request, List.of(
+                passed("Q1", 1, 2000), result("Q6", 1, 8000, QueryResult.FAILED)));
+
+        // geometric mean of 2 s and 8 s is 4 s: 3600 × 0.01 / 4
+        assertThat(summary.queries()).isEqualTo(2);
+        assertThat(summary.passed()).isEqualTo(1);
+        assertThat(summary.failed()).isEqualTo(1);
+        assertThat(summary.errors()).isZero();
+        assertThat(summary.powerAtSize()).isEqualTo(9.0);
+    }
+
+    @Test
+    void errorsLeavePowerOutAndSaySo() {
+        PowerRunRequest request = new PowerRunRequest(1, List.of(1, 6, 14), 0, 1, ValidationMode.EXACT);
+
+        RunResult.Summary summary = PowerRunService.summarize(request, List.of(
+                passed("Q1", 1, 100), result("Q6", 1, 3, QueryResult.ERROR), result("Q14", 1, 7, QueryResult.ERROR)));
+
+        assertThat(summary).isEqualTo(new RunResult.Summary(3, 1, 0, 2, 110.0, Math.round(Math.cbrt(2100) * 1000) / 1000.0,
+                null, "Power@Size not computed: 2 query execution(s) failed"));
+    }
+
+    @Test
+    void severalIterationsUseEachQuerysGeometricMean() {
+        PowerRunRequest request = new PowerRunRequest(1, List.of(1, 6), 1, 2, ValidationMode.ROWCOUNT);
+
+        RunResult.Summary summary = PowerRunService.summarize(request, List.of(
+                passed("Q1", 1, 100), passed("Q6", 1, 200), passed("Q1", 2, 400), passed("Q6", 2, 200)));
+
+        // Q1: sqrt(0.1 × 0.4) = 0.2 s, Q6: 0.2 s; 3600 / 0.2
+        assertThat(summary.queries()).isEqualTo(4);
+        assertThat(summary.totalMs()).isEqualTo(900.0);
+        assertThat(summary.geometricMeanMs()).isEqualTo(200.0);
+        assertThat(summary.powerAtSize()).isEqualTo(18000.0);
+        assertThat(summary.powerNote()).isEqualTo("computed over 2 query timing intervals (each the geometric mean of 2 iterations)"
+                + NOT_COMPLIANT + ", and only 2 of the 22 queries ran");
+    }
+
+    @Test
+    void allTwentyTwoQueriesOnlyMentionTheMissingRefreshFunctions() {
+        PowerRunRequest request = new PowerRunRequest(0.01, IntStream.rangeClosed(1, 22).boxed().toList(), 0, 1,
+                ValidationMode.EXACT);
+        List<QueryResult> results = new ArrayList<>();
+        for (int q = 1; q <= 22; q++) {
+            results.add(passed("Q" + q, 1, 1000));
+        }
+
+        RunResult.Summary summary = PowerRunService.summarize(request, results);
+
+        // every interval 1 s: 3600 × 0.01 / 1
+        assertThat(summary).isEqualTo(new RunResult.Summary(22, 22, 0, 0, 22000.0, 1000.0, 36.0,
+                "computed over 22 query timing intervals" + NOT_COMPLIANT));
+    }
+
+    private static QueryResult passed(String id, int iteration, double ms) {
+        return result(id, iteration, ms, QueryResult.PASSED);
+    }
+
+    private static QueryResult result(String id, int iteration, double ms, String status) {
+        return new QueryResult(id, iteration, ms, 1, status, "exact", null);
+    }
+}

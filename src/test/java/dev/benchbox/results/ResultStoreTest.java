@@ -1,0 +1,81 @@
+package dev.benchbox.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultStoreTest {
+    private static final RunResult RUN = RunSummaryPrinterTest.smallRun(
+            new RunResult.Summary(2, 1, 1, 0, 15.39, 6.2, 12345.68, "computed over 2 query timing intervals"));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesSnakeCaseJsonWithTheBenchboxSections() throws Exception {
+        Path file = new ResultStore(dir.resolve("benchbox-results")).write(RUN);
+
+        assertThat(file).isEqualTo(dir.resolve("benchbox-results/tpch_sf0.01_duckdb_20240102T030405Z.json"));
+        JsonNode json = new ObjectMapper().readTree(file.toFile());
+        assertThat(fieldNames(json)).containsExactly("run", "benchmark", "platform", "summary", "queries");
+        assertThat(json.at("/run/started").asText()).isEqualTo("2024-01-02T03:04:05Z");
+        assertThat(json.at("/benchmark/scale_factor").asDouble()).isEqualTo(0.01);
+        assertThat(fieldNames(json.get("summary"))).containsExactly("queries", "passed", "failed", "errors",
+                "total_ms", "geometric_mean_ms", "power_at_size", "power_note");
+        assertThat(json.at("/platform/details/description").asText()).isEqualTo("DuckDB v1.4.4 (in-memory)");
+
+        JsonNode q1 = json.at("/queries/0");
+        assertThat(fieldNames(q1)).contains("id", "ms", "rows", "iteration", "status").doesNotContain("message");
+        assertThat(q1.get("id").asText()).isEqualTo("Q1");
+        assertThat(q1.get("ms").asDouble()).isEqualTo(12.34);
+        assertThat(q1.get("rows").asLong()).isEqualTo(4);
+        assertThat(q1.get("iteration").asInt()).isEqualTo(1);
+        assertThat(q1.get("status").asText()).isEqualTo("passed");
+        assertThat(json.at("/queries/1/status").asText()).isEqualTo("failed");
+        assertThat(json.at("/queries/1/message").asText()).isEqualTo("row 1 column revenue: expected 1, got 2");
+    }
+
+    @Test
+    void readsBackWhatItWrote() {
+        ResultStore store = new ResultStore(dir);
+
+        assertThat(store.read(store.write(RUN))).isEqualTo(RUN);
+    }
+
+    @Test
+    void neverOverwritesAnEarlierResult() throws Exception {
+        ResultStore store = new ResultStore(dir);
+
+        Path first = store.write(RUN);
+        Path second = store.write(RUN);
+        Path third = store.write(RUN);
+
+        assertThat(first.getFileName()).hasToString("tpch_sf0.01_duckdb_20240102T030405Z.json");
+        assertThat(second.getFileName()).hasToString("tpch_sf0.01_duckdb_20240102T030405Z-2.json");
+        assertThat(third.getFileName()).hasToString("tpch_sf0.01_duckdb_20240102T030405Z-3.json");
+        assertThat(Files.readString(first)).isEqualTo(Files.readString(second));
+    }
+
+    @Test
+    void leavesNoPartialFileBehind() throws Exception {
+        new ResultStore(dir).write(RUN);
+
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList())
+                    .containsExactly("tpch_sf0.01_duckdb_20240102T030405Z.json");
+        }
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.benchbox.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RunSummaryPrinterTest {
+    static RunResult smallRun(RunResult.Summary summary) {
+        Instant started = Instant.parse("2024-01-02T03:04:05Z");
+        return new RunResult(
+                new RunResult.Run("run-1", started, started.plusSeconds(2), 0, 1, "exact"),
+                new RunResult.Benchmark("tpch", 0.01, List.of("Q1", "Q6")),
+                new RunResult.PlatformInfo("duckdb", "v1.4.4", "main", Map.of("description", "DuckDB v1.4.4 (in-memory)")),
+                summary,
+                List.of(new QueryResult("Q1", 1, 12.34, 4, QueryResult.PASSED, "exact", null),
+                        new QueryResult("Q6", 1, 3.05, 1, QueryResult.FAILED, "exact", "row 1 column revenue: expected 1, got 2")));
+    }
+
+    @Test
+    void printsOneAlignedLinePerQueryWithTheMessageWhenThereIsOne() {
+        StringWriter out = new StringWriter();
+        RunSummaryPrinter printer = new RunSummaryPrinter(out);
+
+        for (QueryResult result : smallRun(null).queries()) {
+            printer.query(result);
+        }
+
+        assertThat(out.toString()).isEqualTo("""
+                Q1   iteration 1       12.3 ms        4 rows  passed
+                Q6   iteration 1        3.1 ms        1 rows  failed: row 1 column revenue: expected 1, got 2
+                """);
+    }
+
+    @Test
+    void printsTheSummaryWithPowerAndTheResultsFile() {
+        StringWriter out = new StringWriter();
+        RunResult run = smallRun(new RunResult.Summary(2, 1, 1, 0, 15.39, 6.2, 12345.678,
+                "computed over 2 query timing intervals"));
+
+        new RunSummaryPrinter(out).summary(run, "benchbox-results/run.json");
+
+        assertThat(out.toString()).isEqualTo("""
+                TPC-H SF0.01 on duckdb v1.4.4: 2 query executions, 1 passed, 1 failed, 0 errors
+                Total 15.4 ms, geometric mean 6.20 ms
+                Power@Size 12345.68 (computed over 2 query timing intervals)
+                Results: benchbox-results/run.json
+                """);
+    }
+
+    @Test
+    void withoutPowerPrintsTheNoteAloneAndNoFileLineWhenNothingWasWritten() {
+        StringWriter out = new StringWriter();
+        RunResult run = smallRun(new RunResult.Summary(2, 1, 0, 1, 15.39, 6.2, null,
+                "Power@Size not computed: 1 query execution(s) failed"));
+
+        new RunSummaryPrinter(out).summary(run, null);
+
+        assertThat(out.toString()).isEqualTo("""
+                TPC-H SF0.01 on duckdb v1.4.4: 2 query executions, 1 passed, 0 failed, 1 errors
+                Total 15.4 ms, geometric mean 6.20 ms
+                Power@Size not computed: 1 query execution(s) failed
+                """);
+    }
+}
