@@ -43,8 +43,12 @@ public final class ResultStore {
                 target = directory.resolve(name.replace(".json", "-" + n + ".json"));
             }
             Path partial = directory.resolve(target.getFileName() + ".partial");
-            mapper.writeValue(partial.toFile(), result);
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                mapper.writeValue(partial.toFile(), result);
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
             return target;
         } catch (IOException e) {
             throw new BenchboxException("cannot write results to " + directory + ": " + e.getMessage(), e);

@@ -74,8 +74,8 @@ public class ErrorReporter {
         } else if (t instanceof InterruptedException) {
             text = "interrupted";
         } else {
-            text = "internal error: " + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage())
-                    + " (run with --debug for details)";
+            text = "internal error: " + t.getClass().getSimpleName()
+                    + (t.getMessage() == null ? "" : ": " + firstLine(t.getMessage())) + " (run with --debug for details)";
         }
         return firstLine(text);
     }
