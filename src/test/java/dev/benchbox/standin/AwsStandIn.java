@@ -94,7 +94,7 @@ public final class AwsStandIn implements AutoCloseable {
         this.glueValidator = new ModelValidator(glueModel);
         this.glue = new GlueCatalog(config.clock(), ACCOUNT_ID);
 
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", config.port()), 64);
         this.serverThreads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "standin-http");
             t.setDaemon(true);

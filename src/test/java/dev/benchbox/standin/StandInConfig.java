@@ -21,9 +21,10 @@ import static java.util.Objects.requireNonNull;
  *                                       and a job's SCHEDULED→RUNNING on pre-initialised workers
  * @param minute                         how long one "minute" of an application's auto-stop idle timeout lasts here
  * @param executor                       runs job runs when they reach RUNNING; null for the Spark child JVM
+ * @param port                           port of the endpoint on 127.0.0.1; 0 for a random free one
  */
 public record StandInConfig(Path dataDir, Path modelsDir, String bucket, Clock clock, Duration transition,
-                            Duration coldStart, Duration preInitializedStart, Duration minute, JobExecutor executor) {
+                            Duration coldStart, Duration preInitializedStart, Duration minute, JobExecutor executor, int port) {
 
     public StandInConfig {
         requireNonNull(dataDir, "dataDir is null");
@@ -34,18 +35,21 @@ public record StandInConfig(Path dataDir, Path modelsDir, String bucket, Clock c
         requireNonNull(coldStart, "coldStart is null");
         requireNonNull(preInitializedStart, "preInitializedStart is null");
         requireNonNull(minute, "minute is null");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
     }
 
     /** Test defaults: millisecond latencies, one idle minute = 200 ms, system clock, Spark executor. */
     public static StandInConfig forTests(Path dataDir) {
         return new StandInConfig(dataDir, defaultModelsDir(), "benchbox-standin", Clock.systemUTC(),
-                Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofMillis(10), Duration.ofMillis(200), null);
+                Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofMillis(10), Duration.ofMillis(200), null, 0);
     }
 
     /** Closer to AWS, for exploring by hand: seconds of start-up, one idle minute = 1 s. */
     public static StandInConfig interactive(Path dataDir) {
         return new StandInConfig(dataDir, defaultModelsDir(), "benchbox-standin", Clock.systemUTC(),
-                Duration.ofMillis(500), Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(1), null);
+                Duration.ofMillis(500), Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(1), null, 0);
     }
 
     /** {@code ../shared/aws-models/} from the repository root (it sits beside the clone, in CI too). */
@@ -55,18 +59,22 @@ public record StandInConfig(Path dataDir, Path modelsDir, String bucket, Clock c
     }
 
     public StandInConfig withClock(Clock newClock) {
-        return new StandInConfig(dataDir, modelsDir, bucket, newClock, transition, coldStart, preInitializedStart, minute, executor);
+        return new StandInConfig(dataDir, modelsDir, bucket, newClock, transition, coldStart, preInitializedStart, minute, executor, port);
     }
 
     public StandInConfig withExecutor(JobExecutor newExecutor) {
-        return new StandInConfig(dataDir, modelsDir, bucket, clock, transition, coldStart, preInitializedStart, minute, newExecutor);
+        return new StandInConfig(dataDir, modelsDir, bucket, clock, transition, coldStart, preInitializedStart, minute, newExecutor, port);
     }
 
     public StandInConfig withMinute(Duration newMinute) {
-        return new StandInConfig(dataDir, modelsDir, bucket, clock, transition, coldStart, preInitializedStart, newMinute, executor);
+        return new StandInConfig(dataDir, modelsDir, bucket, clock, transition, coldStart, preInitializedStart, newMinute, executor, port);
+    }
+
+    public StandInConfig withPort(int newPort) {
+        return new StandInConfig(dataDir, modelsDir, bucket, clock, transition, coldStart, preInitializedStart, minute, executor, newPort);
     }
 
     public StandInConfig withStartLatencies(Duration newColdStart, Duration newPreInitializedStart) {
-        return new StandInConfig(dataDir, modelsDir, bucket, clock, transition, newColdStart, newPreInitializedStart, minute, executor);
+        return new StandInConfig(dataDir, modelsDir, bucket, clock, transition, newColdStart, newPreInitializedStart, minute, executor, port);
     }
 }
