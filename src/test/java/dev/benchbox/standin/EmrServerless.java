@@ -585,8 +585,8 @@ public final class EmrServerless implements AutoCloseable {
     private void promoteQueued(App app) {
         app.runs.values().stream().filter(o -> o.state.equals("QUEUED")).findFirst().ifPresent(q -> {
             q.queuedMillis = Duration.between(q.queuedAt, now()).toMillis();
-            setState(q, "SUBMITTED");
-            admit(q);
+            setState(q, "PENDING"); // a slot is free: straight on, as AWS does, not back through SUBMITTED
+            scheduleJobs(app);
         });
     }
 
