@@ -1,0 +1,68 @@
+package dev.benchbox.standin;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Fault injection knobs, all one-shot counters so a test states exactly which calls fail:
+ * throttle the next N calls of a service (ThrottlingException, HTTP 429; S3: SlowDown, 503),
+ * answer 500 to the next N calls, fail the next job runs with given stateDetails.
+ * Stopping an application now is {@link AwsStandIn#stopApplicationNow(String)}.
+ */
+public final class Faults {
+
+    private final Map<Service, AtomicInteger> throttled = new ConcurrentHashMap<>();
+    private final Map<Service, AtomicInteger> serverErrors = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<String> jobFailures = new ConcurrentLinkedQueue<>();
+
+    /** The next {@code calls} calls to {@code service} are throttled. */
+    public Faults throttleNext(Service service, int calls) {
+        counter(throttled, service).addAndGet(calls);
+        return this;
+    }
+
+    /** The next {@code calls} calls to {@code service} get an internal server error (HTTP 500). */
+    public Faults serverErrorNext(Service service, int calls) {
+        counter(serverErrors, service).addAndGet(calls);
+        return this;
+    }
+
+    /** The next job run that reaches RUNNING ends FAILED with {@code stateDetails}, without running. */
+    public Faults failNextJob(String stateDetails) {
+        jobFailures.add(requireNonNull(stateDetails, "stateDetails is null"));
+        return this;
+    }
+
+    /** Clears every pending fault. */
+    public void reset() {
+        throttled.clear();
+        serverErrors.clear();
+        jobFailures.clear();
+    }
+
+    boolean takeThrottle(Service service) {
+        return take(throttled, service);
+    }
+
+    boolean takeServerError(Service service) {
+        return take(serverErrors, service);
+    }
+
+    Optional<String> takeJobFailure() {
+        return Optional.ofNullable(jobFailures.poll());
+    }
+
+    private static AtomicInteger counter(Map<Service, AtomicInteger> counters, Service service) {
+        return counters.computeIfAbsent(requireNonNull(service, "service is null"), s -> new AtomicInteger());
+    }
+
+    private static boolean take(Map<Service, AtomicInteger> counters, Service service) {
+        AtomicInteger c = counters.get(service);
+        return c != null && c.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.benchbox.standin;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the AWS stand-in standalone for exploring by hand ({@code scripts/local-aws}): prints the endpoint,
+ * bucket, environment variables and the shell's {@code connect} line, then serves until Ctrl-C.
+ * Options: {@code --port N} (default: random), {@code --data DIR} (default: target/local-aws).
+ */
+public final class LocalAwsMain {
+
+    private LocalAwsMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        int port = 0;
+        Path data = Path.of("target", "local-aws");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--data" -> data = Path.of(args[++i]);
+                default -> {
+                    System.err.println("usage: local-aws [--port N] [--data DIR]");
+                    System.exit(2);
+                }
+            }
+        }
+        // s3proxy and Jetty log at DEBUG by default: keep the console for what a person needs to see.
+        if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+        AwsStandIn aws = AwsStandIn.start(StandInConfig.interactive(data.toAbsolutePath()).withPort(port));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            aws.close();
+            stopped.countDown();
+            System.out.println("local-aws stopped");
+        }, "local-aws-stop"));
+        String url = aws.endpoint().toString();
+        System.out.println("""
+                BenchBox local AWS stand-in: EMR Serverless, Glue and S3 on one endpoint (Ctrl-C stops it)
+                  endpoint:       %1$s
+                  bucket:         s3://%2$s/
+                  execution role: %3$s
+                  data:           %4$s
+
+                Environment for SDK/CLI clients:
+                  export AWS_ENDPOINT_URL=%1$s
+                  export AWS_ACCESS_KEY_ID=%5$s
+                  export AWS_SECRET_ACCESS_KEY=%6$s
+                  export AWS_REGION=%7$s
+
+                In the BenchBox shell:
+                  connect emr-serverless --endpoint-url %1$s --region %7$s
+                """.formatted(url, aws.bucket(), AwsStandIn.EXECUTION_ROLE, aws.blobStoreDir().getParent(),
+                AwsStandIn.ACCESS_KEY, AwsStandIn.SECRET_KEY, AwsStandIn.REGION.id()));
+        System.out.flush();
+        stopped.await();
+    }
+}
