@@ -60,22 +60,18 @@ public class CommandLineRunner implements ShellRunner {
             } else if (option.equals("--continue-on-error")) {
                 continueOnError = true;
                 words.remove(0);
-            } else if (option.equals("--path")) {
+            } else if (option.equals("--path") || option.equals("--script")) {
                 words.remove(0);
                 if (words.isEmpty()) {
-                    errorReporter.report(null, new IllegalArgumentException("--path needs a DuckDB database file: --path FILE"));
+                    errorReporter.report(null, new IllegalArgumentException(option + " needs a file: " + option + " FILE"));
                     exitStatus.fail();
                     return true;
                 }
-                databasePath = words.remove(0);
-            } else if (option.equals("--script")) {
-                words.remove(0);
-                if (words.isEmpty()) {
-                    errorReporter.report(null, new IllegalArgumentException("--script needs a file: --script FILE.bbx"));
-                    exitStatus.fail();
-                    return true;
+                if (option.equals("--path")) {
+                    databasePath = words.remove(0);
+                } else {
+                    script = words.remove(0);
                 }
-                script = words.remove(0);
             } else {
                 break;
             }

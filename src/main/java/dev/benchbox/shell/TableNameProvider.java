@@ -1,5 +1,6 @@
 package dev.benchbox.shell;
 
+import java.util.Collection;
 import java.util.List;
 import org.springframework.shell.CompletionContext;
 import org.springframework.shell.CompletionProposal;
@@ -17,14 +18,18 @@ public class TableNameProvider implements ValueProvider {
 
     @Override
     public List<CompletionProposal> complete(CompletionContext context) {
+        return completeListItem(context, cache.tables());
+    }
+
+    /** Completes a name, or the last name of a comma-separated list ({@code --tables a,b}). */
+    static List<CompletionProposal> completeListItem(CompletionContext context, Collection<String> names) {
         String prefix = context.currentWordUpToCursor() == null ? "" : context.currentWordUpToCursor();
-        // a comma-separated list (--tables a,b) completes its last element
         int comma = prefix.lastIndexOf(',');
         String head = comma < 0 ? "" : prefix.substring(0, comma + 1);
         String last = prefix.substring(comma + 1);
-        return cache.tables().stream()
-                .filter(table -> table.startsWith(last))
-                .map(table -> new CompletionProposal(head + table))
+        return names.stream()
+                .filter(name -> name.startsWith(last))
+                .map(name -> new CompletionProposal(head + name))
                 .toList();
     }
 }

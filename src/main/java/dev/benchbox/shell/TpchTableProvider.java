@@ -20,12 +20,8 @@ public class TpchTableProvider implements ValueProvider {
 
     @Override
     public List<CompletionProposal> complete(CompletionContext context) {
-        String prefix = context.currentWordUpToCursor() == null ? "" : context.currentWordUpToCursor();
-        int comma = prefix.lastIndexOf(',');
-        String head = comma < 0 ? "" : prefix.substring(0, comma + 1);
-        String last = prefix.substring(comma + 1);
         Set<String> names = new LinkedHashSet<>(TpchSchema.TABLES);
         names.addAll(cache.tables());
-        return names.stream().filter(n -> n.startsWith(last)).map(n -> new CompletionProposal(head + n)).toList();
+        return TableNameProvider.completeListItem(context, names);
     }
 }
