@@ -8,7 +8,6 @@ import io.trino.tpch.TpchEntity;
 import io.trino.tpch.TpchTable;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -151,7 +150,7 @@ final class TpchAppenderLoader {
                     switch (kinds[i]) {
                         case IDENTIFIER -> appender.append(column.getIdentifier(row));
                         case INTEGER -> appender.append(column.getInteger(row));
-                        case DATE -> appender.append(LocalDate.ofEpochDay(column.getDate(row)));
+                        case DATE -> appender.appendEpochDays(column.getDate(row));
                         case MONEY -> appender.appendDecimal(Math.round(column.getDouble(row) * 100));
                         case VARCHAR -> appender.append(column.getString(row));
                     }
