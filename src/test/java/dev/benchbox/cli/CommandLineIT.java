@@ -29,8 +29,12 @@ class CommandLineIT {
     }
 
     private Run benchbox(String... args) throws Exception {
+        return benchboxWithHeap("512m", args);
+    }
+
+    private Run benchboxWithHeap(String heap, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap, "-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
         builder.environment().put("BENCHBOX_HOME", work.resolve("home").toString());
@@ -67,6 +71,20 @@ class CommandLineIT {
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout()).startsWith("answer\n42\n");
         assertThat(run.stderr()).isEmpty();
+    }
+
+    @Test
+    void sixMillionRowResultStreamsToCsvInConstantMemory() throws Exception {
+        // 6M rows of CSV is ~100 MB of text; a 64 MB heap can only take it if rows stream straight to the file
+        Run run = benchboxWithHeap("64m", "query", "SELECT range AS id, 'row ' || range AS label FROM range(6000000)",
+                "--output", "big.csv");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).startsWith("6,000,000 rows written to big.csv (csv)");
+        Path file = work.resolve("big.csv");
+        assertThat(Files.size(file)).isGreaterThan(64L * 1024 * 1024);
+        try (Stream<String> lines = Files.lines(file)) {
+            assertThat(lines.count()).isEqualTo(6_000_001);
+        }
     }
 
     @Test
