@@ -5,14 +5,14 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** Polls for a condition the stand-in reaches asynchronously; fails after a generous bound, never sleeps long. */
-final class Await {
+public final class Await {
 
     private static final Duration LIMIT = Duration.ofSeconds(20);
 
     private Await() {
     }
 
-    static void until(String what, BooleanSupplier condition) {
+    public static void until(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + LIMIT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -27,7 +27,7 @@ final class Await {
         }
     }
 
-    static <T> T value(String what, Supplier<T> supplier, java.util.function.Predicate<T> done) {
+    public static <T> T value(String what, Supplier<T> supplier, java.util.function.Predicate<T> done) {
         Object[] last = new Object[1];
         until(what, () -> {
             T v = supplier.get();

@@ -1,0 +1,220 @@
+package dev.benchbox.platform.emr.job;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.benchbox.BenchboxException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.zip.GZIPInputStream;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
+import software.amazon.awssdk.services.emrserverless.model.JobRun;
+import software.amazon.awssdk.services.emrserverless.model.JobRunState;
+import software.amazon.awssdk.services.emrserverless.model.StartJobRunRequest;
+import software.amazon.awssdk.services.emrserverless.model.StartJobRunResponse;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Submits a job run and follows it to its end. Polling starts fast and backs off with jitter to
+ * {@link #MAX_POLL}, far inside GetJobRun's 10 requests/s quota, so the end of a run is noticed within
+ * about a second. A client-side timeout or an interrupt (Ctrl-C) cancels the run and waits until AWS says
+ * it is cancelled: no job is left running behind the user.
+ */
+public final class JobRunner {
+    static final Duration FIRST_POLL = Duration.ofMillis(250);
+    static final Duration MAX_POLL = Duration.ofMillis(1500);
+    static final Duration CANCEL_WAIT = Duration.ofMinutes(5);
+    private static final Set<JobRunState> TERMINAL = Set.of(JobRunState.SUCCESS, JobRunState.FAILED, JobRunState.CANCELLED);
+    private static final int STDERR_LINES = 3;
+
+    private final EmrServerlessClient emr;
+    private final S3Client s3;
+    private final Sleeper sleeper;
+
+    public JobRunner(EmrServerlessClient emr, S3Client s3) {
+        this(emr, s3, Thread::sleep);
+    }
+
+    JobRunner(EmrServerlessClient emr, S3Client s3, Sleeper sleeper) {
+        this.emr = requireNonNull(emr, "emr is null");
+        this.s3 = requireNonNull(s3, "s3 is null");
+        this.sleeper = requireNonNull(sleeper, "sleeper is null");
+    }
+
+    /** Pauses between polls; tests replace it. */
+    @FunctionalInterface
+    interface Sleeper {
+        void sleep(long millis) throws InterruptedException;
+    }
+
+    /** Told about the run as it goes. */
+    public interface Listener {
+        Listener NONE = new Listener() { };
+
+        default void submitted(String jobRunId) {
+        }
+
+        default void stateChanged(String jobRunId, JobRunState state, Duration sinceSubmit) {
+        }
+    }
+
+    /** The request as StartJobRun takes it: also what a dry run writes. */
+    public static StartJobRunRequest startRequest(JobRequest request, String clientToken) {
+        return StartJobRunRequest.builder()
+                .applicationId(request.applicationId())
+                .clientToken(clientToken)
+                .executionRoleArn(request.executionRoleArn())
+                .name(request.name())
+                .executionTimeoutMinutes((long) request.timeoutMinutes())
+                .tags(request.tags())
+                .jobDriver(driver -> driver.sparkSubmit(spark -> spark
+                        .entryPoint(request.entryPoint())
+                        .entryPointArguments(request.arguments())
+                        .sparkSubmitParameters(request.sparkSubmitParameters())))
+                .configurationOverrides(overrides -> overrides.monitoringConfiguration(monitoring -> monitoring
+                        .s3MonitoringConfiguration(s3Monitoring -> s3Monitoring.logUri(request.logUri()))))
+                .build();
+    }
+
+    /**
+     * Runs the job to SUCCESS and returns its final description; a FAILED or CANCELLED run is a
+     * one-line {@link BenchboxException} with AWS's stateDetails, the log location and the last lines of
+     * the driver's stderr.
+     */
+    public JobRun run(JobRequest request, Listener listener) {
+        Instant submitted = Instant.now();
+        StartJobRunResponse started = emr.startJobRun(startRequest(request, UUID.randomUUID().toString()));
+        String jobRunId = started.jobRunId();
+        listener.submitted(jobRunId);
+        long deadline = System.nanoTime() + Duration.ofMinutes(request.timeoutMinutes()).plusMinutes(1).toNanos();
+        JobRunState last = null;
+        long delay = FIRST_POLL.toMillis();
+        while (true) {
+            JobRun run;
+            try {
+                sleeper.sleep(jitter(delay));
+                run = describe(request.applicationId(), jobRunId);
+            } catch (InterruptedException e) {
+                cancel(request, jobRunId, listener, submitted);
+                throw new BenchboxException("job run " + jobRunId + " cancelled (interrupted)");
+            }
+            if (run.state() != last) {
+                last = run.state();
+                listener.stateChanged(jobRunId, last, Duration.between(submitted, Instant.now()));
+            }
+            if (TERMINAL.contains(run.state())) {
+                return finished(request, run);
+            }
+            if (System.nanoTime() > deadline) {
+                cancel(request, jobRunId, listener, submitted);
+                throw new BenchboxException("job run " + jobRunId + " timed out after " + request.timeoutMinutes()
+                        + " minutes (timeout_minutes) and was cancelled");
+            }
+            delay = Math.min(MAX_POLL.toMillis(), (long) (delay * 1.5));
+        }
+    }
+
+    private JobRun describe(String applicationId, String jobRunId) {
+        return emr.getJobRun(r -> r.applicationId(applicationId).jobRunId(jobRunId)).jobRun();
+    }
+
+    private JobRun finished(JobRequest request, JobRun run) {
+        if (run.state() == JobRunState.SUCCESS) {
+            return run;
+        }
+        String details = run.stateDetails() == null || run.stateDetails().isBlank() ? "no details" : oneLine(run.stateDetails());
+        String logs = driverLog(request, run.jobRunId(), "stderr.gz");
+        String tail = stderrTail(logs);
+        throw new BenchboxException("job run " + run.jobRunId() + " " + run.state() + ": " + details + " (driver log: " + logs + ")"
+                + (tail.isEmpty() ? "" : "; stderr ends: " + tail));
+    }
+
+    /** Cancels and waits for CANCELLED (or any end), whatever happens to this thread meanwhile. */
+    private void cancel(JobRequest request, String jobRunId, Listener listener, Instant submitted) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            emr.cancelJobRun(r -> r.applicationId(request.applicationId()).jobRunId(jobRunId));
+            long until = System.nanoTime() + CANCEL_WAIT.toNanos();
+            JobRunState last = null;
+            while (System.nanoTime() < until) {
+                JobRun run = describe(request.applicationId(), jobRunId);
+                if (run.state() != last) {
+                    last = run.state();
+                    listener.stateChanged(jobRunId, last, Duration.between(submitted, Instant.now()));
+                }
+                if (TERMINAL.contains(run.state())) {
+                    return;
+                }
+                sleepUninterruptibly(jitter(MAX_POLL.toMillis() / 2));
+            }
+            throw new BenchboxException("job run " + jobRunId + " did not reach CANCELLED within "
+                    + CANCEL_WAIT.toMinutes() + " minutes: check it in the EMR Serverless console");
+        } catch (SdkException e) {
+            throw new BenchboxException("could not cancel job run " + jobRunId + ": " + oneLine(e.getMessage())
+                    + " — cancel it in the EMR Serverless console", e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void sleepUninterruptibly(long millis) {
+        long until = System.nanoTime() + millis * 1_000_000;
+        while (true) {
+            long left = until - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            try {
+                sleeper.sleep(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                // keep waiting: the run must be seen cancelled; the interrupt is restored by the caller
+            }
+        }
+    }
+
+    /** Where EMR Serverless writes a driver log of a run under the monitoring log URI. */
+    public static String driverLog(JobRequest request, String jobRunId, String file) {
+        String base = request.logUri().endsWith("/") ? request.logUri() : request.logUri() + "/";
+        return base + "applications/" + request.applicationId() + "/jobs/" + jobRunId + "/SPARK_DRIVER/" + file;
+    }
+
+    /** The last lines of the gzipped driver stderr, joined with " | "; empty when it cannot be read. */
+    String stderrTail(String uri) {
+        S3Location location = S3Location.parse(uri);
+        Deque<String> lines = new ArrayDeque<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(
+                s3.getObject(r -> r.bucket(location.bucket()).key(location.key()))), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (!line.isBlank()) {
+                    lines.addLast(line.strip());
+                    if (lines.size() > STDERR_LINES) {
+                        lines.removeFirst();
+                    }
+                }
+            }
+        } catch (IOException | SdkException e) {
+            return "";
+        }
+        return String.join(" | ", lines);
+    }
+
+    private static long jitter(long millis) {
+        return Math.max(1, (long) (millis * ThreadLocalRandom.current().nextDouble(0.8, 1.2)));
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " | ");
+    }
+}
