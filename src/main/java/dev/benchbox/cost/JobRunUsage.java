@@ -1,0 +1,77 @@
+package dev.benchbox.cost;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One EMR Serverless job run as the session's ledger keeps it: what it was, how it ended, what it used and what AWS
+ * billed for it. Built by the EMR platform from {@code GetJobRun}; the times AWS may omit are nullable.
+ *
+ * @param jobRunId                      AWS's job run id
+ * @param name                          the job run's name (ours, e.g. {@code benchbox tpch sf1 power})
+ * @param kind                          what it ran, in a word or two: {@code query}, {@code power run}, {@code stream 2}
+ * @param state                         the final (or last seen) state: {@code SUCCESS}, {@code FAILED}, ...
+ * @param total                         {@code totalResourceUtilization}: what ran
+ * @param billed                        {@code billedResourceUtilization}: what costs money
+ * @param totalExecutionDurationSeconds AWS's {@code totalExecutionDurationSeconds}: from RUNNING to the end
+ * @param createdAt                     when the run was submitted; null if unknown
+ * @param startedAt                     when it started running; null if it never did or is unknown
+ * @param endedAt                       when it ended; null if unknown
+ * @param queued                        AWS's {@code queuedDurationMilliseconds} as a duration; null if not reported
+ * @param architecture                  the application's architecture, which picks the price
+ * @param region                        the AWS region, which picks the price
+ */
+public record JobRunUsage(
+        String jobRunId,
+        String name,
+        String kind,
+        String state,
+        ResourceUtilization total,
+        ResourceUtilization billed,
+        long totalExecutionDurationSeconds,
+        Instant createdAt,
+        Instant startedAt,
+        Instant endedAt,
+        Duration queued,
+        Architecture architecture,
+        String region) {
+
+    public JobRunUsage {
+        requireNonNull(jobRunId, "jobRunId is null");
+        requireNonNull(name, "name is null");
+        requireNonNull(kind, "kind is null");
+        requireNonNull(state, "state is null");
+        requireNonNull(total, "total is null");
+        requireNonNull(billed, "billed is null");
+        requireNonNull(architecture, "architecture is null");
+        requireNonNull(region, "region is null");
+        if (totalExecutionDurationSeconds < 0) {
+            throw new IllegalArgumentException("totalExecutionDurationSeconds is negative: " + totalExecutionDurationSeconds);
+        }
+        if (queued != null && queued.isNegative()) {
+            throw new IllegalArgumentException("queued duration is negative: " + queued);
+        }
+    }
+
+    /** Time spent waiting before running: AWS's own figure if it gave one, else submitted → started. */
+    public Optional<Duration> queueDuration() {
+        if (queued != null) {
+            return Optional.of(queued);
+        }
+        if (createdAt != null && startedAt != null && !startedAt.isBefore(createdAt)) {
+            return Optional.of(Duration.between(createdAt, startedAt));
+        }
+        return Optional.empty();
+    }
+
+    /** Submitted → ended, the whole wait the user saw, when both ends are known. */
+    public Optional<Duration> wallClock() {
+        if (createdAt != null && endedAt != null && !endedAt.isBefore(createdAt)) {
+            return Optional.of(Duration.between(createdAt, endedAt));
+        }
+        return Optional.empty();
+    }
+}
