@@ -1,5 +1,7 @@
 package dev.benchbox.platform;
 
+import dev.benchbox.cost.BillingProfile;
+import dev.benchbox.cost.JobRunUsage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -55,6 +57,16 @@ public interface Platform extends AutoCloseable {
      */
     List<QueryExecution> runBatch(String schema, List<BatchQuery> queries, int warmups, int iterations,
             int maxRowsKept, BatchListener listener);
+
+    /** Job runs this platform ran, oldest first, with their resource use (none for embedded platforms). */
+    default List<JobRunUsage> jobRuns() {
+        return List.of();
+    }
+
+    /** How this platform bills work, for estimates; empty when it costs nothing per job. */
+    default Optional<BillingProfile> billingProfile() {
+        return Optional.empty();
+    }
 
     /** Releases what this session created; never fails. */
     @Override

@@ -1,6 +1,7 @@
 package dev.benchbox.session;
 
 import dev.benchbox.BenchboxException;
+import dev.benchbox.cost.JobRunUsage;
 import dev.benchbox.platform.Platform;
 import dev.benchbox.results.print.OutputFormat;
 import jakarta.annotation.PreDestroy;
@@ -22,6 +23,8 @@ public class Session {
     private OutputFormat format = OutputFormat.TABLE;
     private int maxRows = DEFAULT_MAX_ROWS;
     private final List<LedgerEntry> ledger = new ArrayList<>();
+    /** Job runs of platforms this session closed: the cost ledger outlives the connection. */
+    private final List<JobRunUsage> closedPlatformJobRuns = new ArrayList<>();
 
     public synchronized boolean isConnected() {
         return platform != null;
@@ -45,6 +48,7 @@ public class Session {
         platform = newPlatform;
         schema = newPlatform.defaultSchema();
         if (previous != null) {
+            closedPlatformJobRuns.addAll(previous.jobRuns());
             previous.close();
         }
     }
@@ -57,6 +61,7 @@ public class Session {
         Platform previous = platform;
         platform = null;
         schema = null;
+        closedPlatformJobRuns.addAll(previous.jobRuns());
         previous.close();
         return true;
     }
@@ -99,6 +104,15 @@ public class Session {
 
     public synchronized List<LedgerEntry> ledger() {
         return List.copyOf(ledger);
+    }
+
+    /** Every job run of this session, on every platform it connected to, oldest first. */
+    public synchronized List<JobRunUsage> jobRuns() {
+        List<JobRunUsage> runs = new ArrayList<>(closedPlatformJobRuns);
+        if (platform != null) {
+            runs.addAll(platform.jobRuns());
+        }
+        return List.copyOf(runs);
     }
 
     @PreDestroy

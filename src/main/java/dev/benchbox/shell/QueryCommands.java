@@ -1,6 +1,7 @@
 package dev.benchbox.shell;
 
 import dev.benchbox.results.print.OutputFormat;
+import dev.benchbox.session.CostService;
 import dev.benchbox.session.QueryService;
 import dev.benchbox.session.Session;
 import java.io.PrintWriter;
@@ -19,8 +20,11 @@ public class QueryCommands {
     private final QueryService queries;
     private final ConnectedAvailability availability;
     private final Console console;
+    private final CostService costs;
 
-    public QueryCommands(Session session, QueryService queries, ConnectedAvailability availability, Console console) {
+    public QueryCommands(Session session, QueryService queries, ConnectedAvailability availability, Console console,
+            CostService costs) {
+        this.costs = costs;
         this.session = session;
         this.queries = queries;
         this.availability = availability;
@@ -32,7 +36,12 @@ public class QueryCommands {
             @ShellOption(value = "--sql", help = "the statement, quoted") String sql,
             @ShellOption(value = "--format", defaultValue = ShellOption.NULL, help = "table, csv, json or markdown") String format,
             @ShellOption(value = "--output", defaultValue = ShellOption.NULL, help = "write every row to this file") String output,
-            @ShellOption(value = "--max-rows", defaultValue = ShellOption.NULL, help = "rows shown on screen (0: all)") Integer maxRows) {
+            @ShellOption(value = "--max-rows", defaultValue = ShellOption.NULL, help = "rows shown on screen (0: all)") Integer maxRows,
+            @ShellOption(value = "--max-cost", defaultValue = ShellOption.NULL, help = "refuse to start when the estimate exceeds this many USD") String maxCost) {
+        // a single query is bounded by a power run's estimate at the scale the schema holds
+        if (maxCost != null) {
+            costs.checkMaxCost(maxCost, session.platform().loadedTpchScale(session.schema()).orElse(0.01), 1);
+        }
         OutputFormat outputFormat = format == null ? null : OutputFormat.parse(format);
         if (maxRows != null && maxRows < 0) {
             throw new IllegalArgumentException("invalid --max-rows " + maxRows + ": expected 0 (all) or more");

@@ -7,6 +7,7 @@ import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.platform.QueryExecution;
 import dev.benchbox.results.QueryResult;
 import dev.benchbox.results.RunSummaryPrinter;
+import dev.benchbox.session.CostService;
 import dev.benchbox.session.Session;
 import dev.benchbox.tpch.TpchQueries;
 import dev.benchbox.tpch.TpchSchema;
@@ -28,9 +29,11 @@ public class RunCommands {
     private final PlatformFactory platforms;
     private final TableNameCache tableNames;
     private final Console console;
+    private final CostService costs;
 
     public RunCommands(Session session, PowerRunService powerRuns, ConnectedAvailability availability,
-            ProgressBars progressBars, PlatformFactory platforms, TableNameCache tableNames, Console console) {
+            ProgressBars progressBars, PlatformFactory platforms, TableNameCache tableNames, Console console, CostService costs) {
+        this.costs = costs;
         this.session = session;
         this.powerRuns = powerRuns;
         this.availability = availability;
@@ -55,7 +58,8 @@ public class RunCommands {
             @ShellOption(value = "--iterations", defaultValue = "1", help = "measured rounds") int iterations,
             @ShellOption(value = "--validate", defaultValue = "exact", help = "exact, rowcount or off") String validate,
             @ShellOption(value = "--platform", defaultValue = ShellOption.NULL, help = "connect to this platform first: duckdb") String platform,
-            @ShellOption(value = "--path", defaultValue = ShellOption.NULL, help = "DuckDB database file, with --platform") String path) {
+            @ShellOption(value = "--path", defaultValue = ShellOption.NULL, help = "DuckDB database file, with --platform") String path,
+            @ShellOption(value = "--max-cost", defaultValue = ShellOption.NULL, help = "refuse to start when the estimate exceeds this many USD") String maxCost) {
         if (benchmark == null) {
             throw new BenchboxException("name the benchmark: run tpch --scale SF");
         }
@@ -74,6 +78,7 @@ public class RunCommands {
         } else if (!availability.check().isAvailable()) {
             throw new BenchboxException("not connected: run 'connect duckdb' first, or give --platform duckdb");
         }
+        costs.checkMaxCost(maxCost, request.scaleFactor(), request.warmups() + request.iterations());
         execute(request);
     }
 

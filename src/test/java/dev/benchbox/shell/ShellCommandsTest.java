@@ -134,6 +134,20 @@ class ShellCommandsTest {
     }
 
     @Test
+    void costOfAnEmbeddedSessionIsNothingAndEstimatesUseAwsDefaults() {
+        assertThat(type("cost").output()).isEqualTo("No EMR Serverless job runs in this session (DuckDB runs cost nothing).\n");
+        assertThat(type("cost estimate --scale 1").output())
+                .startsWith("Not connected to EMR Serverless: estimating with 1 driver + 3 executors of 4 vCPU / 16 GB in us-east-1 (x86_64)\n"
+                        + "Estimated cost of a TPC-H SF1 power run on EMR Serverless: $0.11\n");
+        assertThat(type("cost estimate --scale 0").error()).isEqualTo("invalid scale factor '0': it must be greater than 0");
+        type("connect duckdb");
+        assertThat(type("run tpch --scale 0.01 --max-cost -1").error()).contains("-1");
+        assertThat(type("query \"SELECT 1\" --max-cost abc").error()).contains("abc");
+        // DuckDB costs nothing per job: any valid limit lets the work start
+        assertThat(type("query \"SELECT 1 AS one\" --max-cost 0.01").outcome().failed()).isFalse();
+    }
+
+    @Test
     void loadReportsRowCountsAndTablesComplete() throws Exception {
         type("connect duckdb");
         type("create-schema small");

@@ -1,0 +1,57 @@
+package dev.benchbox.session;
+
+import dev.benchbox.cost.Architecture;
+import dev.benchbox.cost.BillingProfile;
+import dev.benchbox.cost.CostEstimate;
+import dev.benchbox.cost.CostEstimator;
+import dev.benchbox.cost.CostReport;
+import dev.benchbox.cost.JobCapacity;
+import dev.benchbox.cost.MaxCost;
+import dev.benchbox.cost.PricingTable;
+import dev.benchbox.platform.Platform;
+import java.math.BigDecimal;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/** The session's spending: what its job runs cost, what a run would cost, and the --max-cost guard. */
+@Service
+public class CostService {
+    /** Where estimates are priced when no billed platform is connected: AWS's defaults. */
+    static final BillingProfile DEFAULT_PROFILE = new BillingProfile(JobCapacity.DEFAULT, "us-east-1", Architecture.X86_64);
+
+    private final Session session;
+
+    public CostService(Session session) {
+        this.session = session;
+    }
+
+    public CostReport report() {
+        return CostReport.of(session.jobRuns(), PricingTable.load());
+    }
+
+    /** The billing profile of the connected platform, if it bills per job. */
+    public Optional<BillingProfile> connectedProfile() {
+        return session.currentPlatform().flatMap(Platform::billingProfile);
+    }
+
+    /** An estimate for a power run ({@code powerRuns} = warm-ups + iterations) on the connected platform or AWS's defaults. */
+    public CostEstimate estimate(double scaleFactor, int powerRuns) {
+        BillingProfile profile = connectedProfile().orElse(DEFAULT_PROFILE);
+        return CostEstimator.load().estimate(scaleFactor, powerRuns, profile.capacity(), profile.region(), profile.architecture());
+    }
+
+    /**
+     * Refuses work whose estimate exceeds the limit, before anything starts. Platforms that do not bill per
+     * job (DuckDB) cost nothing, so any limit passes.
+     */
+    public void checkMaxCost(String maxCost, double scaleFactor, int powerRuns) {
+        if (maxCost == null) {
+            return;
+        }
+        BigDecimal limit = MaxCost.parse(maxCost);
+        if (connectedProfile().isEmpty()) {
+            return;
+        }
+        MaxCost.check(estimate(scaleFactor, powerRuns), limit);
+    }
+}

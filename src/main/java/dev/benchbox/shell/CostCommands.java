@@ -1,0 +1,45 @@
+package dev.benchbox.shell;
+
+import dev.benchbox.cost.CostEstimatePrinter;
+import dev.benchbox.cost.CostReportPrinter;
+import dev.benchbox.session.CostService;
+import dev.benchbox.tpch.TpchSchema;
+import org.springframework.shell.standard.ShellComponent;
+import org.springframework.shell.standard.ShellMethod;
+import org.springframework.shell.standard.ShellOption;
+
+/** {@code cost} and {@code cost estimate}. */
+@ShellComponent
+public class CostCommands {
+    private final CostService costs;
+    private final Console console;
+
+    public CostCommands(CostService costs, Console console) {
+        this.costs = costs;
+        this.console = console;
+    }
+
+    @ShellMethod(key = "cost", value = "What this session's job runs cost: billed and total resources, in dollars, per run and in total.",
+            group = "Benchmark")
+    public void cost() {
+        new CostReportPrinter(console.writer()).print(costs.report());
+        console.writer().flush();
+    }
+
+    @ShellMethod(key = "cost estimate", value = "Estimate a TPC-H power run's cost before running it (connected capacity, or AWS's defaults).",
+            group = "Benchmark")
+    public void estimate(
+            @ShellOption(value = "--scale", help = "scale factor, e.g. 0.01 or 1") String scale,
+            @ShellOption(value = "--warmup", defaultValue = "0", help = "unmeasured rounds") int warmup,
+            @ShellOption(value = "--iterations", defaultValue = "1", help = "measured rounds") int iterations) {
+        double scaleFactor = TpchSchema.parseScale(scale);
+        if (warmup < 0 || iterations < 1) {
+            throw new IllegalArgumentException("--warmup must be 0 or more and --iterations 1 or more");
+        }
+        if (costs.connectedProfile().isEmpty()) {
+            console.println("Not connected to EMR Serverless: estimating with 1 driver + 3 executors of 4 vCPU / 16 GB in us-east-1 (x86_64)");
+        }
+        new CostEstimatePrinter(console.writer()).print(costs.estimate(scaleFactor, warmup + iterations));
+        console.writer().flush();
+    }
+}
