@@ -6,6 +6,9 @@ import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.platform.LoadReport;
 import dev.benchbox.platform.Platform;
 import dev.benchbox.platform.QueryExecution;
+import dev.benchbox.cost.JobRunUsage;
+import dev.benchbox.cost.PricingTable;
+import dev.benchbox.results.JobRunRecord;
 import dev.benchbox.results.QueryResult;
 import dev.benchbox.results.ResultStore;
 import dev.benchbox.results.RunResult;
@@ -88,6 +91,7 @@ public class PowerRunService {
                 listener.validated(result);
             }
         };
+        int jobRunsBefore = platform.jobRuns().size();
         platform.runBatch(schema, batch, request.warmups(), request.iterations(), MAX_ROWS_KEPT, execution -> {
             listener.executed(execution);
             validate.accept(execution);
@@ -100,12 +104,22 @@ public class PowerRunService {
                 new RunResult.Benchmark("tpch", request.scaleFactor(), batch.stream().map(BatchQuery::id).toList()),
                 new RunResult.PlatformInfo(platform.name(), platform.version(), schema, Map.of("description", platform.description())),
                 summarize(request, results),
-                results);
+                results,
+                jobRunsSince(platform, jobRunsBefore));
         Path file = new ResultStore(resultsDirectory).write(result);
         session.record(new LedgerEntry(started, platform.name(), "run",
                 "TPC-H power run SF" + TpchSchema.formatScale(request.scaleFactor()) + ", " + batch.size() + " queries",
                 (System.nanoTime() - startNanos) / 1e6));
         return new Report(result, file, load);
+    }
+
+    private static List<JobRunRecord> jobRunsSince(Platform platform, int before) {
+        List<JobRunUsage> runs = platform.jobRuns();
+        if (runs.size() <= before) {
+            return List.of();
+        }
+        PricingTable pricing = PricingTable.load();
+        return runs.subList(before, runs.size()).stream().map(run -> JobRunRecord.of(run, pricing)).toList();
     }
 
     private QueryResult toResult(QueryExecution execution, PowerRunRequest request) {

@@ -1,16 +1,19 @@
 package dev.benchbox.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A benchmark run as written to {@code benchbox-results/}: modelled on BenchBox's result schema
- * (run, benchmark, platform, summary, queries).
+ * (run, benchmark, platform, summary, queries), plus the job runs behind it on platforms that bill per job.
  */
-public record RunResult(Run run, Benchmark benchmark, PlatformInfo platform, Summary summary, List<QueryResult> queries) {
+public record RunResult(Run run, Benchmark benchmark, PlatformInfo platform, Summary summary, List<QueryResult> queries,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<JobRunRecord> jobRuns) {
     public RunResult {
         queries = List.copyOf(queries);
+        jobRuns = jobRuns == null ? List.of() : List.copyOf(jobRuns);
     }
 
     /** When and how the run happened. */

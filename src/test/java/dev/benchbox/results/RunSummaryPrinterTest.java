@@ -17,7 +17,8 @@ class RunSummaryPrinterTest {
                 new RunResult.PlatformInfo("duckdb", "v1.4.4", "main", Map.of("description", "DuckDB v1.4.4 (in-memory)")),
                 summary,
                 List.of(new QueryResult("Q1", 1, 12.34, 4, QueryResult.PASSED, "exact", null),
-                        new QueryResult("Q6", 1, 3.05, 1, QueryResult.FAILED, "exact", "row 1 column revenue: expected 1, got 2")));
+                        new QueryResult("Q6", 1, 3.05, 1, QueryResult.FAILED, "exact", "row 1 column revenue: expected 1, got 2")),
+                List.of());
     }
 
     @Test

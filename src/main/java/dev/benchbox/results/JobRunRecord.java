@@ -1,0 +1,28 @@
+package dev.benchbox.results;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.benchbox.cost.CostCalculator;
+import dev.benchbox.cost.JobRunCost;
+import dev.benchbox.cost.JobRunUsage;
+import dev.benchbox.cost.PricingTable;
+import dev.benchbox.cost.ResourceUtilization;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * A job run behind a benchmark run, as the results file records it: AWS's own resource figures, what ran
+ * and what was billed, and their price; the job's overhead (queue, start, teardown) is its wall time minus
+ * the queries' in-driver time.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record JobRunRecord(String jobRunId, String kind, String state, Instant createdAt, Instant startedAt, Instant endedAt,
+        Long queuedMs, long totalExecutionDurationSeconds, ResourceUtilization total, ResourceUtilization billed,
+        BigDecimal totalUsd, BigDecimal billedUsd) {
+
+    public static JobRunRecord of(JobRunUsage usage, PricingTable pricing) {
+        JobRunCost cost = new CostCalculator(pricing).cost(usage);
+        return new JobRunRecord(usage.jobRunId(), usage.kind(), usage.state(), usage.createdAt(), usage.startedAt(),
+                usage.endedAt(), usage.queueDuration().map(d -> d.toMillis()).orElse(null),
+                usage.totalExecutionDurationSeconds(), usage.total(), usage.billed(), cost.total().total(), cost.billed().total());
+    }
+}
