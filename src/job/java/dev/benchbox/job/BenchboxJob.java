@@ -72,7 +72,11 @@ public final class BenchboxJob {
                 + " warm-up(s), " + manifest.iterations() + " iteration(s), catalog " + manifest.catalog());
         // Dates and timestamps as java.time values: no time zone games when they are written out.
         spark.conf().set("spark.sql.datetime.java8API.enabled", "true");
-        prepareCatalog(spark, manifest);
+        try {
+            prepareCatalog(spark, manifest);
+        } catch (Exception e) { // no query could run: the job itself fails, saying why
+            throw new IllegalStateException("cannot prepare the " + manifest.catalog() + " catalog: " + message(e), e);
+        }
 
         Path output = new Path(URI.create(manifest.output()));
         FileSystem fs = output.getFileSystem(hadoop);

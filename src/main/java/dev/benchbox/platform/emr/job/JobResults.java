@@ -113,7 +113,13 @@ public record JobResults(String runId, Status status, Instant started, Instant e
                 throw new BenchboxException("cannot read " + resultUri + ": " + e.getMessage(), e);
             }
         }
-        return new JobResults(summary.path("run_id").asText(), Status.valueOf(summary.path("status").asText()),
+        Status status;
+        try {
+            status = Status.valueOf(summary.path("status").asText());
+        } catch (IllegalArgumentException e) {
+            throw new BenchboxException("cannot read " + summaryUri + ": unknown status \"" + summary.path("status").asText() + "\"", e);
+        }
+        return new JobResults(summary.path("run_id").asText(), status,
                 Instant.ofEpochMilli(summary.path("started").asLong()), Instant.ofEpochMilli(summary.path("ended").asLong()),
                 summary.path("spark_version").textValue(), results);
     }

@@ -285,6 +285,18 @@ class BenchboxJobIT {
         assertThat(run[0].stateDetails()).contains("bad manifest").contains("catalog");
     }
 
+    @Test
+    void aGlueDatabaseThatDoesNotExistFailsTheJobRunBeforeAnyQuery() {
+        RunManifest manifest = new RunManifest("no-db", "no_such_db", Catalog.GLUE, Map.of(), tpch(6), 0, 1, 10,
+                RunManifest.outputFor(staging, "no-db"));
+
+        JobRun run = run(manifest);
+
+        assertThat(run.state()).isEqualTo(JobRunState.FAILED);
+        assertThat(run.stateDetails()).contains("cannot prepare the glue catalog").contains("no_such_db");
+        assertThat(s3.listObjectsV2(b -> b.bucket(aws.bucket()).prefix("staging/runs/no-db/results/")).contents()).isEmpty();
+    }
+
     private static void await(java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofMinutes(8).toNanos();
         while (!condition.getAsBoolean()) {
