@@ -1,0 +1,32 @@
+package dev.benchbox.job;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
+
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One execution of one query: timed in the driver, every row counted, the first rows kept.
+ *
+ * @param id        the manifest's query id
+ * @param iteration 0 for warm-ups, 1..n for measured iterations (as the shell's QueryExecution counts)
+ * @param warmup    whether this execution is a warm-up
+ * @param nanos     from submitting the SQL to the last row received
+ * @param rows      rows in the full result
+ * @param fields    the result's columns (empty when the query failed before Spark could analyse it)
+ * @param kept      the first rows, at most the manifest's max_rows
+ * @param error     the error message, or null on success
+ * @param resultKey the result file, relative to the output prefix
+ */
+record Execution(String id, int iteration, boolean warmup, long nanos, long rows, List<StructField> fields,
+                 List<Row> kept, String error, String resultKey) {
+
+    Execution {
+        requireNonNull(id, "id is null");
+        fields = List.copyOf(fields);
+        kept = List.copyOf(kept);
+        requireNonNull(resultKey, "resultKey is null");
+    }
+}

@@ -1,0 +1,142 @@
+package dev.benchbox.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The run manifest as the job reads it: what the shell's {@code RunManifest} writes (snake_case JSON).
+ * Parsed by hand from the tree, so that a bad manifest fails with a message naming the field rather than
+ * with a binding error, and so that the job depends on nothing of Jackson but its most stable API.
+ *
+ * @param runId      the run's id, echoed into every output file
+ * @param database   the Glue database to {@code USE} in glue mode; null in paths mode
+ * @param catalog    {@code glue} (tables through the metastore) or {@code paths} (temporary views over {@code tables})
+ * @param tables     table name → location (directory of Parquet files), in manifest order
+ * @param queries    the queries of the stream, in order
+ * @param warmups    unmeasured rounds before the measured ones
+ * @param iterations measured rounds, at least one
+ * @param maxRows    result rows kept per execution (all rows are counted)
+ * @param output     where results go, ending in {@code /}
+ */
+record JobManifest(String runId, String database, String catalog, Map<String, String> tables, List<Query> queries,
+                   int warmups, int iterations, int maxRows, String output) {
+
+    static final String GLUE = "glue";
+    static final String PATHS = "paths";
+
+    /** One query of the stream. */
+    record Query(String id, String sql) {
+        Query {
+            requireNonNull(id, "id is null");
+            requireNonNull(sql, "sql is null");
+        }
+    }
+
+    JobManifest {
+        requireNonNull(runId, "runId is null");
+        requireNonNull(catalog, "catalog is null");
+        tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+        queries = List.copyOf(queries);
+        requireNonNull(output, "output is null");
+    }
+
+    /** Parses and checks a manifest; every problem is an {@link IllegalArgumentException} naming the field. */
+    static JobManifest parse(byte[] json) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("manifest is not JSON: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("manifest is not a JSON object");
+        }
+        String runId = text(root, "run_id", true);
+        String catalog = text(root, "catalog", true);
+        if (!catalog.equals(GLUE) && !catalog.equals(PATHS)) {
+            throw new IllegalArgumentException("catalog must be \"glue\" or \"paths\", got \"" + catalog + "\"");
+        }
+        String database = text(root, "database", catalog.equals(GLUE));
+
+        Map<String, String> tables = new LinkedHashMap<>();
+        JsonNode tableNode = root.path("tables");
+        if (!tableNode.isMissingNode() && !tableNode.isNull()) {
+            if (!tableNode.isObject()) {
+                throw new IllegalArgumentException("tables must be an object of name → location");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = tableNode.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
+                    throw new IllegalArgumentException("tables." + e.getKey() + " must be a location string");
+                }
+                tables.put(e.getKey(), e.getValue().asText());
+            }
+        }
+        if (catalog.equals(PATHS) && tables.isEmpty()) {
+            throw new IllegalArgumentException("catalog \"paths\" needs tables (name → location)");
+        }
+
+        JsonNode queryNode = root.path("queries");
+        if (!queryNode.isArray() || queryNode.isEmpty()) {
+            throw new IllegalArgumentException("queries must be a non-empty array of {id, sql}");
+        }
+        List<Query> queries = new ArrayList<>();
+        Map<String, String> files = new HashMap<>();
+        for (JsonNode q : queryNode) {
+            String id = text(q, "id", true);
+            String clash = files.putIfAbsent(fileName(id), id);
+            if (clash != null) {
+                throw new IllegalArgumentException(clash.equals(id) ? "query id \"" + id + "\" appears twice"
+                        : "query ids \"" + clash + "\" and \"" + id + "\" would share result files");
+            }
+            queries.add(new Query(id, text(q, "sql", true)));
+        }
+        int warmups = number(root, "warmups", 0);
+        int iterations = number(root, "iterations", 1);
+        int maxRows = number(root, "max_rows", 0);
+        String output = text(root, "output", true);
+        return new JobManifest(runId, database, catalog, tables, queries, warmups, iterations, maxRows,
+                output.endsWith("/") ? output : output + "/");
+    }
+
+    /** Query ids become file names: anything but letters, digits, '.', '_' and '-' is replaced. */
+    static String fileName(String id) {
+        return id.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    private static String text(JsonNode node, String field, boolean required) {
+        JsonNode value = node.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            if (required) {
+                throw new IllegalArgumentException("manifest has no " + field);
+            }
+            return null;
+        }
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw new IllegalArgumentException(field + " must be a non-empty string");
+        }
+        return value.asText();
+    }
+
+    private static int number(JsonNode node, String field, int min) {
+        JsonNode value = node.path(field);
+        if (!value.canConvertToInt() || !value.isIntegralNumber()) {
+            throw new IllegalArgumentException(field + " must be a whole number");
+        }
+        if (value.intValue() < min) {
+            throw new IllegalArgumentException(field + " must be at least " + min + ", got " + value.intValue());
+        }
+        return value.intValue();
+    }
+}

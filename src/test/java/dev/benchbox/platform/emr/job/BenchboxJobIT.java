@@ -1,0 +1,314 @@
+package dev.benchbox.platform.emr.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.benchbox.platform.BatchQuery;
+import dev.benchbox.platform.Column;
+import dev.benchbox.platform.LoadProgress;
+import dev.benchbox.platform.QueryExecution;
+import dev.benchbox.platform.RowSink;
+import dev.benchbox.platform.duckdb.DuckDbPlatform;
+import dev.benchbox.platform.emr.job.RunManifest.Catalog;
+import dev.benchbox.standin.AwsStandIn;
+import dev.benchbox.standin.StandInConfig;
+import dev.benchbox.tpch.AnswerValidator;
+import dev.benchbox.tpch.TpchQueries;
+import dev.benchbox.tpch.TpchQuery;
+import dev.benchbox.tpch.TpchSchema;
+import dev.benchbox.tpch.Validation;
+import dev.benchbox.tpch.ValidationMode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
+import software.amazon.awssdk.services.emrserverless.model.ApplicationState;
+import software.amazon.awssdk.services.emrserverless.model.JobRun;
+import software.amazon.awssdk.services.emrserverless.model.JobRunState;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The Spark job for real: TPC-H SF 0.01 as Parquet in the stand-in's S3 with Glue tables over it, the job jar
+ * as {@link JobJar} makes it, submitted through EMR Serverless and run by Spark 3.5 in the stand-in's child
+ * JVM. Proves that the 22 query texts run on Spark and answer correctly, in one job run. Every test is one
+ * Spark JVM start (tens of seconds on a small machine), so this class keeps to a few.
+ */
+class BenchboxJobIT {
+
+    private static final double SCALE = 0.01;
+    private static final String DATABASE = "tpch_sf0_01";
+    private static final Set<JobRunState> ENDED = Set.of(JobRunState.SUCCESS, JobRunState.FAILED, JobRunState.CANCELLED);
+
+    @TempDir
+    static Path dir;
+
+    private static AwsStandIn aws;
+    private static EmrServerlessClient emr;
+    private static S3Client s3;
+    private static String app;
+    private static String staging;
+    private static String jobJar;
+    private static final Map<String, String> TABLES = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        aws = AwsStandIn.start(StandInConfig.forTests(dir));
+        emr = aws.emrServerlessClient();
+        s3 = aws.s3Client();
+        staging = "s3://" + aws.bucket() + "/staging/";
+        uploadTpchAsParquet();
+        registerGlueTables();
+        JobJar jar = JobJar.fromClasspath();
+        jobJar = jar.location(staging);
+        assertThat(jar.uploadIfAbsent(s3, jobJar)).isTrue();
+        app = emr.createApplication(b -> b.name("benchbox-job-it").releaseLabel("emr-7.5.0").type("SPARK")).applicationId();
+        await(() -> emr.getApplication(b -> b.applicationId(app)).application().state() == ApplicationState.CREATED);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (aws != null) {
+            emr.close();
+            s3.close();
+            aws.close();
+        }
+    }
+
+    /** DuckDB generates the data and writes one Parquet file per table, as the shell's load does. */
+    private static void uploadTpchAsParquet() {
+        RowSink ignore = new RowSink() {
+            @Override
+            public void begin(List<Column> columns) {
+            }
+
+            @Override
+            public void row(List<?> values) {
+            }
+
+            @Override
+            public void end() {
+            }
+        };
+        try (DuckDbPlatform duckdb = DuckDbPlatform.open(null)) {
+            duckdb.loadTpch("main", SCALE, List.of(), LoadProgress.NONE);
+            for (String table : TpchSchema.TABLES) {
+                Path file = dir.resolve(table + ".parquet");
+                duckdb.execute("main", "COPY " + table + " TO '" + file + "' (FORMAT parquet)", ignore);
+                String prefix = "staging/data/tpch/sf0.01/" + table + "/";
+                s3.putObject(b -> b.bucket(aws.bucket()).key(prefix + "part-0.parquet"), RequestBody.fromFile(file));
+                TABLES.put(table, "s3://" + aws.bucket() + "/" + prefix);
+            }
+        }
+    }
+
+    private static void registerGlueTables() {
+        try (GlueClient glue = aws.glueClient()) {
+            glue.createDatabase(b -> b.databaseInput(d -> d.name(DATABASE)));
+            for (String table : TpchSchema.TABLES) {
+                List<software.amazon.awssdk.services.glue.model.Column> columns = new ArrayList<>();
+                for (Column c : TpchSchema.columns(table)) {
+                    columns.add(software.amazon.awssdk.services.glue.model.Column.builder().name(c.name()).type(hiveType(c.type())).build());
+                }
+                glue.createTable(b -> b.databaseName(DATABASE).tableInput(t -> t.name(table).tableType("EXTERNAL_TABLE")
+                        .parameters(Map.of("classification", "parquet", "EXTERNAL", "TRUE"))
+                        .storageDescriptor(sd -> sd.location(TABLES.get(table)).columns(columns)
+                                .inputFormat("org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat")
+                                .outputFormat("org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat")
+                                .serdeInfo(s -> s.serializationLibrary("org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe")))));
+            }
+        }
+    }
+
+    /** Glue (Hive) type names for the TPC-H column types: bigint, int, decimal(15,2), date, string. */
+    private static String hiveType(String sqlType) {
+        String type = sqlType.toLowerCase(Locale.ROOT);
+        if (type.startsWith("varchar")) {
+            return "string";
+        }
+        return type.equals("integer") ? "int" : type;
+    }
+
+    private static List<BatchQuery> tpch(int... numbers) {
+        List<BatchQuery> queries = new ArrayList<>();
+        for (int n : numbers) {
+            TpchQuery q = TpchQueries.get(n);
+            queries.add(new BatchQuery(q.name(), q.sql()));
+        }
+        return queries;
+    }
+
+    private static long startJobRuns() {
+        return aws.requests().stream().filter(r -> r.operation().equals("StartJobRun")).count();
+    }
+
+    /** Uploads the manifest, submits ONE job run of the job jar and waits for it to end. */
+    private static JobRun run(RunManifest manifest) {
+        String manifestUri = manifest.upload(s3);
+        String parameters = SparkSubmit.forJob(manifest.catalog(), 4, "16g").parameters();
+        String id = emr.startJobRun(b -> b.applicationId(app).executionRoleArn(AwsStandIn.EXECUTION_ROLE)
+                .name("benchbox-" + manifest.runId())
+                .jobDriver(d -> d.sparkSubmit(s -> s.entryPoint(jobJar).entryPointArguments(manifestUri)
+                        .sparkSubmitParameters(parameters)))
+                .configurationOverrides(o -> o.monitoringConfiguration(m -> m.s3MonitoringConfiguration(
+                        l -> l.logUri("s3://" + aws.bucket() + "/logs/"))))).jobRunId();
+        JobRun[] last = new JobRun[1];
+        await(() -> ENDED.contains((last[0] = emr.getJobRun(b -> b.applicationId(app).jobRunId(id)).jobRun()).state()));
+        return last[0];
+    }
+
+    private static RunManifest manifest(String runId, Catalog catalog, List<BatchQuery> queries, int warmups, int iterations) {
+        return new RunManifest(runId, catalog == Catalog.GLUE ? DATABASE : null, catalog, TABLES, queries, warmups,
+                iterations, 10_000, RunManifest.outputFor(staging, runId));
+    }
+
+    private static String driverLog(JobRun run) {
+        String key = "logs/applications/" + app + "/jobs/" + run.jobRunId() + "/SPARK_DRIVER/stderr.gz";
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(s3.getObjectAsBytes(b -> b.bucket(aws.bucket()).key(key)).asByteArray()))) {
+            String log = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return log.length() > 6000 ? log.substring(log.length() - 6000) : log;
+        } catch (IOException | RuntimeException e) {
+            return "(no driver log: " + e + ")";
+        }
+    }
+
+    /** Validates every measured execution against the SF 0.01 reference answers; returns the failures. */
+    private static List<String> validate(JobResults results) {
+        AnswerValidator validator = new AnswerValidator();
+        List<String> failures = new ArrayList<>();
+        for (QueryExecution e : results.executions()) {
+            if (e.failed()) {
+                failures.add(e.queryId() + ": " + e.error());
+                continue;
+            }
+            Validation v = validator.validate(Integer.parseInt(e.queryId().substring(1)), SCALE, ValidationMode.EXACT, e.columns(), e.rows());
+            if (v.status() != Validation.Status.PASSED) {
+                failures.add(e.queryId() + ": " + v.status() + " " + v.detail());
+            }
+        }
+        return failures;
+    }
+
+    @Test
+    void allTwentyTwoTpchQueriesAnswerCorrectlyOnSparkInExactlyOneJobRun() {
+        RunManifest manifest = manifest("tpch-glue", Catalog.GLUE,
+                TpchQueries.all().stream().map(q -> new BatchQuery(q.name(), q.sql())).toList(), 0, 1);
+        long before = startJobRuns();
+
+        JobRun run = run(manifest);
+
+        assertThat(startJobRuns() - before).as("job runs for the whole stream").isEqualTo(1);
+        assertThat(run.state()).as(() -> run.stateDetails() + "\n" + driverLog(run)).isEqualTo(JobRunState.SUCCESS);
+        JobResults results = JobResults.read(s3, manifest.output());
+        // In-driver times, for whoever reads the report (failsafe keeps test output in a file).
+        results.executions().forEach(e -> System.out.printf("%s %.1f ms, %d rows%n", e.queryId(), e.elapsedMillis(), e.rowCount()));
+        assertThat(results.runId()).isEqualTo("tpch-glue");
+        assertThat(results.sparkVersion()).startsWith("3.5.");
+        assertThat(results.executions()).extracting(QueryExecution::queryId)
+                .containsExactlyElementsOf(TpchQueries.all().stream().map(TpchQuery::name).toList());
+        assertThat(validate(results)).as("queries that did not answer correctly on Spark").isEmpty();
+        assertThat(results.status()).isEqualTo(JobResults.Status.SUCCEEDED);
+        assertThat(results.executions()).allMatch(e -> e.elapsedNanos() > 0 && !e.warmup() && e.iteration() == 1);
+        assertThat(results.results().get(0).columns()).as("Q1's types as Spark reports them")
+                .contains(new Column("l_returnflag", "string"), new Column("sum_qty", "decimal(25,2)"), new Column("count_order", "bigint"));
+    }
+
+    @Test
+    void pathsModeReadsTheParquetLocationsWithoutAMetastore() {
+        RunManifest manifest = manifest("tpch-paths", Catalog.PATHS, tpch(1, 6), 0, 1);
+
+        JobRun run = run(manifest);
+
+        assertThat(run.state()).as(() -> run.stateDetails() + "\n" + driverLog(run)).isEqualTo(JobRunState.SUCCESS);
+        JobResults results = JobResults.read(s3, manifest.output());
+        assertThat(results.executions()).extracting(QueryExecution::queryId).containsExactly("Q1", "Q6");
+        assertThat(validate(results)).isEmpty();
+    }
+
+    @Test
+    void aBrokenQueryIsRecordedAndTheOthersStillRunInEveryRound() {
+        List<BatchQuery> queries = new ArrayList<>(tpch(6));
+        queries.add(new BatchQuery("broken", "select * from no_such_table"));
+        queries.addAll(tpch(14));
+        RunManifest manifest = manifest("with-broken", Catalog.GLUE, queries, 1, 2);
+
+        JobRun run = run(manifest);
+
+        assertThat(run.state()).as(() -> run.stateDetails() + "\n" + driverLog(run)).isEqualTo(JobRunState.SUCCESS);
+        JobResults results = JobResults.read(s3, manifest.output());
+        assertThat(results.status()).isEqualTo(JobResults.Status.FAILED_QUERIES);
+        assertThat(results.executions()).extracting(QueryExecution::queryId, QueryExecution::iteration, QueryExecution::warmup)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Q6", 0, true), org.assertj.core.groups.Tuple.tuple("broken", 0, true),
+                        org.assertj.core.groups.Tuple.tuple("Q14", 0, true),
+                        org.assertj.core.groups.Tuple.tuple("Q6", 1, false), org.assertj.core.groups.Tuple.tuple("broken", 1, false),
+                        org.assertj.core.groups.Tuple.tuple("Q14", 1, false),
+                        org.assertj.core.groups.Tuple.tuple("Q6", 2, false), org.assertj.core.groups.Tuple.tuple("broken", 2, false),
+                        org.assertj.core.groups.Tuple.tuple("Q14", 2, false));
+        List<QueryExecution> broken = results.executions().stream().filter(e -> e.queryId().equals("broken")).toList();
+        assertThat(broken).allSatisfy(e -> {
+            assertThat(e.error()).contains("no_such_table").doesNotContain("\n'Project"); // the message, not the plan
+            assertThat(e.rowCount()).isZero();
+        });
+        List<String> failures = validate(results);
+        assertThat(failures).hasSize(3).allMatch(f -> f.startsWith("broken: "));
+        assertThat(s3.listObjectsV2(b -> b.bucket(aws.bucket()).prefix("staging/runs/with-broken/results/")).contents())
+                .extracting(o -> o.key().substring("staging/runs/with-broken/results/".length()))
+                .containsExactlyInAnyOrder("Q6-warmup-1.json", "broken-warmup-1.json", "Q14-warmup-1.json",
+                        "Q6-1.json", "broken-1.json", "Q14-1.json", "Q6-2.json", "broken-2.json", "Q14-2.json");
+    }
+
+    @Test
+    void aManifestTheJobCannotReadFailsTheJobRunWithAMessage() {
+        s3.putObject(b -> b.bucket(aws.bucket()).key("staging/runs/bad/manifest.json"), RequestBody.fromString("{\"run_id\":\"bad\"}"));
+        String parameters = SparkSubmit.forJob(Catalog.GLUE, 4, "16g").parameters();
+        String id = emr.startJobRun(b -> b.applicationId(app).executionRoleArn(AwsStandIn.EXECUTION_ROLE)
+                .jobDriver(d -> d.sparkSubmit(s -> s.entryPoint(jobJar).entryPointArguments("s3://" + aws.bucket() + "/staging/runs/bad/manifest.json")
+                        .sparkSubmitParameters(parameters)))).jobRunId();
+        JobRun[] run = new JobRun[1];
+        await(() -> ENDED.contains((run[0] = emr.getJobRun(b -> b.applicationId(app).jobRunId(id)).jobRun()).state()));
+
+        assertThat(run[0].state()).isEqualTo(JobRunState.FAILED);
+        assertThat(run[0].stateDetails()).contains("bad manifest").contains("catalog");
+    }
+
+    @Test
+    void aGlueDatabaseThatDoesNotExistFailsTheJobRunBeforeAnyQuery() {
+        RunManifest manifest = new RunManifest("no-db", "no_such_db", Catalog.GLUE, Map.of(), tpch(6), 0, 1, 10,
+                RunManifest.outputFor(staging, "no-db"));
+
+        JobRun run = run(manifest);
+
+        assertThat(run.state()).isEqualTo(JobRunState.FAILED);
+        assertThat(run.stateDetails()).contains("cannot prepare the glue catalog").contains("no_such_db");
+        assertThat(s3.listObjectsV2(b -> b.bucket(aws.bucket()).prefix("staging/runs/no-db/results/")).contents()).isEmpty();
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(8).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+}
