@@ -191,7 +191,7 @@ public final class JobRunner {
 
     /** The last lines of the gzipped driver stderr, joined with " | "; empty when it cannot be read. */
     String stderrTail(String uri) {
-        S3Location location = S3Location.parse(uri);
+        S3Uri location = S3Uri.parse(uri);
         Deque<String> lines = new ArrayDeque<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(
                 s3.getObject(r -> r.bucket(location.bucket()).key(location.key()))), StandardCharsets.UTF_8))) {
