@@ -65,6 +65,10 @@ public final class JobRunner {
 
         default void stateChanged(String jobRunId, JobRunState state, Duration sinceSubmit) {
         }
+
+        /** The run reached an end (SUCCESS, FAILED or CANCELLED): its final description, for the cost ledger. */
+        default void ended(JobRun run) {
+        }
     }
 
     /** The request as StartJobRun takes it: also what a dry run writes. */
@@ -112,6 +116,7 @@ public final class JobRunner {
                 listener.stateChanged(jobRunId, last, Duration.between(submitted, Instant.now()));
             }
             if (TERMINAL.contains(run.state())) {
+                listener.ended(run);
                 return finished(request, run);
             }
             if (System.nanoTime() > deadline) {
@@ -152,6 +157,7 @@ public final class JobRunner {
                     listener.stateChanged(jobRunId, last, Duration.between(submitted, Instant.now()));
                 }
                 if (TERMINAL.contains(run.state())) {
+                    listener.ended(run);
                     return;
                 }
                 sleepUninterruptibly(jitter(MAX_POLL.toMillis() / 2));

@@ -1,0 +1,179 @@
+package dev.benchbox.platform.emr.job;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.benchbox.BenchboxException;
+import dev.benchbox.cost.JobRunUsage;
+import dev.benchbox.cost.ResourceUtilization;
+import dev.benchbox.platform.BatchListener;
+import dev.benchbox.platform.BatchQuery;
+import dev.benchbox.platform.Column;
+import dev.benchbox.platform.QueryExecution;
+import dev.benchbox.platform.QuerySummary;
+import dev.benchbox.platform.RowSink;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
+import software.amazon.awssdk.services.emrserverless.model.JobRun;
+import software.amazon.awssdk.services.emrserverless.model.JobRunState;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Runs SQL on EMR Serverless the way DESIGN.md says: a whole stream of queries in ONE job run, timed
+ * inside the driver, results brought back from S3. Also keeps the session's ledger of job runs (AWS's own
+ * total and billed resource figures), whatever way each run ended.
+ */
+public final class JobRunService {
+    private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
+
+    private final S3Client s3;
+    private final JobRunner runner;
+    private final JobSettings settings;
+    private final List<JobRunUsage> jobRuns = Collections.synchronizedList(new ArrayList<>());
+
+    public JobRunService(EmrServerlessClient emr, S3Client s3, JobSettings settings) {
+        this(s3, new JobRunner(emr, s3), settings);
+    }
+
+    JobRunService(S3Client s3, JobRunner runner, JobSettings settings) {
+        this.s3 = requireNonNull(s3, "s3 is null");
+        this.runner = requireNonNull(runner, "runner is null");
+        this.settings = requireNonNull(settings, "settings is null");
+    }
+
+    /** Told how the job run goes (submitted, state changes), for live display. */
+    public interface Progress extends JobRunner.Listener {
+        Progress NONE = new Progress() { };
+    }
+
+    /** What one job run brought back. */
+    public record Outcome(JobRunUsage usage, JobResults results) {
+    }
+
+    /**
+     * Runs the queries (warm-ups, then iterations) in one job run and returns every execution. Query errors
+     * are results; a job that fails, times out or is cancelled is a one-line {@link BenchboxException}.
+     *
+     * @param tables table locations, for the path-based catalog mode and the record
+     */
+    public Outcome run(String kind, String database, RunManifest.Catalog catalog, Map<String, String> tables,
+            List<BatchQuery> queries, int warmups, int iterations, int maxRows, Progress progress) {
+        JobJar jar = JobJar.fromClasspath();
+        String jarUri = jar.location(settings.staging());
+        jar.uploadIfAbsent(s3, jarUri);
+        String runId = newRunId();
+        RunManifest manifest = new RunManifest(runId, database, catalog, tables, queries, warmups, iterations, maxRows,
+                RunManifest.outputFor(settings.staging(), runId));
+        String manifestUri = manifest.upload(s3);
+        JobRequest request = request(kind, runId, jarUri, manifestUri, catalog);
+        JobRunUsage[] usage = new JobRunUsage[1];
+        JobRunner.Listener listener = new JobRunner.Listener() {
+            @Override
+            public void submitted(String jobRunId) {
+                progress.submitted(jobRunId);
+            }
+
+            @Override
+            public void stateChanged(String jobRunId, JobRunState state, Duration sinceSubmit) {
+                progress.stateChanged(jobRunId, state, sinceSubmit);
+            }
+
+            @Override
+            public void ended(JobRun run) {
+                usage[0] = usage(run, kind);
+                jobRuns.add(usage[0]);
+                progress.ended(run);
+            }
+        };
+        runner.run(request, listener);
+        JobResults results = JobResults.read(s3, manifest.output());
+        return new Outcome(usage[0], results);
+    }
+
+    /** A batch (power run stream) as one job run; executions reported after the run, in order. */
+    public List<QueryExecution> runBatch(String database, Map<String, String> tables, List<BatchQuery> queries, int warmups,
+            int iterations, int maxRowsKept, BatchListener listener, Progress progress) {
+        Outcome outcome = run("power run", database, RunManifest.Catalog.GLUE, tables, queries, warmups, iterations,
+                maxRowsKept, progress);
+        List<QueryExecution> executions = outcome.results().executions();
+        executions.forEach(listener::executed);
+        return executions;
+    }
+
+    /**
+     * One ad-hoc statement as a job run; its first {@code maxRows} rows stream to the sink (the job brings
+     * back at most that many), the count covers them all.
+     */
+    public QuerySummary execute(String database, Map<String, String> tables, String sql, int maxRows, RowSink sink,
+            Progress progress) {
+        long started = System.nanoTime();
+        Outcome outcome = run("query", database, RunManifest.Catalog.GLUE, tables, List.of(new BatchQuery("query", sql)), 0, 1,
+                maxRows, progress);
+        JobResults.Result result = outcome.results().results().stream()
+                .filter(r -> !r.execution().warmup())
+                .findFirst()
+                .orElseThrow(() -> new BenchboxException("job run " + outcome.usage().jobRunId() + " returned no result"));
+        QueryExecution execution = result.execution();
+        if (execution.failed()) {
+            throw new BenchboxException(firstLine(execution.error()));
+        }
+        try {
+            List<Column> columns = result.columns();
+            sink.begin(columns);
+            for (List<Object> row : execution.rows()) {
+                sink.row(row);
+            }
+            sink.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new QuerySummary(result.columns(), execution.rowCount(), System.nanoTime() - started);
+    }
+
+    /** Every job run this service ran, oldest first. */
+    public List<JobRunUsage> jobRuns() {
+        synchronized (jobRuns) {
+            return List.copyOf(jobRuns);
+        }
+    }
+
+    private JobRequest request(String kind, String runId, String jarUri, String manifestUri, RunManifest.Catalog catalog) {
+        String parameters = SparkSubmit.forJob(catalog, settings.executorCores(), settings.executorMemory()).parameters();
+        return new JobRequest(settings.applicationId(), settings.executionRoleArn(), "benchbox " + kind + " " + runId, jarUri,
+                List.of(manifestUri), parameters, settings.logUri(), settings.timeoutMinutes(), settings.tags());
+    }
+
+    JobRunUsage usage(JobRun run, String kind) {
+        return new JobRunUsage(run.jobRunId(), run.name() == null ? kind : run.name(), kind, run.stateAsString(),
+                total(run.totalResourceUtilization()), billed(run.billedResourceUtilization()),
+                run.totalExecutionDurationSeconds() == null ? 0 : run.totalExecutionDurationSeconds(),
+                run.createdAt(), run.startedAt(), run.endedAt(),
+                run.queuedDurationMilliseconds() == null ? null : Duration.ofMillis(run.queuedDurationMilliseconds()),
+                settings.architecture(), settings.region());
+    }
+
+    private static ResourceUtilization total(software.amazon.awssdk.services.emrserverless.model.TotalResourceUtilization u) {
+        return u == null ? ResourceUtilization.ZERO : ResourceUtilization.ofNullable(u.vcpuHour(), u.memoryGBHour(), u.storageGBHour());
+    }
+
+    private static ResourceUtilization billed(software.amazon.awssdk.services.emrserverless.model.ResourceUtilization u) {
+        return u == null ? ResourceUtilization.ZERO : ResourceUtilization.ofNullable(u.vcpuHour(), u.memoryGBHour(), u.storageGBHour());
+    }
+
+    private static String newRunId() {
+        return "r-" + RUN_STAMP.format(Instant.now()) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
+    }
+
+    private static String firstLine(String text) {
+        return text == null ? "query failed" : text.strip().split("\\R", 2)[0];
+    }
+}

@@ -1,0 +1,38 @@
+package dev.benchbox.platform.emr.job;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.benchbox.cost.Architecture;
+import java.util.Map;
+
+/**
+ * What every job run of a session shares: where it runs, as whom, where its files live, how long it may
+ * take and how Spark is sized.
+ *
+ * @param applicationId the EMR Serverless application
+ * @param executionRoleArn the job runs' execution role
+ * @param staging the staging prefix ({@code s3://bucket/prefix/}): jobs/, runs/, logs/ live under it
+ * @param timeoutMinutes {@code executionTimeoutMinutes}, and the shell's own deadline
+ * @param region the AWS region (prices)
+ * @param architecture the application's architecture (prices)
+ * @param executorCores {@code spark.executor.cores}
+ * @param executorMemory {@code spark.executor.memory}, e.g. {@code 14g}
+ * @param tags tags put on every job run
+ */
+public record JobSettings(String applicationId, String executionRoleArn, String staging, int timeoutMinutes, String region,
+        Architecture architecture, int executorCores, String executorMemory, Map<String, String> tags) {
+    public JobSettings {
+        requireNonNull(applicationId, "applicationId is null");
+        requireNonNull(executionRoleArn, "executionRoleArn is null");
+        requireNonNull(staging, "staging is null");
+        staging = staging.endsWith("/") ? staging : staging + "/";
+        requireNonNull(region, "region is null");
+        requireNonNull(architecture, "architecture is null");
+        requireNonNull(executorMemory, "executorMemory is null");
+        tags = Map.copyOf(tags);
+    }
+
+    public String logUri() {
+        return staging + "logs/";
+    }
+}
