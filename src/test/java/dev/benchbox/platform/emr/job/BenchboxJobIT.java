@@ -297,6 +297,82 @@ class BenchboxJobIT {
         assertThat(s3.listObjectsV2(b -> b.bucket(aws.bucket()).prefix("staging/runs/no-db/results/")).contents()).isEmpty();
     }
 
+    private static JobRunService service() {
+        return new JobRunService(emr, s3, new JobSettings(app, AwsStandIn.EXECUTION_ROLE, staging, 10, "us-east-1",
+                dev.benchbox.cost.Architecture.X86_64, 4, "14g", Map.of("benchbox", "it")));
+    }
+
+    @Test
+    void jobRunServiceRunsAWholeBatchAsOneJobRunAndLedgersItsResources() {
+        long before = startJobRuns();
+        JobRunService service = service();
+        List<dev.benchbox.platform.QueryExecution> seen = new java.util.ArrayList<>();
+        List<dev.benchbox.platform.QueryExecution> executions = service.runBatch(DATABASE, TABLES, tpch(1, 6), 1, 2, 1000,
+                seen::add, JobRunService.Progress.NONE);
+
+        assertThat(startJobRuns() - before).isEqualTo(1);
+        assertThat(executions).hasSize(6).isEqualTo(seen);
+        assertThat(executions).extracting(e -> e.queryId() + "/" + e.iteration() + (e.warmup() ? "w" : ""))
+                .containsExactly("Q1/0w", "Q6/0w", "Q1/1", "Q6/1", "Q1/2", "Q6/2");
+        assertThat(executions).allSatisfy(e -> assertThat(e.error()).isNull());
+        assertThat(service.jobRuns()).singleElement().satisfies(usage -> {
+            assertThat(usage.state()).isEqualTo("SUCCESS");
+            assertThat(usage.kind()).isEqualTo("power run");
+            // AWS bills at least one minute per worker: the 4 workers (1 driver + 3 executors, 4 vCPU each) of a
+            // job shorter than a minute bill 16 vCPU-minutes
+            assertThat(usage.billed().vCpuHours()).isGreaterThanOrEqualTo(16 / 60.0 - 1e-9);
+            assertThat(usage.billed().vCpuHours()).isGreaterThanOrEqualTo(usage.total().vCpuHours());
+        });
+    }
+
+    @Test
+    void jobRunServiceRunsAnAdHocQueryAndStreamsItsRows() {
+        List<List<?>> rows = new java.util.ArrayList<>();
+        List<Column> columns = new java.util.ArrayList<>();
+        dev.benchbox.platform.QuerySummary summary = service().execute(DATABASE, TABLES,
+                "SELECT n_regionkey, count(*) AS nations FROM nation GROUP BY n_regionkey ORDER BY n_regionkey", 3,
+                new dev.benchbox.platform.RowSink() {
+                    @Override
+                    public void begin(List<Column> c) {
+                        columns.addAll(c);
+                    }
+
+                    @Override
+                    public void row(List<?> values) {
+                        rows.add(values);
+                    }
+
+                    @Override
+                    public void end() {
+                    }
+                }, JobRunService.Progress.NONE);
+
+        assertThat(columns).extracting(Column::name).containsExactly("n_regionkey", "nations");
+        assertThat(summary.rowCount()).isEqualTo(5);
+        assertThat(rows).hasSize(3).first().isEqualTo(List.of(0L, 5L));
+    }
+
+    @Test
+    void jobRunServiceTurnsASparkErrorIntoOneLine() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service().execute(DATABASE, TABLES, "SELECT no_such_column FROM nation", 10,
+                        new dev.benchbox.platform.RowSink() {
+                            @Override
+                            public void begin(List<Column> c) {
+                            }
+
+                            @Override
+                            public void row(List<?> values) {
+                            }
+
+                            @Override
+                            public void end() {
+                            }
+                        }, JobRunService.Progress.NONE))
+                .isInstanceOf(dev.benchbox.BenchboxException.class)
+                .hasMessageContaining("no_such_column")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
     private static void await(java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofMinutes(8).toNanos();
         while (!condition.getAsBoolean()) {
