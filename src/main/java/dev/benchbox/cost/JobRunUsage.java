@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param queued                        AWS's {@code queuedDurationMilliseconds} as a duration; null if not reported
  * @param architecture                  the application's architecture, which picks the price
  * @param region                        the AWS region, which picks the price
+ * @param noticedAt                     when the shell saw the run's end (how quickly polling noticed); null if unknown
  */
 public record JobRunUsage(
         String jobRunId,
@@ -37,7 +38,8 @@ public record JobRunUsage(
         Instant endedAt,
         Duration queued,
         Architecture architecture,
-        String region) {
+        String region,
+        Instant noticedAt) {
 
     public JobRunUsage {
         requireNonNull(jobRunId, "jobRunId is null");
@@ -63,6 +65,14 @@ public record JobRunUsage(
         }
         if (createdAt != null && startedAt != null && !startedAt.isBefore(createdAt)) {
             return Optional.of(Duration.between(createdAt, startedAt));
+        }
+        return Optional.empty();
+    }
+
+    /** How long after the run ended the shell noticed it, when both are known. */
+    public Optional<Duration> noticeDelay() {
+        if (endedAt != null && noticedAt != null) {
+            return Optional.of(Duration.between(endedAt, noticedAt));
         }
         return Optional.empty();
     }

@@ -16,13 +16,13 @@ import java.time.Instant;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobRunRecord(String jobRunId, String kind, String state, Instant createdAt, Instant startedAt, Instant endedAt,
-        Long queuedMs, long totalExecutionDurationSeconds, ResourceUtilization total, ResourceUtilization billed,
-        BigDecimal totalUsd, BigDecimal billedUsd) {
+        Long queuedMs, long totalExecutionDurationSeconds, Long noticedAfterMs, ResourceUtilization total,
+        ResourceUtilization billed, BigDecimal totalUsd, BigDecimal billedUsd) {
 
     public static JobRunRecord of(JobRunUsage usage, PricingTable pricing) {
         JobRunCost cost = new CostCalculator(pricing).cost(usage);
         return new JobRunRecord(usage.jobRunId(), usage.kind(), usage.state(), usage.createdAt(), usage.startedAt(),
                 usage.endedAt(), usage.queueDuration().map(d -> d.toMillis()).orElse(null),
-                usage.totalExecutionDurationSeconds(), usage.total(), usage.billed(), cost.total().total(), cost.billed().total());
+                usage.totalExecutionDurationSeconds(), usage.noticeDelay().map(d -> d.toMillis()).orElse(null), usage.total(), usage.billed(), cost.total().total(), cost.billed().total());
     }
 }

@@ -26,7 +26,7 @@ class JobRunUsageTest {
     void rejectsNegativeDurations() {
         assertThatThrownBy(() -> usage(null, null, Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new JobRunUsage("id", "n", "query", "SUCCESS", ResourceUtilization.ZERO,
-                ResourceUtilization.ZERO, -1, null, null, null, null, Architecture.X86_64, "us-east-1"))
+                ResourceUtilization.ZERO, -1, null, null, null, null, Architecture.X86_64, "us-east-1", null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -48,6 +48,6 @@ class JobRunUsageTest {
     private static JobRunUsage usage(Instant started, Instant ended, Duration queued) {
         return new JobRunUsage("00f1", "benchbox test", "query", "SUCCESS", ResourceUtilization.ZERO,
                 ResourceUtilization.ZERO, 75, started == null ? null : CREATED, started, ended, queued,
-                Architecture.X86_64, "us-east-1");
+                Architecture.X86_64, "us-east-1", null);
     }
 }

@@ -12,12 +12,12 @@ final class Runs {
             ResourceUtilization billed) {
         return new JobRunUsage(id, "benchbox test", "query", "SUCCESS", total, billed, 60,
                 Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-01-01T00:00:20Z"),
-                Instant.parse("2025-01-01T00:01:20Z"), null, architecture, region);
+                Instant.parse("2025-01-01T00:01:20Z"), null, architecture, region, null);
     }
 
     static JobRunUsage run(String id, String name, String kind, String state, long seconds,
             ResourceUtilization total, ResourceUtilization billed) {
         return new JobRunUsage(id, name, kind, state, total, billed, seconds, null, null, null,
-                Duration.ofSeconds(12), Architecture.X86_64, "us-east-1");
+                Duration.ofSeconds(12), Architecture.X86_64, "us-east-1", null);
     }
 }

@@ -158,7 +158,7 @@ public final class JobRunService {
                 run.totalExecutionDurationSeconds() == null ? 0 : run.totalExecutionDurationSeconds(),
                 run.createdAt(), run.startedAt(), run.endedAt(),
                 run.queuedDurationMilliseconds() == null ? null : Duration.ofMillis(run.queuedDurationMilliseconds()),
-                settings.architecture(), settings.region());
+                settings.architecture(), settings.region(), Instant.now());
     }
 
     private static ResourceUtilization total(software.amazon.awssdk.services.emrserverless.model.TotalResourceUtilization u) {
