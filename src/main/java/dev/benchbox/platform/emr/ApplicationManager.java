@@ -73,7 +73,7 @@ final class ApplicationManager {
                     () -> emr.createApplication(request)).applicationId();
             ApplicationInfo created = waitWhileSettling(id, "created");
             ApplicationInfo started = ensureStarted(created);
-            return new Connected(id, true, created.state(), started.state());
+            return new Connected(id, true, null, started.state());
         }
         ApplicationInfo app = describe(options.applicationId());
         if (!"SPARK".equalsIgnoreCase(app.type())) {
