@@ -48,8 +48,8 @@ public final class AwsCallFailed extends RuntimeException {
         return (SdkException) super.getCause();
     }
 
-    /** Runs one AWS call, naming it when it fails. */
-    static <T> T call(String service, String operation, String resource, String region, Supplier<T> call) {
+    /** Runs one AWS call, naming it when it fails (the shell turns that into one actionable line). Part 2 wraps its calls the same way. */
+    public static <T> T call(String service, String operation, String resource, String region, Supplier<T> call) {
         try {
             return call.get();
         } catch (SdkException e) {
