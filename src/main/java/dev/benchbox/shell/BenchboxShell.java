@@ -38,7 +38,7 @@ public class BenchboxShell extends Shell {
 
     /** Runs one command given as words; its output is printed, its failure returned. */
     public Outcome execute(List<String> words, String rawText) {
-        Object result = evaluate(new WordsInput(List.copyOf(words), rawText));
+        Object result = evaluate(new WordsInput(mergeRepeatedOptions(words), rawText));
         if (result == NO_INPUT) {
             return Outcome.EMPTY;
         }
@@ -55,6 +55,35 @@ public class BenchboxShell extends Shell {
             resultHandlerService.handle(result);
         }
         return Outcome.SUCCESS;
+    }
+
+    /** Options that may be given several times, each with one value. */
+    static final java.util.Set<String> REPEATABLE = java.util.Set.of("--platform-option");
+
+    /**
+     * Spring Shell keeps only the last occurrence of an option; {@code --platform-option a=1 --platform-option b=2}
+     * must give both. Every occurrence's values are gathered behind one occurrence at the end (the option takes
+     * any number of values).
+     */
+    static List<String> mergeRepeatedOptions(List<String> words) {
+        java.util.Map<String, List<String>> gathered = new java.util.LinkedHashMap<>();
+        List<String> rest = new java.util.ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            if (REPEATABLE.contains(word)) {
+                List<String> values = gathered.computeIfAbsent(word, w -> new java.util.ArrayList<>());
+                while (i + 1 < words.size() && !words.get(i + 1).startsWith("--")) {
+                    values.add(words.get(++i));
+                }
+            } else {
+                rest.add(word);
+            }
+        }
+        gathered.forEach((option, values) -> {
+            rest.add(option);
+            rest.addAll(values);
+        });
+        return List.copyOf(rest);
     }
 
     /** The interactive loop: failures are reported and the session goes on. */

@@ -43,7 +43,7 @@ public class CommandLineRunner implements ShellRunner {
     }
 
     private static final java.util.Set<String> AUTO_CONNECT_EXEMPT =
-            java.util.Set.of("connect", "run", "help", "script", "disconnect", "status", "cost");
+            java.util.Set.of("connect", "run", "help", "script", "disconnect", "status", "cost", "iam-policy");
 
     @Override
     public boolean run(String[] args) {

@@ -1,7 +1,12 @@
 package dev.benchbox.shell;
 
+import dev.benchbox.BenchboxException;
 import dev.benchbox.platform.Platform;
+import dev.benchbox.platform.emr.EmrServerlessPlatform;
 import dev.benchbox.session.Session;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.shell.standard.ShellComponent;
 import org.springframework.shell.standard.ShellMethod;
 import org.springframework.shell.standard.ShellOption;
@@ -19,19 +24,75 @@ public class ConnectionCommands {
         this.tableNames = tableNames;
     }
 
-    @ShellMethod(key = "connect", value = "Connect to a platform: duckdb (embedded, in-memory unless --path FILE).", group = "Session")
+    @ShellMethod(key = "connect", value = "Connect to a platform: duckdb (embedded, in-memory unless --path FILE) or emr-serverless "
+            + "(--s3-staging-dir, --execution-role-arn, --application-id or --create-application, ...).", group = "Session")
     public String connect(
-            @ShellOption(value = "--platform", defaultValue = "duckdb", help = "platform name: duckdb") String platform,
-            @ShellOption(value = "--path", defaultValue = ShellOption.NULL, help = "DuckDB database file (default: in-memory)") String path) {
-        Platform opened = platforms.open(platform, path);
+            @ShellOption(value = "--platform", defaultValue = "duckdb", help = "platform name: duckdb or emr-serverless") String platform,
+            @ShellOption(value = "--path", defaultValue = ShellOption.NULL, help = "DuckDB database file (default: in-memory)") String path,
+            @ShellOption(value = "--s3-staging-dir", defaultValue = ShellOption.NULL, help = "emr-serverless: s3://bucket/prefix/ for data, jobs and results") String s3StagingDir,
+            @ShellOption(value = "--execution-role-arn", defaultValue = ShellOption.NULL, help = "emr-serverless: IAM role the job runs assume") String executionRoleArn,
+            @ShellOption(value = "--application-id", defaultValue = ShellOption.NULL, help = "emr-serverless: an existing application") String applicationId,
+            @ShellOption(value = "--create-application", defaultValue = "false", help = "emr-serverless: create an application for this session") boolean createApplication,
+            @ShellOption(value = "--application-name", defaultValue = ShellOption.NULL, help = "emr-serverless: name of a created application") String applicationName,
+            @ShellOption(value = "--region", defaultValue = ShellOption.NULL, help = "emr-serverless: AWS region (default us-east-1)") String region,
+            @ShellOption(value = "--database", defaultValue = ShellOption.NULL, help = "emr-serverless: Glue database (default benchbox)") String database,
+            @ShellOption(value = "--release-label", defaultValue = ShellOption.NULL, help = "emr-serverless: EMR release (default emr-7.0.0)") String releaseLabel,
+            @ShellOption(value = "--timeout-minutes", defaultValue = ShellOption.NULL, help = "emr-serverless: longest wait (default 60)") String timeoutMinutes,
+            @ShellOption(value = "--initial-capacity", defaultValue = ShellOption.NULL, help = "emr-serverless: Driver=1x4vCPU-16GB,Executor=4x4vCPU-16GB") String initialCapacity,
+            @ShellOption(value = "--architecture", defaultValue = ShellOption.NULL, help = "emr-serverless: x86_64 or arm64") String architecture,
+            @ShellOption(value = "--profile", defaultValue = ShellOption.NULL, help = "emr-serverless: AWS profile for credentials") String profile,
+            @ShellOption(value = "--endpoint-url", defaultValue = ShellOption.NULL, help = "emr-serverless: one endpoint for EMR Serverless, Glue and S3") String endpointUrl,
+            @ShellOption(value = "--platform-option", defaultValue = ShellOption.NULL, arity = Integer.MAX_VALUE,
+                    help = "emr-serverless: key=value, repeatable (any option by its key, e.g. max_cpu=64)") String[] platformOptions,
+            @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL, help = "emr-serverless: write the requests to this directory instead of sending them") String dryRun) {
+        Map<String, String> flags = new LinkedHashMap<>();
+        flags.put("s3_staging_dir", s3StagingDir);
+        flags.put("execution_role_arn", executionRoleArn);
+        flags.put("application_id", applicationId);
+        flags.put("create_application", createApplication ? "true" : null);
+        flags.put("application_name", applicationName);
+        flags.put("region", region);
+        flags.put("database", database);
+        flags.put("release_label", releaseLabel);
+        flags.put("timeout_minutes", timeoutMinutes);
+        flags.put("initial_capacity", initialCapacity);
+        flags.put("architecture", architecture);
+        flags.put("profile", profile);
+        flags.put("endpoint_url", endpointUrl);
+        Platform opened = platforms.open(platform, path, PlatformOptions.merge(flags, platformOptions),
+                dryRun == null ? null : Path.of(dryRun));
         session.connect(opened);
         tableNames.invalidate();
-        return "Connected to " + opened.description() + ", schema " + session.schema();
+        return connectedMessage(opened, session.schema());
     }
 
-    @ShellMethod(key = "disconnect", value = "Close the connection, releasing what this session created.", group = "Session")
-    public String disconnect() {
-        return session.disconnect() ? "Disconnected" : "Not connected";
+    static String connectedMessage(Platform platform, String schema) {
+        String message = "Connected to " + platform.description() + ", schema " + schema;
+        if (platform instanceof EmrServerlessPlatform emr && emr.connectedState() != null && !emr.connectedState().equals("STARTED")) {
+            message += System.lineSeparator() + "Application " + emr.applicationId() + " was " + emr.connectedState() + ": started it";
+        }
+        return message;
+    }
+
+    @ShellMethod(key = "disconnect", value = "Close the connection, releasing what this session created (--delete: delete an application it created).",
+            group = "Session")
+    public String disconnect(
+            @ShellOption(value = "--delete", defaultValue = "false", help = "emr-serverless: delete the application this session created") boolean delete) {
+        if (!session.isConnected()) {
+            return "Not connected";
+        }
+        Platform platform = session.platform();
+        String note = null;
+        if (platform instanceof EmrServerlessPlatform emr) {
+            if (delete) {
+                emr.deleteOnClose();
+            }
+            note = emr.closingNote();
+        } else if (delete) {
+            throw new BenchboxException("--delete deletes an EMR Serverless application this session created; " + platform.name() + " has none");
+        }
+        session.disconnect();
+        return note == null ? "Disconnected" : "Disconnected: " + note;
     }
 
     @ShellMethod(key = "status", value = "Show the connection, schema and output settings.", group = "Session")

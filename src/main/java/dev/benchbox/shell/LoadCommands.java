@@ -27,9 +27,11 @@ public class LoadCommands {
     private final ProgressBars progressBars;
     private final TableNameCache tableNames;
     private final Console console;
+    private final DryRuns dryRuns;
 
     public LoadCommands(Session session, ConnectedAvailability availability, ProgressBars progressBars,
-            TableNameCache tableNames, Console console) {
+            TableNameCache tableNames, Console console, DryRuns dryRuns) {
+        this.dryRuns = dryRuns;
         this.session = session;
         this.availability = availability;
         this.progressBars = progressBars;
@@ -50,7 +52,8 @@ public class LoadCommands {
             @ShellOption(value = "--tables", defaultValue = ShellOption.NULL, valueProvider = TpchTableProvider.class,
                     help = "comma-separated tables (with tpch, default: all eight)") String tables,
             @ShellOption(value = "--source", defaultValue = ShellOption.NULL, help = "directory holding TABLE.tbl, TABLE.csv or TABLE.parquet") String source,
-            @ShellOption(value = "--schema", defaultValue = ShellOption.NULL, help = "target schema (default: current)") String schema) {
+            @ShellOption(value = "--schema", defaultValue = ShellOption.NULL, help = "target schema (default: current)") String schema,
+            @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL, help = "emr-serverless: write the Glue requests and table definitions to this directory instead") String dryRun) {
         if (generator != null) {
             if (!"tpch".equalsIgnoreCase(generator)) {
                 throw new BenchboxException("unknown data set '" + generator + "': expected 'load tpch --scale SF' or 'load --tables t1,t2 --source DIR'");
@@ -61,7 +64,7 @@ public class LoadCommands {
             if (scale == null) {
                 throw new BenchboxException("missing --scale: load tpch --scale SF (e.g. 0.01 or 1)");
             }
-            return loadTpch(scale, tables, schema);
+            return loadTpch(scale, tables, schema, dryRun);
         }
         if (source == null) {
             throw new BenchboxException("say what to load: 'load tpch --scale SF' or 'load --tables t1,t2 --source DIR'");
@@ -72,26 +75,29 @@ public class LoadCommands {
         if (tables == null) {
             throw new BenchboxException("name the tables to load with --tables t1,t2");
         }
-        return loadFiles(tables, source, schema);
+        return loadFiles(tables, source, schema, dryRun);
     }
 
-    private String loadTpch(String scale, String tables, String schema) {
+    private String loadTpch(String scale, String tables, String schema, String dryRun) {
         double scaleFactor = TpchSchema.parseScale(scale);
         List<String> selected = TpchSchema.parseTables(tables);
-        Platform platform = session.platform();
+        Platform platform = dryRuns.target(dryRun);
         String target = schema == null ? session.schema() : schema;
         Instant started = Instant.now();
         LoadReport report;
         try (LoadProgress progress = progressBars.create()) {
             report = platform.loadTpch(target, scaleFactor, selected, progress);
         }
+        if (DryRuns.recorder(platform).isPresent()) {
+            return dryRunSummary(platform, report);
+        }
         tableNames.invalidate();
         session.record(new LedgerEntry(started, platform.name(), "load", "TPC-H SF" + TpchSchema.formatScale(scaleFactor),
                 report.elapsedNanos() / 1e6));
-        return summary("TPC-H SF" + TpchSchema.formatScale(scaleFactor), target, report);
+        return note(platform) + summary("TPC-H SF" + TpchSchema.formatScale(scaleFactor), target, report);
     }
 
-    private String loadFiles(String tables, String source, String schema) {
+    private String loadFiles(String tables, String source, String schema, String dryRun) {
         List<String> selected = new ArrayList<>();
         for (String table : tables.split(",")) {
             String name = table.trim().toLowerCase(Locale.ROOT);
@@ -103,16 +109,33 @@ public class LoadCommands {
         if (selected.isEmpty()) {
             throw new BenchboxException("name the tables to load with --tables t1,t2");
         }
-        Platform platform = session.platform();
+        Platform platform = dryRuns.target(dryRun);
         String target = schema == null ? session.schema() : schema;
         Instant started = Instant.now();
         LoadReport report;
         try (LoadProgress progress = progressBars.create()) {
             report = platform.loadFiles(target, selected, Path.of(source), progress);
         }
+        if (DryRuns.recorder(platform).isPresent()) {
+            return dryRunSummary(platform, report);
+        }
         tableNames.invalidate();
         session.record(new LedgerEntry(started, platform.name(), "load", "files from " + source, report.elapsedNanos() / 1e6));
-        return summary("files from " + source, target, report);
+        return note(platform) + summary("files from " + source, target, report);
+    }
+
+    /** What an EMR Serverless load did in S3 (uploaded, skipped as already there), as a line before the summary. */
+    private static String note(Platform platform) {
+        if (platform instanceof dev.benchbox.platform.emr.EmrServerlessPlatform emr) {
+            return emr.lastLoadNote().map(n -> n + System.lineSeparator()).orElse("");
+        }
+        return "";
+    }
+
+    private static String dryRunSummary(Platform platform, LoadReport report) {
+        var recorder = DryRuns.recorder(platform).orElseThrow();
+        return "Would register " + report.rowCounts().size() + " Glue tables: " + String.join(", ", report.rowCounts().keySet())
+                + System.lineSeparator() + note(platform) + DryRuns.summary(recorder, 0);
     }
 
     private String summary(String what, String schema, LoadReport report) {

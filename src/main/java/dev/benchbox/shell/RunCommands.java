@@ -3,7 +3,10 @@ package dev.benchbox.shell;
 import dev.benchbox.BenchboxException;
 import dev.benchbox.bench.PowerRunRequest;
 import dev.benchbox.bench.PowerRunService;
+import dev.benchbox.platform.BatchQuery;
 import dev.benchbox.platform.LoadProgress;
+import dev.benchbox.platform.emr.DryRunRecorder;
+import dev.benchbox.platform.emr.EmrServerlessPlatform;
 import dev.benchbox.platform.QueryExecution;
 import dev.benchbox.results.QueryResult;
 import dev.benchbox.results.RunSummaryPrinter;
@@ -52,13 +55,17 @@ public class RunCommands {
             + "[--validate exact|rowcount|off]; with --platform it connects first (one-shot).", group = "Benchmark")
     public void run(
             @ShellOption(value = "--benchmark", defaultValue = ShellOption.NULL, help = "benchmark: tpch") String benchmark,
-            @ShellOption(value = "--scale", help = "scale factor, e.g. 0.01 or 1") String scale,
+            @ShellOption(value = "--scale", defaultValue = ShellOption.NULL, help = "scale factor, e.g. 0.01 or 1 (a dry run defaults to 0.01)") String scale,
             @ShellOption(value = "--queries", defaultValue = ShellOption.NULL, help = "queries to run, e.g. 1,3,6 or 1-5 (default: all)") String queries,
             @ShellOption(value = "--warmup", defaultValue = "0", help = "unmeasured rounds first") int warmup,
             @ShellOption(value = "--iterations", defaultValue = "1", help = "measured rounds") int iterations,
             @ShellOption(value = "--validate", defaultValue = "exact", help = "exact, rowcount or off") String validate,
-            @ShellOption(value = "--platform", defaultValue = ShellOption.NULL, help = "connect to this platform first: duckdb") String platform,
+            @ShellOption(value = "--platform", defaultValue = ShellOption.NULL, help = "connect to this platform first: duckdb or emr-serverless") String platform,
             @ShellOption(value = "--path", defaultValue = ShellOption.NULL, help = "DuckDB database file, with --platform") String path,
+            @ShellOption(value = "--platform-option", defaultValue = ShellOption.NULL, arity = Integer.MAX_VALUE,
+                    help = "emr-serverless option key=value, repeatable (e.g. s3_staging_dir=s3://bucket/prefix/)") String[] platformOptions,
+            @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL,
+                    help = "emr-serverless: write every request, query and table definition to this directory; send nothing") String dryRun,
             @ShellOption(value = "--max-cost", defaultValue = ShellOption.NULL, help = "refuse to start when the estimate exceeds this many USD") String maxCost) {
         if (benchmark == null) {
             throw new BenchboxException("name the benchmark: run tpch --scale SF");
@@ -69,10 +76,23 @@ public class RunCommands {
         if (path != null && platform == null) {
             throw new BenchboxException("--path goes with --platform duckdb");
         }
+        if (platformOptions != null && platform == null) {
+            throw new BenchboxException("--platform-option goes with --platform emr-serverless (a connected session has its options)");
+        }
+        if (scale == null) {
+            if (dryRun == null) {
+                throw new BenchboxException("missing --scale: run tpch --scale SF (e.g. 0.01 or 1)");
+            }
+            scale = "0.01";
+        }
         // everything typed is checked before connecting or loading
         PowerRunRequest request = request(scale, queries, warmup, iterations, validate);
+        if (dryRun != null) {
+            dryRun(request, platform, platformOptions, Path.of(dryRun));
+            return;
+        }
         if (platform != null) {
-            session.connect(platforms.open(platform, path));
+            session.connect(platforms.open(platform, path, PlatformOptions.merge(java.util.Map.of(), platformOptions), null));
             tableNames.invalidate();
             console.println("Connected to " + session.platform().description());
         } else if (!availability.check().isAvailable()) {
@@ -80,6 +100,36 @@ public class RunCommands {
         }
         costs.checkMaxCost(maxCost, request.scaleFactor(), request.warmups() + request.iterations());
         execute(request);
+    }
+
+    /**
+     * A previewed power run: connect (or preview the connection), create the database, register the tables and
+     * write every query's SQL, with no AWS call. Part 2 adds the job run's StartJobRun request.
+     */
+    private void dryRun(PowerRunRequest request, String platform, String[] platformOptions, Path dir) {
+        EmrServerlessPlatform emr;
+        if (platform != null) {
+            if (!EmrServerlessPlatform.NAME.equalsIgnoreCase(platform)) {
+                throw new BenchboxException("--dry-run previews the requests sent to AWS: it goes with --platform emr-serverless");
+            }
+            emr = (EmrServerlessPlatform) platforms.open(platform, null, PlatformOptions.merge(java.util.Map.of(), platformOptions), dir);
+            session.connect(emr);
+            tableNames.invalidate();
+        } else if (!availability.check().isAvailable()) {
+            throw new BenchboxException("not connected: give --platform emr-serverless with its --platform-option values, or connect first");
+        } else if (session.platform() instanceof EmrServerlessPlatform connected) {
+            emr = connected.dryRunView(DryRunRecorder.open(dir));
+        } else {
+            throw new BenchboxException("--dry-run previews the requests sent to AWS: it needs an emr-serverless connection");
+        }
+        String schema = platform != null ? emr.defaultSchema() : session.schema();
+        emr.createSchema(schema);
+        emr.loadTpch(schema, request.scaleFactor(), List.of(), LoadProgress.NONE);
+        List<BatchQuery> batch = request.queries().stream().map(n -> new BatchQuery("Q" + n, TpchQueries.get(n).sql())).toList();
+        emr.previewQueries(batch);
+        DryRunRecorder recorder = emr.dryRunRecorder().orElseThrow();
+        console.println("Previewed TPC-H SF" + TpchSchema.formatScale(request.scaleFactor()) + " on " + emr.description());
+        console.println(DryRuns.summary(recorder, 0) + " (requests as NN-Operation[-detail].json, queries/*.sql, tables/*.sql)");
     }
 
     private static PowerRunRequest request(String scale, String queries, int warmup, int iterations, String validate) {

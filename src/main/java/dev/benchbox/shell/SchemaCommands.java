@@ -16,20 +16,29 @@ public class SchemaCommands {
     private final Session session;
     private final ConnectedAvailability availability;
     private final TableNameCache tableNames;
+    private final DryRuns dryRuns;
 
-    public SchemaCommands(Session session, ConnectedAvailability availability, TableNameCache tableNames) {
+    public SchemaCommands(Session session, ConnectedAvailability availability, TableNameCache tableNames, DryRuns dryRuns) {
         this.session = session;
         this.availability = availability;
         this.tableNames = tableNames;
+        this.dryRuns = dryRuns;
     }
 
-    @ShellMethod(key = "create-schema", value = "Create a schema (if it does not exist) and use it.", group = "Data")
-    public String createSchema(@ShellOption(value = "--name", help = "schema name") String name) {
+    @ShellMethod(key = "create-schema", value = "Create a schema (if it does not exist) and use it; on emr-serverless a Glue database.", group = "Data")
+    public String createSchema(@ShellOption(value = "--name", help = "schema name") String name,
+            @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL, help = "emr-serverless: write the request to this directory instead") String dryRun) {
         requireIdentifier(name, "schema");
-        session.platform().createSchema(name);
+        dev.benchbox.platform.Platform target = dryRuns.target(dryRun);
+        var recorder = DryRuns.recorder(target);
+        int before = recorder.map(r -> r.written().size()).orElse(0);
+        target.createSchema(name);
+        if (dryRun != null) {
+            return DryRuns.summary(recorder.orElseThrow(), before);
+        }
         session.use(name);
         tableNames.invalidate();
-        return "Schema " + name + " ready (now in use)";
+        return "Schema " + name + " ready (now in use)" + recorder.map(r -> System.lineSeparator() + DryRuns.summary(r, before)).orElse("");
     }
 
     @ShellMethod(key = "use", value = "Switch to an existing schema.", group = "Data")

@@ -1,0 +1,34 @@
+package dev.benchbox.platform.emr;
+
+import java.util.Map;
+
+/**
+ * An EMR Serverless application as {@code capacity} shows it.
+ *
+ * @param id application id
+ * @param name its name, or null
+ * @param state CREATING, CREATED, STARTING, STARTED, STOPPING, STOPPED or TERMINATED
+ * @param stateDetails AWS's explanation of the state, or null
+ * @param releaseLabel e.g. emr-7.0.0
+ * @param type engine type, e.g. Spark
+ * @param architecture X86_64 or ARM64
+ * @param initialCapacity pre-initialised workers per worker type (Driver, Executor)
+ * @param maxCpu maximum capacity's CPU as AWS reports it, or null
+ * @param maxMemory maximum capacity's memory, or null
+ * @param maxDisk maximum capacity's disk, or null
+ * @param autoStart whether a job run starts a stopped application
+ * @param autoStop whether it stops when idle
+ * @param idleTimeoutMinutes idle minutes before it stops
+ */
+public record ApplicationInfo(String id, String name, String state, String stateDetails, String releaseLabel, String type,
+        String architecture, Map<String, WorkerCapacity> initialCapacity, String maxCpu, String maxMemory, String maxDisk,
+        boolean autoStart, boolean autoStop, Integer idleTimeoutMinutes) {
+    public ApplicationInfo {
+        initialCapacity = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(initialCapacity));
+    }
+
+    /** Whether any worker is kept warm, billed while the application is started. */
+    public boolean hasPreInitializedCapacity() {
+        return initialCapacity.values().stream().anyMatch(w -> w.count() > 0);
+    }
+}

@@ -1,0 +1,295 @@
+package dev.benchbox.platform.emr;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.benchbox.BenchboxException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
+import software.amazon.awssdk.services.emrserverless.model.Application;
+import software.amazon.awssdk.services.emrserverless.model.CreateApplicationRequest;
+import software.amazon.awssdk.services.emrserverless.model.DeleteApplicationRequest;
+import software.amazon.awssdk.services.emrserverless.model.GetApplicationRequest;
+import software.amazon.awssdk.services.emrserverless.model.InitialCapacityConfig;
+import software.amazon.awssdk.services.emrserverless.model.MaximumAllowedResources;
+import software.amazon.awssdk.services.emrserverless.model.StartApplicationRequest;
+import software.amazon.awssdk.services.emrserverless.model.StopApplicationRequest;
+import software.amazon.awssdk.services.emrserverless.model.UpdateApplicationRequest;
+import software.amazon.awssdk.services.emrserverless.model.WorkerResourceConfig;
+
+/**
+ * The EMR Serverless application's lifecycle: find or create it, wait for its states (polling with backoff
+ * within GetApplication's quota), start, stop, update its capacity, delete. In a dry run every request is
+ * recorded instead of sent, and nothing is waited for.
+ */
+final class ApplicationManager {
+    static final String SERVICE = "emr-serverless";
+    /** Tags on every application BenchBox creates, so people and policies can tell them apart. */
+    static final String TAG_CREATED_BY = "created-by";
+    static final String TAG_SESSION = "benchbox-session";
+    /** The application id dry-run requests carry for an application that would be created (it has no id yet). */
+    static final String DRY_RUN_APPLICATION_ID = "00dryrunapplication";
+
+    private static final Set<String> SETTLING = Set.of("CREATING", "STARTING", "STOPPING");
+
+    private final EmrOptions options;
+    private final EmrServerlessClient emr;
+    private final DryRunRecorder recorder;
+    private final Backoff backoff;
+
+    /** Either {@code emr} (live) or {@code recorder} (dry run) is null. */
+    ApplicationManager(EmrOptions options, EmrServerlessClient emr, DryRunRecorder recorder, Backoff backoff) {
+        this.options = requireNonNull(options, "options is null");
+        this.emr = emr;
+        this.recorder = recorder;
+        this.backoff = requireNonNull(backoff, "backoff is null");
+        if ((emr == null) == (recorder == null)) {
+            throw new IllegalArgumentException("give either a client or a dry-run recorder");
+        }
+    }
+
+    /** What connecting found or did. */
+    record Connected(String applicationId, boolean created, String stateBefore, String state) {
+    }
+
+    /**
+     * Uses the configured application (it must be a Spark application that is not terminated) or creates one,
+     * then starts it when it is CREATED or STOPPED and waits until it is STARTED.
+     */
+    Connected connect() {
+        if (recorder != null) {
+            if (options.createApplication()) {
+                recorder.record("CreateApplication", options.applicationName(), createRequest());
+                return new Connected(DRY_RUN_APPLICATION_ID, true, null, "CREATING");
+            }
+            return new Connected(options.applicationId(), false, null, "UNKNOWN");
+        }
+        if (options.createApplication()) {
+            CreateApplicationRequest request = createRequest();
+            String id = AwsCallFailed.call(SERVICE, "CreateApplication", options.applicationName(), options.region(),
+                    () -> emr.createApplication(request)).applicationId();
+            ApplicationInfo created = waitWhileSettling(id, "created");
+            ApplicationInfo started = ensureStarted(created);
+            return new Connected(id, true, null, started.state());
+        }
+        ApplicationInfo app = describe(options.applicationId());
+        if (!"SPARK".equalsIgnoreCase(app.type())) {
+            throw new BenchboxException("application " + app.id() + " is a " + app.type()
+                    + " application: BenchBox runs Spark jobs, so give a Spark application's id");
+        }
+        if (app.state().equals("TERMINATED")) {
+            throw new BenchboxException("application " + app.id() + " is TERMINATED (deleted): give another application_id "
+                    + "or create_application=true");
+        }
+        ApplicationInfo settled = SETTLING.contains(app.state()) ? waitWhileSettling(app.id(), "ready") : app;
+        ApplicationInfo started = ensureStarted(settled);
+        return new Connected(app.id(), false, app.state(), started.state());
+    }
+
+    /** Starts a CREATED or STOPPED application and waits for STARTED. */
+    ApplicationInfo ensureStarted(ApplicationInfo app) {
+        if (app.state().equals("STARTED")) {
+            return app;
+        }
+        return start(app.id());
+    }
+
+    /** Starts the application unless it is started, and waits for STARTED; null in a dry run. */
+    ApplicationInfo start(String id) {
+        if (recorder != null) {
+            recorder.record("StartApplication", null, StartApplicationRequest.builder().applicationId(id).build());
+            return null;
+        }
+        ApplicationInfo app = describe(id);
+        if (app.state().equals("STARTED")) {
+            return app;
+        }
+        if (SETTLING.contains(app.state())) {
+            app = waitWhileSettling(id, "ready");
+        }
+        if (app.state().equals("CREATED") || app.state().equals("STOPPED")) {
+            AwsCallFailed.call(SERVICE, "StartApplication", id, options.region(),
+                    () -> emr.startApplication(b -> b.applicationId(id)));
+        }
+        ApplicationInfo now = waitWhileSettling(id, "started");
+        if (!now.state().equals("STARTED")) {
+            throw failedToStart(now);
+        }
+        return now;
+    }
+
+    void stop(String id, boolean wait) {
+        if (recorder != null) {
+            recorder.record("StopApplication", null, StopApplicationRequest.builder().applicationId(id).build());
+            return;
+        }
+        AwsCallFailed.call(SERVICE, "StopApplication", id, options.region(), () -> emr.stopApplication(b -> b.applicationId(id)));
+        if (wait) {
+            ApplicationInfo now = waitWhileSettling(id, "stopped");
+            if (!now.state().equals("STOPPED") && !now.state().equals("CREATED")) {
+                throw new BenchboxException("application " + id + " did not stop: it is " + now.state() + details(now));
+            }
+        }
+    }
+
+    /** Stops (waiting for STOPPED) and deletes the application. */
+    void delete(String id) {
+        if (recorder != null) {
+            recorder.record("DeleteApplication", null, DeleteApplicationRequest.builder().applicationId(id).build());
+            return;
+        }
+        ApplicationInfo app = describe(id);
+        if (!app.state().equals("CREATED") && !app.state().equals("STOPPED") && !app.state().equals("TERMINATED")) {
+            stop(id, true);
+        }
+        if (!app.state().equals("TERMINATED")) {
+            AwsCallFailed.call(SERVICE, "DeleteApplication", id, options.region(), () -> emr.deleteApplication(b -> b.applicationId(id)));
+        }
+    }
+
+    /**
+     * Updates initial and maximum capacity. AWS only updates a CREATED or STOPPED application, so a started one
+     * is stopped first and started again afterwards.
+     */
+    ApplicationInfo updateCapacity(String id, CapacitySettings capacity) {
+        UpdateApplicationRequest.Builder request = UpdateApplicationRequest.builder().applicationId(id)
+                .clientToken(UUID.randomUUID().toString());
+        if (capacity.hasInitialCapacity()) {
+            request.initialCapacity(initialCapacity(capacity));
+        }
+        if (capacity.hasMaximumCapacity()) {
+            request.maximumCapacity(maximumCapacity(capacity));
+        }
+        if (recorder != null) {
+            recorder.record("StopApplication", null, StopApplicationRequest.builder().applicationId(id).build());
+            recorder.record("UpdateApplication", null, request.build());
+            recorder.record("StartApplication", null, StartApplicationRequest.builder().applicationId(id).build());
+            return null;
+        }
+        ApplicationInfo before = describe(id);
+        if (SETTLING.contains(before.state())) {
+            before = waitWhileSettling(id, "ready");
+        }
+        boolean restart = before.state().equals("STARTED");
+        if (restart) {
+            stop(id, true);
+        }
+        AwsCallFailed.call(SERVICE, "UpdateApplication", id, options.region(), () -> emr.updateApplication(request.build()));
+        if (restart) {
+            start(id);
+        }
+        return describe(id);
+    }
+
+    ApplicationInfo describe(String id) {
+        Application app = AwsCallFailed.call(SERVICE, "GetApplication", id, options.region(),
+                () -> emr.getApplication(GetApplicationRequest.builder().applicationId(id).build())).application();
+        return info(app);
+    }
+
+    /** Polls while the application is CREATING, STARTING or STOPPING, up to timeout_minutes. */
+    private ApplicationInfo waitWhileSettling(String id, String goal) {
+        long deadline = System.nanoTime() + options.timeoutMinutes() * 60_000_000_000L;
+        int attempt = 0;
+        while (true) {
+            ApplicationInfo app = describe(id);
+            if (!SETTLING.contains(app.state())) {
+                if (app.state().equals("TERMINATED")) {
+                    throw failedToStart(app);
+                }
+                return app;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new BenchboxException("application " + id + " is still " + app.state() + " after " + options.timeoutMinutes()
+                        + " minutes (timeout_minutes): check it in the EMR Studio console");
+            }
+            try {
+                Thread.sleep(backoff.delayMillis(attempt++));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BenchboxException("interrupted while waiting for application " + id + " to be " + goal
+                        + " (it is " + app.state() + ")");
+            }
+        }
+    }
+
+    private BenchboxException failedToStart(ApplicationInfo app) {
+        return new BenchboxException("application " + app.id() + " failed to start: it is " + app.state() + details(app)
+                + " (check the release label, capacity limits and service quotas)");
+    }
+
+    private static String details(ApplicationInfo app) {
+        return app.stateDetails() == null || app.stateDetails().isBlank() ? "" : ": " + app.stateDetails();
+    }
+
+    CreateApplicationRequest createRequest() {
+        CreateApplicationRequest.Builder request = CreateApplicationRequest.builder()
+                .name(options.applicationName())
+                .releaseLabel(options.releaseLabel())
+                .type("SPARK")
+                .architecture(options.architecture())
+                .clientToken(UUID.randomUUID().toString())
+                .autoStartConfiguration(b -> b.enabled(true))
+                .autoStopConfiguration(b -> b.enabled(true).idleTimeoutMinutes(options.idleTimeoutMinutes()))
+                .tags(Map.of(TAG_CREATED_BY, "benchbox", TAG_SESSION, UUID.randomUUID().toString()));
+        if (options.capacity().hasInitialCapacity()) {
+            request.initialCapacity(initialCapacity(options.capacity()));
+        }
+        if (options.capacity().hasMaximumCapacity()) {
+            request.maximumCapacity(maximumCapacity(options.capacity()));
+        }
+        return request.build();
+    }
+
+    private static Map<String, InitialCapacityConfig> initialCapacity(CapacitySettings capacity) {
+        Map<String, InitialCapacityConfig> map = new LinkedHashMap<>();
+        if (capacity.driver() != null) {
+            map.put("Driver", config(capacity.driver()));
+        }
+        if (capacity.executors() != null) {
+            map.put("Executor", config(capacity.executors()));
+        }
+        return map;
+    }
+
+    private static InitialCapacityConfig config(WorkerCapacity workers) {
+        WorkerSize size = workers.size();
+        return InitialCapacityConfig.builder().workerCount((long) workers.count())
+                .workerConfiguration(WorkerResourceConfig.builder().cpu(size.cpu()).memory(size.memory()).disk(size.disk()).build())
+                .build();
+    }
+
+    private static MaximumAllowedResources maximumCapacity(CapacitySettings capacity) {
+        return MaximumAllowedResources.builder().cpu(capacity.maxCpu() + " vCPU").memory(capacity.maxMemoryGb() + " GB").build();
+    }
+
+    private static ApplicationInfo info(Application app) {
+        Map<String, WorkerCapacity> initial = new LinkedHashMap<>();
+        app.initialCapacity().forEach((type, config) -> {
+            WorkerResourceConfig wc = config.workerConfiguration();
+            try {
+                String size = compact(wc.cpu(), "vcpu") + "-" + compact(wc.memory(), "gb")
+                        + (wc.disk() == null ? "" : "-" + compact(wc.disk(), "gb"));
+                initial.put(type, WorkerCapacity.parse(config.workerCount() + "x" + size, "initial capacity"));
+            } catch (BenchboxException e) {
+                // a size this build does not know: show the workers without it rather than failing
+            }
+        });
+        MaximumAllowedResources max = app.maximumCapacity();
+        return new ApplicationInfo(app.applicationId(), app.name(), app.stateAsString(), app.stateDetails(), app.releaseLabel(),
+                app.type(), app.architectureAsString(), initial,
+                max == null ? null : max.cpu(), max == null ? null : max.memory(), max == null ? null : max.disk(),
+                app.autoStartConfiguration() == null || Boolean.TRUE.equals(app.autoStartConfiguration().enabled()),
+                app.autoStopConfiguration() == null || Boolean.TRUE.equals(app.autoStopConfiguration().enabled()),
+                app.autoStopConfiguration() == null ? null : app.autoStopConfiguration().idleTimeoutMinutes());
+    }
+
+    private static String compact(String size, String unit) {
+        // AWS reports "4 vCPU", "16 GB" (the model also allows a bare number); our parser takes "4vcpu", "16gb"
+        String text = size.replace(" ", "").toLowerCase(Locale.ROOT);
+        return text.matches("\\d+") ? text + unit : text;
+    }
+}

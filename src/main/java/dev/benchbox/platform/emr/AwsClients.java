@@ -1,0 +1,133 @@
+package dev.benchbox.platform.emr;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.URI;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The AWS SDK clients of one EMR Serverless connection, built once with the same region, credentials,
+ * endpoint override, timeouts and retry strategy, and closed together. Part 2 (job runs) uses the same
+ * holder: {@link #emr()} for StartJobRun/GetJobRun, {@link #s3()} for manifests and results.
+ */
+public final class AwsClients implements AutoCloseable {
+    private final EmrServerlessClient emr;
+    private final GlueClient glue;
+    private final S3Client s3;
+    private final S3AsyncClient s3Uploads;
+
+    private AwsClients(EmrServerlessClient emr, GlueClient glue, S3Client s3, S3AsyncClient s3Uploads) {
+        this.emr = emr;
+        this.glue = glue;
+        this.s3 = s3;
+        this.s3Uploads = s3Uploads;
+    }
+
+    /**
+     * How the clients talk to AWS.
+     *
+     * @param region the region
+     * @param profile a named profile for credentials, or null for the SDK's default chain (environment,
+     *     system properties, profile files, container and instance roles)
+     * @param endpoint one endpoint override for every service, or null
+     * @param apiCallTimeout a whole call, retries included
+     * @param attemptTimeout one HTTP attempt
+     * @param maxAttempts attempts per call (throttling and 5xx are retried with backoff)
+     * @param multipartThresholdBytes uploads from this size go multipart
+     * @param multipartPartBytes part size of multipart uploads
+     */
+    public record Settings(String region, String profile, URI endpoint, Duration apiCallTimeout, Duration attemptTimeout,
+            int maxAttempts, long multipartThresholdBytes, long multipartPartBytes) {
+        public Settings {
+            requireNonNull(region, "region is null");
+            requireNonNull(apiCallTimeout, "apiCallTimeout is null");
+            requireNonNull(attemptTimeout, "attemptTimeout is null");
+        }
+
+        public static Settings of(EmrOptions options) {
+            // uploads of 128 MB Parquet files take longer than a control-plane call: the call timeout allows for that
+            return new Settings(options.region(), options.profile(), options.endpointUrl(), Duration.ofMinutes(15),
+                    Duration.ofMinutes(5), 8, 16L * 1024 * 1024, 8L * 1024 * 1024);
+        }
+
+        public Settings withMultipart(long thresholdBytes, long partBytes) {
+            return new Settings(region, profile, endpoint, apiCallTimeout, attemptTimeout, maxAttempts, thresholdBytes, partBytes);
+        }
+    }
+
+    /** Builds the clients; no call is made until they are used. */
+    public static AwsClients create(Settings settings) {
+        AwsCredentialsProvider credentials = settings.profile() == null
+                ? DefaultCredentialsProvider.builder().build()
+                : ProfileCredentialsProvider.create(settings.profile());
+        ClientOverrideConfiguration override = ClientOverrideConfiguration.builder()
+                .apiCallTimeout(settings.apiCallTimeout())
+                .apiCallAttemptTimeout(settings.attemptTimeout())
+                // standard strategy: exponential backoff with jitter, throttling errors included
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(settings.maxAttempts()).build())
+                .build();
+        EmrServerlessClient emr = configure(EmrServerlessClient.builder(), settings, credentials, override)
+                .httpClientBuilder(ApacheHttpClient.builder()).build();
+        GlueClient glue = configure(GlueClient.builder(), settings, credentials, override)
+                .httpClientBuilder(ApacheHttpClient.builder()).build();
+        // path-style addressing with an endpoint override: stand-ins and LocalStack have no per-bucket host names
+        boolean pathStyle = settings.endpoint() != null;
+        S3Client s3 = configure(S3Client.builder(), settings, credentials, override)
+                .forcePathStyle(pathStyle)
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(16)).build();
+        // the SDK's Java multipart client (not CRT) for parallel, multipart uploads of large Parquet files
+        S3AsyncClient uploads = configure(S3AsyncClient.builder(), settings, credentials, override)
+                .forcePathStyle(pathStyle)
+                .multipartEnabled(true)
+                .multipartConfiguration(c -> c.thresholdInBytes(settings.multipartThresholdBytes())
+                        .minimumPartSizeInBytes(settings.multipartPartBytes()))
+                .build();
+        return new AwsClients(emr, glue, s3, uploads);
+    }
+
+    private static <B extends AwsClientBuilder<B, C>, C> B configure(B builder, Settings settings,
+            AwsCredentialsProvider credentials, ClientOverrideConfiguration override) {
+        builder.region(Region.of(settings.region())).credentialsProvider(credentials).overrideConfiguration(override);
+        if (settings.endpoint() != null) {
+            builder.endpointOverride(settings.endpoint());
+        }
+        return builder;
+    }
+
+    public EmrServerlessClient emr() {
+        return emr;
+    }
+
+    public GlueClient glue() {
+        return glue;
+    }
+
+    public S3Client s3() {
+        return s3;
+    }
+
+    /** Asynchronous S3 with multipart uploads, for parallel uploads of large files. */
+    public S3AsyncClient s3Uploads() {
+        return s3Uploads;
+    }
+
+    @Override
+    public void close() {
+        emr.close();
+        glue.close();
+        s3.close();
+        s3Uploads.close();
+    }
+}

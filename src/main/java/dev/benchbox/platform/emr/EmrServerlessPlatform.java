@@ -1,0 +1,473 @@
+package dev.benchbox.platform.emr;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.benchbox.BenchboxException;
+import dev.benchbox.platform.BatchListener;
+import dev.benchbox.platform.BatchQuery;
+import dev.benchbox.platform.Column;
+import dev.benchbox.platform.LoadProgress;
+import dev.benchbox.platform.LoadReport;
+import dev.benchbox.platform.Platform;
+import dev.benchbox.platform.QueryExecution;
+import dev.benchbox.platform.QuerySummary;
+import dev.benchbox.platform.RowSink;
+import dev.benchbox.tpch.TpchSchema;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Amazon EMR Serverless as a platform: the application runs Spark (job runs come with part 2), Glue is the
+ * catalog (a schema is a Glue database), S3 holds the data as Parquet under the staging prefix
+ * ({@link StagingLayout}). In a dry run nothing is sent: every request is written by the {@link DryRunRecorder}.
+ * Closing stops (or, when asked, deletes) the application only if this session created it.
+ */
+public final class EmrServerlessPlatform implements Platform {
+    private static final Logger log = LoggerFactory.getLogger(EmrServerlessPlatform.class);
+    public static final String NAME = "emr-serverless";
+
+    private final EmrOptions options;
+    private final AwsClients clients;
+    private final DryRunRecorder recorder;
+    private final ApplicationManager applications;
+    private final GlueTables catalog;
+    private final S3Staging staging;
+    private final StagingLayout layout;
+    private final String applicationId;
+    private final boolean createdBySession;
+    private final String releaseLabel;
+    private final String connectedState;
+    private volatile boolean deleteOnClose;
+    private volatile String lastLoadNote;
+
+    private EmrServerlessPlatform(EmrOptions options, AwsClients clients, DryRunRecorder recorder, Backoff backoff,
+            String applicationId, boolean createdBySession, String releaseLabel, String connectedState) {
+        this.options = requireNonNull(options, "options is null");
+        this.clients = clients;
+        this.recorder = recorder;
+        this.applications = new ApplicationManager(options, clients == null ? null : clients.emr(), recorder, backoff);
+        this.catalog = new GlueTables(options.region(), clients == null ? null : clients.glue(), recorder);
+        this.staging = clients == null ? null : new S3Staging(options.region(), clients.s3(), clients.s3Uploads(), 4);
+        this.layout = new StagingLayout(options.stagingDir());
+        this.applicationId = applicationId;
+        this.createdBySession = createdBySession;
+        this.releaseLabel = releaseLabel;
+        this.connectedState = connectedState;
+    }
+
+    /** Connects with clients built from the options (the SDK's default credentials chain or the profile). */
+    public static EmrServerlessPlatform connect(EmrOptions options) {
+        return connect(options, AwsClients.create(AwsClients.Settings.of(options)), Backoff.DEFAULT);
+    }
+
+    /**
+     * Connects: checks the staging bucket exists, then finds (or creates) the application and starts it when it
+     * is CREATED or STOPPED. Takes ownership of {@code clients} (closed with the platform, or on failure).
+     */
+    public static EmrServerlessPlatform connect(EmrOptions options, AwsClients clients, Backoff backoff) {
+        try {
+            checkBucket(options, clients);
+            ApplicationManager manager = new ApplicationManager(options, clients.emr(), null, backoff);
+            ApplicationManager.Connected connected = manager.connect();
+            String release = manager.describe(connected.applicationId()).releaseLabel();
+            return new EmrServerlessPlatform(options, clients, null, backoff, connected.applicationId(), connected.created(),
+                    release, connected.stateBefore());
+        } catch (RuntimeException e) {
+            clients.close();
+            throw e;
+        }
+    }
+
+    /** A dry run: every request is written to {@code recorder}'s directory, none is sent. */
+    public static EmrServerlessPlatform dryRun(EmrOptions options, DryRunRecorder recorder) {
+        ApplicationManager manager = new ApplicationManager(options, null, recorder, Backoff.DEFAULT);
+        ApplicationManager.Connected connected = manager.connect();
+        return new EmrServerlessPlatform(options, null, recorder, Backoff.DEFAULT, connected.applicationId(), false,
+                options.releaseLabel(), null);
+    }
+
+    /** The same connection previewed: requests go to {@code dryRunRecorder} instead of AWS. */
+    public EmrServerlessPlatform dryRunView(DryRunRecorder dryRunRecorder) {
+        return new EmrServerlessPlatform(options.createApplication() ? options : options.withApplicationId(applicationId), null,
+                dryRunRecorder, Backoff.DEFAULT, applicationId, false, releaseLabel, null);
+    }
+
+    private static void checkBucket(EmrOptions options, AwsClients clients) {
+        String bucket = options.stagingDir().bucket();
+        try {
+            AwsCallFailed.call(S3Staging.SERVICE, "HeadBucket", bucket, options.region(), () -> clients.s3().headBucket(b -> b.bucket(bucket)));
+        } catch (AwsCallFailed e) {
+            if (e.getCause() instanceof NoSuchBucketException
+                    || e.getCause() instanceof S3Exception s3 && s3.statusCode() == 404) {
+                throw new BenchboxException("S3 bucket '" + bucket + "' of s3_staging_dir does not exist (region " + options.region()
+                        + "): create it or give another s3_staging_dir");
+            }
+            throw e;
+        }
+    }
+
+    // ---- what part 2 (job runs) builds on ----------------------------------------------------------------
+
+    /** The validated options: execution role, release label, timeout_minutes, database, staging prefix. */
+    public EmrOptions options() {
+        return options;
+    }
+
+    /** The application job runs go to ({@value ApplicationManager#DRY_RUN_APPLICATION_ID} in a dry run that creates one). */
+    public String applicationId() {
+        return applicationId;
+    }
+
+    /** The SDK clients; empty in a dry run. */
+    public Optional<AwsClients> clients() {
+        return Optional.ofNullable(clients);
+    }
+
+    /** Where dry-run requests go; empty when live. */
+    public Optional<DryRunRecorder> dryRunRecorder() {
+        return Optional.ofNullable(recorder);
+    }
+
+    public boolean isDryRun() {
+        return recorder != null;
+    }
+
+    /** Where data, jobs, runs and logs live under the staging prefix. */
+    public StagingLayout layout() {
+        return layout;
+    }
+
+    public boolean createdBySession() {
+        return createdBySession;
+    }
+
+    /** The state the application was in when this session connected (null for a created one or a dry run). */
+    public String connectedState() {
+        return connectedState;
+    }
+
+    // ---- Platform -----------------------------------------------------------------------------------------
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "EMR Serverless application " + applicationId + " (" + releaseLabel + ", " + options.region() + ")"
+                + (createdBySession ? ", created by this session" : "") + ", data in " + options.stagingDir().uri()
+                + ", Glue catalog" + (isDryRun() ? " [dry run: requests go to " + recorder.directory() + "]" : "");
+    }
+
+    @Override
+    public String version() {
+        return releaseLabel;
+    }
+
+    @Override
+    public String defaultSchema() {
+        return options.database();
+    }
+
+    @Override
+    public void createSchema(String schema) {
+        catalog.createDatabase(database(schema));
+    }
+
+    @Override
+    public boolean schemaExists(String schema) {
+        return catalog.databaseExists(database(schema));
+    }
+
+    @Override
+    public List<String> listTables(String schema) {
+        return catalog.listTables(database(schema));
+    }
+
+    @Override
+    public List<Column> describeTable(String schema, String table) {
+        return requireTable(schema, table).columns();
+    }
+
+    /** The row count recorded with the table when it was loaded (counting rows needs a job run). */
+    @Override
+    public long rowCount(String schema, String table) {
+        GlueTables.TableState state = requireTable(schema, table);
+        String rows = state.parameters().get("numRows");
+        if (rows == null) {
+            throw new BenchboxException("table '" + table + "' has no row count in Glue (it was not loaded by BenchBox)");
+        }
+        return Long.parseLong(rows);
+    }
+
+    @Override
+    public Optional<Double> loadedTpchScale(String schema) {
+        if (isDryRun()) {
+            return Optional.empty();
+        }
+        Double scale = null;
+        for (String table : TpchSchema.TABLES) {
+            Optional<GlueTables.TableState> state = catalog.table(database(schema), table);
+            String value = state.map(s -> s.parameters().get(GlueTableDefinition.TPCH_SCALE_PARAMETER)).orElse(null);
+            if (value == null) {
+                return Optional.empty();
+            }
+            double tableScale = Double.parseDouble(value);
+            if (scale != null && scale != tableScale) {
+                return Optional.empty();
+            }
+            scale = tableScale;
+        }
+        return Optional.ofNullable(scale);
+    }
+
+    @Override
+    public LoadReport loadTpch(String schema, double scaleFactor, List<String> tables, LoadProgress progress) {
+        String database = requireDatabase(schema);
+        List<String> selected = tables.isEmpty() ? TpchSchema.TABLES : tables;
+        long started = System.nanoTime();
+        Map<String, String> scaleParameter = Map.of(GlueTableDefinition.TPCH_SCALE_PARAMETER, TpchSchema.formatScale(scaleFactor));
+        if (isDryRun()) {
+            // a preview generates nothing: the definitions come from the TPC-H schema, without row counts
+            Map<String, Long> rows = new LinkedHashMap<>();
+            for (String table : selected) {
+                List<Column> columns = TpchSchema.columns(table).stream()
+                        .map(c -> new Column(c.name(), HiveTypes.of(table, c.name(), c.type()))).toList();
+                register(database, new GlueTableDefinition(table, columns, layout.tpchTable(scaleFactor, table), scaleParameter));
+                rows.put(table, 0L);
+            }
+            lastLoadNote = "dry run: nothing generated or uploaded; data would go to "
+                    + layout.root().resolve("data/tpch/sf" + TpchSchema.formatScale(scaleFactor) + "/").uri();
+            return new LoadReport(rows, System.nanoTime() - started);
+        }
+        return exportAndRegister(database, selected, started, scaleParameter,
+                exporter -> exporter.generateTpch(scaleFactor, selected, progress),
+                table -> layout.tpchTable(scaleFactor, table), progress);
+    }
+
+    @Override
+    public LoadReport loadFiles(String schema, List<String> tables, Path sourceDir, LoadProgress progress) {
+        String database = requireDatabase(schema);
+        if (tables.isEmpty()) {
+            throw new BenchboxException("name the tables to load with --tables t1,t2");
+        }
+        if (!Files.isDirectory(sourceDir)) {
+            throw new BenchboxException("source directory '" + sourceDir + "' does not exist");
+        }
+        return exportAndRegister(database, tables, System.nanoTime(), Map.of(),
+                exporter -> exporter.readFiles(tables, sourceDir, progress),
+                table -> layout.fileTable(database, table), progress);
+    }
+
+    /** Loads the tables into DuckDB, writes Parquet, uploads it (live) and registers the Glue tables. */
+    private LoadReport exportAndRegister(String database, List<String> tables, long started, Map<String, String> extraParameters,
+            java.util.function.Function<ParquetExporter, Map<String, Long>> load,
+            java.util.function.Function<String, S3Location> location, LoadProgress progress) {
+        Path work = createWorkDirectory();
+        try {
+            List<ParquetExporter.Exported> exported = new ArrayList<>();
+            Map<String, Long> rows;
+            try (ParquetExporter exporter = ParquetExporter.open()) {
+                rows = load.apply(exporter);
+                progress.start("Writing Parquet", tables.size());
+                for (String table : tables) {
+                    exported.add(exporter.export(table, work.resolve(table), rows.get(table)));
+                    progress.advance(1);
+                }
+            }
+            if (!isDryRun()) {
+                List<S3Staging.Batch> batches = new ArrayList<>();
+                for (ParquetExporter.Exported table : exported) {
+                    Map<String, Path> files = new LinkedHashMap<>();
+                    table.files().forEach(f -> files.put(f.getFileName().toString(), f));
+                    batches.add(new S3Staging.Batch(location.apply(table.table()), files));
+                }
+                S3Staging.Report report = staging.upload(batches, progress);
+                lastLoadNote = String.format(Locale.ROOT, "S3: %d files uploaded (%.1f MB), %d already there with the same checksum "
+                        + "(%.1f MB skipped), %d stale removed", report.uploaded(), report.bytesUploaded() / 1e6, report.skipped(),
+                        report.bytesSkipped() / 1e6, report.deleted());
+            } else {
+                lastLoadNote = "dry run: Parquet written locally only, nothing uploaded";
+            }
+            for (ParquetExporter.Exported table : exported) {
+                Map<String, String> parameters = new LinkedHashMap<>(extraParameters);
+                parameters.put("numRows", Long.toString(table.rows()));
+                register(database, new GlueTableDefinition(table.table(), table.columns(), location.apply(table.table()), parameters));
+            }
+            Map<String, Long> counts = new LinkedHashMap<>();
+            exported.forEach(e -> counts.put(e.table(), e.rows()));
+            return new LoadReport(counts, System.nanoTime() - started);
+        } finally {
+            deleteRecursively(work);
+        }
+    }
+
+    private void register(String database, GlueTableDefinition definition) {
+        catalog.createOrUpdateTable(database, definition);
+        if (recorder != null) {
+            recorder.write("tables/" + definition.name() + ".sql", definition.ddl(database));
+        }
+    }
+
+    /** One line about what the last load did in S3, for the shell to show. */
+    public Optional<String> lastLoadNote() {
+        return Optional.ofNullable(lastLoadNote);
+    }
+
+    /** Writes each query's SQL as {@code queries/ID.sql} into the dry-run directory (part 2 adds StartJobRun). */
+    public List<Path> previewQueries(List<BatchQuery> queries) {
+        if (recorder == null) {
+            throw new IllegalStateException("not a dry run");
+        }
+        List<Path> files = new ArrayList<>();
+        for (BatchQuery query : queries) {
+            files.add(recorder.write("queries/" + query.id() + ".sql", query.sql().strip() + System.lineSeparator()));
+        }
+        return files;
+    }
+
+    @Override
+    public QuerySummary execute(String schema, String sql, RowSink sink) {
+        throw new BenchboxException("running queries on EMR Serverless (as job runs) comes with part 2; "
+                + "this build connects, creates schemas and loads data");
+    }
+
+    @Override
+    public List<QueryExecution> runBatch(String schema, List<BatchQuery> queries, int warmups, int iterations, int maxRowsKept,
+            BatchListener listener) {
+        throw new BenchboxException("power runs on EMR Serverless (one job run per stream) come with part 2; "
+                + "preview one with --dry-run DIR");
+    }
+
+    // ---- application and capacity -------------------------------------------------------------------------
+
+    /** The application as AWS describes it now. */
+    public ApplicationInfo application() {
+        requireLive("capacity");
+        return applications.describe(applicationId);
+    }
+
+    /** Stops (if started), updates and restarts the application's capacity; null in a dry run. */
+    public ApplicationInfo updateCapacity(CapacitySettings capacity) {
+        if (capacity.isEmpty()) {
+            throw new BenchboxException("say what to change: --driver, --executors and/or --max-cpu with --max-memory");
+        }
+        return applications.updateCapacity(applicationId, capacity);
+    }
+
+    public ApplicationInfo startApplication() {
+        return applications.start(applicationId);
+    }
+
+    public void stopApplication() {
+        applications.stop(applicationId, true);
+    }
+
+    /**
+     * Asks for the application to be deleted when the platform closes; only an application this session
+     * created can be deleted.
+     */
+    public void deleteOnClose() {
+        if (!createdBySession) {
+            throw new BenchboxException("application " + applicationId + " was not created by this session: "
+                    + "BenchBox never stops or deletes an application you brought");
+        }
+        deleteOnClose = true;
+    }
+
+    /** What closing will do to the application, in words. */
+    public String closingNote() {
+        if (isDryRun()) {
+            return "dry run: " + recorder.written().size() + " files in " + recorder.directory();
+        }
+        if (!createdBySession) {
+            return "application " + applicationId + " left as it was (not created by this session)";
+        }
+        return (deleteOnClose ? "deleting" : "stopping") + " application " + applicationId + " (created by this session)";
+    }
+
+    public String iamPolicy() {
+        return IamPolicy.executionRolePolicy(options.stagingDir(), options.database(), options.region(), options.accountId(),
+                options.partition());
+    }
+
+    public String trustPolicy() {
+        return IamPolicy.trustPolicy(options.accountId(), options.partition(), options.region());
+    }
+
+    @Override
+    public void close() {
+        if (clients == null) {
+            return;
+        }
+        try {
+            if (createdBySession) {
+                if (deleteOnClose) {
+                    applications.delete(applicationId);
+                } else {
+                    applications.stop(applicationId, false);
+                }
+            }
+        } catch (RuntimeException e) {
+            // closing never fails; the application's own auto-stop is the safety net
+            log.warn("could not {} application {}: {}", deleteOnClose ? "delete" : "stop", applicationId, e.getMessage());
+        } finally {
+            clients.close();
+        }
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------
+
+    private void requireLive(String what) {
+        if (isDryRun()) {
+            throw new BenchboxException(what + " needs AWS: it is not available in a dry run");
+        }
+    }
+
+    private static String database(String schema) {
+        return schema.toLowerCase(Locale.ROOT);
+    }
+
+    private String requireDatabase(String schema) {
+        String database = database(schema);
+        if (!catalog.databaseExists(database)) {
+            throw new BenchboxException("Glue database '" + database + "' does not exist: create it with create-schema " + database);
+        }
+        return database;
+    }
+
+    private GlueTables.TableState requireTable(String schema, String table) {
+        return catalog.table(database(schema), table).orElseThrow(() -> new BenchboxException(
+                "unknown table '" + table + "' in Glue database '" + database(schema) + "'"));
+    }
+
+    private static Path createWorkDirectory() {
+        try {
+            return Files.createTempDirectory("benchbox-parquet-");
+        } catch (IOException e) {
+            throw new BenchboxException("cannot create a temporary directory for Parquet files: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            log.info("could not remove {}: {}", dir, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.benchbox.platform.emr;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.benchbox.BenchboxException;
+import dev.benchbox.platform.Column;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.AlreadyExistsException;
+import software.amazon.awssdk.services.glue.model.CreateDatabaseRequest;
+import software.amazon.awssdk.services.glue.model.CreateTableRequest;
+import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
+import software.amazon.awssdk.services.glue.model.GetTablesRequest;
+import software.amazon.awssdk.services.glue.model.Table;
+import software.amazon.awssdk.services.glue.model.UpdateTableRequest;
+
+/**
+ * The Glue Data Catalog as the platform's schemas and tables. In a dry run requests are recorded and the
+ * catalog answers from what the dry run would have created.
+ */
+final class GlueTables {
+    static final String SERVICE = "glue";
+
+    private final String region;
+    private final GlueClient glue;
+    private final DryRunRecorder recorder;
+    // dry run only: what the recorded requests would have created
+    private final Map<String, Map<String, GlueTableDefinition>> planned = new ConcurrentHashMap<>();
+
+    /** Either {@code glue} (live) or {@code recorder} (dry run) is null. */
+    GlueTables(String region, GlueClient glue, DryRunRecorder recorder) {
+        this.region = requireNonNull(region, "region is null");
+        this.glue = glue;
+        this.recorder = recorder;
+        if ((glue == null) == (recorder == null)) {
+            throw new IllegalArgumentException("give either a client or a dry-run recorder");
+        }
+    }
+
+    /** Creates the database unless it exists (idempotent). */
+    void createDatabase(String database) {
+        CreateDatabaseRequest request = CreateDatabaseRequest.builder()
+                .databaseInput(d -> d.name(database).description("BenchBox benchmark data"))
+                .build();
+        if (recorder != null) {
+            if (planned.putIfAbsent(database, new ConcurrentHashMap<>()) == null) {
+                recorder.record("CreateDatabase", database, request);
+            }
+            return;
+        }
+        try {
+            AwsCallFailed.call(SERVICE, "CreateDatabase", database, region, () -> glue.createDatabase(request));
+        } catch (AwsCallFailed e) {
+            if (!(e.getCause() instanceof AlreadyExistsException)) {
+                throw e;
+            }
+        }
+    }
+
+    boolean databaseExists(String database) {
+        if (recorder != null) {
+            // a dry run cannot know what exists; it previews as if the database were there
+            return true;
+        }
+        try {
+            AwsCallFailed.call(SERVICE, "GetDatabase", database, region, () -> glue.getDatabase(b -> b.name(database)));
+            return true;
+        } catch (AwsCallFailed e) {
+            if (e.getCause() instanceof EntityNotFoundException) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Table names, every page of GetTables, sorted. */
+    List<String> listTables(String database) {
+        if (recorder != null) {
+            return planned.getOrDefault(database, Map.of()).keySet().stream().sorted().toList();
+        }
+        List<String> names = new ArrayList<>();
+        try {
+            AwsCallFailed.call(SERVICE, "GetTables", database, region, () -> {
+                glue.getTablesPaginator(GetTablesRequest.builder().databaseName(database).build())
+                        .forEach(page -> page.tableList().forEach(t -> names.add(t.name())));
+                return null;
+            });
+        } catch (AwsCallFailed e) {
+            if (e.getCause() instanceof EntityNotFoundException) {
+                throw noDatabase(database);
+            }
+            throw e;
+        }
+        names.sort(null);
+        return names;
+    }
+
+    /** A table's columns and parameters, or empty when it does not exist. */
+    Optional<TableState> table(String database, String table) {
+        String name = table.toLowerCase(Locale.ROOT);
+        if (recorder != null) {
+            GlueTableDefinition def = planned.getOrDefault(database, Map.of()).get(name);
+            return Optional.ofNullable(def).map(d -> new TableState(d.name(), d.columns(), d.location().uri(), d.parameters()));
+        }
+        try {
+            Table t = AwsCallFailed.call(SERVICE, "GetTable", database + "." + name, region,
+                    () -> glue.getTable(b -> b.databaseName(database).name(name))).table();
+            List<Column> columns = new ArrayList<>();
+            if (t.storageDescriptor() != null) {
+                t.storageDescriptor().columns().forEach(c -> columns.add(new Column(c.name(), c.type())));
+            }
+            t.partitionKeys().forEach(c -> columns.add(new Column(c.name(), c.type())));
+            return Optional.of(new TableState(t.name(), columns,
+                    t.storageDescriptor() == null ? null : t.storageDescriptor().location(), new LinkedHashMap<>(t.parameters())));
+        } catch (AwsCallFailed e) {
+            if (e.getCause() instanceof EntityNotFoundException) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Creates the table, or updates it in place when it exists (so a reload keeps one definition). */
+    void createOrUpdateTable(String database, GlueTableDefinition definition) {
+        CreateTableRequest create = CreateTableRequest.builder().databaseName(database).tableInput(definition.tableInput()).build();
+        if (recorder != null) {
+            recorder.record("CreateTable", definition.name(), create);
+            planned.computeIfAbsent(database, d -> new ConcurrentHashMap<>()).put(definition.name(), definition);
+            return;
+        }
+        try {
+            AwsCallFailed.call(SERVICE, "CreateTable", database + "." + definition.name(), region, () -> glue.createTable(create));
+        } catch (AwsCallFailed e) {
+            if (!(e.getCause() instanceof AlreadyExistsException)) {
+                if (e.getCause() instanceof EntityNotFoundException) {
+                    throw noDatabase(database);
+                }
+                throw e;
+            }
+            UpdateTableRequest update = UpdateTableRequest.builder().databaseName(database).tableInput(definition.tableInput()).build();
+            AwsCallFailed.call(SERVICE, "UpdateTable", database + "." + definition.name(), region, () -> glue.updateTable(update));
+        }
+    }
+
+    private static BenchboxException noDatabase(String database) {
+        return new BenchboxException("Glue database '" + database + "' does not exist: create it with create-schema " + database);
+    }
+
+    /** A table as the catalog holds it. */
+    record TableState(String name, List<Column> columns, String location, Map<String, String> parameters) {
+    }
+}

@@ -1,0 +1,43 @@
+package dev.benchbox.platform.emr;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.benchbox.tpch.TpchSchema;
+
+/**
+ * Where things live under the staging prefix ({@code s3_staging_dir}):
+ * <pre>
+ * data/tpch/sf&lt;SF&gt;/&lt;table&gt;/part-N.parquet   generated TPC-H tables (shared by every database at that scale)
+ * data/files/&lt;database&gt;/&lt;table&gt;/          tables loaded from files
+ * jobs/                                     the job jar, named by content hash (part 2)
+ * runs/&lt;run-id&gt;/                            run manifests and results (part 2)
+ * logs/                                     job run logs (part 2)
+ * </pre>
+ *
+ * @param root the staging prefix
+ */
+public record StagingLayout(S3Location root) {
+    public StagingLayout {
+        requireNonNull(root, "root is null");
+    }
+
+    public S3Location tpchTable(double scaleFactor, String table) {
+        return root.resolve("data/tpch/sf" + TpchSchema.formatScale(scaleFactor) + "/" + table + "/");
+    }
+
+    public S3Location fileTable(String database, String table) {
+        return root.resolve("data/files/" + database + "/" + table + "/");
+    }
+
+    public S3Location jobs() {
+        return root.resolve("jobs/");
+    }
+
+    public S3Location runs(String runId) {
+        return root.resolve("runs/" + runId + "/");
+    }
+
+    public S3Location logs() {
+        return root.resolve("logs/");
+    }
+}

@@ -1,0 +1,182 @@
+package dev.benchbox.shell;
+
+import dev.benchbox.BenchboxException;
+import dev.benchbox.platform.emr.ApplicationInfo;
+import dev.benchbox.platform.emr.CapacitySettings;
+import dev.benchbox.platform.emr.EmrServerlessPlatform;
+import dev.benchbox.platform.emr.IamPolicy;
+import dev.benchbox.platform.emr.S3Location;
+import dev.benchbox.platform.emr.WorkerCapacity;
+import dev.benchbox.session.Session;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.shell.Availability;
+import org.springframework.shell.standard.ShellComponent;
+import org.springframework.shell.standard.ShellMethod;
+import org.springframework.shell.standard.ShellMethodAvailability;
+import org.springframework.shell.standard.ShellOption;
+
+/** {@code capacity} (show, set, start, stop) and {@code iam-policy}, for EMR Serverless. */
+@ShellComponent
+public class EmrCommands {
+    static final String BILLING_NOTE = "Note: pre-initialised capacity is billed while the application is started, "
+            + "whether or not a job runs; it stops after the idle timeout.";
+
+    private final Session session;
+    private final Console console;
+    private final EnvironmentVariables environment;
+
+    public EmrCommands(Session session, Console console, EnvironmentVariables environment) {
+        this.session = session;
+        this.console = console;
+        this.environment = environment;
+    }
+
+    @ShellMethod(key = "capacity", value = "Show the EMR Serverless application: state, release, initial and maximum capacity, auto-start/stop.",
+            group = "EMR Serverless")
+    public String capacity() {
+        return format(emr().application());
+    }
+
+    @ShellMethod(key = "capacity set", value = "Change pre-initialised and maximum capacity: capacity set --driver 1x4vCPU-16GB "
+            + "--executors 4x4vCPU-16GB [--max-cpu N --max-memory GB] (AWS only updates a stopped application: stop, update, start).",
+            group = "EMR Serverless")
+    public String capacitySet(
+            @ShellOption(value = "--driver", defaultValue = ShellOption.NULL, help = "COUNTxSIZE, e.g. 1x4vCPU-16GB") String driver,
+            @ShellOption(value = "--executors", defaultValue = ShellOption.NULL, help = "COUNTxSIZE, e.g. 4x4vCPU-16GB (disk: 4x4vCPU-16GB-50GB)") String executors,
+            @ShellOption(value = "--max-cpu", defaultValue = ShellOption.NULL, help = "maximum vCPUs across all workers") Integer maxCpu,
+            @ShellOption(value = "--max-memory", defaultValue = ShellOption.NULL, help = "maximum memory in GB across all workers") Integer maxMemory,
+            @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL, help = "write the requests to this directory instead") String dryRun) {
+        // everything typed is checked before AWS is asked anything
+        CapacitySettings settings = new CapacitySettings(
+                driver == null ? null : WorkerCapacity.parse(driver, "--driver"),
+                executors == null ? null : WorkerCapacity.parse(executors, "--executors"),
+                maxCpu, maxMemory);
+        EmrServerlessPlatform emr = emr();
+        if (dryRun != null) {
+            EmrServerlessPlatform view = emr.dryRunView(dev.benchbox.platform.emr.DryRunRecorder.open(Path.of(dryRun)));
+            view.updateCapacity(settings);
+            return DryRuns.summary(view.dryRunRecorder().orElseThrow(), 0);
+        }
+        if (settings.isEmpty()) {
+            throw new BenchboxException("say what to change: --driver, --executors and/or --max-cpu with --max-memory");
+        }
+        console.println("AWS only updates a stopped application: stopping " + emr.applicationId()
+                + " if it is started, updating it, then starting it again");
+        ApplicationInfo updated = emr.updateCapacity(settings);
+        StringBuilder out = new StringBuilder("Capacity updated").append(System.lineSeparator()).append(format(updated));
+        return out.toString();
+    }
+
+    @ShellMethod(key = "capacity start", value = "Start the EMR Serverless application (and its pre-initialised capacity).", group = "EMR Serverless")
+    public String capacityStart() {
+        EmrServerlessPlatform emr = emr();
+        ApplicationInfo app = emr.startApplication();
+        return "Application " + emr.applicationId() + " is " + app.state()
+                + (app.hasPreInitializedCapacity() ? System.lineSeparator() + BILLING_NOTE : "");
+    }
+
+    @ShellMethod(key = "capacity stop", value = "Stop the EMR Serverless application (ends billing for pre-initialised capacity).", group = "EMR Serverless")
+    public String capacityStop() {
+        EmrServerlessPlatform emr = emr();
+        emr.stopApplication();
+        return "Application " + emr.applicationId() + " is STOPPED (a job run starts it again: auto-start)";
+    }
+
+    @ShellMethod(key = "iam-policy", value = "Print the least-privilege policy and trust relationship of the job runs' execution role, "
+            + "for the configured bucket and database.", group = "EMR Serverless")
+    public String iamPolicy(
+            @ShellOption(value = "--output", defaultValue = ShellOption.NULL, help = "also write the two policies to FILE-policy.json and FILE-trust.json")
+            String output,
+            @ShellOption(value = "--s3-staging-dir", defaultValue = ShellOption.NULL, help = "without a connection: s3://bucket/prefix/") String staging,
+            @ShellOption(value = "--database", defaultValue = ShellOption.NULL, help = "without a connection: Glue database") String database,
+            @ShellOption(value = "--region", defaultValue = ShellOption.NULL, help = "without a connection: region") String region,
+            @ShellOption(value = "--execution-role-arn", defaultValue = ShellOption.NULL, help = "without a connection: the role (for its account)") String role) {
+        String policy;
+        String trust;
+        if (session.isConnected() && session.platform() instanceof EmrServerlessPlatform emr && staging == null) {
+            policy = emr.iamPolicy();
+            trust = emr.trustPolicy();
+        } else {
+            Map<String, String> env = environment.all();
+            String stagingDir = staging != null ? staging : env.get("EMR_S3_STAGING_DIR");
+            if (stagingDir == null) {
+                throw new BenchboxException("iam-policy needs the staging bucket: connect emr-serverless first, or give --s3-staging-dir s3://bucket/prefix/");
+            }
+            S3Location location = S3Location.parse(stagingDir, "s3_staging_dir");
+            String db = database != null ? database : env.getOrDefault("EMR_DATABASE", "benchbox");
+            String r = region != null ? region : env.getOrDefault("AWS_REGION", "us-east-1");
+            String roleArn = role != null ? role : env.get("EMR_EXECUTION_ROLE_ARN");
+            String account = "*";
+            String partition = "aws";
+            if (roleArn != null) {
+                var m = java.util.regex.Pattern.compile("arn:(aws[a-zA-Z0-9-]*):iam::(\\d{12}):role/.+").matcher(roleArn);
+                if (!m.matches()) {
+                    throw new BenchboxException("invalid execution_role_arn '" + roleArn + "': expected arn:aws:iam::123456789012:role/NAME");
+                }
+                partition = m.group(1);
+                account = m.group(2);
+            }
+            policy = IamPolicy.executionRolePolicy(location, db.toLowerCase(java.util.Locale.ROOT), r, account, partition);
+            trust = IamPolicy.trustPolicy(account, partition, r);
+        }
+        if (output != null) {
+            write(Path.of(output + "-policy.json"), policy);
+            write(Path.of(output + "-trust.json"), trust);
+        }
+        return "# Permissions policy of the execution role" + System.lineSeparator() + policy
+                + "# Trust relationship of the execution role" + System.lineSeparator() + trust
+                + (output == null ? "" : "Written to " + output + "-policy.json and " + output + "-trust.json");
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new BenchboxException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String format(ApplicationInfo app) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Application:   " + app.id() + (app.name() == null ? "" : " (" + app.name() + ")"));
+        lines.add("State:         " + app.state() + (app.stateDetails() == null || app.stateDetails().isBlank() ? "" : " - " + app.stateDetails()));
+        lines.add("Release:       " + app.releaseLabel() + ", " + app.type() + ", " + (app.architecture() == null ? "X86_64" : app.architecture()));
+        if (app.initialCapacity().isEmpty()) {
+            lines.add("Initial:       none (workers start on demand)");
+        } else {
+            app.initialCapacity().forEach((type, workers) -> lines.add(String.format("Initial:       %-9s %s", type, workers)));
+        }
+        lines.add("Maximum:       " + (app.maxCpu() == null ? "AWS default (account quota)"
+                : app.maxCpu() + ", " + app.maxMemory() + (app.maxDisk() == null ? "" : ", " + app.maxDisk())));
+        lines.add("Auto-start:    " + (app.autoStart() ? "on" : "off"));
+        lines.add("Auto-stop:     " + (app.autoStop() ? "on, after " + app.idleTimeoutMinutes() + " idle minutes" : "off"));
+        if (app.hasPreInitializedCapacity()) {
+            lines.add(BILLING_NOTE);
+        }
+        return String.join(System.lineSeparator(), lines);
+    }
+
+    private EmrServerlessPlatform emr() {
+        if (session.platform() instanceof EmrServerlessPlatform emr) {
+            return emr;
+        }
+        throw new BenchboxException("capacity is about EMR Serverless applications: connect emr-serverless first");
+    }
+
+    @ShellMethodAvailability({"capacity", "capacity set", "capacity start", "capacity stop"})
+    public Availability connected() {
+        return session.isConnected() ? Availability.available()
+                : Availability.unavailable("you are not connected (run 'connect emr-serverless ...' first)");
+    }
+
+}

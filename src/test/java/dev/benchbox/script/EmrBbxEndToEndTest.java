@@ -1,0 +1,175 @@
+package dev.benchbox.script;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.benchbox.shell.CommandLineRunner;
+import dev.benchbox.shell.ExitStatus;
+import dev.benchbox.shell.ShellTestSupport;
+import dev.benchbox.shell.TestEnvironment;
+import dev.benchbox.standin.AwsStandIn;
+import dev.benchbox.standin.JobExecutor;
+import dev.benchbox.standin.ModelValidator;
+import dev.benchbox.standin.ServiceModel;
+import dev.benchbox.standin.StandInConfig;
+import dev.benchbox.tpch.TpchSchema;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jline.terminal.Terminal;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.Table;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * EMR Serverless end to end, as {@code benchbox --script FILE} and one-shot commands run it: a {@code .bbx} against
+ * the AWS stand-in through the real SDK clients, and the seed's dry-run example verbatim.
+ */
+@SpringBootTest(properties = {"spring.shell.interactive.enabled=false", "benchbox.errors-on-terminal=true"})
+@Import({ShellTestSupport.class, TestEnvironment.class})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+class EmrBbxEndToEndTest {
+    @TempDir
+    static Path dir;
+    static AwsStandIn aws;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("benchbox.results-dir", () -> dir.resolve("results").toString());
+    }
+
+    @Autowired
+    CommandLineRunner commandLine;
+    @Autowired
+    ExitStatus exitStatus;
+    @Autowired
+    Terminal terminal;
+
+    @BeforeAll
+    static void startStandIn() {
+        // static dummy credentials through the SDK's default chain
+        System.setProperty("aws.accessKeyId", AwsStandIn.ACCESS_KEY);
+        System.setProperty("aws.secretAccessKey", AwsStandIn.SECRET_KEY);
+        aws = AwsStandIn.start(StandInConfig.forTests(dir.resolve("aws")).withExecutor(r -> JobExecutor.JobResult.success()));
+    }
+
+    @AfterAll
+    static void stopStandIn() {
+        aws.close();
+    }
+
+    @BeforeEach
+    void clear() {
+        ShellTestSupport.takeOutput(terminal);
+        TestEnvironment.VARIABLES.clear();
+    }
+
+    @Test
+    void bbxConnectsCreatesTheSchemaAndLoadsTpchIntoS3AndGlue() throws Exception {
+        Path script = dir.resolve("emr.bbx");
+        Files.writeString(script, Files.readString(Path.of("src/test/resources/bbx/emr-standin-sf001.bbx"))
+                .replace("${BBX_ENDPOINT}", aws.endpoint().toString())
+                .replace("${BBX_BUCKET}", aws.bucket())
+                .replace("${BBX_ROLE}", AwsStandIn.EXECUTION_ROLE));
+
+        commandLine.run(new String[] {"--script", script.toString()});
+        String output = ShellTestSupport.takeOutput(terminal);
+
+        assertThat(exitStatus.code()).as(output).isZero();
+        assertThat(output).contains("created by this session").contains("Schema tpch_emr ready")
+                .contains("S3: 8 files uploaded").contains("Loaded TPC-H SF0.01 into tpch_emr: 8 tables, 86,805 rows")
+                .contains("customer\nlineitem\nnation\norders\npart\npartsupp\nregion\nsupplier\n")
+                .contains("l_extendedprice  decimal(15,2)").contains("Application:   ").contains("(bbx-e2e)")
+                .doesNotContain("Exception").doesNotContain(AwsStandIn.SECRET_KEY);
+        String prefix = "bbx/data/tpch/sf0.01/";
+        try (S3Client s3 = aws.s3Client(); GlueClient glue = aws.glueClient()) {
+            for (String table : TpchSchema.TABLES) {
+                List<S3Object> objects = s3.listObjectsV2(b -> b.bucket(aws.bucket()).prefix(prefix + table + "/")).contents();
+                assertThat(objects).as(table).isNotEmpty().allSatisfy(o -> assertThat(o.key()).matches(".*/part-\\d+\\.parquet"));
+                Table t = glue.getTable(b -> b.databaseName("tpch_emr").name(table)).table();
+                assertThat(t.tableType()).isEqualTo("EXTERNAL_TABLE");
+                assertThat(t.storageDescriptor().location()).isEqualTo("s3://" + aws.bucket() + "/" + prefix + table + "/");
+                assertThat(t.storageDescriptor().serdeInfo().serializationLibrary()).isEqualTo("org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe");
+                assertThat(t.storageDescriptor().inputFormat()).isEqualTo("org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat");
+                assertThat(t.storageDescriptor().outputFormat()).isEqualTo("org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat");
+                assertThat(t.parameters()).containsEntry("classification", "parquet").containsEntry("benchbox.tpch.scale", "0.01")
+                        .containsKey("numRows");
+                assertThat(t.storageDescriptor().columns()).extracting(c -> c.name())
+                        .containsExactlyElementsOf(TpchSchema.columns(table).stream().map(c -> c.name()).toList());
+            }
+            Table orders = glue.getTable(b -> b.databaseName("tpch_emr").name("orders")).table();
+            assertThat(orders.parameters()).containsEntry("numRows", "15000");
+            assertThat(orders.storageDescriptor().columns()).extracting(c -> c.name() + ":" + c.type()).containsExactly(
+                    "o_orderkey:bigint", "o_custkey:bigint", "o_orderstatus:string", "o_totalprice:decimal(15,2)",
+                    "o_orderdate:date", "o_orderpriority:string", "o_clerk:string", "o_shippriority:int", "o_comment:string");
+        }
+        // the script ends connected; the session closes at shutdown and stops the application it created
+    }
+
+    @Test
+    void seedDryRunExampleWritesEveryRequestAndQueryWithNoAwsCallAndNoCredentials() throws Exception {
+        int before = aws.requests().size();
+        Path preview = dir.resolve("preview");
+        commandLine.run(new String[] {"run", "--platform", "emr-serverless", "--benchmark", "tpch", "--dry-run", preview.toString(),
+                "--platform-option", "s3_staging_dir=s3://my-bucket/benchbox/",
+                "--platform-option", "execution_role_arn=arn:aws:iam::111122223333:role/EMRServerlessJobRole"});
+        String output = ShellTestSupport.takeOutput(terminal);
+
+        assertThat(exitStatus.code()).as(output).isZero();
+        assertThat(output).contains("Previewed TPC-H SF0.01").contains("nothing was sent to AWS");
+        assertThat(aws.requests()).hasSize(before);
+        List<String> names;
+        try (Stream<Path> files = Files.list(preview)) {
+            names = files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertThat(names.get(0)).matches("01-CreateApplication-benchbox-\\d{8}-\\d{6}\\.json");
+        assertThat(names.subList(1, names.size())).containsExactly("02-CreateDatabase-benchbox.json", "03-CreateTable-region.json",
+                "04-CreateTable-nation.json", "05-CreateTable-supplier.json", "06-CreateTable-customer.json", "07-CreateTable-part.json",
+                "08-CreateTable-partsupp.json", "09-CreateTable-orders.json", "10-CreateTable-lineitem.json", "queries", "tables");
+        try (Stream<Path> queries = Files.list(preview.resolve("queries"))) {
+            assertThat(queries.count()).isEqualTo(22);
+        }
+        assertThat(Files.readString(preview.resolve("queries/Q6.sql"))).contains("sum(l_extendedprice * l_discount)");
+        assertThat(Files.readString(preview.resolve("tables/lineitem.sql"))).contains("STORED AS PARQUET")
+                .contains("LOCATION 's3://my-bucket/benchbox/data/tpch/sf0.01/lineitem/'");
+
+        ObjectMapper mapper = new ObjectMapper();
+        ServiceModel emrModel = ServiceModel.load(StandInConfig.defaultModelsDir().resolve("emr-serverless-2021-07-13.service-2.json"));
+        ServiceModel glueModel = ServiceModel.load(StandInConfig.defaultModelsDir().resolve("glue-2017-03-31.service-2.json"));
+        for (String name : names.stream().filter(n -> n.endsWith(".json")).toList()) {
+            String operation = name.replaceFirst("^\\d+-", "").replaceFirst("[-.].*$", "");
+            ServiceModel model = emrModel.operation(operation).isPresent() ? emrModel : glueModel;
+            JsonNode request = mapper.readTree(preview.resolve(name).toFile());
+            List<String> errors = new ModelValidator(model).validate(model.operation(operation).orElseThrow().inputShape(), request);
+            assertThat(errors).as(name).isEmpty();
+            String text = Files.readString(preview.resolve(name));
+            assertThat(text).doesNotContain(AwsStandIn.ACCESS_KEY).doesNotContain(AwsStandIn.SECRET_KEY)
+                    .doesNotContainIgnoringCase("secret").doesNotContainIgnoringCase("accessKey");
+        }
+        JsonNode create = mapper.readTree(preview.resolve(names.get(0)).toFile());
+        assertThat(create.at("/type").asText()).isEqualTo("SPARK");
+        assertThat(create.at("/releaseLabel").asText()).isEqualTo("emr-7.0.0");
+        assertThat(create.at("/tags/created-by").asText()).isEqualTo("benchbox");
+        JsonNode table = mapper.readTree(preview.resolve("10-CreateTable-lineitem.json").toFile());
+        assertThat(table.at("/DatabaseName").asText()).isEqualTo("benchbox");
+        assertThat(table.at("/TableInput/TableType").asText()).isEqualTo("EXTERNAL_TABLE");
+        assertThat(table.at("/TableInput/StorageDescriptor/Columns/4/Type").asText()).isEqualTo("decimal(15,2)");
+        assertThat(table.at("/TableInput/StorageDescriptor/SerdeInfo/SerializationLibrary").asText())
+                .isEqualTo("org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe");
+    }
+}

@@ -1,0 +1,240 @@
+package dev.benchbox.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.benchbox.session.Session;
+import dev.benchbox.standin.AwsStandIn;
+import dev.benchbox.standin.JobExecutor;
+import dev.benchbox.standin.RecordedRequest;
+import dev.benchbox.standin.StandInConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jline.reader.Parser;
+import org.jline.terminal.Terminal;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.shell.CompletionContext;
+import org.springframework.shell.CompletionProposal;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The EMR Serverless commands as a user types them, against the AWS stand-in through the real SDK clients. */
+@SpringBootTest(properties = {"spring.shell.interactive.enabled=false", "benchbox.errors-on-terminal=true"})
+@Import({ShellTestSupport.class, TestEnvironment.class})
+class EmrShellCommandsTest {
+    @TempDir
+    static Path dir;
+    static AwsStandIn aws;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("benchbox.results-dir", () -> dir.resolve("results").toString());
+        registry.add("BENCHBOX_HOME", () -> dir.resolve("home").toString());
+    }
+
+    @Autowired
+    BenchboxShell shell;
+    @Autowired
+    Parser parser;
+    @Autowired
+    Terminal terminal;
+    @Autowired
+    Session session;
+    @Autowired
+    TableNameProvider tableNameProvider;
+
+    @BeforeAll
+    static void startStandIn() {
+        System.setProperty("aws.accessKeyId", AwsStandIn.ACCESS_KEY);
+        System.setProperty("aws.secretAccessKey", AwsStandIn.SECRET_KEY);
+        aws = AwsStandIn.start(StandInConfig.forTests(dir.resolve("aws")).withExecutor(r -> JobExecutor.JobResult.success()));
+    }
+
+    @AfterAll
+    static void stopStandIn() {
+        aws.close();
+    }
+
+    @BeforeEach
+    void clear() {
+        ShellTestSupport.takeOutput(terminal);
+        TestEnvironment.VARIABLES.clear();
+    }
+
+    @AfterEach
+    void disconnect() {
+        session.disconnect();
+    }
+
+    private Result type(String line) {
+        List<String> words = parser.parse(line, line.length(), Parser.ParseContext.ACCEPT_LINE).words();
+        BenchboxShell.Outcome outcome = shell.execute(words, line);
+        String output = ShellTestSupport.takeOutput(terminal);
+        return new Result(outcome, output, outcome.failure() == null ? null : ErrorReporter.message(outcome.failure()));
+    }
+
+    record Result(BenchboxShell.Outcome outcome, String output, String error) {
+    }
+
+    /** Requests so far, leaving out the table-name cache's background GetTables (it may trail an earlier test). */
+    private static long sent() {
+        return aws.requests().stream().filter(r -> !r.operation().equals("GetTables")).count();
+    }
+
+    private String connectLine(String extra) {
+        return "connect emr-serverless --endpoint-url " + aws.endpoint() + " --s3-staging-dir s3://" + aws.bucket() + "/shell/"
+                + " --execution-role-arn " + AwsStandIn.EXECUTION_ROLE + " " + extra;
+    }
+
+    @Test
+    void connectCreatesAnApplicationThenCapacityShowSetStopStartAndDisconnectDelete() {
+        Result connected = type(connectLine("--create-application --platform-option application_name=shell-test "
+                + "--platform-option idle_timeout_minutes=30 --platform-option initial_capacity=Driver=1x2vCPU-4GB"));
+        assertThat(connected.error()).isNull();
+        assertThat(connected.output()).startsWith("Connected to EMR Serverless application ").contains("created by this session")
+                .contains(", schema benchbox");
+        RecordedRequest create = aws.requests().stream().filter(r -> r.operation().equals("CreateApplication")).reduce((a, b) -> b).orElseThrow();
+        assertThat(create.input().at("/name").asText()).isEqualTo("shell-test");
+        assertThat(create.input().at("/autoStopConfiguration/idleTimeoutMinutes").asInt()).isEqualTo(30);
+        assertThat(create.input().at("/initialCapacity/Driver/workerConfiguration/cpu").asText()).isEqualTo("2 vCPU");
+
+        Result capacity = type("capacity");
+        assertThat(capacity.output()).contains("State:         STARTED").contains("Release:       emr-7.0.0, SPARK, X86_64")
+                .contains("Initial:       Driver    1x2vCPU-4GB").contains("Auto-stop:     on, after 30 idle minutes")
+                .contains("pre-initialised capacity is billed while the application is started");
+
+        Result set = type("capacity set --driver 1x4vCPU-16GB --executors 4x4vCPU-16GB --max-cpu 32 --max-memory 128");
+        assertThat(set.error()).isNull();
+        assertThat(set.output()).contains("AWS only updates a stopped application: stopping")
+                .contains("Initial:       Executor  4x4vCPU-16GB").contains("Maximum:       32 vCPU, 128 GB").contains("State:         STARTED");
+
+        int before = aws.requests().size();
+        assertThat(type("capacity set --executors 4x4vCPU-64GB").error())
+                .isEqualTo("invalid --executors '4x4vCPU-64GB': worker size 4vCPU-64GB: a 4-vCPU worker takes 8-30 GB of memory");
+        assertThat(type("capacity set --max-cpu 8").error()).contains("needs both --max-cpu and --max-memory");
+        assertThat(aws.requests()).hasSize(before);
+
+        assertThat(type("capacity stop").output()).contains("is STOPPED");
+        assertThat(type("capacity start").output()).contains("is STARTED").contains("billed while the application is started");
+
+        String id = session.currentPlatform().map(p -> ((dev.benchbox.platform.emr.EmrServerlessPlatform) p).applicationId()).orElseThrow();
+        Result disconnected = type("disconnect --delete");
+        assertThat(disconnected.output()).contains("Disconnected: deleting application " + id + " (created by this session)");
+        assertThat(aws.applicationStates(id)).last().isEqualTo("TERMINATED");
+    }
+
+    @Test
+    void environmentVariablesFillOptionsAndTablesCompleteFromGlue() throws Exception {
+        TestEnvironment.VARIABLES.put("EMR_S3_STAGING_DIR", "s3://" + aws.bucket() + "/env/");
+        TestEnvironment.VARIABLES.put("EMR_EXECUTION_ROLE_ARN", AwsStandIn.EXECUTION_ROLE);
+        TestEnvironment.VARIABLES.put("EMR_CREATE_APPLICATION", "true");
+        TestEnvironment.VARIABLES.put("EMR_DATABASE", "envdb");
+        TestEnvironment.VARIABLES.put("EMR_RELEASE_LABEL", "emr-7.2.0");
+        TestEnvironment.VARIABLES.put("AWS_REGION", "us-east-1");
+        Result connected = type("connect emr-serverless --endpoint-url " + aws.endpoint());
+        assertThat(connected.error()).isNull();
+        assertThat(connected.output()).contains("(emr-7.2.0, us-east-1)").contains("data in s3://" + aws.bucket() + "/env/").contains("schema envdb");
+
+        assertThat(type("create-schema envdb").output()).contains("Schema envdb ready");
+        Result load = type("load tpch --scale 0.01 --tables region,nation");
+        assertThat(load.error()).isNull();
+        assertThat(load.output()).contains("S3: 2 files uploaded").contains("Loaded TPC-H SF0.01 into envdb: 2 tables, 30 rows");
+        assertThat(type("tables").output()).isEqualTo("nation\nregion\n");
+        assertThat(type("describe nation").output()).contains("n_nationkey  bigint").contains("n_name       string");
+
+        // TAB reads the cache, refreshed from Glue in the background after the load
+        List<String> proposals = List.of();
+        for (int i = 0; i < 200 && proposals.isEmpty(); i++) {
+            proposals = tableNameProvider.complete(new CompletionContext(List.of("describe", "na"), 1, 2, null, null))
+                    .stream().map(CompletionProposal::value).toList();
+            Thread.sleep(20);
+        }
+        assertThat(proposals).containsExactly("nation");
+    }
+
+    @Test
+    void malformedOptionsAreRefusedBeforeAnyAwsCall() {
+        long before = sent();
+        String base = "connect emr-serverless --endpoint-url " + aws.endpoint() + " ";
+        String staging = "--s3-staging-dir s3://" + aws.bucket() + "/x/ ";
+        String role = "--execution-role-arn " + AwsStandIn.EXECUTION_ROLE + " ";
+        List<List<String>> cases = List.of(
+                List.of(base + "--s3-staging-dir bucket/x " + role + "--create-application",
+                        "invalid s3_staging_dir 'bucket/x': expected s3://bucket/prefix/"),
+                List.of(base + staging + "--execution-role-arn arn:aws:iam::12:role/x --create-application",
+                        "invalid execution_role_arn 'arn:aws:iam::12:role/x': expected an IAM role ARN such as arn:aws:iam::123456789012:role/EMRServerlessJobRole"),
+                List.of(base + staging + role + "--application-id App-1",
+                        "invalid application_id 'App-1': EMR Serverless application ids are 1-64 lower-case letters and digits, e.g. 00fabcdef1234567"),
+                List.of(base + staging + role + "--create-application --release-label 7.0",
+                        "invalid release_label '7.0': expected emr-X.Y.Z, e.g. emr-7.0.0"),
+                List.of("connect emr-serverless " + staging + role + "--create-application --region eu-mars-1",
+                        "unknown region 'eu-mars-1': not an AWS region this SDK knows"),
+                List.of(base + staging + role + "--create-application --region US_EAST",
+                        "invalid region 'US_EAST': expected a region name such as us-east-1"),
+                List.of(base + staging + role + "--create-application --application-id abc",
+                        "give either application_id abc or create_application=true, not both"),
+                List.of(base + staging + role,
+                        "no application: give application_id (or EMR_APPLICATION_ID), or create_application=true to create one for this session"),
+                List.of(base + staging + role + "--create-application --initial-capacity Driver=1x3vCPU-16GB",
+                        "invalid initial_capacity driver '1x3vCPU-16GB': worker size 3vCPU-16GB: EMR Serverless workers have 1, 2, 4, 8 or 16 vCPU"),
+                List.of(base + staging + role + "--create-application --initial-capacity Executor=2x8vCPU-18GB",
+                        "invalid initial_capacity executor '2x8vCPU-18GB': worker size 8vCPU-18GB: a 8-vCPU worker takes 16-60 GB of memory in 4 GB steps"),
+                List.of(base + staging + role + "--create-application --platform-option colour=blue",
+                        "unknown emr-serverless option 'colour': expected one of " + String.join(", ", dev.benchbox.platform.emr.EmrOption.keys())),
+                List.of(base + role + "--create-application",
+                        "missing s3_staging_dir: give --s3-staging-dir s3://bucket/prefix/ or set EMR_S3_STAGING_DIR"),
+                List.of(base + staging + role + "--create-application --timeout-minutes 0",
+                        "invalid timeout_minutes '0': expected a whole number from 1 to 10080"),
+                List.of(base + staging + role + "--create-application --architecture sparc",
+                        "invalid architecture 'sparc': expected x86_64 or arm64"),
+                List.of(base + staging + role + "--create-application --platform-option region=eu-west-1 --region us-east-1",
+                        "region is given twice, as 'us-east-1' and 'eu-west-1'"),
+                List.of("connect duckdb --s3-staging-dir s3://b/x/", "--s3-staging-dir is an emr-serverless option; duckdb takes --path only"));
+        for (List<String> c : cases) {
+            Result result = type(c.get(0));
+            assertThat(result.error()).as(c.get(0)).isEqualTo(c.get(1));
+        }
+        assertThat(sent()).isEqualTo(before);
+        assertThat(session.isConnected()).isFalse();
+    }
+
+    @Test
+    void dryRunOfCreateSchemaAndLoadOnALiveConnectionSendsNothing() throws Exception {
+        assertThat(type(connectLine("--create-application")).error()).isNull();
+        long before = sent();
+        Path preview = dir.resolve("live-preview");
+        assertThat(type("create-schema tpch --dry-run " + preview).output()).contains("Dry run: 1 file written to " + preview);
+        Result load = type("load tpch --scale 1 --dry-run " + preview);
+        assertThat(load.output()).contains("Would register 8 Glue tables").contains("data/tpch/sf1/");
+        assertThat(sent()).isEqualTo(before);
+        try (var files = Files.list(preview)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted()).contains("01-CreateDatabase-tpch.json",
+                    "02-CreateTable-region.json", "09-CreateTable-lineitem.json", "tables");
+        }
+        assertThat(Files.readString(preview.resolve("09-CreateTable-lineitem.json")))
+                .contains("\"Location\" : \"s3://" + aws.bucket() + "/shell/data/tpch/sf1/lineitem/\"");
+    }
+
+    @Test
+    void iamPolicyIsNarrowedToTheBucketPrefixAndDatabase() throws Exception {
+        Path out = dir.resolve("iam/role");
+        Result result = type("iam-policy --s3-staging-dir s3://my-bucket/bench/ --database tpch --region eu-west-1 "
+                + "--execution-role-arn arn:aws:iam::111122223333:role/EmrJobs --output " + out);
+        assertThat(result.error()).isNull();
+        assertThat(result.output()).contains("\"arn:aws:s3:::my-bucket/bench/*\"").contains("\"arn:aws:s3:::my-bucket\"")
+                .contains("\"s3:prefix\" : [ \"bench/\", \"bench/*\" ]")
+                .contains("arn:aws:glue:eu-west-1:111122223333:table/tpch/*")
+                .contains("\"Service\" : \"emr-serverless.amazonaws.com\"").contains("\"aws:SourceAccount\" : \"111122223333\"")
+                .doesNotContain("\"Resource\" : \"*\"");
+        assertThat(Files.readString(Path.of(out + "-policy.json"))).contains("s3:PutObject");
+        assertThat(Files.readString(Path.of(out + "-trust.json"))).contains("sts:AssumeRole");
+    }
+}
