@@ -16,13 +16,25 @@ import java.time.Instant;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobRunRecord(String jobRunId, String kind, String state, Instant createdAt, Instant startedAt, Instant endedAt,
-        Long queuedMs, long totalExecutionDurationSeconds, Long noticedAfterMs, ResourceUtilization total,
-        ResourceUtilization billed, BigDecimal totalUsd, BigDecimal billedUsd) {
+        Long queuedMs, long totalExecutionDurationSeconds, Long noticedAfterMs, Long wallMs, Double queriesInDriverMs,
+        Double overheadMs, ResourceUtilization total, ResourceUtilization billed, BigDecimal totalUsd, BigDecimal billedUsd) {
 
     public static JobRunRecord of(JobRunUsage usage, PricingTable pricing) {
         JobRunCost cost = new CostCalculator(pricing).cost(usage);
         return new JobRunRecord(usage.jobRunId(), usage.kind(), usage.state(), usage.createdAt(), usage.startedAt(),
                 usage.endedAt(), usage.queueDuration().map(d -> d.toMillis()).orElse(null),
-                usage.totalExecutionDurationSeconds(), usage.noticeDelay().map(d -> d.toMillis()).orElse(null), usage.total(), usage.billed(), cost.total().total(), cost.billed().total());
+                usage.totalExecutionDurationSeconds(), usage.noticeDelay().map(d -> d.toMillis()).orElse(null),
+                usage.wallClock().map(d -> d.toMillis()).orElse(null), null, null,
+                usage.total(), usage.billed(), cost.total().total(), cost.billed().total());
+    }
+
+    /**
+     * The same record with the time the queries took inside the driver (warm-ups included) and what the job
+     * cost around them: queue, start-up and teardown, submit to end minus query time.
+     */
+    public JobRunRecord withQueryTime(double inDriverMs) {
+        Double overhead = wallMs == null ? null : Math.round((wallMs - inDriverMs) * 1000) / 1000.0;
+        return new JobRunRecord(jobRunId, kind, state, createdAt, startedAt, endedAt, queuedMs, totalExecutionDurationSeconds,
+                noticedAfterMs, wallMs, Math.round(inDriverMs * 1000) / 1000.0, overhead, total, billed, totalUsd, billedUsd);
     }
 }

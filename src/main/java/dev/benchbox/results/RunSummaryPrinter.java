@@ -23,6 +23,28 @@ public final class RunSummaryPrinter {
         out.flush();
     }
 
+    /** One job run: its times, with the overhead apart from the queries, and what it used and cost. */
+    static String jobLine(JobRunRecord job) {
+        StringBuilder line = new StringBuilder("Job run ").append(job.jobRunId()).append(' ').append(job.state());
+        if (job.wallMs() != null) {
+            line.append(String.format(Locale.ROOT, ": %.1f s submit to end", job.wallMs() / 1000.0));
+            if (job.queuedMs() != null) {
+                line.append(String.format(Locale.ROOT, " (queued %.1f s)", job.queuedMs() / 1000.0));
+            }
+        }
+        if (job.queriesInDriverMs() != null) {
+            line.append(String.format(Locale.ROOT, ", queries %.1f s in the driver", job.queriesInDriverMs() / 1000.0));
+        }
+        if (job.overheadMs() != null) {
+            line.append(String.format(Locale.ROOT, ", job overhead %.1f s", job.overheadMs() / 1000.0));
+        }
+        line.append(String.format(Locale.ROOT, "; billed %.3f vCPU-h, %.3f GB-h, %.3f storage GB-h = $%s (ran %.3f vCPU-h = $%s)",
+                job.billed().vCpuHours(), job.billed().memoryGbHours(), job.billed().storageGbHours(),
+                job.billedUsd().setScale(4, java.math.RoundingMode.HALF_UP).toPlainString(), job.total().vCpuHours(),
+                job.totalUsd().setScale(4, java.math.RoundingMode.HALF_UP).toPlainString()));
+        return line.toString();
+    }
+
     public void summary(RunResult result, String resultFile) {
         RunResult.Summary summary = result.summary();
         out.println(String.format(Locale.ROOT, "TPC-H SF%s on %s %s: %d query executions, %d passed, %d failed, %d errors",
@@ -33,6 +55,9 @@ public final class RunSummaryPrinter {
             out.println(String.format(Locale.ROOT, "Power@Size %.2f (%s)", summary.powerAtSize(), summary.powerNote()));
         } else {
             out.println(summary.powerNote());
+        }
+        for (JobRunRecord job : result.jobRuns()) {
+            out.println(jobLine(job));
         }
         if (resultFile != null) {
             out.println("Results: " + resultFile);

@@ -18,9 +18,11 @@ public class PlatformFactory {
     public static final List<String> PLATFORMS = List.of("duckdb", EmrServerlessPlatform.NAME);
 
     private final EnvironmentVariables environment;
+    private final Console console;
 
-    public PlatformFactory(EnvironmentVariables environment) {
+    public PlatformFactory(EnvironmentVariables environment, Console console) {
         this.environment = environment;
+        this.console = console;
     }
 
     public Platform open(String name, String path) {
@@ -49,9 +51,12 @@ public class PlatformFactory {
                     throw new BenchboxException("--path is a duckdb option; emr-serverless keeps its data in s3_staging_dir");
                 }
                 EmrOptions options = EmrOptions.resolve(emrOptions, environment.all(), dryRun != null);
-                yield dryRun != null
-                        ? EmrServerlessPlatform.dryRun(options, DryRunRecorder.open(dryRun))
-                        : EmrServerlessPlatform.connect(options);
+                if (dryRun != null) {
+                    yield EmrServerlessPlatform.dryRun(options, DryRunRecorder.open(dryRun));
+                }
+                EmrServerlessPlatform emr = EmrServerlessPlatform.connect(options);
+                emr.jobProgress(new JobProgressPrinter(console));
+                yield emr;
             }
             default -> throw new BenchboxException("unknown platform '" + name + "': expected one of " + String.join(", ", PLATFORMS));
         };

@@ -104,7 +104,7 @@ public class RunCommands {
 
     /**
      * A previewed power run: connect (or preview the connection), create the database, register the tables and
-     * write every query's SQL, with no AWS call. Part 2 adds the job run's StartJobRun request.
+     * write every query's SQL and the one job run's manifest and StartJobRun request, with no AWS call.
      */
     private void dryRun(PowerRunRequest request, String platform, String[] platformOptions, Path dir) {
         EmrServerlessPlatform emr;
@@ -127,6 +127,7 @@ public class RunCommands {
         emr.loadTpch(schema, request.scaleFactor(), List.of(), LoadProgress.NONE);
         List<BatchQuery> batch = request.queries().stream().map(n -> new BatchQuery("Q" + n, TpchQueries.get(n).sql())).toList();
         emr.previewQueries(batch);
+        emr.previewJobRun(schema, batch, request.warmups(), request.iterations());
         DryRunRecorder recorder = emr.dryRunRecorder().orElseThrow();
         console.println("Previewed TPC-H SF" + TpchSchema.formatScale(request.scaleFactor()) + " on " + emr.description());
         console.println(DryRuns.summary(recorder, 0) + " (requests as NN-Operation[-detail].json, queries/*.sql, tables/*.sql)");

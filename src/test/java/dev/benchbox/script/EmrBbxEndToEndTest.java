@@ -140,7 +140,8 @@ class EmrBbxEndToEndTest {
         assertThat(names.get(0)).matches("01-CreateApplication-benchbox-\\d{8}-\\d{6}\\.json");
         assertThat(names.subList(1, names.size())).containsExactly("02-CreateDatabase-benchbox.json", "03-CreateTable-region.json",
                 "04-CreateTable-nation.json", "05-CreateTable-supplier.json", "06-CreateTable-customer.json", "07-CreateTable-part.json",
-                "08-CreateTable-partsupp.json", "09-CreateTable-orders.json", "10-CreateTable-lineitem.json", "queries", "tables");
+                "08-CreateTable-partsupp.json", "09-CreateTable-orders.json", "10-CreateTable-lineitem.json", "11-StartJobRun-power-run.json", "queries", "runs",
+                "tables");
         try (Stream<Path> queries = Files.list(preview.resolve("queries"))) {
             assertThat(queries.count()).isEqualTo(22);
         }
@@ -165,6 +166,15 @@ class EmrBbxEndToEndTest {
         assertThat(create.at("/type").asText()).isEqualTo("SPARK");
         assertThat(create.at("/releaseLabel").asText()).isEqualTo("emr-7.0.0");
         assertThat(create.at("/tags/created-by").asText()).isEqualTo("benchbox");
+        JsonNode start = mapper.readTree(preview.resolve("11-StartJobRun-power-run.json").toFile());
+        assertThat(start.at("/executionRoleArn").asText()).isEqualTo("arn:aws:iam::111122223333:role/EMRServerlessJobRole");
+        assertThat(start.at("/jobDriver/sparkSubmit/entryPoint").asText()).matches("s3://my-bucket/benchbox/jobs/benchbox-job-[0-9a-f]{16}\\.jar");
+        assertThat(start.at("/jobDriver/sparkSubmit/entryPointArguments/0").asText()).isEqualTo("s3://my-bucket/benchbox/runs/dry-run/manifest.json");
+        assertThat(start.at("/jobDriver/sparkSubmit/sparkSubmitParameters").asText()).startsWith("--class dev.benchbox.job.BenchboxJob")
+                .contains("AWSGlueDataCatalogHiveClientFactory");
+        assertThat(start.at("/executionTimeoutMinutes").asInt()).isEqualTo(60);
+        JsonNode manifest = mapper.readTree(preview.resolve("runs/manifest.json").toFile());
+        assertThat(manifest.get("queries")).hasSize(22);
         JsonNode table = mapper.readTree(preview.resolve("10-CreateTable-lineitem.json").toFile());
         assertThat(table.at("/DatabaseName").asText()).isEqualTo("benchbox");
         assertThat(table.at("/TableInput/TableType").asText()).isEqualTo("EXTERNAL_TABLE");

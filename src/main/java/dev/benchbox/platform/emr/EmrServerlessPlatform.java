@@ -3,6 +3,17 @@ package dev.benchbox.platform.emr;
 import static java.util.Objects.requireNonNull;
 
 import dev.benchbox.BenchboxException;
+import dev.benchbox.cost.Architecture;
+import dev.benchbox.cost.BillingProfile;
+import dev.benchbox.cost.JobCapacity;
+import dev.benchbox.cost.JobRunUsage;
+import dev.benchbox.platform.emr.job.JobJar;
+import dev.benchbox.platform.emr.job.JobRequest;
+import dev.benchbox.platform.emr.job.JobRunService;
+import dev.benchbox.platform.emr.job.JobRunner;
+import dev.benchbox.platform.emr.job.JobSettings;
+import dev.benchbox.platform.emr.job.RunManifest;
+import dev.benchbox.platform.emr.job.SparkSubmit;
 import dev.benchbox.platform.BatchListener;
 import dev.benchbox.platform.BatchQuery;
 import dev.benchbox.platform.Column;
@@ -38,6 +49,11 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 public final class EmrServerlessPlatform implements Platform {
     private static final Logger log = LoggerFactory.getLogger(EmrServerlessPlatform.class);
     public static final String NAME = "emr-serverless";
+    /** EMR Serverless's own Spark defaults: 4 vCPU / 16 GB workers, 14g executor heap. */
+    static final int DEFAULT_EXECUTOR_CORES = 4;
+    static final int DEFAULT_EXECUTOR_MEMORY_GB = 14;
+    /** Rows of an ad-hoc query's result brought back from S3 (the count covers every row). */
+    public static final int QUERY_ROWS_BROUGHT_BACK = 10_000;
 
     private final EmrOptions options;
     private final AwsClients clients;
@@ -50,6 +66,8 @@ public final class EmrServerlessPlatform implements Platform {
     private final boolean createdBySession;
     private final String releaseLabel;
     private final String connectedState;
+    private final JobRunService jobs;
+    private volatile JobRunService.Progress jobProgress = JobRunService.Progress.NONE;
     private volatile boolean deleteOnClose;
     private volatile String lastLoadNote;
 
@@ -66,6 +84,18 @@ public final class EmrServerlessPlatform implements Platform {
         this.createdBySession = createdBySession;
         this.releaseLabel = releaseLabel;
         this.connectedState = connectedState;
+        this.jobs = clients == null ? null : new JobRunService(clients.emr(), clients.s3(), jobSettings());
+    }
+
+    /** Every job run shares these: the application, role, staging prefix, timeout and Spark's sizing. */
+    JobSettings jobSettings() {
+        WorkerSize executor = options.capacity().executors() != null ? options.capacity().executors().size() : null;
+        int cores = executor == null ? DEFAULT_EXECUTOR_CORES : executor.vcpu();
+        // Spark's executor heap plus its ~10% overhead must fit the worker: 14g on EMR's default 16 GB worker
+        int memoryGb = executor == null ? DEFAULT_EXECUTOR_MEMORY_GB : Math.max(1, (int) Math.floor(executor.memoryGb() * 0.875));
+        return new JobSettings(applicationId, options.executionRoleArn(), options.stagingDir().uri(), options.timeoutMinutes(),
+                options.region(), Architecture.parse(options.architecture()), cores, memoryGb + "g",
+                Map.of("created-by", "benchbox"));
     }
 
     /** Connects with clients built from the options (the SDK's default credentials chain or the profile). */
@@ -340,17 +370,71 @@ public final class EmrServerlessPlatform implements Platform {
         return files;
     }
 
-    @Override
-    public QuerySummary execute(String schema, String sql, RowSink sink) {
-        throw new BenchboxException("running queries on EMR Serverless (as job runs) comes with part 2; "
-                + "this build connects, creates schemas and loads data");
+    /** Where job-run progress (submitted, state changes) goes; the shell shows it live. */
+    public void jobProgress(JobRunService.Progress progress) {
+        jobProgress = progress == null ? JobRunService.Progress.NONE : progress;
     }
 
+    /** One statement as one job run; at most {@link #QUERY_ROWS_BROUGHT_BACK} rows come back. */
+    @Override
+    public QuerySummary execute(String schema, String sql, RowSink sink) {
+        requireLive("query");
+        String database = requireDatabase(schema);
+        return jobs.execute(database, tableLocations(database), sql, QUERY_ROWS_BROUGHT_BACK, sink, jobProgress);
+    }
+
+    /** The whole stream (warm-ups and iterations of every query) as ONE job run, timed inside the driver. */
     @Override
     public List<QueryExecution> runBatch(String schema, List<BatchQuery> queries, int warmups, int iterations, int maxRowsKept,
             BatchListener listener) {
-        throw new BenchboxException("power runs on EMR Serverless (one job run per stream) come with part 2; "
-                + "preview one with --dry-run DIR");
+        requireLive("run");
+        String database = requireDatabase(schema);
+        return jobs.runBatch(database, tableLocations(database), queries, warmups, iterations, maxRowsKept, listener, jobProgress);
+    }
+
+    /** The StartJobRun a power run would send, written to the dry-run directory with the queries. */
+    public void previewJobRun(String schema, List<BatchQuery> queries, int warmups, int iterations) {
+        if (recorder == null) {
+            throw new IllegalStateException("not a dry run");
+        }
+        String database = database(schema);
+        String runId = "dry-run";
+        JobJar jar = JobJar.fromClasspath();
+        RunManifest manifest = new RunManifest(runId, database, RunManifest.Catalog.GLUE, Map.of(), queries, warmups, iterations,
+                10_000, RunManifest.outputFor(options.stagingDir().uri(), runId));
+        recorder.write("runs/" + RunManifest.FILE_NAME, manifest.toJson());
+        JobSettings settings = jobSettings();
+        JobRequest request = new JobRequest(applicationId, settings.executionRoleArn(), "benchbox power run " + runId,
+                jar.location(settings.staging()), List.of(manifest.manifestUri()),
+                SparkSubmit.forJob(RunManifest.Catalog.GLUE, settings.executorCores(), settings.executorMemory()).parameters(),
+                settings.logUri(), settings.timeoutMinutes(), settings.tags());
+        recorder.record("StartJobRun", "power-run", JobRunner.startRequest(request, "dry-run-client-token"));
+    }
+
+    @Override
+    public List<JobRunUsage> jobRuns() {
+        return jobs == null ? List.of() : jobs.jobRuns();
+    }
+
+    @Override
+    public Optional<BillingProfile> billingProfile() {
+        WorkerSize driver = options.capacity().driver() != null ? options.capacity().driver().size() : null;
+        WorkerSize executor = options.capacity().executors() != null ? options.capacity().executors().size() : null;
+        int executors = options.capacity().executors() != null ? options.capacity().executors().count() : JobCapacity.DEFAULT.executors();
+        JobCapacity capacity = new JobCapacity(
+                driver == null ? JobCapacity.DEFAULT.driver() : new dev.benchbox.cost.WorkerSize(driver.vcpu(), driver.memoryGb(), driver.diskGb()),
+                executors,
+                executor == null ? JobCapacity.DEFAULT.executor() : new dev.benchbox.cost.WorkerSize(executor.vcpu(), executor.memoryGb(), executor.diskGb()));
+        return Optional.of(new BillingProfile(capacity, options.region(), Architecture.parse(options.architecture())));
+    }
+
+    /** Table locations from Glue, for the manifest (the path-based catalog mode reads them). */
+    private Map<String, String> tableLocations(String database) {
+        Map<String, String> locations = new LinkedHashMap<>();
+        for (String table : catalog.listTables(database)) {
+            catalog.table(database, table).map(GlueTables.TableState::location).ifPresent(location -> locations.put(table, location));
+        }
+        return locations;
     }
 
     // ---- application and capacity -------------------------------------------------------------------------
