@@ -84,7 +84,8 @@ public final class EmrServerlessPlatform implements Platform {
         this.createdBySession = createdBySession;
         this.releaseLabel = releaseLabel;
         this.connectedState = connectedState;
-        this.jobs = clients == null ? null : new JobRunService(clients.emr(), clients.s3(), jobSettings());
+        this.jobs = clients == null ? null
+                : new JobRunService(clients.emr(), clients.s3(), jobSettings(), () -> applications.start(applicationId));
     }
 
     /** Every job run shares these: the application, role, staging prefix, timeout and Spark's sizing. */

@@ -38,16 +38,22 @@ public final class JobRunService {
     private final S3Client s3;
     private final JobRunner runner;
     private final JobSettings settings;
+    private final Runnable beforeSubmit;
     private final List<JobRunUsage> jobRuns = Collections.synchronizedList(new ArrayList<>());
 
     public JobRunService(EmrServerlessClient emr, S3Client s3, JobSettings settings) {
-        this(s3, new JobRunner(emr, s3), settings);
+        this(emr, s3, settings, () -> { });
     }
 
-    JobRunService(S3Client s3, JobRunner runner, JobSettings settings) {
+    /**
+     * @param beforeSubmit makes the application ready for a job run (AWS refuses runs while it is STOPPING,
+     *     which its idle auto-stop can start at any time)
+     */
+    public JobRunService(EmrServerlessClient emr, S3Client s3, JobSettings settings, Runnable beforeSubmit) {
         this.s3 = requireNonNull(s3, "s3 is null");
-        this.runner = requireNonNull(runner, "runner is null");
+        this.runner = new JobRunner(emr, s3);
         this.settings = requireNonNull(settings, "settings is null");
+        this.beforeSubmit = requireNonNull(beforeSubmit, "beforeSubmit is null");
     }
 
     /** Told how the job run goes (submitted, state changes), for live display. */
@@ -94,6 +100,7 @@ public final class JobRunService {
                 progress.ended(run);
             }
         };
+        beforeSubmit.run();
         runner.run(request, listener);
         JobResults results = JobResults.read(s3, manifest.output());
         return new Outcome(usage[0], results);
