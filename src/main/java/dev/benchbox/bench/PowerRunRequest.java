@@ -12,8 +12,10 @@ import java.util.List;
  * @param warmups unmeasured rounds before the measured ones
  * @param iterations measured rounds (at least one)
  * @param validation how answers are checked
+ * @param streams concurrent query streams: 1 is a power run, more a throughput test
  */
-public record PowerRunRequest(double scaleFactor, List<Integer> queries, int warmups, int iterations, ValidationMode validation) {
+public record PowerRunRequest(double scaleFactor, List<Integer> queries, int warmups, int iterations, ValidationMode validation,
+        int streams) {
     public PowerRunRequest {
         queries = List.copyOf(queries);
         if (!(scaleFactor > 0)) {
@@ -25,8 +27,16 @@ public record PowerRunRequest(double scaleFactor, List<Integer> queries, int war
         if (warmups < 0) {
             throw new BenchboxException("invalid --warmup " + warmups + ": expected 0 or more");
         }
+        if (streams < 1 || streams > 64) {
+            throw new BenchboxException("invalid --streams " + streams + ": expected 1 to 64");
+        }
         if (iterations < 1) {
             throw new BenchboxException("invalid --iterations " + iterations + ": expected 1 or more");
         }
+    }
+
+    /** A power run: one stream. */
+    public PowerRunRequest(double scaleFactor, List<Integer> queries, int warmups, int iterations, ValidationMode validation) {
+        this(scaleFactor, queries, warmups, iterations, validation, 1);
     }
 }

@@ -6,6 +6,7 @@ import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.platform.LoadReport;
 import dev.benchbox.platform.Platform;
 import dev.benchbox.platform.QueryExecution;
+import dev.benchbox.BenchboxException;
 import dev.benchbox.cost.JobRunUsage;
 import dev.benchbox.cost.PricingTable;
 import dev.benchbox.results.JobRunRecord;
@@ -28,7 +29,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -85,21 +89,28 @@ public class PowerRunService {
         for (int number : request.queries()) {
             batch.add(new BatchQuery("Q" + number, TpchQueries.get(number).sql()));
         }
+        if (request.streams() > 1 && !platform.concurrentStreams()) {
+            throw new BenchboxException("--streams runs concurrent job runs: it needs emr-serverless ("
+                    + platform.name() + " runs one stream at a time here)");
+        }
         List<QueryResult> results = new ArrayList<>();
-        Consumer<QueryExecution> validate = execution -> {
-            if (!execution.warmup()) {
-                QueryResult result = toResult(execution, request);
-                results.add(result);
-                listener.validated(result);
-            }
-        };
         int jobRunsBefore = platform.jobRuns().size();
         double[] inDriverMs = new double[1];
-        platform.runBatch(schema, batch, request.warmups(), request.iterations(), MAX_ROWS_KEPT, execution -> {
-            inDriverMs[0] += execution.elapsedMillis();
-            listener.executed(execution);
-            validate.accept(execution);
-        });
+        long streamsStarted = System.nanoTime();
+        if (request.streams() == 1) {
+            platform.runBatch(schema, batch, request.warmups(), request.iterations(), MAX_ROWS_KEPT, execution -> {
+                inDriverMs[0] += execution.elapsedMillis();
+                listener.executed(execution);
+                if (!execution.warmup()) {
+                    QueryResult result = toResult(execution, request);
+                    results.add(result);
+                    listener.validated(result);
+                }
+            });
+        } else {
+            runStreams(platform, schema, batch, request, listener, results);
+        }
+        double streamSeconds = (System.nanoTime() - streamsStarted) / 1e9;
         Instant finished = Instant.now();
 
         RunResult result = new RunResult(
@@ -107,7 +118,10 @@ public class PowerRunService {
                         request.validation().name().toLowerCase(java.util.Locale.ROOT)),
                 new RunResult.Benchmark("tpch", request.scaleFactor(), batch.stream().map(BatchQuery::id).toList()),
                 new RunResult.PlatformInfo(platform.name(), platform.version(), schema, Map.of("description", platform.description())),
-                summarize(request, results),
+                request.streams() == 1 ? summarize(request, results)
+                        : summarize(request, results).withThroughput(request.streams(),
+                                throughputAtSize(request.scaleFactor(), results.size(), streamSeconds),
+                                throughputNote(request, streamSeconds)),
                 results,
                 jobRunsSince(platform, jobRunsBefore, inDriverMs[0]));
         Path file = new ResultStore(resultsDirectory).write(result);
@@ -115,6 +129,84 @@ public class PowerRunService {
                 "TPC-H power run SF" + TpchSchema.formatScale(request.scaleFactor()) + ", " + batch.size() + " queries",
                 (System.nanoTime() - startNanos) / 1e6));
         return new Report(result, file, load);
+    }
+
+    /**
+     * A throughput test: the streams run side by side, each the selected queries in its own order (stream s
+     * starts s-1 queries further along, so the streams do not run the same query at the same time), each as
+     * its own batch. Ctrl-C interrupts every stream, which cancels their job runs.
+     */
+    private void runStreams(Platform platform, String schema, List<BatchQuery> batch, PowerRunRequest request, Listener listener,
+            List<QueryResult> results) {
+        ExecutorService pool = Executors.newFixedThreadPool(request.streams(), runnable -> {
+            Thread thread = new Thread(runnable, "benchbox-stream");
+            thread.setDaemon(true);
+            return thread;
+        });
+        List<Future<?>> streams = new ArrayList<>();
+        Object lock = new Object();
+        for (int s = 1; s <= request.streams(); s++) {
+            int stream = s;
+            List<BatchQuery> order = new ArrayList<>(batch);
+            java.util.Collections.rotate(order, -((stream - 1) % order.size()));
+            streams.add(pool.submit(() -> platform.runBatch(schema, order, request.warmups(), request.iterations(), MAX_ROWS_KEPT,
+                    execution -> {
+                        synchronized (lock) {
+                            listener.executed(execution);
+                            if (!execution.warmup()) {
+                                QueryResult result = toResult(execution, request).inStream(stream);
+                                results.add(result);
+                                listener.validated(result);
+                            }
+                        }
+                    })));
+        }
+        try {
+            for (Future<?> stream : streams) {
+                stream.get();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            awaitQuietly(pool);
+            Thread.currentThread().interrupt();
+            throw new BenchboxException("throughput test cancelled: its job runs were cancelled");
+        } catch (ExecutionException e) {
+            pool.shutdownNow();
+            awaitQuietly(pool);
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new BenchboxException("a stream failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            // the streams are cancelling their job runs; let them finish that
+            pool.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException ignored) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * TPC-H Throughput@Size (§5.4.2), generalised to the selected queries and iterations: measured query
+     * executions × 3600 / the test's elapsed seconds × SF.
+     */
+    static Double throughputAtSize(double scaleFactor, int executions, double seconds) {
+        if (seconds <= 0 || executions == 0) {
+            return null;
+        }
+        return Math.round(executions * 3600.0 / seconds * scaleFactor * 100) / 100.0;
+    }
+
+    private static String throughputNote(PowerRunRequest request, double seconds) {
+        return String.format(java.util.Locale.ROOT, "%d streams side by side, %.1f s from the first submission to the last result,"
+                + " job start-up%s included; the refresh stream was not part of this test, so this is not a "
+                + "specification-compliant Throughput@Size", request.streams(), seconds,
+                request.warmups() > 0 ? " and warm-ups" : "");
     }
 
     /** The job runs behind this run; when one job ran the whole stream, its overhead beside the query time. */

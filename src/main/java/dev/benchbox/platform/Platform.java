@@ -58,6 +58,11 @@ public interface Platform extends AutoCloseable {
     List<QueryExecution> runBatch(String schema, List<BatchQuery> queries, int warmups, int iterations,
             int maxRowsKept, BatchListener listener);
 
+    /** Whether {@link #runBatch} may be called from several threads at once (a throughput test's streams). */
+    default boolean concurrentStreams() {
+        return false;
+    }
+
     /** Job runs this platform ran, oldest first, with their resource use (none for embedded platforms). */
     default List<JobRunUsage> jobRuns() {
         return List.of();

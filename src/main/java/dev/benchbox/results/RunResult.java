@@ -38,7 +38,19 @@ public record RunResult(Run run, Benchmark benchmark, PlatformInfo platform, Sum
      * Totals over the measured executions. {@code powerAtSize} follows the TPC-H formula over the
      * query times only; {@code powerNote} says what it leaves out.
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Summary(int queries, int passed, int failed, int errors, double totalMs, double geometricMeanMs,
-            Double powerAtSize, String powerNote) {
+            Double powerAtSize, String powerNote, Integer streams, Double throughputAtSize, String throughputNote) {
+        /** A power run's summary. */
+        public Summary(int queries, int passed, int failed, int errors, double totalMs, double geometricMeanMs,
+                Double powerAtSize, String powerNote) {
+            this(queries, passed, failed, errors, totalMs, geometricMeanMs, powerAtSize, powerNote, null, null, null);
+        }
+
+        /** The same summary with a throughput test's figures. */
+        public Summary withThroughput(int streamCount, Double throughput, String note) {
+            return new Summary(queries, passed, failed, errors, totalMs, geometricMeanMs, powerAtSize, powerNote, streamCount,
+                    throughput, note);
+        }
     }
 }

@@ -14,7 +14,8 @@ public final class RunSummaryPrinter {
 
     /** One line for one measured execution, e.g. {@code Q1   iteration 1     12.3 ms        4 rows  passed}. */
     public void query(QueryResult result) {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-4s iteration %d %10.1f ms %8d rows  %s",
+        StringBuilder line = new StringBuilder(result.stream() == null ? "" : String.format(Locale.ROOT, "S%-2d ", result.stream()));
+        line.append(String.format(Locale.ROOT, "%-4s iteration %d %10.1f ms %8d rows  %s",
                 result.id(), result.iteration(), result.ms(), result.rows(), result.status()));
         if (result.message() != null) {
             line.append(": ").append(result.message());
@@ -55,6 +56,9 @@ public final class RunSummaryPrinter {
             out.println(String.format(Locale.ROOT, "Power@Size %.2f (%s)", summary.powerAtSize(), summary.powerNote()));
         } else {
             out.println(summary.powerNote());
+        }
+        if (summary.throughputAtSize() != null) {
+            out.println(String.format(Locale.ROOT, "Throughput@Size %.2f (%s)", summary.throughputAtSize(), summary.throughputNote()));
         }
         for (JobRunRecord job : result.jobRuns()) {
             out.println(jobLine(job));

@@ -66,7 +66,8 @@ public class RunCommands {
                     help = "emr-serverless option key=value, repeatable (e.g. s3_staging_dir=s3://bucket/prefix/)") String[] platformOptions,
             @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL,
                     help = "emr-serverless: write every request, query and table definition to this directory; send nothing") String dryRun,
-            @ShellOption(value = "--max-cost", defaultValue = ShellOption.NULL, help = "refuse to start when the estimate exceeds this many USD") String maxCost) {
+            @ShellOption(value = "--max-cost", defaultValue = ShellOption.NULL, help = "refuse to start when the estimate exceeds this many USD") String maxCost,
+            @ShellOption(value = "--streams", defaultValue = "1", help = "concurrent query streams: more than 1 is a throughput test (emr-serverless)") int streams) {
         if (benchmark == null) {
             throw new BenchboxException("name the benchmark: run tpch --scale SF");
         }
@@ -86,7 +87,7 @@ public class RunCommands {
             scale = "0.01";
         }
         // everything typed is checked before connecting or loading
-        PowerRunRequest request = request(scale, queries, warmup, iterations, validate);
+        PowerRunRequest request = request(scale, queries, warmup, iterations, validate, streams);
         if (dryRun != null) {
             dryRun(request, platform, platformOptions, Path.of(dryRun));
             return;
@@ -98,7 +99,8 @@ public class RunCommands {
         } else if (!availability.check().isAvailable()) {
             throw new BenchboxException("not connected: run 'connect duckdb' first, or give --platform duckdb");
         }
-        costs.checkMaxCost(maxCost, request.scaleFactor(), request.warmups() + request.iterations());
+        // each stream is a job run of its own
+        costs.checkMaxCost(maxCost, request.scaleFactor(), (request.warmups() + request.iterations()) * request.streams());
         execute(request);
     }
 
@@ -133,11 +135,11 @@ public class RunCommands {
         console.println(DryRuns.summary(recorder, 0) + " (requests as NN-Operation[-detail].json, queries/*.sql, tables/*.sql)");
     }
 
-    private static PowerRunRequest request(String scale, String queries, int warmup, int iterations, String validate) {
+    private static PowerRunRequest request(String scale, String queries, int warmup, int iterations, String validate, int streams) {
         double scaleFactor = TpchSchema.parseScale(scale);
         List<Integer> selected = queries == null ? TpchQueries.all().stream().map(q -> q.number()).toList()
                 : TpchQueries.parseSelection(queries);
-        return new PowerRunRequest(scaleFactor, selected, warmup, iterations, ValidationMode.parse(validate));
+        return new PowerRunRequest(scaleFactor, selected, warmup, iterations, ValidationMode.parse(validate), streams);
     }
 
     private void execute(PowerRunRequest request) {

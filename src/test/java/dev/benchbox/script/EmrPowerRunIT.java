@@ -124,10 +124,10 @@ class EmrPowerRunIT {
     }
 
     @Test
-    void seedOneShotRunConnectsLoadsAndRunsOnEmrServerless() throws Exception {
+    void seedOneShotRunConnectsLoadsAndRunsAThroughputTestOnEmrServerless() throws Exception {
         long before = startJobRuns();
         commandLine.run(new String[] {"run", "--platform", "emr-serverless", "--benchmark", "tpch", "--scale", "0.01",
-                "--queries", "1,6",
+                "--queries", "1,6", "--streams", "2",
                 "--platform-option", "endpoint_url=" + aws.endpoint(),
                 "--platform-option", "s3_staging_dir=s3://" + aws.bucket() + "/oneshot/",
                 "--platform-option", "execution_role_arn=" + AwsStandIn.EXECUTION_ROLE,
@@ -135,8 +135,13 @@ class EmrPowerRunIT {
         String output = ShellTestSupport.takeOutput(terminal);
 
         assertThat(exitStatus.code()).as(output).isZero();
-        assertThat(output).contains("2 query executions, 2 passed, 0 failed, 0 errors");
-        assertThat(startJobRuns() - before).isEqualTo(1);
-        assertThat(newestResults("tpch_sf0.01_emr-serverless_").get("job_runs")).hasSize(1);
+        assertThat(output).contains("4 query executions, 4 passed, 0 failed, 0 errors").contains("Throughput@Size ")
+                .contains("S1  Q1   iteration 1").contains("S2  Q6   iteration 1");
+        // one job run per stream, side by side
+        assertThat(startJobRuns() - before).isEqualTo(2);
+        JsonNode results = newestResults("tpch_sf0.01_emr-serverless_");
+        assertThat(results.get("job_runs")).hasSize(2);
+        assertThat(results.at("/summary/streams").asInt()).isEqualTo(2);
+        assertThat(results.at("/summary/throughput_at_size").asDouble()).isPositive();
     }
 }

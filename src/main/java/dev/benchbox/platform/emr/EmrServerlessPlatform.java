@@ -412,6 +412,12 @@ public final class EmrServerlessPlatform implements Platform {
         recorder.record("StartJobRun", "power-run", JobRunner.startRequest(request, "dry-run-client-token"));
     }
 
+    /** Each stream is its own job run: they run side by side on the application. */
+    @Override
+    public boolean concurrentStreams() {
+        return true;
+    }
+
     @Override
     public List<JobRunUsage> jobRuns() {
         return jobs == null ? List.of() : jobs.jobRuns();
