@@ -51,8 +51,8 @@ public final class LocalAwsMain {
                   export AWS_SECRET_ACCESS_KEY=%6$s
                   export AWS_REGION=%7$s
 
-                In the BenchBox shell:
-                  connect emr-serverless --endpoint-url %1$s --region %7$s
+                In the BenchBox shell (started with the environment above, for the dummy credentials):
+                  connect emr-serverless --endpoint-url %1$s --region %7$s --s3-staging-dir s3://%2$s/benchbox/ --execution-role-arn %3$s --create-application
                 """.formatted(url, aws.bucket(), AwsStandIn.EXECUTION_ROLE, aws.blobStoreDir().getParent(),
                 AwsStandIn.ACCESS_KEY, AwsStandIn.SECRET_KEY, AwsStandIn.REGION.id()));
         System.out.flush();
