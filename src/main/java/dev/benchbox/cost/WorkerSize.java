@@ -16,21 +16,49 @@ public record WorkerSize(int vCpu, int memoryGb, int diskGb) {
     /** EMR Serverless's default driver and executor: 4 vCPU, 16 GB, 20 GB disk. */
     public static final WorkerSize DEFAULT = new WorkerSize(4, 16, 20);
 
+    /** Smallest and largest ephemeral disk AWS allows per worker, in GB. */
+    public static final int MIN_DISK_GB = 20;
+    public static final int MAX_DISK_GB = 200;
+
     public WorkerSize {
-        int[] memory = switch (vCpu) {
-            case 1 -> new int[] {2, 8, 1};
-            case 2 -> new int[] {4, 16, 1};
-            case 4 -> new int[] {8, 30, 1};
-            case 8 -> new int[] {16, 60, 4};
-            case 16 -> new int[] {32, 120, 8};
-            default -> throw new BenchboxException("EMR Serverless has no " + vCpu + "-vCPU workers: use 1, 2, 4, 8 or 16");
-        };
-        if (memoryGb < memory[0] || memoryGb > memory[1] || memoryGb % memory[2] != 0) {
-            throw new BenchboxException("a " + vCpu + "-vCPU worker has " + memory[0] + "-" + memory[1] + " GB of memory"
-                    + (memory[2] > 1 ? " in " + memory[2] + " GB steps" : "") + ", not " + memoryGb + " GB");
+        MemoryRange memory = MemoryRange.forVCpus(vCpu)
+                .orElseThrow(() -> new BenchboxException("EMR Serverless has no " + vCpu + "-vCPU workers: use 1, 2, 4, 8 or 16"));
+        if (!memory.allows(memoryGb)) {
+            throw new BenchboxException("a " + vCpu + "-vCPU worker has " + memory + ", not " + memoryGb + " GB");
         }
-        if (diskGb < 20 || diskGb > 200) {
+        if (!diskAllowed(diskGb)) {
             throw new BenchboxException("worker disk must be 20-200 GB, not " + diskGb + " GB");
+        }
+    }
+
+    public static boolean diskAllowed(int diskGb) {
+        return diskGb >= MIN_DISK_GB && diskGb <= MAX_DISK_GB;
+    }
+
+    /**
+     * The memory AWS allows a worker with a given number of vCPUs: the one place that knows EMR Serverless's
+     * worker combinations (connect, capacity and estimates all check against it).
+     */
+    public record MemoryRange(int minGb, int maxGb, int stepGb) {
+        public static java.util.Optional<MemoryRange> forVCpus(int vCpu) {
+            return java.util.Optional.ofNullable(switch (vCpu) {
+                case 1 -> new MemoryRange(2, 8, 1);
+                case 2 -> new MemoryRange(4, 16, 1);
+                case 4 -> new MemoryRange(8, 30, 1);
+                case 8 -> new MemoryRange(16, 60, 4);
+                case 16 -> new MemoryRange(32, 120, 8);
+                default -> null;
+            });
+        }
+
+        public boolean allows(int memoryGb) {
+            return memoryGb >= minGb && memoryGb <= maxGb && memoryGb % stepGb == 0;
+        }
+
+        /** e.g. {@code 16-60 GB of memory in 4 GB steps}. */
+        @Override
+        public String toString() {
+            return minGb + "-" + maxGb + " GB of memory" + (stepGb > 1 ? " in " + stepGb + " GB steps" : "");
         }
     }
 

@@ -4,9 +4,11 @@ import dev.benchbox.BenchboxException;
 import dev.benchbox.shell.BenchboxShell;
 import dev.benchbox.shell.BenchboxShell.Outcome;
 import dev.benchbox.shell.Console;
+import dev.benchbox.shell.EnvironmentVariables;
 import dev.benchbox.shell.ErrorReporter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.jline.reader.EOFError;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser;
@@ -24,8 +26,11 @@ public class ScriptRunner {
     private final Parser lineParser;
     private final ErrorReporter errorReporter;
     private final Console console;
+    private final EnvironmentVariables environment;
 
-    public ScriptRunner(ObjectProvider<BenchboxShell> shell, Parser lineParser, ErrorReporter errorReporter, Console console) {
+    public ScriptRunner(ObjectProvider<BenchboxShell> shell, Parser lineParser, ErrorReporter errorReporter, Console console,
+            EnvironmentVariables environment) {
+        this.environment = environment;
         this.shell = shell;
         this.lineParser = lineParser;
         this.errorReporter = errorReporter;
@@ -40,7 +45,9 @@ public class ScriptRunner {
     }
 
     public Report run(Path file, boolean continueOnError) {
-        List<ScriptLine> lines = new BbxParser().parse(file);
+        // ${NAME} comes from the same environment the platforms' options read
+        Map<String, String> variables = environment.all();
+        List<ScriptLine> lines = new BbxParser(variables::get).parse(file);
         int executed = 0;
         int failed = 0;
         for (ScriptLine line : lines) {

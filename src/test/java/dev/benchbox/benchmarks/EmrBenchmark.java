@@ -5,7 +5,6 @@ import dev.benchbox.cost.JobRunUsage;
 import dev.benchbox.cost.PricingTable;
 import dev.benchbox.platform.BatchListener;
 import dev.benchbox.platform.BatchQuery;
-import dev.benchbox.platform.Column;
 import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.platform.RowSink;
 import dev.benchbox.platform.emr.EmrOptions;
@@ -57,7 +56,7 @@ public final class EmrBenchmark {
                 int rounds = 0;
                 for (int round = 0; round < perQueryRounds; round++) {
                     for (BatchQuery query : queries) {
-                        emr.execute("bench", query.sql(), DISCARD);
+                        emr.execute("bench", query.sql(), RowSink.DISCARD);
                     }
                     rounds++;
                 }
@@ -107,18 +106,4 @@ public final class EmrBenchmark {
     private static double vcpu(List<JobRunUsage> runs) {
         return runs.stream().mapToDouble(r -> r.billed().vCpuHours()).sum();
     }
-
-    private static final RowSink DISCARD = new RowSink() {
-        @Override
-        public void begin(List<Column> columns) {
-        }
-
-        @Override
-        public void row(List<?> values) {
-        }
-
-        @Override
-        public void end() {
-        }
-    };
 }

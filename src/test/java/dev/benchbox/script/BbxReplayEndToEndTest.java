@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.benchbox.shell.CommandLineRunner;
 import dev.benchbox.shell.ExitStatus;
 import dev.benchbox.shell.ShellTestSupport;
+import dev.benchbox.shell.TestEnvironment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code FILE:LINE: message} on a failing line.
  */
 @SpringBootTest(properties = {"spring.shell.interactive.enabled=false", "benchbox.errors-on-terminal=true"})
-@Import(ShellTestSupport.class)
+@Import({ShellTestSupport.class, TestEnvironment.class})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class BbxReplayEndToEndTest {
     @TempDir
@@ -50,19 +51,19 @@ class BbxReplayEndToEndTest {
     @BeforeEach
     void clear() {
         ShellTestSupport.takeOutput(terminal);
+        TestEnvironment.VARIABLES.clear();
     }
 
     @Test
     void tpchSessionAtScale001Validates22Of22AndWritesResults() throws Exception {
         Path script = Path.of("src/test/resources/bbx/tpch-sf001.bbx");
-        // ${BBX_SCHEMA} comes from the environment; the test sets it through a copy of the script
-        Path copy = results.resolve("session.bbx");
-        Files.writeString(copy, Files.readString(script).replace("${BBX_SCHEMA}", "tpch_e2e"));
+        // ${BBX_SCHEMA} comes from the environment
+        TestEnvironment.VARIABLES.put("BBX_SCHEMA", "tpch_e2e");
         try (Stream<Path> before = Files.list(results)) {
             assertThat(before.filter(p -> p.toString().endsWith(".json"))).isEmpty();
         }
 
-        commandLine.run(new String[] {"--script", copy.toString()});
+        commandLine.run(new String[] {"--script", script.toString()});
         String output = ShellTestSupport.takeOutput(terminal);
 
         assertThat(exitStatus.code()).as(output).isZero();

@@ -62,10 +62,7 @@ class EmrBbxEndToEndTest {
 
     @BeforeAll
     static void startStandIn() {
-        // static dummy credentials through the SDK's default chain
-        System.setProperty("aws.accessKeyId", AwsStandIn.ACCESS_KEY);
-        System.setProperty("aws.secretAccessKey", AwsStandIn.SECRET_KEY);
-        aws = AwsStandIn.start(StandInConfig.forTests(dir.resolve("aws")).withExecutor(r -> JobExecutor.JobResult.success()));
+        aws = StandInScripts.start(StandInConfig.forTests(dir.resolve("aws")).withExecutor(r -> JobExecutor.JobResult.success()));
     }
 
     @AfterAll
@@ -81,11 +78,8 @@ class EmrBbxEndToEndTest {
 
     @Test
     void bbxConnectsCreatesTheSchemaAndLoadsTpchIntoS3AndGlue() throws Exception {
-        Path script = dir.resolve("emr.bbx");
-        Files.writeString(script, Files.readString(Path.of("src/test/resources/bbx/emr-standin-sf001.bbx"))
-                .replace("${BBX_ENDPOINT}", aws.endpoint().toString())
-                .replace("${BBX_BUCKET}", aws.bucket())
-                .replace("${BBX_ROLE}", AwsStandIn.EXECUTION_ROLE));
+        Path script = Path.of("src/test/resources/bbx/emr-standin-sf001.bbx");
+        StandInScripts.exportVariables(aws);
 
         commandLine.run(new String[] {"--script", script.toString()});
         String output = ShellTestSupport.takeOutput(terminal);

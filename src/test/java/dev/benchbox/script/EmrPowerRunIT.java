@@ -57,9 +57,7 @@ class EmrPowerRunIT {
 
     @BeforeAll
     static void startStandIn() {
-        System.setProperty("aws.accessKeyId", AwsStandIn.ACCESS_KEY);
-        System.setProperty("aws.secretAccessKey", AwsStandIn.SECRET_KEY);
-        aws = AwsStandIn.start(StandInConfig.forTests(dir.resolve("aws")));
+        aws = StandInScripts.start(StandInConfig.forTests(dir.resolve("aws")));
     }
 
     @AfterAll
@@ -86,11 +84,8 @@ class EmrPowerRunIT {
 
     @Test
     void bbxPowerRunIsOneJobRunThatValidates22Of22OnSparkAndIsCosted() throws Exception {
-        Path script = dir.resolve("emr-power-run.bbx");
-        Files.writeString(script, Files.readString(Path.of("src/test/resources/bbx/emr-standin-power-run.bbx"))
-                .replace("${BBX_ENDPOINT}", aws.endpoint().toString())
-                .replace("${BBX_BUCKET}", aws.bucket())
-                .replace("${BBX_ROLE}", AwsStandIn.EXECUTION_ROLE));
+        Path script = Path.of("src/test/resources/bbx/emr-standin-power-run.bbx");
+        StandInScripts.exportVariables(aws);
         long before = startJobRuns();
 
         commandLine.run(new String[] {"--script", script.toString()});

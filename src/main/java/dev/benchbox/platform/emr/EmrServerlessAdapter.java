@@ -1,5 +1,6 @@
 package dev.benchbox.platform.emr;
 
+import dev.benchbox.platform.emr.job.Backoff;
 import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.platform.LoadReport;
 import dev.benchbox.platform.QuerySummary;

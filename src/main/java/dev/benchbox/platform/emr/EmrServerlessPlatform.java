@@ -1,5 +1,6 @@
 package dev.benchbox.platform.emr;
 
+import dev.benchbox.platform.emr.job.Backoff;
 import static java.util.Objects.requireNonNull;
 
 import dev.benchbox.BenchboxException;
@@ -428,10 +429,8 @@ public final class EmrServerlessPlatform implements Platform {
         WorkerSize driver = options.capacity().driver() != null ? options.capacity().driver().size() : null;
         WorkerSize executor = options.capacity().executors() != null ? options.capacity().executors().size() : null;
         int executors = options.capacity().executors() != null ? options.capacity().executors().count() : JobCapacity.DEFAULT.executors();
-        JobCapacity capacity = new JobCapacity(
-                driver == null ? JobCapacity.DEFAULT.driver() : new dev.benchbox.cost.WorkerSize(driver.vcpu(), driver.memoryGb(), driver.diskGb()),
-                executors,
-                executor == null ? JobCapacity.DEFAULT.executor() : new dev.benchbox.cost.WorkerSize(executor.vcpu(), executor.memoryGb(), executor.diskGb()));
+        JobCapacity capacity = new JobCapacity(driver == null ? JobCapacity.DEFAULT.driver() : driver.toCost(), executors,
+                executor == null ? JobCapacity.DEFAULT.executor() : executor.toCost());
         return Optional.of(new BillingProfile(capacity, options.region(), Architecture.parse(options.architecture())));
     }
 

@@ -25,6 +25,7 @@ import software.amazon.awssdk.core.traits.MapTrait;
  */
 public final class RequestJson {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private RequestJson() {
     }
@@ -72,32 +73,9 @@ public final class RequestJson {
     }
 
     private static JsonNode scalar(Object value) {
-        if (value instanceof String s) {
-            return JSON.textNode(s);
-        }
-        if (value instanceof Boolean b) {
-            return JSON.booleanNode(b);
-        }
-        if (value instanceof Integer i) {
-            return JSON.numberNode(i);
-        }
-        if (value instanceof Long l) {
-            return JSON.numberNode(l);
-        }
-        if (value instanceof Double d) {
-            return JSON.numberNode(d);
-        }
-        if (value instanceof Float f) {
-            return JSON.numberNode(f);
-        }
-        if (value instanceof BigDecimal d) {
-            return JSON.numberNode(d);
-        }
-        if (value instanceof Short s) {
-            return JSON.numberNode(s);
-        }
-        if (value instanceof Byte b) {
-            return JSON.numberNode(b);
+        if (value instanceof String || value instanceof Boolean || value instanceof Number) {
+            // Jackson keeps each number's own type (int, long, double, BigDecimal...)
+            return MAPPER.valueToTree(value);
         }
         if (value instanceof Instant instant) {
             // the JSON protocols of EMR Serverless and Glue send timestamps as epoch seconds

@@ -19,23 +19,22 @@ public record WorkerSize(int vcpu, int memoryGb, int diskGb) {
     private static final Pattern TEXT = Pattern.compile("(\\d+)\\s*vcpu-(\\d+)\\s*gb(?:-(\\d+)\\s*gb)?");
 
     public WorkerSize {
-        int[] range = switch (vcpu) {
-            case 1 -> new int[] {2, 8, 1};
-            case 2 -> new int[] {4, 16, 1};
-            case 4 -> new int[] {8, 30, 1};
-            case 8 -> new int[] {16, 60, 4};
-            case 16 -> new int[] {32, 120, 8};
-            default -> throw new BenchboxException("invalid worker size " + describe(vcpu, memoryGb, diskGb)
-                    + ": EMR Serverless workers have 1, 2, 4, 8 or 16 vCPU");
-        };
-        if (memoryGb < range[0] || memoryGb > range[1] || memoryGb % range[2] != 0) {
+        // AWS's combinations live in one place, the cost model's worker size; here they get the connect wording
+        dev.benchbox.cost.WorkerSize.MemoryRange range = dev.benchbox.cost.WorkerSize.MemoryRange.forVCpus(vcpu)
+                .orElseThrow(() -> new BenchboxException("invalid worker size " + describe(vcpu, memoryGb, diskGb)
+                        + ": EMR Serverless workers have 1, 2, 4, 8 or 16 vCPU"));
+        if (!range.allows(memoryGb)) {
             throw new BenchboxException("invalid worker size " + describe(vcpu, memoryGb, diskGb) + ": a " + vcpu
-                    + "-vCPU worker takes " + range[0] + "-" + range[1] + " GB of memory"
-                    + (range[2] == 1 ? "" : " in " + range[2] + " GB steps"));
+                    + "-vCPU worker takes " + range);
         }
-        if (diskGb < 20 || diskGb > 200) {
+        if (!dev.benchbox.cost.WorkerSize.diskAllowed(diskGb)) {
             throw new BenchboxException("invalid worker size " + describe(vcpu, memoryGb, diskGb) + ": disk must be 20-200 GB");
         }
+    }
+
+    /** The same size in the cost model, for estimates. */
+    public dev.benchbox.cost.WorkerSize toCost() {
+        return new dev.benchbox.cost.WorkerSize(vcpu, memoryGb, diskGb);
     }
 
     /** Parses {@code 4vCPU-16GB} or {@code 4vCPU-16GB-50GB} (the last one is disk). */

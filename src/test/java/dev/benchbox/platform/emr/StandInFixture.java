@@ -1,5 +1,6 @@
 package dev.benchbox.platform.emr;
 
+import dev.benchbox.platform.emr.job.Backoff;
 import dev.benchbox.standin.AwsStandIn;
 import java.nio.file.Path;
 import java.time.Duration;

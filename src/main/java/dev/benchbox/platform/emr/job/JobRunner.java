@@ -13,7 +13,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.GZIPInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
@@ -32,6 +31,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class JobRunner {
     static final Duration FIRST_POLL = Duration.ofMillis(250);
     static final Duration MAX_POLL = Duration.ofMillis(1500);
+    private static final Backoff POLLING = new Backoff(FIRST_POLL, MAX_POLL, 1.5);
     static final Duration CANCEL_WAIT = Duration.ofMinutes(5);
     private static final Set<JobRunState> TERMINAL = Set.of(JobRunState.SUCCESS, JobRunState.FAILED, JobRunState.CANCELLED);
     private static final int STDERR_LINES = 3;
@@ -101,11 +101,11 @@ public final class JobRunner {
         listener.submitted(jobRunId);
         long deadline = System.nanoTime() + Duration.ofMinutes(request.timeoutMinutes()).plusMinutes(1).toNanos();
         JobRunState last = null;
-        long delay = FIRST_POLL.toMillis();
+        int poll = 0;
         while (true) {
             JobRun run;
             try {
-                sleeper.sleep(jitter(delay));
+                sleeper.sleep(POLLING.delayMillis(poll++));
                 run = describe(request.applicationId(), jobRunId);
             } catch (InterruptedException e) {
                 cancel(request, jobRunId, listener, submitted);
@@ -124,7 +124,6 @@ public final class JobRunner {
                 throw new BenchboxException("job run " + jobRunId + " timed out after " + request.timeoutMinutes()
                         + " minutes (timeout_minutes) and was cancelled");
             }
-            delay = Math.min(MAX_POLL.toMillis(), (long) (delay * 1.5));
         }
     }
 
@@ -160,7 +159,7 @@ public final class JobRunner {
                     listener.ended(run);
                     return;
                 }
-                sleepUninterruptibly(jitter(MAX_POLL.toMillis() / 2));
+                sleepUninterruptibly(POLLING.delayMillis(2));
             }
             throw new BenchboxException("job run " + jobRunId + " did not reach CANCELLED within "
                     + CANCEL_WAIT.toMinutes() + " minutes: check it in the EMR Serverless console");
@@ -214,10 +213,6 @@ public final class JobRunner {
             return "";
         }
         return String.join(" | ", lines);
-    }
-
-    private static long jitter(long millis) {
-        return Math.max(1, (long) (millis * ThreadLocalRandom.current().nextDouble(0.8, 1.2)));
     }
 
     private static String oneLine(String text) {

@@ -355,19 +355,7 @@ class BenchboxJobIT {
     @Test
     void jobRunServiceTurnsASparkErrorIntoOneLine() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> service().execute(DATABASE, TABLES, "SELECT no_such_column FROM nation", 10,
-                        new dev.benchbox.platform.RowSink() {
-                            @Override
-                            public void begin(List<Column> c) {
-                            }
-
-                            @Override
-                            public void row(List<?> values) {
-                            }
-
-                            @Override
-                            public void end() {
-                            }
-                        }, JobRunService.Progress.NONE))
+                        dev.benchbox.platform.RowSink.DISCARD, JobRunService.Progress.NONE))
                 .isInstanceOf(dev.benchbox.BenchboxException.class)
                 .hasMessageContaining("no_such_column")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
