@@ -144,8 +144,8 @@ class EmrBbxEndToEndTest {
                 .contains("LOCATION 's3://my-bucket/benchbox/data/tpch/sf0.01/lineitem/'");
 
         ObjectMapper mapper = new ObjectMapper();
-        ServiceModel emrModel = ServiceModel.load(StandInConfig.defaultModelsDir().resolve("emr-serverless-2021-07-13.service-2.json"));
-        ServiceModel glueModel = ServiceModel.load(StandInConfig.defaultModelsDir().resolve("glue-2017-03-31.service-2.json"));
+        ServiceModel emrModel = ServiceModel.load(StandInConfig.defaultModelsDir().resolve(StandInConfig.EMR_MODEL));
+        ServiceModel glueModel = ServiceModel.load(StandInConfig.defaultModelsDir().resolve(StandInConfig.GLUE_MODEL));
         for (String name : names.stream().filter(n -> n.endsWith(".json")).toList()) {
             String operation = name.replaceFirst("^\\d+-", "").replaceFirst("[-.].*$", "");
             ServiceModel model = emrModel.operation(operation).isPresent() ? emrModel : glueModel;

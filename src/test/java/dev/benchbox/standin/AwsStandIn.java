@@ -86,8 +86,8 @@ public final class AwsStandIn implements AutoCloseable {
             Thread.sleep(5);
         }
         this.s3 = new S3Forwarder(URI.create("http://127.0.0.1:" + s3Proxy.getPort()));
-        ServiceModel emrModel = ServiceModel.load(config.modelsDir().resolve("emr-serverless-2021-07-13.service-2.json"));
-        ServiceModel glueModel = ServiceModel.load(config.modelsDir().resolve("glue-2017-03-31.service-2.json"));
+        ServiceModel emrModel = ServiceModel.load(config.modelsDir().resolve(StandInConfig.EMR_MODEL));
+        ServiceModel glueModel = ServiceModel.load(config.modelsDir().resolve(StandInConfig.GLUE_MODEL));
         this.emrProtocol = new ApiProtocol(emrModel, true);
         this.glueProtocol = new ApiProtocol(glueModel, false);
         this.emrValidator = new ModelValidator(emrModel);

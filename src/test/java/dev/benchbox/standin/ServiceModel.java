@@ -14,7 +14,7 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * One official AWS API model ({@code <service>-<version>.service-2.json} from {@code ../shared/aws-models/}):
+ * One official AWS API model ({@code <service>-<version>.service-2.json} shipped in the test resources' {@code aws-models/}):
  * its operations (HTTP binding, input shape) and shapes. The stand-in routes and validates from it, so it
  * speaks exactly the API that the SDK clients were generated from.
  */

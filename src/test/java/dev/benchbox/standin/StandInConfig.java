@@ -1,5 +1,7 @@
 package dev.benchbox.standin;
 
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +13,7 @@ import static java.util.Objects.requireNonNull;
  * {@code clock}, so a test that moves a controllable clock gets exact, timing-independent figures.
  *
  * @param dataDir                        where the S3 blob store and job work files live
- * @param modelsDir                      the official AWS models ({@code ../shared/aws-models/})
+ * @param modelsDir                      the official AWS models (test resources {@code aws-models/})
  * @param bucket                         a bucket created at start, for callers to use
  * @param clock                          source of timestamps and billed durations
  * @param transition                     one quick state step (CREATING→CREATED, STOPPING→STOPPED, SUBMITTED→PENDING...)
@@ -25,6 +27,11 @@ import static java.util.Objects.requireNonNull;
  */
 public record StandInConfig(Path dataDir, Path modelsDir, String bucket, Clock clock, Duration transition,
                             Duration coldStart, Duration preInitializedStart, Duration minute, JobExecutor executor, int port) {
+
+    /** File name of the EMR Serverless model in the models directory. */
+    public static final String EMR_MODEL = "emr-serverless-2021-07-13.service-2.json";
+    /** File name of the Glue model in the models directory. */
+    public static final String GLUE_MODEL = "glue-2017-03-31.service-2.json";
 
     public StandInConfig {
         requireNonNull(dataDir, "dataDir is null");
@@ -52,10 +59,25 @@ public record StandInConfig(Path dataDir, Path modelsDir, String bucket, Clock c
                 Duration.ofMillis(500), Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(1), null, 0);
     }
 
-    /** {@code ../shared/aws-models/} from the repository root (it sits beside the clone, in CI too). */
+    /**
+     * The official AWS models shipped with the test resources ({@code src/test/resources/aws-models/}), found on
+     * the classpath so the stand-in works from any working directory; {@code -Dbenchbox.aws-models=DIR} overrides.
+     */
     public static Path defaultModelsDir() {
         String override = System.getProperty("benchbox.aws-models");
-        return override != null ? Path.of(override) : Path.of("..", "shared", "aws-models").toAbsolutePath().normalize();
+        if (override != null) {
+            return Path.of(override);
+        }
+        URL marker = StandInConfig.class.getResource("/aws-models/" + EMR_MODEL);
+        if (marker == null) {
+            throw new IllegalStateException("the AWS models are not on the classpath (expected aws-models/" + EMR_MODEL
+                    + " in the test resources)");
+        }
+        try {
+            return Path.of(marker.toURI()).getParent();
+        } catch (URISyntaxException | java.nio.file.FileSystemNotFoundException e) {
+            throw new IllegalStateException("the AWS models must be a directory on the classpath, not inside a jar: " + marker, e);
+        }
     }
 
     public StandInConfig withClock(Clock newClock) {
