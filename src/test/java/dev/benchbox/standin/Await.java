@@ -13,7 +13,12 @@ public final class Await {
     }
 
     public static void until(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
+        until(what, LIMIT, condition);
+    }
+
+    /** As {@link #until(String, BooleanSupplier)} with its own bound, for waits on real work (a Spark job in a child JVM). */
+    public static void until(String what, Duration limit, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting until " + what);
@@ -28,8 +33,12 @@ public final class Await {
     }
 
     public static <T> T value(String what, Supplier<T> supplier, java.util.function.Predicate<T> done) {
+        return value(what, LIMIT, supplier, done);
+    }
+
+    public static <T> T value(String what, Duration limit, Supplier<T> supplier, java.util.function.Predicate<T> done) {
         Object[] last = new Object[1];
-        until(what, () -> {
+        until(what, limit, () -> {
             T v = supplier.get();
             last[0] = v;
             return done.test(v);

@@ -34,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SparkJobIT {
 
+    private static final java.time.Duration SPARK_JOB_LIMIT = java.time.Duration.ofMinutes(3);
+
     @TempDir
     static Path dir;
 
@@ -85,7 +87,8 @@ class SparkJobIT {
                                 + "--conf " + SparkSubmitParameters.GLUE_FACTORY_KEY + "=" + SparkSubmitParameters.GLUE_FACTORY)))
                 .configurationOverrides(o -> o.monitoringConfiguration(m -> m.s3MonitoringConfiguration(l -> l.logUri("s3://" + aws.bucket() + "/logs/")))))
                 .jobRunId();
-        return Await.value("job run ends", () -> emr.getJobRun(b -> b.applicationId(app).jobRunId(run)).jobRun(),
+        // a real Spark job in a child JVM: tens of seconds on a busy 2-core machine
+        return Await.value("job run ends", SPARK_JOB_LIMIT, () -> emr.getJobRun(b -> b.applicationId(app).jobRunId(run)).jobRun(),
                 r -> List.of(JobRunState.SUCCESS, JobRunState.FAILED, JobRunState.CANCELLED).contains(r.state()));
     }
 
