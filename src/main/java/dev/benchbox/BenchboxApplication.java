@@ -1,6 +1,9 @@
 package dev.benchbox;
 
 import dev.benchbox.shell.ExitStatus;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -9,6 +12,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 @SpringBootApplication
 public class BenchboxApplication {
     public static void main(String[] args) {
+        if (LauncherUsage.requested(args)) {
+            LauncherUsage.print(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+            return;
+        }
         SpringApplication application = new SpringApplication(BenchboxApplication.class);
         // our own options (--debug, --script) are not Spring properties
         application.setAddCommandLineProperties(false);

@@ -15,8 +15,9 @@ import java.util.Properties;
 /**
  * The reference side of scripts/bench-local: what the shell is measured against.
  * <ul>
- *   <li>{@code generate SF}: io.trino.tpch generating every TPC-H table single-threaded, rows discarded
- *       (the floor of any load that uses this generator on one core);</li>
+ *   <li>{@code generate SF [THREADS]}: io.trino.tpch generating every TPC-H table, rows discarded, on one thread
+ *       (default) or cut into parts on THREADS threads the way the DuckDB loader cuts them: the floor of any load
+ *       that uses this generator on that many cores;</li>
  *   <li>{@code jdbc DBFILE WARMUPS ITERATIONS}: a bare JDBC loop over the 22 queries on a DuckDB file,
  *       reading every row, printing the summed measured query time.</li>
  * </ul>
@@ -28,22 +29,54 @@ public final class ReferencePrograms {
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
-            case "generate" -> generate(Double.parseDouble(args[1]));
+            case "generate" -> generate(Double.parseDouble(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 1);
             case "jdbc" -> jdbc(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
-            default -> throw new IllegalArgumentException("usage: generate SF | jdbc DBFILE WARMUPS ITERATIONS");
+            default -> throw new IllegalArgumentException("usage: generate SF [THREADS] | jdbc DBFILE WARMUPS ITERATIONS");
         }
     }
 
-    private static void generate(double scale) {
+    private static void generate(double scale, int threads) throws Exception {
         long started = System.nanoTime();
-        long rows = 0;
-        for (String name : TpchSchema.TABLES) {
-            TpchTable<?> table = TpchTable.getTable(name);
-            for (TpchEntity ignored : table.createGenerator(scale, 1, 1)) {
-                rows++;
+        java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> parts = new java.util.ArrayList<>();
+            for (String name : TpchSchema.TABLES) {
+                TpchTable<?> table = TpchTable.getTable(name);
+                // the same cut as the loader: several parts per thread for the big tables
+                int partCount = threads == 1 ? 1 : partCount(name, scale, threads);
+                for (int part = 1; part <= partCount; part++) {
+                    int thisPart = part;
+                    parts.add(pool.submit(() -> {
+                        long count = 0;
+                        for (TpchEntity ignored : table.createGenerator(scale, thisPart, partCount)) {
+                            count++;
+                        }
+                        rows.addAndGet(count);
+                    }));
+                }
             }
+            for (java.util.concurrent.Future<?> part : parts) {
+                part.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        System.out.printf(Locale.ROOT, "generated %d rows in %.3f s%n", rows, (System.nanoTime() - started) / 1e9);
+        System.out.printf(Locale.ROOT, "generated %d rows on %d thread(s) in %.3f s%n", rows.get(), threads,
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    private static int partCount(String table, double scale, int threads) {
+        long rows = switch (table) {
+            case "region", "nation" -> 25;
+            case "supplier" -> (long) (10_000 * scale);
+            case "customer" -> (long) (150_000 * scale);
+            case "part" -> (long) (200_000 * scale);
+            case "partsupp" -> (long) (800_000 * scale);
+            case "orders" -> (long) (1_500_000 * scale);
+            default -> (long) (6_001_215 * scale);
+        };
+        return rows < 100_000 ? 1 : Math.max(1, (int) Math.min(threads * 4L, rows / 50_000));
     }
 
     private static void jdbc(String file, int warmups, int iterations) throws Exception {

@@ -88,6 +88,19 @@ class CommandLineIT {
     }
 
     @Test
+    void helpAndShortHPrintTheLauncherUsageAndExitZero() throws Exception {
+        for (String option : List.of("--help", "-h")) {
+            Run run = benchbox(option);
+            assertThat(run.exitCode()).as(run.stderr()).isZero();
+            assertThat(run.stdout()).startsWith("Usage: benchbox [OPTIONS]").isEqualTo(dev.benchbox.LauncherUsage.TEXT);
+            assertThat(run.stderr()).isEmpty();
+        }
+        Run withPath = benchbox("--path", "x.duckdb", "--help");
+        assertThat(withPath.stdout()).isEqualTo(dev.benchbox.LauncherUsage.TEXT);
+        assertThat(work.resolve("x.duckdb")).doesNotExist();
+    }
+
+    @Test
     void sqlErrorIsOneLineOnStandardErrorWithNonZeroStatus() throws Exception {
         Run run = benchbox("query", "SELEC 1");
         assertThat(run.exitCode()).isEqualTo(1);

@@ -1,0 +1,53 @@
+package dev.benchbox;
+
+import java.io.PrintWriter;
+
+/**
+ * {@code benchbox --help} / {@code -h}: how to start the application, printed before Spring starts (nothing
+ * else is needed to print it, so it is instant). The commands themselves are listed by {@code help}.
+ */
+public final class LauncherUsage {
+    /** The usage text, exactly as printed. */
+    public static final String TEXT = """
+            Usage: benchbox [OPTIONS]                      start the interactive shell
+                   benchbox [OPTIONS] COMMAND [ARGS...]    run one command, then exit
+                   benchbox [OPTIONS] --script FILE        replay a .bbx script, then exit
+
+            Options (before the command):
+              --script FILE          replay the .bbx script FILE
+              --continue-on-error    with --script: run every line, then report how many failed
+              --path FILE            one-shot commands run on this DuckDB database file (default: in memory)
+              --debug                print the stack trace behind an error
+              -h, --help             print this help and exit
+
+            Commands: benchbox help lists them, benchbox help COMMAND shows a command's options.
+            Exit status: 0 when everything succeeded, 1 when a command failed.
+            Environment: BENCHBOX_HOME (logs, history; default ~/.benchbox), BENCHBOX_JAVA_OPTS (JVM options),
+              NO_COLOR=1 (no colour).
+            """;
+
+    private LauncherUsage() {
+    }
+
+    /** Whether the launcher options (those before the command) ask for this usage. */
+    public static boolean requested(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                return true;
+            }
+            if (arg.equals("--path") || arg.equals("--script")) {
+                i++; // its value
+            } else if (!arg.startsWith("--")) {
+                // the command: what follows is the command's own
+                return false;
+            }
+        }
+        return false;
+    }
+
+    public static void print(PrintWriter out) {
+        out.print(TEXT);
+        out.flush();
+    }
+}
