@@ -10,10 +10,19 @@ import java.util.Map;
  * (run, benchmark, platform, summary, queries), plus the job runs behind it on platforms that bill per job.
  */
 public record RunResult(Run run, Benchmark benchmark, PlatformInfo platform, Summary summary, List<QueryResult> queries,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<JobRunRecord> jobRuns) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<JobRunRecord> jobRuns,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<QueryStatistics> statistics) {
+    /** Statistics left out (null: a file written before they were recorded) are computed from the queries. */
     public RunResult {
         queries = List.copyOf(queries);
         jobRuns = jobRuns == null ? List.of() : List.copyOf(jobRuns);
+        statistics = statistics == null ? QueryStatistics.of(queries, run.warmups(), Map.of()) : List.copyOf(statistics);
+    }
+
+    /** A result whose statistics follow from its queries (no warm-up times known). */
+    public RunResult(Run run, Benchmark benchmark, PlatformInfo platform, Summary summary, List<QueryResult> queries,
+            List<JobRunRecord> jobRuns) {
+        this(run, benchmark, platform, summary, queries, jobRuns, null);
     }
 
     /** When and how the run happened. */

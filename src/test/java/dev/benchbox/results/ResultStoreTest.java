@@ -24,7 +24,7 @@ class ResultStoreTest {
 
         assertThat(file).isEqualTo(dir.resolve("benchbox-results/tpch_sf0.01_duckdb_20240102T030405Z.json"));
         JsonNode json = new ObjectMapper().readTree(file.toFile());
-        assertThat(fieldNames(json)).containsExactly("run", "benchmark", "platform", "summary", "queries");
+        assertThat(fieldNames(json)).containsExactly("run", "benchmark", "platform", "summary", "queries", "statistics");
         assertThat(json.at("/run/started").asText()).isEqualTo("2024-01-02T03:04:05Z");
         assertThat(json.at("/benchmark/scale_factor").asDouble()).isEqualTo(0.01);
         assertThat(fieldNames(json.get("summary"))).containsExactly("queries", "passed", "failed", "errors",
@@ -47,6 +47,22 @@ class ResultStoreTest {
         ResultStore store = new ResultStore(dir);
 
         assertThat(store.read(store.write(RUN))).isEqualTo(RUN);
+    }
+
+    @Test
+    void recordsEachQuerysStatisticsAndComputesThemForAFileWrittenWithout() throws Exception {
+        ResultStore store = new ResultStore(dir);
+        Path file = store.write(RUN);
+        JsonNode json = store.mapper().readTree(file.toFile());
+        assertThat(json.at("/statistics/0/id").asText()).isEqualTo("Q1");
+        assertThat(fieldNames(json.at("/statistics/0"))).containsExactly("id", "samples", "cold_ms", "cold_included", "min_ms",
+                "median_ms", "max_ms", "mean_ms");
+
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json).remove("statistics");
+        Path older = dir.resolve("older.json");
+        store.mapper().writeValue(older.toFile(), json);
+
+        assertThat(store.read(older).statistics()).isEqualTo(RUN.statistics()).hasSize(2);
     }
 
     @Test
