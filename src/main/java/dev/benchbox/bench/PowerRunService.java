@@ -12,6 +12,8 @@ import dev.benchbox.cost.PricingTable;
 import dev.benchbox.results.JobRunRecord;
 import dev.benchbox.results.QueryResult;
 import dev.benchbox.results.QueryStatistics;
+import dev.benchbox.results.RunConfiguration;
+import dev.benchbox.results.ShellVersion;
 import dev.benchbox.results.ResultStore;
 import dev.benchbox.results.RunResult;
 import dev.benchbox.session.LedgerEntry;
@@ -127,7 +129,10 @@ public class PowerRunService {
                                 throughputNote(request, streamSeconds)),
                 results,
                 jobRunsSince(platform, jobRunsBefore, inDriverMs[0]),
-                QueryStatistics.of(results, request.warmups(), firstWarmupMs));
+                QueryStatistics.of(results, request.warmups(), firstWarmupMs),
+                new RunConfiguration(platform.configuration(), "tpch", request.scaleFactor(),
+                        batch.stream().map(BatchQuery::id).toList(), request.warmups(), request.iterations(), request.streams(),
+                        request.validation().name().toLowerCase(java.util.Locale.ROOT), ShellVersion.current()));
         Path file = new ResultStore(resultsDirectory).write(result);
         session.record(new LedgerEntry(started, platform.name(), "run",
                 "TPC-H power run SF" + TpchSchema.formatScale(request.scaleFactor()) + ", " + batch.size() + " queries",

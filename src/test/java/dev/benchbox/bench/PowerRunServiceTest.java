@@ -124,6 +124,22 @@ class PowerRunServiceTest {
             }
             // and the file holds them
             assertThat(new dev.benchbox.results.ResultStore(dir).read(report.file()).statistics()).isEqualTo(stats);
+
+            dev.benchbox.results.RunConfiguration config = report.result().configuration();
+            assertThat(config.engine().platform()).isEqualTo("duckdb");
+            assertThat(config.engine().version()).isEqualTo(session.platform().version());
+            assertThat(config.engine().settings()).containsOnlyKeys("threads", "memory_limit");
+            assertThat(config.engine().releaseLabel()).isNull();
+            assertThat(config.benchmark()).isEqualTo("tpch");
+            assertThat(config.scaleFactor()).isEqualTo(0.01);
+            assertThat(config.queries()).containsExactly("Q1", "Q6");
+            assertThat(config.warmups()).isEqualTo(1);
+            assertThat(config.iterations()).isEqualTo(3);
+            assertThat(config.streams()).isEqualTo(1);
+            assertThat(config.validation()).isEqualTo("exact");
+            // the build's version, filtered into application.properties by Maven
+            assertThat(config.shellVersion()).matches("\\d+\\.\\d+\\.\\d+.*");
+            assertThat(new dev.benchbox.results.ResultStore(dir).read(report.file()).configuration()).isEqualTo(config);
         } finally {
             session.disconnect();
         }
