@@ -94,4 +94,17 @@ class CompareCommandLineIT {
         assertThat(foreign.stderr()).isEqualTo("cannot read results package.json: not a BenchBox results file "
                 + "(it needs run, benchmark, platform, summary, queries)\n");
     }
+
+    @Test
+    void reportWritesOneSelfContainedHtmlFile() throws Exception {
+        write("x86", Fixtures.emr("x86_64", 3, "0.20", 2000, 60000, 30000, stat("Q1", 1000, 0.02)));
+        write("arm", Fixtures.emr("arm64", 3, "0.16", 2000, 60000, 30000, stat("Q1", 900, 0.02)));
+
+        Run run = benchbox("report", "x86.json", "arm.json", "--output", "out/report.html");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).isEqualTo("Report of 2 runs written to out/report.html\n");
+        String html = Files.readString(work.resolve("out/report.html"));
+        assertThat(html).contains("<canvas id=\"chart-cost\"").contains("Chart.js v4.4.1");
+    }
 }

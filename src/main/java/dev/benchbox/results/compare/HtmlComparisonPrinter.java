@@ -10,8 +10,8 @@ import java.util.Locale;
  * The comparison as one self-contained HTML page (no script, no external resource): the tables of the text
  * formats, with changes coloured. {@code report} embeds the same tables beside its charts.
  */
-final class HtmlComparisonPrinter implements ComparisonPrinter {
-    static final String STYLE = """
+public final class HtmlComparisonPrinter implements ComparisonPrinter {
+    public static final String STYLE = """
             body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:24px;color:#1f2328}
             table{border-collapse:collapse;margin:12px 0;font-size:13px}
             th,td{border:1px solid #d0d7de;padding:4px 8px}
@@ -31,7 +31,7 @@ final class HtmlComparisonPrinter implements ComparisonPrinter {
     }
 
     /** The introduction, the per-query table, the runs table and the regression verdict, as an HTML fragment. */
-    static String tables(Comparison c) {
+    public static String tables(Comparison c) {
         StringBuilder html = new StringBuilder();
         html.append("<p>").append(escape(TextComparisonPrinter.intro(c))).append("</p>\n");
         if (c.mismatch() != null) {
