@@ -11,6 +11,9 @@ import dev.benchbox.cost.JobRunUsage;
 import dev.benchbox.cost.PricingTable;
 import dev.benchbox.results.JobRunRecord;
 import dev.benchbox.results.QueryResult;
+import dev.benchbox.results.QueryStatistics;
+import dev.benchbox.results.RunConfiguration;
+import dev.benchbox.results.ShellVersion;
 import dev.benchbox.results.ResultStore;
 import dev.benchbox.results.RunResult;
 import dev.benchbox.session.LedgerEntry;
@@ -68,7 +71,9 @@ public class PowerRunService {
         void validated(QueryResult result);
     }
 
-    public Report run(PowerRunRequest request, LoadProgress progress, Listener listener) {
+    public Report run(PowerRunRequest request, LoadProgress progress, Listener runListener) {
+        Map<String, Double> firstWarmupMs = new java.util.concurrent.ConcurrentHashMap<>();
+        Listener listener = recordingFirstWarmups(runListener, firstWarmupMs);
         Platform platform = session.platform();
         String schema = session.schema();
         Instant started = Instant.now();
@@ -123,7 +128,11 @@ public class PowerRunService {
                                 throughputAtSize(request.scaleFactor(), results.size(), streamSeconds),
                                 throughputNote(request, streamSeconds)),
                 results,
-                jobRunsSince(platform, jobRunsBefore, inDriverMs[0]));
+                jobRunsSince(platform, jobRunsBefore, inDriverMs[0]),
+                QueryStatistics.of(results, request.warmups(), firstWarmupMs),
+                new RunConfiguration(platform.configuration(), "tpch", request.scaleFactor(),
+                        batch.stream().map(BatchQuery::id).toList(), request.warmups(), request.iterations(), request.streams(),
+                        request.validation().name().toLowerCase(java.util.Locale.ROOT), ShellVersion.current()));
         Path file = new ResultStore(resultsDirectory).write(result);
         session.record(new LedgerEntry(started, platform.name(), "run",
                 "TPC-H power run SF" + TpchSchema.formatScale(request.scaleFactor()) + ", " + batch.size() + " queries",
@@ -218,6 +227,29 @@ public class PowerRunService {
         PricingTable pricing = PricingTable.load();
         List<JobRunRecord> records = runs.subList(before, runs.size()).stream().map(run -> JobRunRecord.of(run, pricing)).toList();
         return records.size() == 1 ? List.of(records.get(0).withQueryTime(inDriverMs)) : records;
+    }
+
+    /** The listener, also noting each query's first warm-up time: the cold execution the statistics set apart. */
+    private static Listener recordingFirstWarmups(Listener listener, Map<String, Double> firstWarmupMs) {
+        return new Listener() {
+            @Override
+            public void executed(QueryExecution execution) {
+                if (execution.warmup() && execution.error() == null) {
+                    firstWarmupMs.putIfAbsent(execution.queryId(), Math.round(execution.elapsedMillis() * 1000) / 1000.0);
+                }
+                listener.executed(execution);
+            }
+
+            @Override
+            public void loading(double scaleFactor) {
+                listener.loading(scaleFactor);
+            }
+
+            @Override
+            public void validated(QueryResult result) {
+                listener.validated(result);
+            }
+        };
     }
 
     private QueryResult toResult(QueryExecution execution, PowerRunRequest request) {

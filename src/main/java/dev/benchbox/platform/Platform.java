@@ -2,8 +2,10 @@ package dev.benchbox.platform;
 
 import dev.benchbox.cost.BillingProfile;
 import dev.benchbox.cost.JobRunUsage;
+import dev.benchbox.results.EngineConfiguration;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -71,6 +73,11 @@ public interface Platform extends AutoCloseable {
     /** How this platform bills work, for estimates; empty when it costs nothing per job. */
     default Optional<BillingProfile> billingProfile() {
         return Optional.empty();
+    }
+
+    /** The engine as a run's results record it: version, resources and settings (see {@link EngineConfiguration}). */
+    default EngineConfiguration configuration() {
+        return EngineConfiguration.embedded(name(), version(), Map.of());
     }
 
     /** Releases what this session created; never fails. */

@@ -10,10 +10,23 @@ import java.util.Map;
  * (run, benchmark, platform, summary, queries), plus the job runs behind it on platforms that bill per job.
  */
 public record RunResult(Run run, Benchmark benchmark, PlatformInfo platform, Summary summary, List<QueryResult> queries,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<JobRunRecord> jobRuns) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<JobRunRecord> jobRuns,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<QueryStatistics> statistics, RunConfiguration configuration) {
+    /**
+     * Statistics or a configuration left out (null: a file written before they were recorded) follow from the
+     * other sections: statistics from the queries, the configuration from run, benchmark and platform.
+     */
     public RunResult {
         queries = List.copyOf(queries);
         jobRuns = jobRuns == null ? List.of() : List.copyOf(jobRuns);
+        statistics = statistics == null ? QueryStatistics.of(queries, run.warmups(), Map.of()) : List.copyOf(statistics);
+        configuration = configuration == null ? RunConfiguration.of(run, benchmark, platform, summary) : configuration;
+    }
+
+    /** A result whose statistics and configuration follow from its other sections (no warm-up times known). */
+    public RunResult(Run run, Benchmark benchmark, PlatformInfo platform, Summary summary, List<QueryResult> queries,
+            List<JobRunRecord> jobRuns) {
+        this(run, benchmark, platform, summary, queries, jobRuns, null, null);
     }
 
     /** When and how the run happened. */

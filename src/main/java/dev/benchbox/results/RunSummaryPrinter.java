@@ -46,6 +46,28 @@ public final class RunSummaryPrinter {
         return line.toString();
     }
 
+    /**
+     * The per-query statistics: only worth a table when there was more than one execution per query (with one
+     * iteration and no warm-up, min, median and max are the one time already printed).
+     */
+    private void statistics(RunResult result) {
+        out.println(result.run().warmups() > 0
+                ? "Per query over the measured iterations (cold: the first warm-up, not among them):"
+                : "Per query over iterations 2.." + result.run().iterations() + " (cold: iteration 1, set apart):");
+        out.println(String.format(Locale.ROOT, "%-5s %10s %10s %10s %10s %7s %3s", "query", "cold ms", "min ms", "median ms", "max ms",
+                "CV", "n"));
+        for (QueryStatistics stats : result.statistics()) {
+            out.println(String.format(Locale.ROOT, "%-5s %10s %10.1f %10.1f %10.1f %7s %3d", stats.id(),
+                    stats.coldMs() == null ? "-" : String.format(Locale.ROOT, "%.1f", stats.coldMs()), stats.minMs(),
+                    stats.medianMs(), stats.maxMs(), percent(stats.cv()), stats.samples()));
+        }
+    }
+
+    /** A coefficient of variation as a percentage, {@code -} when there is none (a single sample). */
+    public static String percent(Double cv) {
+        return cv == null ? "-" : String.format(Locale.ROOT, "%.1f%%", cv * 100);
+    }
+
     public void summary(RunResult result, String resultFile) {
         RunResult.Summary summary = result.summary();
         out.println(String.format(Locale.ROOT, "TPC-H SF%s on %s %s: %d query executions, %d passed, %d failed, %d errors",
@@ -59,6 +81,9 @@ public final class RunSummaryPrinter {
         }
         if (summary.throughputAtSize() != null) {
             out.println(String.format(Locale.ROOT, "Throughput@Size %.2f (%s)", summary.throughputAtSize(), summary.throughputNote()));
+        }
+        if (result.run().iterations() > 1 || result.run().warmups() > 0) {
+            statistics(result);
         }
         for (JobRunRecord job : result.jobRuns()) {
             out.println(jobLine(job));

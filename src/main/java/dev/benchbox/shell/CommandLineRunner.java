@@ -43,7 +43,8 @@ public class CommandLineRunner implements ShellRunner {
     }
 
     private static final java.util.Set<String> AUTO_CONNECT_EXEMPT =
-            java.util.Set.of("connect", "run", "help", "script", "disconnect", "status", "cost", "iam-policy");
+            java.util.Set.of("connect", "run", "help", "script", "disconnect", "status", "cost", "iam-policy",
+                    "compare", "report");
 
     @Override
     public boolean run(String[] args) {

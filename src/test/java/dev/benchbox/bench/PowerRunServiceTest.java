@@ -84,6 +84,67 @@ class PowerRunServiceTest {
                 "computed over 22 query timing intervals" + NOT_COMPLIANT));
     }
 
+    @Test
+    void aRunOnDuckDbRecordsStatisticsWithTheFirstWarmupAsTheColdTime(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        dev.benchbox.session.Session session = new dev.benchbox.session.Session();
+        session.connect(dev.benchbox.platform.duckdb.DuckDbPlatform.open(null));
+        try {
+            java.util.Map<String, Double> warmups = new java.util.LinkedHashMap<>();
+            PowerRunService.Report report = new PowerRunService(session, dir).run(
+                    new PowerRunRequest(0.01, List.of(1, 6), 1, 3, ValidationMode.EXACT), dev.benchbox.platform.LoadProgress.NONE,
+                    new PowerRunService.Listener() {
+                        @Override
+                        public void loading(double scaleFactor) {
+                        }
+
+                        @Override
+                        public void executed(dev.benchbox.platform.QueryExecution execution) {
+                            if (execution.warmup()) {
+                                warmups.put(execution.queryId(), Math.round(execution.elapsedMillis() * 1000) / 1000.0);
+                            }
+                        }
+
+                        @Override
+                        public void validated(QueryResult result) {
+                        }
+                    });
+
+            List<dev.benchbox.results.QueryStatistics> stats = report.result().statistics();
+            assertThat(stats).extracting(dev.benchbox.results.QueryStatistics::id).containsExactly("Q1", "Q6");
+            for (dev.benchbox.results.QueryStatistics q : stats) {
+                assertThat(q.samples()).isEqualTo(3);
+                assertThat(q.coldMs()).isEqualTo(warmups.get(q.id()));
+                List<Double> times = report.result().queries().stream().filter(r -> r.id().equals(q.id())).map(QueryResult::ms)
+                        .sorted().toList();
+                assertThat(q.minMs()).isEqualTo(times.get(0));
+                assertThat(q.medianMs()).isEqualTo(times.get(1));
+                assertThat(q.maxMs()).isEqualTo(times.get(2));
+                assertThat(q.cv()).isNotNull();
+            }
+            // and the file holds them
+            assertThat(new dev.benchbox.results.ResultStore(dir).read(report.file()).statistics()).isEqualTo(stats);
+
+            dev.benchbox.results.RunConfiguration config = report.result().configuration();
+            assertThat(config.engine().platform()).isEqualTo("duckdb");
+            assertThat(config.engine().version()).isEqualTo(session.platform().version());
+            assertThat(config.engine().settings()).containsOnlyKeys("threads", "memory_limit");
+            assertThat(config.engine().releaseLabel()).isNull();
+            assertThat(config.benchmark()).isEqualTo("tpch");
+            assertThat(config.scaleFactor()).isEqualTo(0.01);
+            assertThat(config.queries()).containsExactly("Q1", "Q6");
+            assertThat(config.warmups()).isEqualTo(1);
+            assertThat(config.iterations()).isEqualTo(3);
+            assertThat(config.streams()).isEqualTo(1);
+            assertThat(config.validation()).isEqualTo("exact");
+            // the build's version, filtered into application.properties by Maven
+            assertThat(config.shellVersion()).matches("\\d+\\.\\d+\\.\\d+.*");
+            assertThat(new dev.benchbox.results.ResultStore(dir).read(report.file()).configuration()).isEqualTo(config);
+        } finally {
+            session.disconnect();
+        }
+    }
+
     private static QueryResult passed(String id, int iteration, double ms) {
         return result(id, iteration, ms, QueryResult.PASSED);
     }

@@ -24,7 +24,8 @@ class ResultStoreTest {
 
         assertThat(file).isEqualTo(dir.resolve("benchbox-results/tpch_sf0.01_duckdb_20240102T030405Z.json"));
         JsonNode json = new ObjectMapper().readTree(file.toFile());
-        assertThat(fieldNames(json)).containsExactly("run", "benchmark", "platform", "summary", "queries");
+        assertThat(fieldNames(json)).containsExactly("run", "benchmark", "platform", "summary", "queries", "statistics",
+                "configuration");
         assertThat(json.at("/run/started").asText()).isEqualTo("2024-01-02T03:04:05Z");
         assertThat(json.at("/benchmark/scale_factor").asDouble()).isEqualTo(0.01);
         assertThat(fieldNames(json.get("summary"))).containsExactly("queries", "passed", "failed", "errors",
@@ -47,6 +48,48 @@ class ResultStoreTest {
         ResultStore store = new ResultStore(dir);
 
         assertThat(store.read(store.write(RUN))).isEqualTo(RUN);
+    }
+
+    @Test
+    void recordsEachQuerysStatisticsAndComputesThemForAFileWrittenWithout() throws Exception {
+        ResultStore store = new ResultStore(dir);
+        Path file = store.write(RUN);
+        JsonNode json = store.mapper().readTree(file.toFile());
+        assertThat(json.at("/statistics/0/id").asText()).isEqualTo("Q1");
+        assertThat(fieldNames(json.at("/statistics/0"))).containsExactly("id", "samples", "cold_ms", "cold_included", "min_ms",
+                "median_ms", "max_ms", "mean_ms");
+
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json).remove("statistics");
+        Path older = dir.resolve("older.json");
+        store.mapper().writeValue(older.toFile(), json);
+
+        assertThat(store.read(older).statistics()).isEqualTo(RUN.statistics()).hasSize(2);
+    }
+
+    @Test
+    void recordsTheConfigurationTypedAndDerivesOneForAFileWrittenWithout() throws Exception {
+        java.time.Instant started = java.time.Instant.parse("2024-01-02T03:04:05Z");
+        EngineConfiguration engine = new EngineConfiguration("emr-serverless", "emr-7.0.0", "emr-7.0.0", "arm64", "us-east-1",
+                new EngineConfiguration.Workers(1, 4, 16, 20), new EngineConfiguration.Workers(3, 4, 16, 20), null,
+                new EngineConfiguration.Workers(2, 4, 16, 20), java.util.Map.of("spark.executor.cores", "4"));
+        RunResult emr = new RunResult(RUN.run(), RUN.benchmark(), RUN.platform(), RUN.summary(), RUN.queries(), List.of(), null,
+                new RunConfiguration(engine, "tpch", 0.01, List.of("Q1", "Q6"), 0, 1, 1, "exact", "0.1.0"));
+        ResultStore store = new ResultStore(dir);
+        Path file = store.write(emr);
+
+        JsonNode json = store.mapper().readTree(file.toFile());
+        assertThat(json.at("/configuration/engine/pre_initialized_executors/count").asInt()).isEqualTo(2);
+        assertThat(json.at("/configuration/engine/executors/memory_gb").asInt()).isEqualTo(16);
+        assertThat(json.at("/configuration/engine/settings/spark.executor.cores").asText()).isEqualTo("4");
+        assertThat(json.at("/configuration/engine").has("pre_initialized_driver")).isFalse();
+        assertThat(json.at("/configuration/shell_version").asText()).isEqualTo("0.1.0");
+        assertThat(store.read(file)).isEqualTo(emr);
+
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json).remove("configuration");
+        Path older = dir.resolve("older.json");
+        store.mapper().writeValue(older.toFile(), json);
+        assertThat(store.read(older).configuration()).isEqualTo(new RunConfiguration(
+                EngineConfiguration.embedded("duckdb", "v1.4.4", null), "tpch", 0.01, List.of("Q1", "Q6"), 0, 1, 1, "exact", null));
     }
 
     @Test

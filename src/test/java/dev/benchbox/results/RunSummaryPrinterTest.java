@@ -66,4 +66,33 @@ class RunSummaryPrinterTest {
                 Power@Size not computed: 1 query execution(s) failed
                 """);
     }
+
+    @Test
+    void severalIterationsAddEachQuerysStatisticsWithTheColdIterationApart() {
+        StringWriter out = new StringWriter();
+        Instant started = Instant.parse("2024-01-02T03:04:05Z");
+        RunResult run = new RunResult(new RunResult.Run("run-1", started, started.plusSeconds(2), 0, 3, "exact"),
+                new RunResult.Benchmark("tpch", 0.01, List.of("Q1", "Q6")),
+                new RunResult.PlatformInfo("duckdb", "v1.4.4", "main", Map.of()),
+                new RunResult.Summary(6, 6, 0, 0, 100, 10, 1.5, "note"),
+                List.of(new QueryResult("Q1", 1, 40, 4, QueryResult.PASSED, "exact", null),
+                        new QueryResult("Q6", 1, 8, 1, QueryResult.PASSED, "exact", null),
+                        new QueryResult("Q1", 2, 20, 4, QueryResult.PASSED, "exact", null),
+                        new QueryResult("Q6", 2, 4, 1, QueryResult.PASSED, "exact", null),
+                        new QueryResult("Q1", 3, 22, 4, QueryResult.PASSED, "exact", null),
+                        new QueryResult("Q6", 3, 4, 1, QueryResult.PASSED, "exact", null)),
+                List.of());
+
+        new RunSummaryPrinter(out).summary(run, null);
+
+        assertThat(out.toString()).isEqualTo("""
+                TPC-H SF0.01 on duckdb v1.4.4: 6 query executions, 6 passed, 0 failed, 0 errors
+                Total 100.0 ms, geometric mean 10.00 ms
+                Power@Size 1.50 (note)
+                Per query over iterations 2..3 (cold: iteration 1, set apart):
+                query    cold ms     min ms  median ms     max ms      CV   n
+                Q1          40.0       20.0       21.0       22.0    6.7%   2
+                Q6           8.0        4.0        4.0        4.0    0.0%   2
+                """);
+    }
 }

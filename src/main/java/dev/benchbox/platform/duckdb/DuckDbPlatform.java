@@ -96,6 +96,22 @@ public final class DuckDbPlatform implements Platform {
         return version;
     }
 
+    /** DuckDB's version and the settings that size it: {@code threads} and {@code memory_limit}. */
+    @Override
+    public dev.benchbox.results.EngineConfiguration configuration() {
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT current_setting('threads'), current_setting('memory_limit')")) {
+            rs.next();
+            settings.put("threads", rs.getString(1));
+            settings.put("memory_limit", rs.getString(2));
+        } catch (SQLException e) {
+            // the run is recorded all the same, without the settings
+            settings.clear();
+        }
+        return dev.benchbox.results.EngineConfiguration.embedded(name(), version, settings);
+    }
+
     @Override
     public String defaultSchema() {
         return "main";

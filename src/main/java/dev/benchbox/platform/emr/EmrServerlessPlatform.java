@@ -24,6 +24,7 @@ import dev.benchbox.platform.Platform;
 import dev.benchbox.platform.QueryExecution;
 import dev.benchbox.platform.QuerySummary;
 import dev.benchbox.platform.RowSink;
+import dev.benchbox.results.EngineConfiguration;
 import dev.benchbox.tpch.TpchSchema;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -432,6 +433,30 @@ public final class EmrServerlessPlatform implements Platform {
         JobCapacity capacity = new JobCapacity(driver == null ? JobCapacity.DEFAULT.driver() : driver.toCost(), executors,
                 executor == null ? JobCapacity.DEFAULT.executor() : executor.toCost());
         return Optional.of(new BillingProfile(capacity, options.region(), Architecture.parse(options.architecture())));
+    }
+
+    /**
+     * The release, architecture, region, the workers a job run asks for (as {@link #billingProfile()} prices
+     * them), the application's pre-initialised workers and the Spark properties a power run is submitted with.
+     */
+    @Override
+    public EngineConfiguration configuration() {
+        JobCapacity capacity = billingProfile().orElseThrow().capacity();
+        JobSettings settings = jobSettings();
+        return new EngineConfiguration(NAME, releaseLabel, releaseLabel, Architecture.parse(options.architecture()).id(),
+                options.region(), workers(1, capacity.driver()), workers(capacity.executors(), capacity.executor()),
+                preInitialized(options.capacity().driver()), preInitialized(options.capacity().executors()),
+                SparkSubmit.forJob(RunManifest.Catalog.GLUE, settings.executorCores(), settings.executorMemory()).properties());
+    }
+
+    private static EngineConfiguration.Workers workers(int count, dev.benchbox.cost.WorkerSize size) {
+        return new EngineConfiguration.Workers(count, size.vCpu(), size.memoryGb(), size.diskGb());
+    }
+
+    private static EngineConfiguration.Workers preInitialized(WorkerCapacity capacity) {
+        return capacity == null ? null
+                : new EngineConfiguration.Workers(capacity.count(), capacity.size().vcpu(), capacity.size().memoryGb(),
+                        capacity.size().diskGb());
     }
 
     /** Table locations from Glue, for the manifest (the path-based catalog mode reads them). */

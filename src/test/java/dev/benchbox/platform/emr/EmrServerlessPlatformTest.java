@@ -54,6 +54,43 @@ class EmrServerlessPlatformTest {
     }
 
     @Test
+    void configurationRecordsReleaseArchitectureWorkersPreInitialisedCapacityAndSparkProperties() {
+        try (EmrServerlessPlatform platform = StandInFixture.connect(aws, "create_application", "true", "architecture", "arm64",
+                "initial_capacity", "Driver=1x2vCPU-8GB,Executor=4x8vCPU-32GB")) {
+            dev.benchbox.results.EngineConfiguration config = platform.configuration();
+
+            assertThat(config.platform()).isEqualTo("emr-serverless");
+            assertThat(config.version()).isEqualTo("emr-7.0.0");
+            assertThat(config.releaseLabel()).isEqualTo("emr-7.0.0");
+            assertThat(config.architecture()).isEqualTo("arm64");
+            assertThat(config.region()).isEqualTo(platform.options().region());
+            assertThat(config.driver()).hasToString("1x2vCPU-8GB");
+            assertThat(config.executors()).hasToString("4x8vCPU-32GB");
+            assertThat(config.preInitializedDriver()).hasToString("1x2vCPU-8GB");
+            assertThat(config.preInitializedExecutors()).hasToString("4x8vCPU-32GB");
+            // 87.5% of the 32 GB worker is executor heap; the rest is Spark's overhead
+            assertThat(config.settings()).containsExactly(java.util.Map.entry("spark.executor.cores", "8"),
+                    java.util.Map.entry("spark.executor.memory", "28g"),
+                    java.util.Map.entry(dev.benchbox.platform.emr.job.SparkSubmit.GLUE_FACTORY_KEY,
+                            "com.amazonaws.glue.catalog.metastore.AWSGlueDataCatalogHiveClientFactory"));
+        }
+    }
+
+    @Test
+    void withoutInitialCapacityTheConfigurationHasAwsDefaultWorkersAndNoPreInitialisedOnes() {
+        try (EmrServerlessPlatform platform = StandInFixture.connect(aws, "create_application", "true")) {
+            dev.benchbox.results.EngineConfiguration config = platform.configuration();
+
+            assertThat(config.architecture()).isEqualTo("x86_64");
+            assertThat(config.driver()).hasToString("1x4vCPU-16GB");
+            assertThat(config.executors()).hasToString("3x4vCPU-16GB");
+            assertThat(config.preInitializedDriver()).isNull();
+            assertThat(config.preInitializedExecutors()).isNull();
+            assertThat(config.settings()).containsEntry("spark.executor.memory", "14g");
+        }
+    }
+
+    @Test
     void createdApplicationIsSparkTaggedStartedAndStoppedOnClose() {
         String id;
         try (EmrServerlessPlatform platform = StandInFixture.connect(aws, "create_application", "true", "application_name", "bb-test",

@@ -65,13 +65,20 @@ public record SparkSubmit(RunManifest.Catalog catalog, int executorCores, String
     /** The {@code sparkSubmitParameters} string for StartJobRun. */
     public String parameters() {
         StringBuilder s = new StringBuilder("--class ").append(JobJar.MAIN_CLASS);
-        conf(s, "spark.executor.cores", Integer.toString(executorCores));
-        conf(s, "spark.executor.memory", executorMemory);
-        if (catalog == RunManifest.Catalog.GLUE) {
-            conf(s, GLUE_FACTORY_KEY, GLUE_FACTORY);
-        }
-        conf.forEach((key, value) -> conf(s, key, value));
+        properties().forEach((key, value) -> conf(s, key, value));
         return s.toString();
+    }
+
+    /** Every Spark property the job run is submitted with, in submission order (results record them). */
+    public Map<String, String> properties() {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("spark.executor.cores", Integer.toString(executorCores));
+        all.put("spark.executor.memory", executorMemory);
+        if (catalog == RunManifest.Catalog.GLUE) {
+            all.put(GLUE_FACTORY_KEY, GLUE_FACTORY);
+        }
+        all.putAll(conf);
+        return all;
     }
 
     private static void conf(StringBuilder s, String key, String value) {

@@ -1,0 +1,45 @@
+package dev.benchbox.results.compare;
+
+import dev.benchbox.BenchboxException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code compare}: reads the results files, finds the baseline, compares. Everything typed is checked before a
+ * file is read.
+ */
+public final class CompareService {
+    private final ResultFiles files = new ResultFiles();
+    private final Comparer comparer = new Comparer();
+
+    /**
+     * @param paths results files, at least two
+     * @param baseline the baseline as typed: one of the paths, or a file's label (its name without .json); null: the first
+     * @param thresholdPct {@code --fail-on-regression}, or null
+     * @param force compare different benchmarks or scales anyway
+     */
+    public Comparison compare(List<Path> paths, String baseline, Double thresholdPct, boolean force) {
+        if (paths.size() < 2) {
+            throw new BenchboxException("compare needs at least two results files: compare A.json B.json [C.json ...]");
+        }
+        if (thresholdPct != null && !(thresholdPct >= 0) || thresholdPct != null && thresholdPct.isInfinite()) {
+            throw new BenchboxException("invalid --fail-on-regression " + thresholdPct + ": expected a percentage, 0 or more");
+        }
+        int index = baselineIndex(paths, baseline);
+        return comparer.compare(files.readAll(paths), index, thresholdPct, force);
+    }
+
+    private static int baselineIndex(List<Path> paths, String baseline) {
+        if (baseline == null) {
+            return 0;
+        }
+        for (int i = 0; i < paths.size(); i++) {
+            Path path = paths.get(i);
+            String label = path.getFileName().toString().replaceFirst("\\.json$", "");
+            if (path.toString().equals(baseline) || path.normalize().equals(Path.of(baseline).normalize()) || label.equals(baseline)) {
+                return i;
+            }
+        }
+        throw new BenchboxException("--baseline " + baseline + " is not one of the files compared");
+    }
+}

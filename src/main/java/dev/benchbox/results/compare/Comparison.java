@@ -1,0 +1,84 @@
+package dev.benchbox.results.compare;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Several runs of one benchmark side by side: each query's median time in each run, its ratio to the baseline
+ * run and whether that is a change beyond the measured noise; each run's geometric mean, speed-up, billed cost
+ * and price-performance; and what regressed beyond the threshold.
+ *
+ * @param benchmark benchmark name, e.g. {@code tpch}
+ * @param scaleFactor its scale factor (of the baseline, when {@code --force} compared different ones)
+ * @param baseline the baseline run's label
+ * @param thresholdPct the regression threshold of {@code --fail-on-regression}, or null
+ * @param noiseSigmas how many standard deviations of the measured noise a difference must exceed to count
+ * @param runs the runs, baseline included, in the order given
+ * @param queries one row per query
+ * @param regressions what got slower beyond the threshold (empty without one)
+ * @param mismatch when {@code --force} compared different benchmarks or scales, what differed; null otherwise
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Comparison(String benchmark, double scaleFactor, String baseline, Double thresholdPct, double noiseSigmas,
+        List<RunColumn> runs, List<QueryRow> queries, List<Regression> regressions, String mismatch) {
+    public Comparison {
+        runs = List.copyOf(runs);
+        queries = List.copyOf(queries);
+        regressions = List.copyOf(regressions);
+    }
+
+    /**
+     * One run in the comparison.
+     *
+     * @param label its name in the comparison (the file name without {@code .json})
+     * @param file the results file
+     * @param platform platform name
+     * @param version engine version
+     * @param configuration the engine configuration in one line
+     * @param differs what differs in this run's configuration from the others' (all of it when nothing differs)
+     * @param iterations measured iterations
+     * @param geometricMeanMs geometric mean of the median times of the queries every run timed
+     * @param ratio geometric mean / the baseline's
+     * @param speedup the baseline's geometric mean / this one (above 1: faster)
+     * @param change the geometric mean's change against the baseline's
+     * @param powerAtSize the run's Power@Size, when it has one
+     * @param billedUsd what its job runs were billed, when the platform bills (null: no cost known)
+     * @param powerPerUsd Power@Size per billed dollar: price-performance
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RunColumn(String label, String file, String platform, String version, String configuration, String differs, int iterations,
+            Double geometricMeanMs, Double ratio, Double speedup, Change change, Double powerAtSize, BigDecimal billedUsd,
+            Double powerPerUsd) {
+    }
+
+    /** One query across the runs. */
+    public record QueryRow(String id, List<Cell> cells) {
+        public QueryRow {
+            cells = List.copyOf(cells);
+        }
+    }
+
+    /**
+     * One query in one run.
+     *
+     * @param run the run's label
+     * @param medianMs median time over the measured iterations, null when it was not timed
+     * @param cv coefficient of variation, null with one sample
+     * @param ratio median / the baseline's median, null for the baseline or when either is missing
+     * @param change against the baseline
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Cell(String run, Double medianMs, Double cv, Double ratio, Change change) {
+    }
+
+    /**
+     * A query, or the geometric mean ({@code query} is {@code geomean}), that got slower beyond the threshold.
+     *
+     * @param run the run's label
+     * @param query query id or {@code geomean}
+     * @param slowerPct how much slower than the baseline, in percent
+     */
+    public record Regression(String run, String query, double slowerPct) {
+    }
+}

@@ -1,0 +1,299 @@
+package dev.benchbox.results.report;
+
+import static dev.benchbox.results.compare.HtmlComparisonPrinter.escape;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.benchbox.BenchboxException;
+import dev.benchbox.results.EngineConfiguration;
+import dev.benchbox.results.JobRunRecord;
+import dev.benchbox.results.RunConfiguration;
+import dev.benchbox.results.compare.Comparison;
+import dev.benchbox.results.compare.HtmlComparisonPrinter;
+import dev.benchbox.results.compare.NamedResult;
+import dev.benchbox.tpch.TpchSchema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * One self-contained HTML file: the configurations side by side, the comparison tables, per-query bar charts, a
+ * time-vs-cost scatter with the price-performance frontier marked, and the job runs with their queue, start-up
+ * and query times. The charts are Chart.js 4.4.1 (MIT, from its WebJar) inlined into the file, so it opens
+ * with no network.
+ */
+public final class ReportWriter {
+    static final String CHART_JS = "/META-INF/resources/webjars/chart.js/4.4.1/dist/chart.umd.js";
+    private static final String[] COLOURS = {"#0969da", "#cf222e", "#1a7f37", "#9a6700", "#8250df", "#bf3989", "#1b7c83",
+            "#57606a"};
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    public void write(List<NamedResult> runs, Comparison comparison, Writer out) throws IOException {
+        out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>BenchBox report</title>\n<style>\n"
+                + HtmlComparisonPrinter.STYLE
+                + "h2{margin-top:32px;border-bottom:1px solid #d0d7de;padding-bottom:4px}\n"
+                + ".chart{position:relative;width:100%;max-width:1100px;height:380px}\n"
+                + "p.note{color:#57606a;font-size:13px}\n</style>\n");
+        out.write("<script>\n");
+        out.write(chartJs());
+        out.write("\n</script>\n</head><body>\n");
+        RunConfiguration first = runs.get(0).result().configuration();
+        out.write("<h1>BenchBox report: " + escape(benchmarkName(first.benchmark())) + " SF"
+                + escape(TpchSchema.formatScale(first.scaleFactor())) + ", " + runs.size() + " runs</h1>\n");
+
+        out.write("<h2 id=\"configurations\">Configurations</h2>\n");
+        out.write(configurations(runs));
+
+        out.write("<h2 id=\"comparison\">Comparison</h2>\n");
+        out.write(HtmlComparisonPrinter.tables(comparison));
+
+        out.write("<h2 id=\"queries\">Query times</h2>\n<p class=\"note\">Median over the measured iterations, per query "
+                + "and run.</p>\n<div class=\"chart\"><canvas id=\"chart-queries\" role=\"img\" aria-label=\"median time per query and run\"></canvas></div>\n");
+
+        List<Frontier.Point> points = new ArrayList<>();
+        for (Comparison.RunColumn run : comparison.runs()) {
+            if (run.billedUsd() != null && run.geometricMeanMs() != null) {
+                points.add(new Frontier.Point(run.label(), run.geometricMeanMs(), run.billedUsd().doubleValue()));
+            }
+        }
+        List<String> frontier = Frontier.of(points);
+        out.write("<h2 id=\"cost\">Time and cost</h2>\n");
+        if (points.isEmpty()) {
+            out.write("<p class=\"note\">None of these runs has a billed cost (embedded platforms cost nothing per run), "
+                    + "so there is no time-vs-cost chart.</p>\n");
+        } else {
+            out.write("<p class=\"note\">Geometric mean of the query times against what the run's job runs were billed. "
+                    + "Marked (large, outlined): the price-performance frontier, the configurations no other one beats on both "
+                    + "time and cost: " + escape(String.join(", ", frontier)) + ".</p>\n"
+                    + "<div class=\"chart\"><canvas id=\"chart-cost\" role=\"img\" aria-label=\"time against cost\"></canvas></div>\n");
+        }
+
+        out.write("<h2 id=\"jobs\">Job runs</h2>\n");
+        out.write(jobRuns(runs));
+
+        out.write("<script type=\"application/json\" id=\"report-data\">");
+        out.write(mapper.writeValueAsString(data(runs, comparison, points, frontier)).replace("</", "<\\/"));
+        out.write("</script>\n<script>\n");
+        out.write(CHARTS);
+        out.write("</script>\n</body></html>\n");
+        out.flush();
+    }
+
+    private static String benchmarkName(String name) {
+        return name.equals("tpch") ? "TPC-H" : name;
+    }
+
+    /** One column per run, one row per setting: a row whose values differ is what the runs compare. */
+    private static String configurations(List<NamedResult> runs) {
+        Map<String, Function<RunConfiguration, String>> rows = new LinkedHashMap<>();
+        rows.put("platform", c -> c.engine().platform());
+        rows.put("version", c -> c.engine().version());
+        rows.put("release label", c -> c.engine().releaseLabel());
+        rows.put("architecture", c -> c.engine().architecture());
+        rows.put("region", c -> c.engine().region());
+        rows.put("driver", c -> text(c.engine().driver()));
+        rows.put("executors", c -> text(c.engine().executors()));
+        rows.put("pre-initialised driver", c -> text(c.engine().preInitializedDriver()));
+        rows.put("pre-initialised executors", c -> text(c.engine().preInitializedExecutors()));
+        Set<String> settings = new LinkedHashSet<>();
+        runs.forEach(r -> settings.addAll(r.result().configuration().engine().settings().keySet()));
+        for (String setting : settings) {
+            rows.put(setting, c -> c.engine().settings().get(setting));
+        }
+        rows.put("benchmark", c -> benchmarkName(c.benchmark()) + " SF" + TpchSchema.formatScale(c.scaleFactor()));
+        rows.put("queries", c -> c.queries().size() == 22 ? "all 22" : String.join(",", c.queries()));
+        rows.put("warm-ups / iterations", c -> c.warmups() + " / " + c.iterations());
+        rows.put("streams", c -> Integer.toString(c.streams()));
+        rows.put("validation", RunConfiguration::validation);
+        rows.put("shell version", RunConfiguration::shellVersion);
+
+        StringBuilder html = new StringBuilder("<table class=\"configurations\"><thead><tr><th></th>");
+        for (NamedResult run : runs) {
+            html.append("<th>").append(escape(run.label())).append("</th>");
+        }
+        html.append("</tr></thead><tbody>\n");
+        for (Map.Entry<String, Function<RunConfiguration, String>> row : rows.entrySet()) {
+            List<String> values = runs.stream().map(r -> row.getValue().apply(r.result().configuration())).toList();
+            if (values.stream().allMatch(v -> v == null)) {
+                continue;
+            }
+            boolean differs = values.stream().distinct().count() > 1;
+            html.append("<tr").append(differs ? " class=\"differs\" style=\"background:#fff8c5\"" : "").append("><th>")
+                    .append(escape(row.getKey())).append("</th>");
+            for (String value : values) {
+                html.append("<td>").append(value == null ? "-" : escape(value)).append("</td>");
+            }
+            html.append("</tr>\n");
+        }
+        return html.append("</tbody></table>\n<p class=\"note\">Highlighted: what differs between the runs.</p>\n").toString();
+    }
+
+    private static String text(EngineConfiguration.Workers workers) {
+        return workers == null ? null : workers.toString();
+    }
+
+    private static String jobRuns(List<NamedResult> runs) {
+        boolean any = runs.stream().anyMatch(r -> !r.result().jobRuns().isEmpty());
+        if (!any) {
+            return "<p class=\"note\">No job runs: these runs ran in-process.</p>\n";
+        }
+        StringBuilder html = new StringBuilder("<p class=\"note\">Each power run is one job run: queued, then start-up and "
+                + "teardown (the job's wall time less its queue and the queries' time in the driver), then the queries.</p>\n"
+                + "<div class=\"chart\" style=\"height:" + Math.max(160, 60 + 40 * countJobs(runs)) + "px\">"
+                + "<canvas id=\"chart-jobs\" role=\"img\" aria-label=\"job run times\"></canvas></div>\n"
+                + "<table class=\"jobs\"><thead><tr><th>run</th><th>job run</th><th>state</th><th>queued s</th>"
+                + "<th>start-up and teardown s</th><th>queries s</th><th>submit to end s</th><th>billed USD</th></tr></thead><tbody>\n");
+        for (NamedResult run : runs) {
+            for (JobRunRecord job : run.result().jobRuns()) {
+                html.append("<tr><td>").append(escape(run.label())).append("</td><td>").append(escape(job.jobRunId()))
+                        .append("</td><td>").append(escape(job.state())).append("</td>")
+                        .append(seconds(job.queuedMs() == null ? null : job.queuedMs().doubleValue()))
+                        .append(seconds(startup(job))).append(seconds(job.queriesInDriverMs()))
+                        .append(seconds(job.wallMs() == null ? null : job.wallMs().doubleValue()))
+                        .append("<td class=\"n\">").append(job.billedUsd() == null ? "-" : escape(job.billedUsd().setScale(4, java.math.RoundingMode.HALF_UP).toPlainString()))
+                        .append("</td></tr>\n");
+            }
+        }
+        return html.append("</tbody></table>\n").toString();
+    }
+
+    private static int countJobs(List<NamedResult> runs) {
+        return runs.stream().mapToInt(r -> r.result().jobRuns().size()).sum();
+    }
+
+    /** Start-up and teardown: the overhead outside the queue; null when the job's times are not all known. */
+    private static Double startup(JobRunRecord job) {
+        if (job.overheadMs() == null) {
+            return null;
+        }
+        return Math.max(0, job.overheadMs() - (job.queuedMs() == null ? 0 : job.queuedMs()));
+    }
+
+    private static String seconds(Double ms) {
+        return "<td class=\"n\">" + (ms == null ? "-" : String.format(Locale.ROOT, "%.1f", ms / 1000)) + "</td>";
+    }
+
+    private ObjectNode data(List<NamedResult> runs, Comparison comparison, List<Frontier.Point> points, List<String> frontier) {
+        ObjectNode data = mapper.createObjectNode();
+        ArrayNode labels = data.putArray("queries");
+        comparison.queries().forEach(q -> labels.add(q.id()));
+        ArrayNode series = data.putArray("runs");
+        for (int i = 0; i < comparison.runs().size(); i++) {
+            ObjectNode run = series.addObject();
+            run.put("label", comparison.runs().get(i).label());
+            run.put("colour", COLOURS[i % COLOURS.length]);
+            ArrayNode medians = run.putArray("medians");
+            for (Comparison.QueryRow row : comparison.queries()) {
+                Double median = row.cells().get(i).medianMs();
+                if (median == null) {
+                    medians.addNull();
+                } else {
+                    medians.add(median);
+                }
+            }
+        }
+        ArrayNode cost = data.putArray("cost");
+        for (Frontier.Point point : points) {
+            int index = indexOf(comparison, point.label());
+            cost.addObject().put("label", point.label()).put("usd", point.usd()).put("ms", point.ms())
+                    .put("frontier", frontier.contains(point.label())).put("colour", COLOURS[index % COLOURS.length]);
+        }
+        ArrayNode jobs = data.putArray("jobs");
+        for (NamedResult run : runs) {
+            for (JobRunRecord job : run.result().jobRuns()) {
+                ObjectNode j = jobs.addObject().put("label", run.label() + " " + job.jobRunId());
+                j.put("queued", job.queuedMs() == null ? 0 : job.queuedMs() / 1000.0);
+                Double startup = startup(job);
+                j.put("startup", startup == null ? 0 : startup / 1000.0);
+                j.put("queries", job.queriesInDriverMs() == null ? 0 : job.queriesInDriverMs() / 1000.0);
+            }
+        }
+        return data;
+    }
+
+    private static int indexOf(Comparison comparison, String label) {
+        for (int i = 0; i < comparison.runs().size(); i++) {
+            if (comparison.runs().get(i).label().equals(label)) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private static String chartJs() {
+        try (InputStream in = ReportWriter.class.getResourceAsStream(CHART_JS)) {
+            if (in == null) {
+                throw new BenchboxException("Chart.js is missing from the classpath (" + CHART_JS + "): the build is incomplete");
+            }
+            // a "</script" inside the library would end the element early
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("</script", "<\\/script");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Draws the charts from the embedded data; no animation, so a screenshot shows them finished. */
+    private static final String CHARTS = """
+            (function () {
+              const data = JSON.parse(document.getElementById('report-data').textContent);
+              Chart.defaults.animation = false;
+              Chart.defaults.font.family = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+              new Chart(document.getElementById('chart-queries'), {
+                type: 'bar',
+                data: {
+                  labels: data.queries,
+                  datasets: data.runs.map(r => ({label: r.label, data: r.medians, backgroundColor: r.colour}))
+                },
+                options: {maintainAspectRatio: false, scales: {y: {title: {display: true, text: 'median ms'}, beginAtZero: true}}}
+              });
+              const cost = document.getElementById('chart-cost');
+              if (cost) {
+                new Chart(cost, {
+                  type: 'scatter',
+                  data: {
+                    datasets: data.cost.map(p => ({
+                      label: p.label + (p.frontier ? ' (frontier)' : ''),
+                      data: [{x: p.usd, y: p.ms}],
+                      backgroundColor: p.colour,
+                      borderColor: p.frontier ? '#000' : p.colour,
+                      borderWidth: p.frontier ? 3 : 1,
+                      pointRadius: p.frontier ? 11 : 6,
+                      pointStyle: p.frontier ? 'rectRot' : 'circle'
+                    }))
+                  },
+                  options: {maintainAspectRatio: false, scales: {
+                    x: {title: {display: true, text: 'billed USD per run'}, beginAtZero: true},
+                    y: {title: {display: true, text: 'geometric mean ms'}, beginAtZero: true}}}
+                });
+              }
+              const jobs = document.getElementById('chart-jobs');
+              if (jobs) {
+                new Chart(jobs, {
+                  type: 'bar',
+                  data: {
+                    labels: data.jobs.map(j => j.label),
+                    datasets: [
+                      {label: 'queued', data: data.jobs.map(j => j.queued), backgroundColor: '#8c959f'},
+                      {label: 'start-up and teardown', data: data.jobs.map(j => j.startup), backgroundColor: '#d4a72c'},
+                      {label: 'queries', data: data.jobs.map(j => j.queries), backgroundColor: '#0969da'}
+                    ]
+                  },
+                  options: {indexAxis: 'y', maintainAspectRatio: false,
+                    scales: {x: {stacked: true, title: {display: true, text: 'seconds'}}, y: {stacked: true}}}
+                });
+              }
+            })();
+            """;
+}

@@ -1,0 +1,62 @@
+package dev.benchbox.shell;
+
+import dev.benchbox.BenchboxException;
+import dev.benchbox.results.compare.CompareFormat;
+import dev.benchbox.results.compare.CompareService;
+import dev.benchbox.results.compare.Comparison;
+import dev.benchbox.results.compare.ComparisonPrinter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.springframework.shell.standard.ShellComponent;
+import org.springframework.shell.standard.ShellMethod;
+import org.springframework.shell.standard.ShellOption;
+
+/** {@code compare A.json B.json ...}: runs side by side against a baseline, with a regression gate for CI. */
+@ShellComponent
+public class CompareCommands {
+    private final Console console;
+    private final CompareService compare = new CompareService();
+
+    public CompareCommands(Console console) {
+        this.console = console;
+    }
+
+    @ShellMethod(key = "compare", value = "Compare results files: compare A.json B.json [C.json ...] [--baseline A] "
+            + "[--format table|markdown|json|html] [--fail-on-regression PCT] [--force]", group = "Benchmark")
+    public void compare(
+            @ShellOption(value = "--files", arity = Integer.MAX_VALUE, defaultValue = ShellOption.NULL,
+                    help = "results files (benchbox-results/*.json), the baseline first unless --baseline says") String[] files,
+            @ShellOption(value = "--baseline", defaultValue = ShellOption.NULL, help = "the run the others are compared with: its file or name") String baseline,
+            @ShellOption(value = "--format", defaultValue = "table", help = "table, markdown, json or html") String format,
+            @ShellOption(value = "--fail-on-regression", defaultValue = ShellOption.NULL,
+                    help = "fail (exit status 1) when a query or the geometric mean is slower by more than PCT percent, beyond the noise") String failOnRegression,
+            @ShellOption(value = "--force", defaultValue = "false", help = "compare different benchmarks or scales anyway") boolean force) {
+        CompareFormat outputFormat = CompareFormat.parse(format);
+        Double threshold = null;
+        if (failOnRegression != null) {
+            try {
+                threshold = Double.parseDouble(failOnRegression.replaceFirst("%$", ""));
+            } catch (NumberFormatException e) {
+                throw new BenchboxException("invalid --fail-on-regression '" + failOnRegression + "': expected a percentage, e.g. 10");
+            }
+        }
+        List<Path> paths = files == null ? List.of() : Arrays.stream(files).map(Path::of).toList();
+        Comparison comparison = compare.compare(paths, baseline, threshold, force);
+        try {
+            ComparisonPrinter.of(outputFormat).print(comparison, console.writer());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!comparison.regressions().isEmpty()) {
+            throw new BenchboxException(String.format(Locale.ROOT, "%d regression(s) beyond %s%%: %s", comparison.regressions().size(),
+                    failOnRegression.replaceFirst("%$", ""), comparison.regressions().stream()
+                            .map(r -> r.run() + " " + r.query() + String.format(Locale.ROOT, " +%.1f%%", r.slowerPct()))
+                            .collect(Collectors.joining(", "))));
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.benchbox.shell;
+
+import dev.benchbox.results.report.ReportService;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.shell.standard.ShellComponent;
+import org.springframework.shell.standard.ShellMethod;
+import org.springframework.shell.standard.ShellOption;
+
+/** {@code report A.json ... --output report.html}: one self-contained HTML file with the runs and their charts. */
+@ShellComponent
+public class ReportCommands {
+    private final Console console;
+    private final ReportService reports = new ReportService();
+
+    public ReportCommands(Console console) {
+        this.console = console;
+    }
+
+    @ShellMethod(key = "report", value = "Write an HTML report of results files: report A.json [B.json ...] [--output report.html] [--force]",
+            group = "Benchmark")
+    public void report(
+            @ShellOption(value = "--files", arity = Integer.MAX_VALUE, defaultValue = ShellOption.NULL,
+                    help = "results files (benchbox-results/*.json); the first is the baseline") String[] files,
+            @ShellOption(value = "--output", defaultValue = "report.html", help = "the HTML file to write") String output,
+            @ShellOption(value = "--force", defaultValue = "false", help = "report different benchmarks or scales together") boolean force) {
+        List<Path> paths = files == null ? List.of() : Arrays.stream(files).map(Path::of).toList();
+        int runs = reports.write(paths, Path.of(output), force);
+        console.println("Report of " + runs + " run" + (runs == 1 ? "" : "s") + " written to " + output);
+    }
+}

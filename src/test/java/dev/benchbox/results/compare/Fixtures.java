@@ -1,0 +1,77 @@
+package dev.benchbox.results.compare;
+
+import dev.benchbox.cost.ResourceUtilization;
+import dev.benchbox.results.EngineConfiguration;
+import dev.benchbox.results.JobRunRecord;
+import dev.benchbox.results.QueryResult;
+import dev.benchbox.results.QueryStatistics;
+import dev.benchbox.results.RunConfiguration;
+import dev.benchbox.results.RunResult;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Made-up results with known medians and noise, for comparisons and reports. */
+public final class Fixtures {
+    private Fixtures() {
+    }
+
+    /** A query's statistics: three samples around the median with the given CV (null: one iteration). */
+    public static QueryStatistics stat(String id, double medianMs, Double cv) {
+        return new QueryStatistics(id, cv == null ? 1 : 3, medianMs * 2, cv == null, medianMs, medianMs, medianMs, medianMs, cv);
+    }
+
+    /** A DuckDB run at the scale factor with these statistics. */
+    public static RunResult duckdb(double scaleFactor, QueryStatistics... stats) {
+        return run("duckdb", "v1.4.4", EngineConfiguration.embedded("duckdb", "v1.4.4", ordered("threads", "2", "memory_limit", "1GiB")),
+                scaleFactor, List.of(), stats);
+    }
+
+    /** An EMR Serverless run on the architecture, billed {@code billedUsd} for one job run with the given times. */
+    public static RunResult emr(String architecture, int executors, String billedUsd, long queuedMs, long wallMs, double inDriverMs,
+            QueryStatistics... stats) {
+        EngineConfiguration engine = new EngineConfiguration("emr-serverless", "emr-7.0.0", "emr-7.0.0", architecture, "us-east-1",
+                new EngineConfiguration.Workers(1, 4, 16, 20), new EngineConfiguration.Workers(executors, 4, 16, 20), null, null,
+                ordered("spark.executor.cores", "4", "spark.executor.memory", "14g"));
+        Instant created = Instant.parse("2025-01-01T00:00:00Z");
+        JobRunRecord job = new JobRunRecord("00f" + architecture + executors, "power run", "SUCCESS", created,
+                created.plusMillis(queuedMs), created.plusMillis(wallMs), queuedMs, wallMs / 1000, 500L, wallMs, inDriverMs,
+                wallMs - inDriverMs, new ResourceUtilization(0.2, 0.8, 0), new ResourceUtilization(0.3, 1.2, 0),
+                new BigDecimal(billedUsd).multiply(new BigDecimal("0.8")), new BigDecimal(billedUsd));
+        return run("emr-serverless", "emr-7.0.0", engine, 0.01, List.of(job), stats);
+    }
+
+    private static RunResult run(String platform, String version, EngineConfiguration engine, double scaleFactor,
+            List<JobRunRecord> jobs, QueryStatistics... stats) {
+        Instant started = Instant.parse("2025-01-01T00:00:00Z");
+        List<QueryResult> queries = new ArrayList<>();
+        List<Double> medians = new ArrayList<>();
+        for (QueryStatistics s : stats) {
+            queries.add(new QueryResult(s.id(), 1, s.medianMs(), 1, QueryResult.PASSED, "exact", null));
+            medians.add(s.medianMs() / 1000);
+        }
+        List<String> ids = List.of(stats).stream().map(QueryStatistics::id).toList();
+        Double power = medians.isEmpty() ? null : Math.round(dev.benchbox.bench.PowerMetric.powerAtSize(scaleFactor, medians) * 100) / 100.0;
+        int iterations = stats.length > 0 && stats[0].cv() != null ? 3 : 1;
+        return new RunResult(new RunResult.Run("run-" + platform, started, started.plusSeconds(5), 0, iterations, "exact"),
+                new RunResult.Benchmark("tpch", scaleFactor, ids),
+                new RunResult.PlatformInfo(platform, version, "main", Map.of()),
+                new RunResult.Summary(queries.size(), queries.size(), 0, 0, 100, 10, power, "note"),
+                queries, jobs, List.of(stats), new RunConfiguration(engine, "tpch", scaleFactor, ids, 0, iterations, 1, "exact", "0.1.0"));
+    }
+
+    private static Map<String, String> ordered(String... keysAndValues) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    public static NamedResult named(String label, RunResult result) {
+        return new NamedResult(label, Path.of(label + ".json"), result);
+    }
+}
