@@ -94,7 +94,7 @@ public class LoadCommands {
         tableNames.invalidate();
         session.record(new LedgerEntry(started, platform.name(), "load", "TPC-H SF" + TpchSchema.formatScale(scaleFactor),
                 report.elapsedNanos() / 1e6));
-        return note(platform) + summary("TPC-H SF" + TpchSchema.formatScale(scaleFactor), target, report);
+        return notes(report) + summary("TPC-H SF" + TpchSchema.formatScale(scaleFactor), target, report);
     }
 
     private String loadFiles(String tables, String source, String schema, String dryRun) {
@@ -121,21 +121,20 @@ public class LoadCommands {
         }
         tableNames.invalidate();
         session.record(new LedgerEntry(started, platform.name(), "load", "files from " + source, report.elapsedNanos() / 1e6));
-        return note(platform) + summary("files from " + source, target, report);
+        return notes(report) + summary("files from " + source, target, report);
     }
 
-    /** What an EMR Serverless load did in S3 (uploaded, skipped as already there), as a line before the summary. */
-    private static String note(Platform platform) {
-        if (platform instanceof dev.benchbox.platform.emr.EmrServerlessPlatform emr) {
-            return emr.lastLoadNote().map(n -> n + System.lineSeparator()).orElse("");
-        }
-        return "";
+    /** What the platform says about the load (e.g. what it uploaded, skipped as already there), a line each before the summary. */
+    private static String notes(LoadReport report) {
+        StringBuilder out = new StringBuilder();
+        report.notes().forEach(note -> out.append(note).append(System.lineSeparator()));
+        return out.toString();
     }
 
     private static String dryRunSummary(Platform platform, LoadReport report) {
         var recorder = DryRuns.recorder(platform).orElseThrow();
         return "Would register " + report.rowCounts().size() + " Glue tables: " + String.join(", ", report.rowCounts().keySet())
-                + System.lineSeparator() + note(platform) + DryRuns.summary(recorder, 0);
+                + System.lineSeparator() + notes(report) + DryRuns.summary(recorder, 0);
     }
 
     private String summary(String what, String schema, LoadReport report) {

@@ -5,8 +5,8 @@ import dev.benchbox.bench.PowerRunRequest;
 import dev.benchbox.bench.PowerRunService;
 import dev.benchbox.platform.BatchQuery;
 import dev.benchbox.platform.LoadProgress;
-import dev.benchbox.platform.emr.DryRunRecorder;
-import dev.benchbox.platform.emr.EmrServerlessPlatform;
+import dev.benchbox.platform.DryRun;
+import dev.benchbox.platform.Platform;
 import dev.benchbox.platform.QueryExecution;
 import dev.benchbox.results.QueryResult;
 import dev.benchbox.results.RunSummaryPrinter;
@@ -93,7 +93,7 @@ public class RunCommands {
             return;
         }
         if (platform != null) {
-            session.connect(platforms.open(platform, path, PlatformOptions.merge(java.util.Map.of(), platformOptions), null));
+            session.connect(platforms.open(platform, path, PlatformOptions.merge(java.util.Map.of(), platformOptions), null).platform());
             tableNames.invalidate();
             console.println("Connected to " + session.platform().description());
         } else if (!availability.check().isAvailable()) {
@@ -109,30 +109,29 @@ public class RunCommands {
      * write every query's SQL and the one job run's manifest and StartJobRun request, with no AWS call.
      */
     private void dryRun(PowerRunRequest request, String platform, String[] platformOptions, Path dir) {
-        EmrServerlessPlatform emr;
+        Platform preview;
         if (platform != null) {
-            if (!EmrServerlessPlatform.NAME.equalsIgnoreCase(platform)) {
-                throw new BenchboxException("--dry-run previews the requests sent to AWS: it goes with --platform emr-serverless");
+            preview = platforms.open(platform, null, PlatformOptions.merge(java.util.Map.of(), platformOptions), dir).platform();
+            if (preview.dryRun().isEmpty()) {
+                preview.close();
+                throw new BenchboxException("--dry-run is not offered by " + platform
+                        + ": it previews the requests sent to AWS, so it goes with --platform emr-serverless");
             }
-            emr = (EmrServerlessPlatform) platforms.open(platform, null, PlatformOptions.merge(java.util.Map.of(), platformOptions), dir);
-            session.connect(emr);
+            session.connect(preview);
             tableNames.invalidate();
         } else if (!availability.check().isAvailable()) {
             throw new BenchboxException("not connected: give --platform emr-serverless with its --platform-option values, or connect first");
-        } else if (session.platform() instanceof EmrServerlessPlatform connected) {
-            emr = connected.dryRunView(DryRunRecorder.open(dir));
         } else {
-            throw new BenchboxException("--dry-run previews the requests sent to AWS: it needs an emr-serverless connection");
+            preview = DryRuns.previews(session.platform()).preview(dir, false);
         }
-        String schema = platform != null ? emr.defaultSchema() : session.schema();
-        emr.createSchema(schema);
-        emr.loadTpch(schema, request.scaleFactor(), List.of(), LoadProgress.NONE);
+        DryRun dryRun = preview.dryRun().orElseThrow();
+        String schema = platform != null ? preview.defaultSchema() : session.schema();
+        preview.createSchema(schema);
+        preview.loadTpch(schema, request.scaleFactor(), List.of(), LoadProgress.NONE);
         List<BatchQuery> batch = request.queries().stream().map(n -> new BatchQuery("Q" + n, TpchQueries.get(n).sql())).toList();
-        emr.previewQueries(batch);
-        emr.previewJobRun(schema, batch, request.warmups(), request.iterations());
-        DryRunRecorder recorder = emr.dryRunRecorder().orElseThrow();
-        console.println("Previewed TPC-H SF" + TpchSchema.formatScale(request.scaleFactor()) + " on " + emr.description());
-        console.println(DryRuns.summary(recorder, 0) + " (requests as NN-Operation[-detail].json, queries/*.sql, tables/*.sql)");
+        dryRun.previewRun(schema, batch, request.warmups(), request.iterations());
+        console.println("Previewed TPC-H SF" + TpchSchema.formatScale(request.scaleFactor()) + " on " + preview.description());
+        console.println(DryRuns.summary(dryRun, 0) + " (requests as NN-Operation[-detail].json, queries/*.sql, tables/*.sql)");
     }
 
     private static PowerRunRequest request(String scale, String queries, int warmup, int iterations, String validate, int streams) {

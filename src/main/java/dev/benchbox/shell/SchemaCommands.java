@@ -31,7 +31,7 @@ public class SchemaCommands {
         requireIdentifier(name, "schema");
         dev.benchbox.platform.Platform target = dryRuns.target(dryRun);
         var recorder = DryRuns.recorder(target);
-        int before = recorder.map(r -> r.written().size()).orElse(0);
+        int before = recorder.map(r -> r.filesWritten()).orElse(0);
         target.createSchema(name);
         if (dryRun != null) {
             return DryRuns.summary(recorder.orElseThrow(), before);

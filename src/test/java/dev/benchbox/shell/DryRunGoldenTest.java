@@ -103,6 +103,10 @@ class DryRunGoldenTest {
             Files.writeString(golden, actual, StandardCharsets.UTF_8);
         }
         assertThat(golden).as("golden file (write it with -Dbenchbox.update-golden=true)").exists();
+        // the actual text beside the build's output, for a diff when they differ
+        Path actualCopy = Path.of("target/golden-actual", name);
+        Files.createDirectories(actualCopy.getParent());
+        Files.writeString(actualCopy, actual, StandardCharsets.UTF_8);
         assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
     }
 

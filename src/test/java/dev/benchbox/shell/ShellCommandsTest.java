@@ -77,6 +77,28 @@ class ShellCommandsTest {
     }
 
     @Test
+    void emrOnlyCommandsOnDuckDbSayInOneLineThatThePlatformDoesNotOfferThem() {
+        assertThat(type("connect duckdb").error()).isNull();
+        String capacity = "is not offered by the connected platform (duckdb): it manages an EMR Serverless application; "
+                + "connect emr-serverless for it";
+        assertThat(type("capacity").error()).isEqualTo("'capacity' " + capacity);
+        assertThat(type("capacity set --driver 1x4vCPU-16GB").error()).isEqualTo("'capacity set' " + capacity);
+        assertThat(type("capacity start").error()).isEqualTo("'capacity start' " + capacity);
+        assertThat(type("capacity stop").error()).isEqualTo("'capacity stop' " + capacity);
+        String dryRun = "--dry-run is not offered by the connected platform (duckdb): it previews the requests sent to AWS, "
+                + "so it needs an emr-serverless connection";
+        Path preview = results.resolve("duckdb-preview");
+        assertThat(type("create-schema s --dry-run " + preview).error()).isEqualTo(dryRun);
+        assertThat(type("load tpch --scale 0.01 --dry-run " + preview).error()).isEqualTo(dryRun);
+        assertThat(type("run tpch --scale 0.01 --dry-run " + preview).error()).isEqualTo(dryRun);
+        assertThat(preview).doesNotExist();
+        assertThat(session.platform().listTables("main")).isEmpty();
+        assertThat(type("disconnect --delete").error()).isEqualTo("--delete is not offered by the connected platform (duckdb): "
+                + "it deletes an EMR Serverless application this session created");
+        assertThat(session.isConnected()).isTrue();
+    }
+
+    @Test
     void connectQueryAndStatus() {
         assertThat(type("connect duckdb").output()).startsWith("Connected to DuckDB v").contains("(in-memory), schema main");
         Result query = type("query \"SELECT 42 AS answer, 'x' AS label\"");

@@ -4,10 +4,12 @@ import dev.benchbox.platform.emr.job.Backoff;
 import static java.util.Objects.requireNonNull;
 
 import dev.benchbox.BenchboxException;
+import dev.benchbox.platform.ApplicationInfo;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
 import software.amazon.awssdk.services.emrserverless.model.Application;
@@ -235,7 +237,8 @@ final class ApplicationManager {
                 .clientToken(UUID.randomUUID().toString())
                 .autoStartConfiguration(b -> b.enabled(true))
                 .autoStopConfiguration(b -> b.enabled(true).idleTimeoutMinutes(options.idleTimeoutMinutes()))
-                .tags(Map.of(TAG_CREATED_BY, "benchbox", TAG_SESSION, UUID.randomUUID().toString()));
+                // sorted, so the request (and its dry-run file) is the same on every JVM: Map.of's order is not
+                .tags(new TreeMap<>(Map.of(TAG_CREATED_BY, "benchbox", TAG_SESSION, UUID.randomUUID().toString())));
         if (options.capacity().hasInitialCapacity()) {
             request.initialCapacity(initialCapacity(options.capacity()));
         }
@@ -268,20 +271,23 @@ final class ApplicationManager {
     }
 
     private static ApplicationInfo info(Application app) {
-        Map<String, WorkerCapacity> initial = new LinkedHashMap<>();
+        Map<String, String> initial = new LinkedHashMap<>();
+        boolean[] warm = {false};
         app.initialCapacity().forEach((type, config) -> {
             WorkerResourceConfig wc = config.workerConfiguration();
             try {
                 String size = compact(wc.cpu(), "vcpu") + "-" + compact(wc.memory(), "gb")
                         + (wc.disk() == null ? "" : "-" + compact(wc.disk(), "gb"));
-                initial.put(type, WorkerCapacity.parse(config.workerCount() + "x" + size, "initial capacity"));
+                WorkerCapacity workers = WorkerCapacity.parse(config.workerCount() + "x" + size, "initial capacity");
+                initial.put(type, workers.toString());
+                warm[0] |= workers.count() > 0;
             } catch (BenchboxException e) {
                 // a size this build does not know: show the workers without it rather than failing
             }
         });
         MaximumAllowedResources max = app.maximumCapacity();
         return new ApplicationInfo(app.applicationId(), app.name(), app.stateAsString(), app.stateDetails(), app.releaseLabel(),
-                app.type(), app.architectureAsString(), initial,
+                app.type(), app.architectureAsString(), initial, warm[0],
                 max == null ? null : max.cpu(), max == null ? null : max.memory(), max == null ? null : max.disk(),
                 app.autoStartConfiguration() == null || Boolean.TRUE.equals(app.autoStartConfiguration().enabled()),
                 app.autoStopConfiguration() == null || Boolean.TRUE.equals(app.autoStopConfiguration().enabled()),

@@ -34,6 +34,11 @@ public final class DryRunRecorder {
         this.next = next;
     }
 
+    /** Opens the directory for a dry run ({@code replace} is the caller's leave to empty a non-empty one). */
+    public static DryRunRecorder open(Path directory, boolean replace) {
+        return open(directory);
+    }
+
     /** Creates the directory if needed; fails with one line when it cannot be written. */
     public static DryRunRecorder open(Path directory) {
         try {

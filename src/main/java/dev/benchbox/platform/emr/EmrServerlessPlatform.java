@@ -15,7 +15,13 @@ import dev.benchbox.platform.emr.job.JobRunner;
 import dev.benchbox.platform.emr.job.JobSettings;
 import dev.benchbox.platform.emr.job.RunManifest;
 import dev.benchbox.platform.emr.job.SparkSubmit;
+import dev.benchbox.platform.ApplicationInfo;
 import dev.benchbox.platform.BatchListener;
+import dev.benchbox.platform.CapacityControl;
+import dev.benchbox.platform.DryRun;
+import dev.benchbox.platform.JobProgress;
+import dev.benchbox.platform.Previews;
+import dev.benchbox.platform.RolePolicy;
 import dev.benchbox.platform.BatchQuery;
 import dev.benchbox.platform.Column;
 import dev.benchbox.platform.LoadProgress;
@@ -70,7 +76,6 @@ public final class EmrServerlessPlatform implements Platform {
     private final JobRunService jobs;
     private volatile JobRunService.Progress jobProgress = JobRunService.Progress.NONE;
     private volatile boolean deleteOnClose;
-    private volatile String lastLoadNote;
 
     private EmrServerlessPlatform(EmrOptions options, AwsClients clients, DryRunRecorder recorder, Backoff backoff,
             String applicationId, boolean createdBySession, String releaseLabel, String connectedState) {
@@ -282,9 +287,9 @@ public final class EmrServerlessPlatform implements Platform {
                 register(database, new GlueTableDefinition(table, columns, layout.tpchTable(scaleFactor, table), scaleParameter));
                 rows.put(table, 0L);
             }
-            lastLoadNote = "dry run: nothing generated or uploaded; data would go to "
+            String note = "dry run: nothing generated or uploaded; data would go to "
                     + layout.root().resolve("data/tpch/sf" + TpchSchema.formatScale(scaleFactor) + "/").uri();
-            return new LoadReport(rows, System.nanoTime() - started);
+            return new LoadReport(rows, System.nanoTime() - started, List.of(note));
         }
         return exportAndRegister(database, selected, started, scaleParameter,
                 exporter -> exporter.generateTpch(scaleFactor, selected, progress),
@@ -321,6 +326,7 @@ public final class EmrServerlessPlatform implements Platform {
                     progress.advance(1);
                 }
             }
+            String note;
             if (!isDryRun()) {
                 List<S3Staging.Batch> batches = new ArrayList<>();
                 for (ParquetExporter.Exported table : exported) {
@@ -329,11 +335,11 @@ public final class EmrServerlessPlatform implements Platform {
                     batches.add(new S3Staging.Batch(location.apply(table.table()), files));
                 }
                 S3Staging.Report report = staging.upload(batches, progress);
-                lastLoadNote = String.format(Locale.ROOT, "S3: %d files uploaded (%.1f MB), %d already there with the same checksum "
+                note = String.format(Locale.ROOT, "S3: %d files uploaded (%.1f MB), %d already there with the same checksum "
                         + "(%.1f MB skipped), %d stale removed", report.uploaded(), report.bytesUploaded() / 1e6, report.skipped(),
                         report.bytesSkipped() / 1e6, report.deleted());
             } else {
-                lastLoadNote = "dry run: Parquet written locally only, nothing uploaded";
+                note = "dry run: Parquet written locally only, nothing uploaded";
             }
             for (ParquetExporter.Exported table : exported) {
                 Map<String, String> parameters = new LinkedHashMap<>(extraParameters);
@@ -342,7 +348,7 @@ public final class EmrServerlessPlatform implements Platform {
             }
             Map<String, Long> counts = new LinkedHashMap<>();
             exported.forEach(e -> counts.put(e.table(), e.rows()));
-            return new LoadReport(counts, System.nanoTime() - started);
+            return new LoadReport(counts, System.nanoTime() - started, List.of(note));
         } finally {
             deleteRecursively(work);
         }
@@ -353,11 +359,6 @@ public final class EmrServerlessPlatform implements Platform {
         if (recorder != null) {
             recorder.write("tables/" + definition.name() + ".sql", definition.ddl(database));
         }
-    }
-
-    /** One line about what the last load did in S3, for the shell to show. */
-    public Optional<String> lastLoadNote() {
-        return Optional.ofNullable(lastLoadNote);
     }
 
     /** Writes each query's SQL as {@code queries/ID.sql} into the dry-run directory (part 2 adds StartJobRun). */
@@ -373,8 +374,20 @@ public final class EmrServerlessPlatform implements Platform {
     }
 
     /** Where job-run progress (submitted, state changes) goes; the shell shows it live. */
-    public void jobProgress(JobRunService.Progress progress) {
-        jobProgress = progress == null ? JobRunService.Progress.NONE : progress;
+    public void jobProgress(JobProgress progress) {
+        JobProgress target = progress == null ? JobProgress.NONE : progress;
+        jobProgress = new JobRunService.Progress() {
+            @Override
+            public void submitted(String jobRunId) {
+                target.submitted(jobRunId);
+            }
+
+            @Override
+            public void stateChanged(String jobRunId, software.amazon.awssdk.services.emrserverless.model.JobRunState state,
+                    java.time.Duration sinceSubmit) {
+                target.stateChanged(jobRunId, state.toString(), sinceSubmit);
+            }
+        };
     }
 
     /** One statement as one job run; at most {@link #QUERY_ROWS_BROUGHT_BACK} rows come back. */
@@ -479,8 +492,54 @@ public final class EmrServerlessPlatform implements Platform {
         deleteOnClose = true;
     }
 
+    // ---- capabilities ---------------------------------------------------------------------------------------
+
+    @Override
+    public Optional<CapacityControl> capacity() {
+        return Optional.of(new EmrCapacityControl(this));
+    }
+
+    @Override
+    public Optional<Previews> previews() {
+        return Optional.of((directory, replace) -> dryRunView(DryRunRecorder.open(directory, replace)));
+    }
+
+    @Override
+    public Optional<DryRun> dryRun() {
+        if (recorder == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new DryRun() {
+            @Override
+            public Path directory() {
+                return recorder.directory();
+            }
+
+            @Override
+            public int filesWritten() {
+                return recorder.written().size();
+            }
+
+            @Override
+            public void previewRun(String schema, List<BatchQuery> queries, int warmups, int iterations) {
+                previewQueries(queries);
+                previewJobRun(schema, queries, warmups, iterations);
+            }
+        });
+    }
+
+    @Override
+    public Optional<RolePolicy> rolePolicy() {
+        return Optional.of(new RolePolicy(iamPolicy(), trustPolicy()));
+    }
+
+    @Override
+    public Optional<String> closingNote() {
+        return Optional.of(closingNoteText());
+    }
+
     /** What closing will do to the application, in words. */
-    public String closingNote() {
+    private String closingNoteText() {
         if (isDryRun()) {
             return "dry run: " + recorder.written().size() + " files in " + recorder.directory();
         }
