@@ -14,19 +14,16 @@ import java.util.UUID;
 import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
 import software.amazon.awssdk.services.emrserverless.model.Application;
 import software.amazon.awssdk.services.emrserverless.model.CreateApplicationRequest;
-import software.amazon.awssdk.services.emrserverless.model.DeleteApplicationRequest;
 import software.amazon.awssdk.services.emrserverless.model.GetApplicationRequest;
 import software.amazon.awssdk.services.emrserverless.model.InitialCapacityConfig;
 import software.amazon.awssdk.services.emrserverless.model.MaximumAllowedResources;
-import software.amazon.awssdk.services.emrserverless.model.StartApplicationRequest;
-import software.amazon.awssdk.services.emrserverless.model.StopApplicationRequest;
 import software.amazon.awssdk.services.emrserverless.model.UpdateApplicationRequest;
 import software.amazon.awssdk.services.emrserverless.model.WorkerResourceConfig;
 
 /**
  * The EMR Serverless application's lifecycle: find or create it, wait for its states (polling with backoff
- * within GetApplication's quota), start, stop, update its capacity, delete. In a dry run every request is
- * recorded instead of sent, and nothing is waited for.
+ * within GetApplication's quota), start, stop, update its capacity, delete. A dry run gives it a recording client
+ * ({@link RecordingEmrServerlessClient}): the same code path, nothing sent.
  */
 final class ApplicationManager {
     static final String SERVICE = "emr-serverless";
@@ -40,18 +37,12 @@ final class ApplicationManager {
 
     private final EmrOptions options;
     private final EmrServerlessClient emr;
-    private final DryRunRecorder recorder;
     private final Backoff backoff;
 
-    /** Either {@code emr} (live) or {@code recorder} (dry run) is null. */
-    ApplicationManager(EmrOptions options, EmrServerlessClient emr, DryRunRecorder recorder, Backoff backoff) {
+    ApplicationManager(EmrOptions options, EmrServerlessClient emr, Backoff backoff) {
         this.options = requireNonNull(options, "options is null");
-        this.emr = emr;
-        this.recorder = recorder;
+        this.emr = requireNonNull(emr, "emr is null");
         this.backoff = requireNonNull(backoff, "backoff is null");
-        if ((emr == null) == (recorder == null)) {
-            throw new IllegalArgumentException("give either a client or a dry-run recorder");
-        }
     }
 
     /** What connecting found or did. */
@@ -63,13 +54,6 @@ final class ApplicationManager {
      * then starts it when it is CREATED or STOPPED and waits until it is STARTED.
      */
     Connected connect() {
-        if (recorder != null) {
-            if (options.createApplication()) {
-                recorder.record("CreateApplication", options.applicationName(), createRequest());
-                return new Connected(DRY_RUN_APPLICATION_ID, true, null, "CREATING");
-            }
-            return new Connected(options.applicationId(), false, null, "UNKNOWN");
-        }
         if (options.createApplication()) {
             CreateApplicationRequest request = createRequest();
             String id = AwsCallFailed.call(SERVICE, "CreateApplication", options.applicationName(), options.region(),
@@ -100,12 +84,8 @@ final class ApplicationManager {
         return start(app.id());
     }
 
-    /** Starts the application unless it is started, and waits for STARTED; null in a dry run. */
+    /** Starts the application unless it is started, and waits for STARTED. */
     ApplicationInfo start(String id) {
-        if (recorder != null) {
-            recorder.record("StartApplication", null, StartApplicationRequest.builder().applicationId(id).build());
-            return null;
-        }
         ApplicationInfo app = describe(id);
         if (app.state().equals("STARTED")) {
             return app;
@@ -125,10 +105,6 @@ final class ApplicationManager {
     }
 
     void stop(String id, boolean wait) {
-        if (recorder != null) {
-            recorder.record("StopApplication", null, StopApplicationRequest.builder().applicationId(id).build());
-            return;
-        }
         AwsCallFailed.call(SERVICE, "StopApplication", id, options.region(), () -> emr.stopApplication(b -> b.applicationId(id)));
         if (wait) {
             ApplicationInfo now = waitWhileSettling(id, "stopped");
@@ -140,10 +116,6 @@ final class ApplicationManager {
 
     /** Stops (waiting for STOPPED) and deletes the application. */
     void delete(String id) {
-        if (recorder != null) {
-            recorder.record("DeleteApplication", null, DeleteApplicationRequest.builder().applicationId(id).build());
-            return;
-        }
         ApplicationInfo app = describe(id);
         if (!app.state().equals("CREATED") && !app.state().equals("STOPPED") && !app.state().equals("TERMINATED")) {
             stop(id, true);
@@ -165,12 +137,6 @@ final class ApplicationManager {
         }
         if (capacity.hasMaximumCapacity()) {
             request.maximumCapacity(maximumCapacity(capacity));
-        }
-        if (recorder != null) {
-            recorder.record("StopApplication", null, StopApplicationRequest.builder().applicationId(id).build());
-            recorder.record("UpdateApplication", null, request.build());
-            recorder.record("StartApplication", null, StartApplicationRequest.builder().applicationId(id).build());
-            return null;
         }
         ApplicationInfo before = describe(id);
         if (SETTLING.contains(before.state())) {

@@ -48,9 +48,10 @@ import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * Amazon EMR Serverless as a platform: the application runs Spark (job runs come with part 2), Glue is the
- * catalog (a schema is a Glue database), S3 holds the data as Parquet under the staging prefix
- * ({@link StagingLayout}). In a dry run nothing is sent: every request is written by the {@link DryRunRecorder}.
+ * Amazon EMR Serverless as a platform: the application runs Spark job runs, Glue is the catalog (a schema is a
+ * Glue database), S3 holds the data as Parquet under the staging prefix ({@link StagingLayout}). A dry run is the
+ * same platform built on recording clients ({@link RecordingEmrServerlessClient}, {@link RecordingGlueClient}) that
+ * write each request instead of sending it, with a load pipeline that uploads nothing and no job runs.
  * Closing stops (or, when asked, deletes) the application only if this session created it.
  */
 public final class EmrServerlessPlatform implements Platform {
@@ -64,34 +65,51 @@ public final class EmrServerlessPlatform implements Platform {
 
     private final EmrOptions options;
     private final AwsClients clients;
-    private final DryRunRecorder recorder;
     private final ApplicationManager applications;
     private final GlueTables catalog;
-    private final S3Staging staging;
+    private final TableLoads loads;
+    private final JobRuns jobs;
+    private final DryRunRecorder recorder;
     private final StagingLayout layout;
     private final String applicationId;
     private final boolean createdBySession;
     private final String releaseLabel;
     private final String connectedState;
-    private final JobRunService jobs;
     private volatile JobRunService.Progress jobProgress = JobRunService.Progress.NONE;
     private volatile boolean deleteOnClose;
 
-    private EmrServerlessPlatform(EmrOptions options, AwsClients clients, DryRunRecorder recorder, Backoff backoff,
-            String applicationId, boolean createdBySession, String releaseLabel, String connectedState) {
+    /** Live: requests go to AWS through {@code clients}. */
+    private EmrServerlessPlatform(EmrOptions options, AwsClients clients, Backoff backoff, String applicationId, boolean createdBySession,
+            String releaseLabel, String connectedState) {
         this.options = requireNonNull(options, "options is null");
-        this.clients = clients;
-        this.recorder = recorder;
-        this.applications = new ApplicationManager(options, clients == null ? null : clients.emr(), recorder, backoff);
-        this.catalog = new GlueTables(options.region(), clients == null ? null : clients.glue(), recorder);
-        this.staging = clients == null ? null : new S3Staging(options.region(), clients.s3(), clients.s3Uploads(), 4);
+        this.clients = requireNonNull(clients, "clients is null");
+        this.recorder = null;
+        this.applications = new ApplicationManager(options, clients.emr(), backoff);
+        this.catalog = new GlueTables(options.region(), clients.glue());
         this.layout = new StagingLayout(options.stagingDir());
+        this.loads = TableLoads.live(catalog, layout, new S3Staging(options.region(), clients.s3(), clients.s3Uploads(), 4));
         this.applicationId = applicationId;
         this.createdBySession = createdBySession;
         this.releaseLabel = releaseLabel;
         this.connectedState = connectedState;
-        this.jobs = clients == null ? null
-                : new JobRunService(clients.emr(), clients.s3(), jobSettings(), () -> applications.start(applicationId));
+        this.jobs = JobRuns.of(new JobRunService(clients.emr(), clients.s3(), jobSettings(), () -> applications.start(applicationId)));
+    }
+
+    /** Previewed: the same parts on recording clients, so every request is written by {@code recorder} and none is sent. */
+    private EmrServerlessPlatform(EmrOptions options, DryRunRecorder recorder, String applicationId, String releaseLabel) {
+        this.options = requireNonNull(options, "options is null");
+        this.recorder = requireNonNull(recorder, "recorder is null");
+        this.clients = AwsClients.recording(new RecordingEmrServerlessClient(recorder, options), new RecordingGlueClient(recorder));
+        this.applications = new ApplicationManager(options, clients.emr(), Backoff.DEFAULT);
+        this.catalog = new GlueTables(options.region(), clients.glue());
+        this.layout = new StagingLayout(options.stagingDir());
+        this.loads = TableLoads.preview(catalog, layout, recorder::write);
+        this.applicationId = applicationId;
+        // a preview never stops or deletes anything when it closes
+        this.createdBySession = false;
+        this.releaseLabel = releaseLabel;
+        this.connectedState = null;
+        this.jobs = JobRuns.NONE_IN_A_DRY_RUN;
     }
 
     /** Every job run shares these: the application, role, staging prefix, timeout and Spark's sizing. */
@@ -117,10 +135,10 @@ public final class EmrServerlessPlatform implements Platform {
     public static EmrServerlessPlatform connect(EmrOptions options, AwsClients clients, Backoff backoff) {
         try {
             checkBucket(options, clients);
-            ApplicationManager manager = new ApplicationManager(options, clients.emr(), null, backoff);
+            ApplicationManager manager = new ApplicationManager(options, clients.emr(), backoff);
             ApplicationManager.Connected connected = manager.connect();
             String release = manager.describe(connected.applicationId()).releaseLabel();
-            return new EmrServerlessPlatform(options, clients, null, backoff, connected.applicationId(), connected.created(),
+            return new EmrServerlessPlatform(options, clients, backoff, connected.applicationId(), connected.created(),
                     release, connected.stateBefore());
         } catch (RuntimeException e) {
             clients.close();
@@ -130,16 +148,16 @@ public final class EmrServerlessPlatform implements Platform {
 
     /** A dry run: every request is written to {@code recorder}'s directory, none is sent. */
     public static EmrServerlessPlatform dryRun(EmrOptions options, DryRunRecorder recorder) {
-        ApplicationManager manager = new ApplicationManager(options, null, recorder, Backoff.DEFAULT);
-        ApplicationManager.Connected connected = manager.connect();
-        return new EmrServerlessPlatform(options, null, recorder, Backoff.DEFAULT, connected.applicationId(), false,
-                options.releaseLabel(), null);
+        // connecting through the recording client writes what connecting would send (CreateApplication)
+        RecordingEmrServerlessClient emr = new RecordingEmrServerlessClient(recorder, options);
+        ApplicationManager.Connected connected = new ApplicationManager(options, emr, Backoff.DEFAULT).connect();
+        return new EmrServerlessPlatform(options, recorder, connected.applicationId(), options.releaseLabel());
     }
 
     /** The same connection previewed: requests go to {@code dryRunRecorder} instead of AWS. */
     public EmrServerlessPlatform dryRunView(DryRunRecorder dryRunRecorder) {
-        return new EmrServerlessPlatform(options.createApplication() ? options : options.withApplicationId(applicationId), null,
-                dryRunRecorder, Backoff.DEFAULT, applicationId, false, releaseLabel, null);
+        return new EmrServerlessPlatform(options.createApplication() ? options : options.withApplicationId(applicationId),
+                dryRunRecorder, applicationId, releaseLabel);
     }
 
     private static void checkBucket(EmrOptions options, AwsClients clients) {
@@ -168,20 +186,6 @@ public final class EmrServerlessPlatform implements Platform {
         return applicationId;
     }
 
-    /** The SDK clients; empty in a dry run. */
-    public Optional<AwsClients> clients() {
-        return Optional.ofNullable(clients);
-    }
-
-    /** Where dry-run requests go; empty when live. */
-    public Optional<DryRunRecorder> dryRunRecorder() {
-        return Optional.ofNullable(recorder);
-    }
-
-    public boolean isDryRun() {
-        return recorder != null;
-    }
-
     /** Where data, jobs, runs and logs live under the staging prefix. */
     public StagingLayout layout() {
         return layout;
@@ -207,7 +211,7 @@ public final class EmrServerlessPlatform implements Platform {
     public String description() {
         return "EMR Serverless application " + applicationId + " (" + releaseLabel + ", " + options.region() + ")"
                 + (createdBySession ? ", created by this session" : "") + ", data in " + options.stagingDir().uri()
-                + ", Glue catalog" + (isDryRun() ? " [dry run: requests go to " + recorder.directory() + "]" : "");
+                + ", Glue catalog" + dryRun().map(d -> " [dry run: requests go to " + d.directory() + "]").orElse("");
     }
 
     @Override
@@ -253,9 +257,6 @@ public final class EmrServerlessPlatform implements Platform {
 
     @Override
     public Optional<Double> loadedTpchScale(String schema) {
-        if (isDryRun()) {
-            return Optional.empty();
-        }
         Double scale = null;
         for (String table : TpchSchema.TABLES) {
             Optional<GlueTables.TableState> state = catalog.table(database(schema), table);
@@ -275,25 +276,7 @@ public final class EmrServerlessPlatform implements Platform {
     @Override
     public LoadReport loadTpch(String schema, double scaleFactor, List<String> tables, LoadProgress progress) {
         String database = requireDatabase(schema);
-        List<String> selected = tables.isEmpty() ? TpchSchema.TABLES : tables;
-        long started = System.nanoTime();
-        Map<String, String> scaleParameter = Map.of(GlueTableDefinition.TPCH_SCALE_PARAMETER, TpchSchema.formatScale(scaleFactor));
-        if (isDryRun()) {
-            // a preview generates nothing: the definitions come from the TPC-H schema, without row counts
-            Map<String, Long> rows = new LinkedHashMap<>();
-            for (String table : selected) {
-                List<Column> columns = TpchSchema.columns(table).stream()
-                        .map(c -> new Column(c.name(), HiveTypes.of(table, c.name(), c.type()))).toList();
-                register(database, new GlueTableDefinition(table, columns, layout.tpchTable(scaleFactor, table), scaleParameter));
-                rows.put(table, 0L);
-            }
-            String note = "dry run: nothing generated or uploaded; data would go to "
-                    + layout.root().resolve("data/tpch/sf" + TpchSchema.formatScale(scaleFactor) + "/").uri();
-            return new LoadReport(rows, System.nanoTime() - started, List.of(note));
-        }
-        return exportAndRegister(database, selected, started, scaleParameter,
-                exporter -> exporter.generateTpch(scaleFactor, selected, progress),
-                table -> layout.tpchTable(scaleFactor, table), progress);
+        return loads.loadTpch(database, scaleFactor, tables.isEmpty() ? TpchSchema.TABLES : tables, progress);
     }
 
     @Override
@@ -305,67 +288,11 @@ public final class EmrServerlessPlatform implements Platform {
         if (!Files.isDirectory(sourceDir)) {
             throw new BenchboxException("source directory '" + sourceDir + "' does not exist");
         }
-        return exportAndRegister(database, tables, System.nanoTime(), Map.of(),
-                exporter -> exporter.readFiles(tables, sourceDir, progress),
-                table -> layout.fileTable(database, table), progress);
+        return loads.loadFiles(database, tables, sourceDir, progress);
     }
 
-    /** Loads the tables into DuckDB, writes Parquet, uploads it (live) and registers the Glue tables. */
-    private LoadReport exportAndRegister(String database, List<String> tables, long started, Map<String, String> extraParameters,
-            java.util.function.Function<ParquetExporter, Map<String, Long>> load,
-            java.util.function.Function<String, S3Location> location, LoadProgress progress) {
-        Path work = createWorkDirectory();
-        try {
-            List<ParquetExporter.Exported> exported = new ArrayList<>();
-            Map<String, Long> rows;
-            try (ParquetExporter exporter = ParquetExporter.open()) {
-                rows = load.apply(exporter);
-                progress.start("Writing Parquet", tables.size());
-                for (String table : tables) {
-                    exported.add(exporter.export(table, work.resolve(table), rows.get(table)));
-                    progress.advance(1);
-                }
-            }
-            String note;
-            if (!isDryRun()) {
-                List<S3Staging.Batch> batches = new ArrayList<>();
-                for (ParquetExporter.Exported table : exported) {
-                    Map<String, Path> files = new LinkedHashMap<>();
-                    table.files().forEach(f -> files.put(f.getFileName().toString(), f));
-                    batches.add(new S3Staging.Batch(location.apply(table.table()), files));
-                }
-                S3Staging.Report report = staging.upload(batches, progress);
-                note = String.format(Locale.ROOT, "S3: %d files uploaded (%.1f MB), %d already there with the same checksum "
-                        + "(%.1f MB skipped), %d stale removed", report.uploaded(), report.bytesUploaded() / 1e6, report.skipped(),
-                        report.bytesSkipped() / 1e6, report.deleted());
-            } else {
-                note = "dry run: Parquet written locally only, nothing uploaded";
-            }
-            for (ParquetExporter.Exported table : exported) {
-                Map<String, String> parameters = new LinkedHashMap<>(extraParameters);
-                parameters.put("numRows", Long.toString(table.rows()));
-                register(database, new GlueTableDefinition(table.table(), table.columns(), location.apply(table.table()), parameters));
-            }
-            Map<String, Long> counts = new LinkedHashMap<>();
-            exported.forEach(e -> counts.put(e.table(), e.rows()));
-            return new LoadReport(counts, System.nanoTime() - started, List.of(note));
-        } finally {
-            deleteRecursively(work);
-        }
-    }
-
-    private void register(String database, GlueTableDefinition definition) {
-        catalog.createOrUpdateTable(database, definition);
-        if (recorder != null) {
-            recorder.write("tables/" + definition.name() + ".sql", definition.ddl(database));
-        }
-    }
-
-    /** Writes each query's SQL as {@code queries/ID.sql} into the dry-run directory (part 2 adds StartJobRun). */
-    public List<Path> previewQueries(List<BatchQuery> queries) {
-        if (recorder == null) {
-            throw new IllegalStateException("not a dry run");
-        }
+    /** Writes each query's SQL as {@code queries/ID.sql} into the dry-run directory. */
+    private List<Path> previewQueries(List<BatchQuery> queries) {
         List<Path> files = new ArrayList<>();
         for (BatchQuery query : queries) {
             files.add(recorder.write("queries/" + query.id() + ".sql", query.sql().strip() + System.lineSeparator()));
@@ -393,7 +320,6 @@ public final class EmrServerlessPlatform implements Platform {
     /** One statement as one job run; at most {@link #QUERY_ROWS_BROUGHT_BACK} rows come back. */
     @Override
     public QuerySummary execute(String schema, String sql, RowSink sink) {
-        requireLive("query");
         String database = requireDatabase(schema);
         return jobs.execute(database, tableLocations(database), sql, QUERY_ROWS_BROUGHT_BACK, sink, jobProgress);
     }
@@ -402,16 +328,12 @@ public final class EmrServerlessPlatform implements Platform {
     @Override
     public List<QueryExecution> runBatch(String schema, List<BatchQuery> queries, int warmups, int iterations, int maxRowsKept,
             BatchListener listener) {
-        requireLive("run");
         String database = requireDatabase(schema);
         return jobs.runBatch(database, tableLocations(database), queries, warmups, iterations, maxRowsKept, listener, jobProgress);
     }
 
     /** The StartJobRun a power run would send, written to the dry-run directory with the queries. */
-    public void previewJobRun(String schema, List<BatchQuery> queries, int warmups, int iterations) {
-        if (recorder == null) {
-            throw new IllegalStateException("not a dry run");
-        }
+    private void previewJobRun(String schema, List<BatchQuery> queries, int warmups, int iterations) {
         String database = database(schema);
         String runId = "dry-run";
         JobJar jar = JobJar.fromClasspath();
@@ -434,7 +356,7 @@ public final class EmrServerlessPlatform implements Platform {
 
     @Override
     public List<JobRunUsage> jobRuns() {
-        return jobs == null ? List.of() : jobs.jobRuns();
+        return jobs.jobRuns();
     }
 
     @Override
@@ -460,11 +382,14 @@ public final class EmrServerlessPlatform implements Platform {
 
     /** The application as AWS describes it now. */
     public ApplicationInfo application() {
-        requireLive("capacity");
+        if (recorder != null) {
+            // the recording client only knows what the preview asked for: showing it as AWS's answer would mislead
+            throw new BenchboxException("capacity needs AWS: it is not available in a dry run");
+        }
         return applications.describe(applicationId);
     }
 
-    /** Stops (if started), updates and restarts the application's capacity; null in a dry run. */
+    /** Stops (if started), updates and restarts the application's capacity. */
     public ApplicationInfo updateCapacity(CapacitySettings capacity) {
         if (capacity.isEmpty()) {
             throw new BenchboxException("say what to change: --driver, --executors and/or --max-cpu with --max-memory");
@@ -540,7 +465,7 @@ public final class EmrServerlessPlatform implements Platform {
 
     /** What closing will do to the application, in words. */
     private String closingNoteText() {
-        if (isDryRun()) {
+        if (recorder != null) {
             return "dry run: " + recorder.written().size() + " files in " + recorder.directory();
         }
         if (!createdBySession) {
@@ -560,9 +485,6 @@ public final class EmrServerlessPlatform implements Platform {
 
     @Override
     public void close() {
-        if (clients == null) {
-            return;
-        }
         try {
             if (createdBySession) {
                 if (deleteOnClose) {
@@ -581,12 +503,6 @@ public final class EmrServerlessPlatform implements Platform {
 
     // ---- helpers ------------------------------------------------------------------------------------------
 
-    private void requireLive(String what) {
-        if (isDryRun()) {
-            throw new BenchboxException(what + " needs AWS: it is not available in a dry run");
-        }
-    }
-
     private static String database(String schema) {
         return schema.toLowerCase(Locale.ROOT);
     }
@@ -602,21 +518,5 @@ public final class EmrServerlessPlatform implements Platform {
     private GlueTables.TableState requireTable(String schema, String table) {
         return catalog.table(database(schema), table).orElseThrow(() -> new BenchboxException(
                 "unknown table '" + table + "' in Glue database '" + database(schema) + "'"));
-    }
-
-    private static Path createWorkDirectory() {
-        try {
-            return Files.createTempDirectory("benchbox-parquet-");
-        } catch (IOException e) {
-            throw new BenchboxException("cannot create a temporary directory for Parquet files: " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            log.info("could not remove {}: {}", dir, e.getMessage());
-        }
     }
 }
