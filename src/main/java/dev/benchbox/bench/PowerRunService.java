@@ -44,7 +44,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class PowerRunService {
     /** Rows kept per result for validation; the largest TPC-H answer at SF 1 (Q16) has ~18,000. */
-    static final int MAX_ROWS_KEPT = 100_000;
+    /** Rows of each result a power run keeps for validation (and a previewed run's manifest carries). */
+    public static final int MAX_ROWS_KEPT = 100_000;
 
     private final Session session;
     private final Path resultsDirectory;

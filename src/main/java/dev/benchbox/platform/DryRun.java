@@ -11,6 +11,10 @@ public interface DryRun {
     /** Files written to the directory so far. */
     int filesWritten();
 
-    /** Writes what a power run would send: every query's SQL, the run's manifest and its job-run request. */
-    void previewRun(String schema, List<BatchQuery> queries, int warmups, int iterations);
+    /**
+     * Writes what a power run would send: every query's SQL, the run's manifest, the uploads and its job-run request.
+     *
+     * @param maxRowsKept rows of each result kept, exactly as the run would pass to {@link Platform#runBatch}
+     */
+    void previewRun(String schema, List<BatchQuery> queries, int warmups, int iterations, int maxRowsKept);
 }

@@ -45,7 +45,8 @@ public class ConnectionCommands {
             @ShellOption(value = "--endpoint-url", defaultValue = ShellOption.NULL, help = "emr-serverless: one endpoint for EMR Serverless, Glue and S3") String endpointUrl,
             @ShellOption(value = "--platform-option", defaultValue = ShellOption.NULL, arity = Integer.MAX_VALUE,
                     help = "emr-serverless: key=value, repeatable (any option by its key, e.g. max_cpu=64)") String[] platformOptions,
-            @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL, help = "emr-serverless: write the requests to this directory instead of sending them") String dryRun) {
+            @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL, help = "emr-serverless: write the requests to this directory instead of sending them") String dryRun,
+            @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace the contents of a non-empty directory") boolean replace) {
         Map<String, String> flags = new LinkedHashMap<>();
         flags.put("s3_staging_dir", s3StagingDir);
         flags.put("execution_role_arn", executionRoleArn);
@@ -61,7 +62,7 @@ public class ConnectionCommands {
         flags.put("profile", profile);
         flags.put("endpoint_url", endpointUrl);
         Connection opened = platforms.open(platform, path, PlatformOptions.merge(flags, platformOptions),
-                dryRun == null ? null : Path.of(dryRun));
+                dryRun == null ? null : Path.of(dryRun), replace);
         session.connect(opened.platform());
         tableNames.invalidate();
         return connectedMessage(opened, session.schema());

@@ -19,12 +19,12 @@ public class DryRuns {
     }
 
     /** The connected platform, or a preview of it that writes requests to {@code dir} when one is given. */
-    public Platform target(String dir) {
+    public Platform target(String dir, boolean replace) {
         Platform platform = session.platform();
         if (dir == null) {
             return platform;
         }
-        return previews(platform).preview(Path.of(dir), false);
+        return previews(platform).preview(Path.of(dir), replace);
     }
 
     /** The platform's previews, or the one line saying it has none. */

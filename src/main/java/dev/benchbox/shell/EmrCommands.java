@@ -51,13 +51,14 @@ public class EmrCommands {
             @ShellOption(value = "--executors", defaultValue = ShellOption.NULL, help = "COUNTxSIZE, e.g. 4x4vCPU-16GB (disk: 4x4vCPU-16GB-50GB)") String executors,
             @ShellOption(value = "--max-cpu", defaultValue = ShellOption.NULL, help = "maximum vCPUs across all workers") Integer maxCpu,
             @ShellOption(value = "--max-memory", defaultValue = ShellOption.NULL, help = "maximum memory in GB across all workers") Integer maxMemory,
-            @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL, help = "write the requests to this directory instead") String dryRun) {
+            @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL, help = "write the requests to this directory instead") String dryRun,
+            @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace the contents of a non-empty directory") boolean replace) {
         // everything typed is checked before AWS is asked anything
         CapacityChange change = new CapacityChange(driver, executors, maxCpu, maxMemory);
         CapacityControl control = control("capacity set");
         control.check(change);
         if (dryRun != null) {
-            Platform preview = DryRuns.previews(session.platform()).preview(Path.of(dryRun), false);
+            Platform preview = DryRuns.previews(session.platform()).preview(Path.of(dryRun), replace);
             preview.capacity().orElseThrow().update(change);
             return DryRuns.summary(preview.dryRun().orElseThrow(), 0);
         }

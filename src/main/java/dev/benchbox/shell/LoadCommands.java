@@ -53,7 +53,8 @@ public class LoadCommands {
                     help = "comma-separated tables (with tpch, default: all eight)") String tables,
             @ShellOption(value = "--source", defaultValue = ShellOption.NULL, help = "directory holding TABLE.tbl, TABLE.csv or TABLE.parquet") String source,
             @ShellOption(value = "--schema", defaultValue = ShellOption.NULL, help = "target schema (default: current)") String schema,
-            @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL, help = "emr-serverless: write the Glue requests and table definitions to this directory instead") String dryRun) {
+            @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL, help = "emr-serverless: write the Glue requests and table definitions to this directory instead") String dryRun,
+            @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace the contents of a non-empty directory") boolean replace) {
         if (generator != null) {
             if (!"tpch".equalsIgnoreCase(generator)) {
                 throw new BenchboxException("unknown data set '" + generator + "': expected 'load tpch --scale SF' or 'load --tables t1,t2 --source DIR'");
@@ -64,7 +65,7 @@ public class LoadCommands {
             if (scale == null) {
                 throw new BenchboxException("missing --scale: load tpch --scale SF (e.g. 0.01 or 1)");
             }
-            return loadTpch(scale, tables, schema, dryRun);
+            return loadTpch(scale, tables, schema, dryRun, replace);
         }
         if (source == null) {
             throw new BenchboxException("say what to load: 'load tpch --scale SF' or 'load --tables t1,t2 --source DIR'");
@@ -75,13 +76,13 @@ public class LoadCommands {
         if (tables == null) {
             throw new BenchboxException("name the tables to load with --tables t1,t2");
         }
-        return loadFiles(tables, source, schema, dryRun);
+        return loadFiles(tables, source, schema, dryRun, replace);
     }
 
-    private String loadTpch(String scale, String tables, String schema, String dryRun) {
+    private String loadTpch(String scale, String tables, String schema, String dryRun, boolean replace) {
         double scaleFactor = TpchSchema.parseScale(scale);
         List<String> selected = TpchSchema.parseTables(tables);
-        Platform platform = dryRuns.target(dryRun);
+        Platform platform = dryRuns.target(dryRun, replace);
         String target = schema == null ? session.schema() : schema;
         Instant started = Instant.now();
         LoadReport report;
@@ -97,7 +98,7 @@ public class LoadCommands {
         return notes(report) + summary("TPC-H SF" + TpchSchema.formatScale(scaleFactor), target, report);
     }
 
-    private String loadFiles(String tables, String source, String schema, String dryRun) {
+    private String loadFiles(String tables, String source, String schema, String dryRun, boolean replace) {
         List<String> selected = new ArrayList<>();
         for (String table : tables.split(",")) {
             String name = table.trim().toLowerCase(Locale.ROOT);
@@ -109,7 +110,7 @@ public class LoadCommands {
         if (selected.isEmpty()) {
             throw new BenchboxException("name the tables to load with --tables t1,t2");
         }
-        Platform platform = dryRuns.target(dryRun);
+        Platform platform = dryRuns.target(dryRun, replace);
         String target = schema == null ? session.schema() : schema;
         Instant started = Instant.now();
         LoadReport report;

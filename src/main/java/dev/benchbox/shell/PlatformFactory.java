@@ -35,18 +35,20 @@ public class PlatformFactory {
     }
 
     public Platform open(String name, String path) {
-        return open(name, path, Map.of(), null).platform();
+        return open(name, path, Map.of(), null, false).platform();
     }
 
     /**
      * @param options platform options by key (flags and --platform-option merged)
      * @param dryRun directory for a dry run's request files, or null
+     * @param replaceDryRun whether a non-empty dry-run directory's contents are replaced (otherwise it is refused)
      */
-    public Connection open(String name, String path, Map<String, String> options, Path dryRun) {
+    public Connection open(String name, String path, Map<String, String> options, Path dryRun, boolean replaceDryRun) {
         String platform = name == null ? "duckdb" : name.toLowerCase(Locale.ROOT);
         return provider(platform).orElseThrow(() -> new BenchboxException("unknown platform '" + name + "': expected one of "
                         + String.join(", ", names())))
-                .open(new PlatformProvider.ConnectRequest(path, options, environment.all(), dryRun, false, new JobProgressPrinter(console)));
+                .open(new PlatformProvider.ConnectRequest(path, options, environment.all(), dryRun, replaceDryRun,
+                new JobProgressPrinter(console)));
     }
 
     /** The role policy of the first platform whose jobs run as a role, from options and the environment (no connection). */

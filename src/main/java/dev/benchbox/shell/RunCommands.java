@@ -67,7 +67,8 @@ public class RunCommands {
             @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL,
                     help = "emr-serverless: write every request, query and table definition to this directory; send nothing") String dryRun,
             @ShellOption(value = "--max-cost", defaultValue = ShellOption.NULL, help = "refuse to start when the estimate exceeds this many USD") String maxCost,
-            @ShellOption(value = "--streams", defaultValue = "1", help = "concurrent query streams: more than 1 is a throughput test (emr-serverless)") int streams) {
+            @ShellOption(value = "--streams", defaultValue = "1", help = "concurrent query streams: more than 1 is a throughput test (emr-serverless)") int streams,
+            @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace the contents of a non-empty directory") boolean replace) {
         if (benchmark == null) {
             throw new BenchboxException("name the benchmark: run tpch --scale SF");
         }
@@ -89,11 +90,11 @@ public class RunCommands {
         // everything typed is checked before connecting or loading
         PowerRunRequest request = request(scale, queries, warmup, iterations, validate, streams);
         if (dryRun != null) {
-            dryRun(request, platform, platformOptions, Path.of(dryRun));
+            dryRun(request, platform, platformOptions, Path.of(dryRun), replace);
             return;
         }
         if (platform != null) {
-            session.connect(platforms.open(platform, path, PlatformOptions.merge(java.util.Map.of(), platformOptions), null).platform());
+            session.connect(platforms.open(platform, path, PlatformOptions.merge(java.util.Map.of(), platformOptions), null, false).platform());
             tableNames.invalidate();
             console.println("Connected to " + session.platform().description());
         } else if (!availability.check().isAvailable()) {
@@ -108,10 +109,10 @@ public class RunCommands {
      * A previewed power run: connect (or preview the connection), create the database, register the tables and
      * write every query's SQL and the one job run's manifest and StartJobRun request, with no AWS call.
      */
-    private void dryRun(PowerRunRequest request, String platform, String[] platformOptions, Path dir) {
+    private void dryRun(PowerRunRequest request, String platform, String[] platformOptions, Path dir, boolean replace) {
         Platform preview;
         if (platform != null) {
-            preview = platforms.open(platform, null, PlatformOptions.merge(java.util.Map.of(), platformOptions), dir).platform();
+            preview = platforms.open(platform, null, PlatformOptions.merge(java.util.Map.of(), platformOptions), dir, replace).platform();
             if (preview.dryRun().isEmpty()) {
                 preview.close();
                 throw new BenchboxException("--dry-run is not offered by " + platform
@@ -122,16 +123,16 @@ public class RunCommands {
         } else if (!availability.check().isAvailable()) {
             throw new BenchboxException("not connected: give --platform emr-serverless with its --platform-option values, or connect first");
         } else {
-            preview = DryRuns.previews(session.platform()).preview(dir, false);
+            preview = DryRuns.previews(session.platform()).preview(dir, replace);
         }
         DryRun dryRun = preview.dryRun().orElseThrow();
         String schema = platform != null ? preview.defaultSchema() : session.schema();
         preview.createSchema(schema);
         preview.loadTpch(schema, request.scaleFactor(), List.of(), LoadProgress.NONE);
         List<BatchQuery> batch = request.queries().stream().map(n -> new BatchQuery("Q" + n, TpchQueries.get(n).sql())).toList();
-        dryRun.previewRun(schema, batch, request.warmups(), request.iterations());
+        dryRun.previewRun(schema, batch, request.warmups(), request.iterations(), PowerRunService.MAX_ROWS_KEPT);
         console.println("Previewed TPC-H SF" + TpchSchema.formatScale(request.scaleFactor()) + " on " + preview.description());
-        console.println(DryRuns.summary(dryRun, 0) + " (requests as NN-Operation[-detail].json, queries/*.sql, tables/*.sql)");
+        console.println(DryRuns.summary(dryRun, 0) + " (requests as NN-Operation[-detail].json, queries/*.sql, tables/*.sql, uploads.json)");
     }
 
     private static PowerRunRequest request(String scale, String queries, int warmup, int iterations, String validate, int streams) {

@@ -24,7 +24,8 @@ import org.springframework.context.annotation.Import;
  * Every file a dry run writes, compared byte for byte with golden copies under {@code src/test/resources/golden/}
  * (one text file per scenario: each written file under a {@code === path ===} header). Only values that differ
  * from run to run are masked: random UUIDs (client tokens, the session tag), the job jar's content hash (it
- * changes with the job's code) and the time in a created application's default name. No AWS endpoint is needed:
+ * changes with the job's code, and with it the jar's size and checksum in {@code uploads.json}) and the time in a
+ * created application's default name. No AWS endpoint is needed:
  * nothing is sent. Run with {@code -Dbenchbox.update-golden=true} to rewrite the golden files after a
  * deliberate change.
  */
@@ -33,6 +34,9 @@ import org.springframework.context.annotation.Import;
 class DryRunGoldenTest {
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern JAR = Pattern.compile("benchbox-job-[0-9a-f]{16}\\.jar");
+    // the jar's entry in uploads.json: its size and checksum change with the job's code, as its name does
+    private static final Pattern JAR_UPLOAD = Pattern.compile(
+            "(benchbox-job-[0-9a-f]{16}\\.jar\",\\s+\"size\" : )\\d+(,\\s+\"sha256\" : \")[0-9a-f]{64}");
     private static final Pattern TIME_NAME = Pattern.compile("benchbox-\\d{8}-\\d{6}");
     private static final String ROLE = "arn:aws:iam::111122223333:role/EMRServerlessJobRole";
 
@@ -122,6 +126,7 @@ class DryRunGoldenTest {
             out.append(Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n"));
         }
         String text = UUID.matcher(out).replaceAll("<uuid>");
+        text = JAR_UPLOAD.matcher(text).replaceAll("$1<size>$2<sha256>");
         text = JAR.matcher(text).replaceAll("benchbox-job-<hash>.jar");
         return TIME_NAME.matcher(text).replaceAll("benchbox-<time>");
     }

@@ -174,7 +174,7 @@ public final class EmrServerlessAdapter implements AutoCloseable {
         public EmrServerlessAdapter build() {
             EmrOptions resolved = EmrOptions.resolve(options, environment, dryRun != null);
             if (dryRun != null) {
-                return new EmrServerlessAdapter(EmrServerlessPlatform.dryRun(resolved, DryRunRecorder.open(dryRun)));
+                return new EmrServerlessAdapter(EmrServerlessPlatform.dryRun(resolved, DryRunRecorder.open(dryRun, false)));
             }
             AwsClients.Settings settings = clientSettings != null ? clientSettings : AwsClients.Settings.of(resolved);
             return new EmrServerlessAdapter(EmrServerlessPlatform.connect(resolved, AwsClients.create(settings), backoff));

@@ -103,7 +103,7 @@ public final class EmrServerlessPlatform implements Platform {
         this.applications = new ApplicationManager(options, clients.emr(), Backoff.DEFAULT);
         this.catalog = new GlueTables(options.region(), clients.glue());
         this.layout = new StagingLayout(options.stagingDir());
-        this.loads = TableLoads.preview(catalog, layout, recorder::write);
+        this.loads = TableLoads.preview(catalog, layout, recorder);
         this.applicationId = applicationId;
         // a preview never stops or deletes anything when it closes
         this.createdBySession = false;
@@ -333,14 +333,17 @@ public final class EmrServerlessPlatform implements Platform {
     }
 
     /** The StartJobRun a power run would send, written to the dry-run directory with the queries. */
-    private void previewJobRun(String schema, List<BatchQuery> queries, int warmups, int iterations) {
+    private void previewJobRun(String schema, List<BatchQuery> queries, int warmups, int iterations, int maxRowsKept) {
         String database = database(schema);
         String runId = "dry-run";
         JobJar jar = JobJar.fromClasspath();
         RunManifest manifest = new RunManifest(runId, database, RunManifest.Catalog.GLUE, Map.of(), queries, warmups, iterations,
-                10_000, RunManifest.outputFor(options.stagingDir().uri(), runId));
+                maxRowsKept, RunManifest.outputFor(options.stagingDir().uri(), runId));
         recorder.write("runs/" + RunManifest.FILE_NAME, manifest.toJson());
         JobSettings settings = jobSettings();
+        // what a real run uploads before StartJobRun: the job jar (once per content hash) and the run's manifest
+        recorder.upload(jar.location(settings.staging()), jar.bytes());
+        recorder.upload(manifest.manifestUri(), manifest.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         JobRequest request = new JobRequest(applicationId, settings.executionRoleArn(), "benchbox power run " + runId,
                 jar.location(settings.staging()), List.of(manifest.manifestUri()),
                 SparkSubmit.forJob(RunManifest.Catalog.GLUE, settings.executorCores(), settings.executorMemory()).parameters(),
@@ -446,9 +449,9 @@ public final class EmrServerlessPlatform implements Platform {
             }
 
             @Override
-            public void previewRun(String schema, List<BatchQuery> queries, int warmups, int iterations) {
+            public void previewRun(String schema, List<BatchQuery> queries, int warmups, int iterations, int maxRowsKept) {
                 previewQueries(queries);
-                previewJobRun(schema, queries, warmups, iterations);
+                previewJobRun(schema, queries, warmups, iterations, maxRowsKept);
             }
         });
     }

@@ -23,8 +23,9 @@ import software.amazon.awssdk.services.emrserverless.model.UpdateApplicationResp
 /**
  * The EMR Serverless client of a dry run: each request that would change something is written by the
  * {@link DryRunRecorder} and answered with a canned response; reads (GetApplication) are answered from what the
- * recorded requests would have done, and are not written. The application is previewed as a STARTED Spark
- * application of the configured release.
+ * recorded requests would have done, and are not written. A created application is CREATED, as AWS answers, so
+ * the preview shows the StartApplication connecting sends; an existing one is previewed as STARTED (its real
+ * state cannot be known without asking AWS).
  */
 final class RecordingEmrServerlessClient implements EmrServerlessClient {
     private final DryRunRecorder recorder;
@@ -39,7 +40,7 @@ final class RecordingEmrServerlessClient implements EmrServerlessClient {
     @Override
     public CreateApplicationResponse createApplication(CreateApplicationRequest request) {
         recorder.record("CreateApplication", request.name(), request);
-        states.put(ApplicationManager.DRY_RUN_APPLICATION_ID, ApplicationState.STARTED);
+        states.put(ApplicationManager.DRY_RUN_APPLICATION_ID, ApplicationState.CREATED);
         return CreateApplicationResponse.builder().applicationId(ApplicationManager.DRY_RUN_APPLICATION_ID).name(request.name()).build();
     }
 

@@ -48,8 +48,8 @@ final class TableLoads {
     }
 
     /** Registers what a load would register, uploads nothing, and writes each table's DDL beside the requests. */
-    static TableLoads preview(GlueTables catalog, StagingLayout layout, PreviewFiles previews) {
-        return new TableLoads(catalog, layout, DataStaging.NOTHING_UPLOADED, previews, true);
+    static TableLoads preview(GlueTables catalog, StagingLayout layout, DryRunRecorder recorder) {
+        return new TableLoads(catalog, layout, DataStaging.listedIn(recorder), recorder::write, true);
     }
 
     LoadReport loadTpch(String database, double scaleFactor, List<String> selected, LoadProgress progress) {
