@@ -75,6 +75,11 @@ public class PowerRunService {
         Instant started = Instant.now();
         long startNanos = System.nanoTime();
 
+        // refused before any work: on a fresh schema the load alone may take minutes
+        if (request.streams() > 1 && !platform.concurrentStreams()) {
+            throw new BenchboxException("--streams runs concurrent job runs: it needs emr-serverless ("
+                    + platform.name() + " runs one stream at a time here)");
+        }
         Optional<LoadReport> load = Optional.empty();
         Optional<Double> loaded = platform.loadedTpchScale(schema);
         if (loaded.isEmpty() || loaded.get() != request.scaleFactor()) {
@@ -89,10 +94,6 @@ public class PowerRunService {
         List<BatchQuery> batch = new ArrayList<>();
         for (int number : request.queries()) {
             batch.add(new BatchQuery("Q" + number, TpchQueries.get(number).sql()));
-        }
-        if (request.streams() > 1 && !platform.concurrentStreams()) {
-            throw new BenchboxException("--streams runs concurrent job runs: it needs emr-serverless ("
-                    + platform.name() + " runs one stream at a time here)");
         }
         List<QueryResult> results = new ArrayList<>();
         int jobRunsBefore = platform.jobRuns().size();
