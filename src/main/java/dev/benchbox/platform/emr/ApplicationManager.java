@@ -8,11 +8,13 @@ import dev.benchbox.platform.ApplicationInfo;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
 import software.amazon.awssdk.services.emrserverless.model.Application;
+import software.amazon.awssdk.services.emrserverless.model.ApplicationState;
 import software.amazon.awssdk.services.emrserverless.model.CreateApplicationRequest;
 import software.amazon.awssdk.services.emrserverless.model.GetApplicationRequest;
 import software.amazon.awssdk.services.emrserverless.model.InitialCapacityConfig;
@@ -33,7 +35,8 @@ final class ApplicationManager {
     /** The application id dry-run requests carry for an application that would be created (it has no id yet). */
     static final String DRY_RUN_APPLICATION_ID = "00dryrunapplication";
 
-    private static final Set<String> SETTLING = Set.of("CREATING", "STARTING", "STOPPING");
+    private static final Set<ApplicationState> SETTLING = EnumSet.of(ApplicationState.CREATING, ApplicationState.STARTING,
+            ApplicationState.STOPPING);
 
     private final EmrOptions options;
     private final EmrServerlessClient emr;
@@ -67,18 +70,18 @@ final class ApplicationManager {
             throw new BenchboxException("application " + app.id() + " is a " + app.type()
                     + " application: BenchBox runs Spark jobs, so give a Spark application's id");
         }
-        if (app.state().equals("TERMINATED")) {
+        if (state(app) == ApplicationState.TERMINATED) {
             throw new BenchboxException("application " + app.id() + " is TERMINATED (deleted): give another application_id "
                     + "or create_application=true");
         }
-        ApplicationInfo settled = SETTLING.contains(app.state()) ? waitWhileSettling(app.id(), "ready") : app;
+        ApplicationInfo settled = SETTLING.contains(state(app)) ? waitWhileSettling(app.id(), "ready") : app;
         ApplicationInfo started = ensureStarted(settled);
         return new Connected(app.id(), false, app.state(), started.state());
     }
 
     /** Starts a CREATED or STOPPED application and waits for STARTED. */
     ApplicationInfo ensureStarted(ApplicationInfo app) {
-        if (app.state().equals("STARTED")) {
+        if (state(app) == ApplicationState.STARTED) {
             return app;
         }
         return start(app.id());
@@ -87,18 +90,18 @@ final class ApplicationManager {
     /** Starts the application unless it is started, and waits for STARTED. */
     ApplicationInfo start(String id) {
         ApplicationInfo app = describe(id);
-        if (app.state().equals("STARTED")) {
+        if (state(app) == ApplicationState.STARTED) {
             return app;
         }
-        if (SETTLING.contains(app.state())) {
+        if (SETTLING.contains(state(app))) {
             app = waitWhileSettling(id, "ready");
         }
-        if (app.state().equals("CREATED") || app.state().equals("STOPPED")) {
+        if (state(app) == ApplicationState.CREATED || state(app) == ApplicationState.STOPPED) {
             AwsCallFailed.call(SERVICE, "StartApplication", id, options.region(),
                     () -> emr.startApplication(b -> b.applicationId(id)));
         }
         ApplicationInfo now = waitWhileSettling(id, "started");
-        if (!now.state().equals("STARTED")) {
+        if (state(now) != ApplicationState.STARTED) {
             throw failedToStart(now);
         }
         return now;
@@ -108,7 +111,7 @@ final class ApplicationManager {
         AwsCallFailed.call(SERVICE, "StopApplication", id, options.region(), () -> emr.stopApplication(b -> b.applicationId(id)));
         if (wait) {
             ApplicationInfo now = waitWhileSettling(id, "stopped");
-            if (!now.state().equals("STOPPED") && !now.state().equals("CREATED")) {
+            if (state(now) != ApplicationState.STOPPED && state(now) != ApplicationState.CREATED) {
                 throw new BenchboxException("application " + id + " did not stop: it is " + now.state() + details(now));
             }
         }
@@ -117,10 +120,10 @@ final class ApplicationManager {
     /** Stops (waiting for STOPPED) and deletes the application. */
     void delete(String id) {
         ApplicationInfo app = describe(id);
-        if (!app.state().equals("CREATED") && !app.state().equals("STOPPED") && !app.state().equals("TERMINATED")) {
+        if (state(app) != ApplicationState.CREATED && state(app) != ApplicationState.STOPPED && state(app) != ApplicationState.TERMINATED) {
             stop(id, true);
         }
-        if (!app.state().equals("TERMINATED")) {
+        if (state(app) != ApplicationState.TERMINATED) {
             AwsCallFailed.call(SERVICE, "DeleteApplication", id, options.region(), () -> emr.deleteApplication(b -> b.applicationId(id)));
         }
     }
@@ -139,10 +142,10 @@ final class ApplicationManager {
             request.maximumCapacity(maximumCapacity(capacity));
         }
         ApplicationInfo before = describe(id);
-        if (SETTLING.contains(before.state())) {
+        if (SETTLING.contains(state(before))) {
             before = waitWhileSettling(id, "ready");
         }
-        boolean restart = before.state().equals("STARTED");
+        boolean restart = state(before) == ApplicationState.STARTED;
         if (restart) {
             stop(id, true);
         }
@@ -165,8 +168,8 @@ final class ApplicationManager {
         int attempt = 0;
         while (true) {
             ApplicationInfo app = describe(id);
-            if (!SETTLING.contains(app.state())) {
-                if (app.state().equals("TERMINATED")) {
+            if (!SETTLING.contains(state(app))) {
+                if (state(app) == ApplicationState.TERMINATED) {
                     throw failedToStart(app);
                 }
                 return app;
@@ -183,6 +186,11 @@ final class ApplicationManager {
                         + " (it is " + app.state() + ")");
             }
         }
+    }
+
+    /** The state as the SDK's enum (UNKNOWN_TO_SDK_VERSION for a state this SDK does not know). */
+    private static ApplicationState state(ApplicationInfo app) {
+        return ApplicationState.fromValue(app.state());
     }
 
     private BenchboxException failedToStart(ApplicationInfo app) {
