@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * The EMR Serverless platform as a library, without the shell: configure it with the same options as
- * {@code connect emr-serverless}, then create the schema, load data and (part 2) run queries.
+ * {@code connect emr-serverless}, then create the schema, load data and run queries.
  *
  * <pre>{@code
  * try (EmrServerlessAdapter emr = EmrServerlessAdapter.builder()
@@ -62,7 +62,7 @@ public final class EmrServerlessAdapter implements AutoCloseable {
         return platform.loadTpch(platform.defaultSchema(), scaleFactor, tables, LoadProgress.NONE);
     }
 
-    /** Runs one statement as a job run (part 2). */
+    /** Runs one statement as a job run. */
     public QuerySummary executeQuery(String sql, RowSink sink) {
         return platform.execute(platform.defaultSchema(), sql, sink);
     }

@@ -174,7 +174,7 @@ public final class EmrServerlessPlatform implements Platform {
         }
     }
 
-    // ---- what part 2 (job runs) builds on ----------------------------------------------------------------
+    // ---- what job runs build on ---------------------------------------------------------------------------
 
     /** The validated options: execution role, release label, timeout_minutes, database, staging prefix. */
     public EmrOptions options() {
