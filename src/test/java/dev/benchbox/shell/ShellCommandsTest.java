@@ -159,7 +159,8 @@ class ShellCommandsTest {
     void costOfAnEmbeddedSessionIsNothingAndEstimatesUseAwsDefaults() {
         assertThat(type("cost").output()).isEqualTo("No EMR Serverless job runs in this session (DuckDB runs cost nothing).\n");
         assertThat(type("cost estimate --scale 1").output())
-                .startsWith("Not connected to EMR Serverless: estimating with 1 driver + 3 executors of 4 vCPU / 16 GB in us-east-1 (x86_64)\n"
+                .startsWith("Not connected to EMR Serverless: estimating with 1 driver + 3 executors, 4 vCPU / 16 GB / 20 GB disk each "
+                        + "in us-east-1 (x86_64)\n"
                         + "Estimated cost of a TPC-H SF1 power run on EMR Serverless: $0.11\n");
         assertThat(type("cost estimate --scale 0").error()).isEqualTo("invalid scale factor '0': it must be greater than 0");
         type("connect duckdb");
