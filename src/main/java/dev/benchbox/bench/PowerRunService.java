@@ -47,7 +47,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class PowerRunService {
     /** Rows kept per result for validation; the largest TPC-H answer at SF 1 (Q16) has ~18,000. */
-    static final int MAX_ROWS_KEPT = 100_000;
+    /** Rows of each result a power run keeps for validation (and a previewed run's manifest carries). */
+    public static final int MAX_ROWS_KEPT = 100_000;
 
     private final Session session;
     private final Path resultsDirectory;
@@ -79,6 +80,11 @@ public class PowerRunService {
         Instant started = Instant.now();
         long startNanos = System.nanoTime();
 
+        // refused before any work: on a fresh schema the load alone may take minutes
+        if (request.streams() > 1 && !platform.concurrentStreams()) {
+            throw new BenchboxException("--streams runs concurrent job runs: it needs emr-serverless ("
+                    + platform.name() + " runs one stream at a time here)");
+        }
         Optional<LoadReport> load = Optional.empty();
         Optional<Double> loaded = platform.loadedTpchScale(schema);
         if (loaded.isEmpty() || loaded.get() != request.scaleFactor()) {
@@ -93,10 +99,6 @@ public class PowerRunService {
         List<BatchQuery> batch = new ArrayList<>();
         for (int number : request.queries()) {
             batch.add(new BatchQuery("Q" + number, TpchQueries.get(number).sql()));
-        }
-        if (request.streams() > 1 && !platform.concurrentStreams()) {
-            throw new BenchboxException("--streams runs concurrent job runs: it needs emr-serverless ("
-                    + platform.name() + " runs one stream at a time here)");
         }
         List<QueryResult> results = new ArrayList<>();
         int jobRunsBefore = platform.jobRuns().size();

@@ -80,6 +80,33 @@ public interface Platform extends AutoCloseable {
         return EngineConfiguration.embedded(name(), version(), Map.of());
     }
 
+    // ---- optional capabilities: a command asks for one and says plainly when the platform has none ----
+
+    /** The application behind the platform and its capacity; empty when there is none (embedded platforms). */
+    default Optional<CapacityControl> capacity() {
+        return Optional.empty();
+    }
+
+    /** Previews of what the platform would send ({@code --dry-run DIR}); empty when it sends nothing anywhere. */
+    default Optional<Previews> previews() {
+        return Optional.empty();
+    }
+
+    /** Present when this platform is itself a preview: what it wrote and where. */
+    default Optional<DryRun> dryRun() {
+        return Optional.empty();
+    }
+
+    /** The least-privilege policy of the role its jobs run as; empty when jobs run as no role. */
+    default Optional<RolePolicy> rolePolicy() {
+        return Optional.empty();
+    }
+
+    /** What closing will do (e.g. stop the application this session created), in words; empty when nothing to say. */
+    default Optional<String> closingNote() {
+        return Optional.empty();
+    }
+
     /** Releases what this session created; never fails. */
     @Override
     void close();

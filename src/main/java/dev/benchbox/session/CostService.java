@@ -17,7 +17,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class CostService {
     /** Where estimates are priced when no billed platform is connected: AWS's defaults. */
-    static final BillingProfile DEFAULT_PROFILE = new BillingProfile(JobCapacity.DEFAULT, "us-east-1", Architecture.X86_64);
+    /** What an estimate assumes without a connection: AWS's default Spark capacity, us-east-1, x86_64. */
+    public static final BillingProfile DEFAULT_PROFILE = new BillingProfile(JobCapacity.DEFAULT, "us-east-1", Architecture.X86_64);
 
     private final Session session;
 

@@ -1,6 +1,5 @@
 package dev.benchbox.shell;
 
-import dev.benchbox.script.ScriptRunner;
 import dev.benchbox.session.Session;
 import java.nio.file.Path;
 import java.util.ArrayList;

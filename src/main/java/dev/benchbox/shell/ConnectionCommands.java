@@ -2,7 +2,8 @@ package dev.benchbox.shell;
 
 import dev.benchbox.BenchboxException;
 import dev.benchbox.platform.Platform;
-import dev.benchbox.platform.emr.EmrServerlessPlatform;
+import dev.benchbox.platform.CapacityControl;
+import dev.benchbox.platform.PlatformProvider.Connection;
 import dev.benchbox.session.Session;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -44,7 +45,8 @@ public class ConnectionCommands {
             @ShellOption(value = "--endpoint-url", defaultValue = ShellOption.NULL, help = "emr-serverless: one endpoint for EMR Serverless, Glue and S3") String endpointUrl,
             @ShellOption(value = "--platform-option", defaultValue = ShellOption.NULL, arity = Integer.MAX_VALUE,
                     help = "emr-serverless: key=value, repeatable (any option by its key, e.g. max_cpu=64)") String[] platformOptions,
-            @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL, help = "emr-serverless: write the requests to this directory instead of sending them") String dryRun) {
+            @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL, help = "emr-serverless: write the requests to this directory instead of sending them") String dryRun,
+            @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace the contents of a non-empty directory") boolean replace) {
         Map<String, String> flags = new LinkedHashMap<>();
         flags.put("s3_staging_dir", s3StagingDir);
         flags.put("execution_role_arn", executionRoleArn);
@@ -59,19 +61,17 @@ public class ConnectionCommands {
         flags.put("architecture", architecture);
         flags.put("profile", profile);
         flags.put("endpoint_url", endpointUrl);
-        Platform opened = platforms.open(platform, path, PlatformOptions.merge(flags, platformOptions),
-                dryRun == null ? null : Path.of(dryRun));
-        session.connect(opened);
+        Connection opened = platforms.open(platform, path, PlatformOptions.merge(flags, platformOptions),
+                dryRun == null ? null : Path.of(dryRun), replace);
+        session.connect(opened.platform());
         tableNames.invalidate();
         return connectedMessage(opened, session.schema());
     }
 
-    static String connectedMessage(Platform platform, String schema) {
-        String message = "Connected to " + platform.description() + ", schema " + schema;
-        if (platform instanceof EmrServerlessPlatform emr && emr.connectedState() != null && !emr.connectedState().equals("STARTED")) {
-            message += System.lineSeparator() + "Application " + emr.applicationId() + " was " + emr.connectedState() + ": started it";
-        }
-        return message;
+    static String connectedMessage(Connection connection, String schema) {
+        StringBuilder message = new StringBuilder("Connected to " + connection.platform().description() + ", schema " + schema);
+        connection.notes().forEach(note -> message.append(System.lineSeparator()).append(note));
+        return message.toString();
     }
 
     @ShellMethod(key = "disconnect", value = "Close the connection, releasing what this session created (--delete: delete an application it created).",
@@ -82,15 +82,11 @@ public class ConnectionCommands {
             return "Not connected";
         }
         Platform platform = session.platform();
-        String note = null;
-        if (platform instanceof EmrServerlessPlatform emr) {
-            if (delete) {
-                emr.deleteOnClose();
-            }
-            note = emr.closingNote();
-        } else if (delete) {
-            throw new BenchboxException("--delete deletes an EMR Serverless application this session created; " + platform.name() + " has none");
+        if (delete) {
+            platform.capacity().orElseThrow(() -> new BenchboxException("--delete is not offered by the connected platform ("
+                    + platform.name() + "): it deletes an EMR Serverless application this session created")).deleteOnClose();
         }
+        String note = platform.closingNote().orElse(null);
         session.disconnect();
         return note == null ? "Disconnected" : "Disconnected: " + note;
     }

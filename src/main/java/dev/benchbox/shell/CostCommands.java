@@ -37,7 +37,10 @@ public class CostCommands {
             throw new IllegalArgumentException("--warmup must be 0 or more and --iterations 1 or more");
         }
         if (costs.connectedProfile().isEmpty()) {
-            console.println("Not connected to EMR Serverless: estimating with 1 driver + 3 executors of 4 vCPU / 16 GB in us-east-1 (x86_64)");
+            // the same record the estimate uses says what it assumes: one source for the default capacity
+            var assumed = CostService.DEFAULT_PROFILE;
+            console.println("Not connected to EMR Serverless: estimating with " + assumed.capacity().describe() + " in " + assumed.region()
+                    + " (" + assumed.architecture().id() + ")");
         }
         new CostEstimatePrinter(console.writer()).print(costs.estimate(scaleFactor, warmup + iterations));
         console.writer().flush();

@@ -1,9 +1,9 @@
 package dev.benchbox.shell;
 
 import dev.benchbox.BenchboxException;
+import dev.benchbox.platform.DryRun;
 import dev.benchbox.platform.Platform;
-import dev.benchbox.platform.emr.DryRunRecorder;
-import dev.benchbox.platform.emr.EmrServerlessPlatform;
+import dev.benchbox.platform.Previews;
 import dev.benchbox.session.Session;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -18,27 +18,31 @@ public class DryRuns {
         this.session = session;
     }
 
-    /** The connected platform, or a dry-run view of it that writes requests to {@code dir} when one is given. */
-    public Platform target(String dir) {
+    /** The connected platform, or a preview of it that writes requests to {@code dir} when one is given. */
+    public Platform target(String dir, boolean replace) {
         Platform platform = session.platform();
         if (dir == null) {
             return platform;
         }
-        if (!(platform instanceof EmrServerlessPlatform emr)) {
-            throw new BenchboxException("--dry-run previews the requests sent to AWS: it needs an emr-serverless connection");
-        }
-        return emr.dryRunView(DryRunRecorder.open(Path.of(dir)));
+        return previews(platform).preview(Path.of(dir), replace);
     }
 
-    /** The recorder of a dry-run platform. */
-    public static Optional<DryRunRecorder> recorder(Platform platform) {
-        return platform instanceof EmrServerlessPlatform emr ? emr.dryRunRecorder() : Optional.empty();
+    /** The platform's previews, or the one line saying it has none. */
+    static Previews previews(Platform platform) {
+        return platform.previews().orElseThrow(() -> new BenchboxException(
+                "--dry-run is not offered by the connected platform (" + platform.name()
+                        + "): it previews the requests sent to AWS, so it needs an emr-serverless connection"));
+    }
+
+    /** What a previewing platform wrote; empty when the platform sends its requests. */
+    public static Optional<DryRun> recorder(Platform platform) {
+        return platform.dryRun();
     }
 
     /** One line saying what a dry run wrote. */
-    public static String summary(DryRunRecorder recorder, int before) {
-        int written = recorder.written().size() - before;
-        return "Dry run: " + written + " file" + (written == 1 ? "" : "s") + " written to " + recorder.directory()
+    public static String summary(DryRun dryRun, int before) {
+        int written = dryRun.filesWritten() - before;
+        return "Dry run: " + written + " file" + (written == 1 ? "" : "s") + " written to " + dryRun.directory()
                 + "; nothing was sent to AWS";
     }
 }

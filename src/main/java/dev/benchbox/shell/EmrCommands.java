@@ -1,18 +1,18 @@
 package dev.benchbox.shell;
 
 import dev.benchbox.BenchboxException;
-import dev.benchbox.platform.emr.ApplicationInfo;
-import dev.benchbox.platform.emr.CapacitySettings;
-import dev.benchbox.platform.emr.EmrServerlessPlatform;
-import dev.benchbox.platform.emr.IamPolicy;
-import dev.benchbox.platform.emr.S3Location;
-import dev.benchbox.platform.emr.WorkerCapacity;
+import dev.benchbox.platform.ApplicationInfo;
+import dev.benchbox.platform.CapacityChange;
+import dev.benchbox.platform.CapacityControl;
+import dev.benchbox.platform.Platform;
+import dev.benchbox.platform.RolePolicy;
 import dev.benchbox.session.Session;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.shell.Availability;
@@ -29,18 +29,18 @@ public class EmrCommands {
 
     private final Session session;
     private final Console console;
-    private final EnvironmentVariables environment;
+    private final PlatformFactory platforms;
 
-    public EmrCommands(Session session, Console console, EnvironmentVariables environment) {
+    public EmrCommands(Session session, Console console, PlatformFactory platforms) {
         this.session = session;
         this.console = console;
-        this.environment = environment;
+        this.platforms = platforms;
     }
 
     @ShellMethod(key = "capacity", value = "Show the EMR Serverless application: state, release, initial and maximum capacity, auto-start/stop.",
             group = "EMR Serverless")
     public String capacity() {
-        return format(emr().application());
+        return format(control("capacity").status());
     }
 
     @ShellMethod(key = "capacity set", value = "Change pre-initialised and maximum capacity: capacity set --driver 1x4vCPU-16GB "
@@ -51,41 +51,37 @@ public class EmrCommands {
             @ShellOption(value = "--executors", defaultValue = ShellOption.NULL, help = "COUNTxSIZE, e.g. 4x4vCPU-16GB (disk: 4x4vCPU-16GB-50GB)") String executors,
             @ShellOption(value = "--max-cpu", defaultValue = ShellOption.NULL, help = "maximum vCPUs across all workers") Integer maxCpu,
             @ShellOption(value = "--max-memory", defaultValue = ShellOption.NULL, help = "maximum memory in GB across all workers") Integer maxMemory,
-            @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL, help = "write the requests to this directory instead") String dryRun) {
+            @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL, help = "write the requests to this directory instead") String dryRun,
+            @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace the contents of a non-empty directory") boolean replace) {
         // everything typed is checked before AWS is asked anything
-        CapacitySettings settings = new CapacitySettings(
-                driver == null ? null : WorkerCapacity.parse(driver, "--driver"),
-                executors == null ? null : WorkerCapacity.parse(executors, "--executors"),
-                maxCpu, maxMemory);
-        EmrServerlessPlatform emr = emr();
+        CapacityChange change = new CapacityChange(driver, executors, maxCpu, maxMemory);
+        CapacityControl control = control("capacity set");
+        control.check(change);
         if (dryRun != null) {
-            EmrServerlessPlatform view = emr.dryRunView(dev.benchbox.platform.emr.DryRunRecorder.open(Path.of(dryRun)));
-            view.updateCapacity(settings);
-            return DryRuns.summary(view.dryRunRecorder().orElseThrow(), 0);
+            Platform preview = DryRuns.previews(session.platform()).preview(Path.of(dryRun), replace);
+            preview.capacity().orElseThrow().update(change);
+            return DryRuns.summary(preview.dryRun().orElseThrow(), 0);
         }
-        if (settings.isEmpty()) {
-            throw new BenchboxException("say what to change: --driver, --executors and/or --max-cpu with --max-memory");
-        }
-        console.println("AWS only updates a stopped application: stopping " + emr.applicationId()
+        console.println("AWS only updates a stopped application: stopping " + control.applicationId()
                 + " if it is started, updating it, then starting it again");
-        ApplicationInfo updated = emr.updateCapacity(settings);
+        ApplicationInfo updated = control.update(change);
         StringBuilder out = new StringBuilder("Capacity updated").append(System.lineSeparator()).append(format(updated));
         return out.toString();
     }
 
     @ShellMethod(key = "capacity start", value = "Start the EMR Serverless application (and its pre-initialised capacity).", group = "EMR Serverless")
     public String capacityStart() {
-        EmrServerlessPlatform emr = emr();
-        ApplicationInfo app = emr.startApplication();
-        return "Application " + emr.applicationId() + " is " + app.state()
+        CapacityControl control = control("capacity start");
+        ApplicationInfo app = control.start();
+        return "Application " + control.applicationId() + " is " + app.state()
                 + (app.hasPreInitializedCapacity() ? System.lineSeparator() + BILLING_NOTE : "");
     }
 
     @ShellMethod(key = "capacity stop", value = "Stop the EMR Serverless application (ends billing for pre-initialised capacity).", group = "EMR Serverless")
     public String capacityStop() {
-        EmrServerlessPlatform emr = emr();
-        emr.stopApplication();
-        return "Application " + emr.applicationId() + " is STOPPED (a job run starts it again: auto-start)";
+        CapacityControl control = control("capacity stop");
+        control.stop();
+        return "Application " + control.applicationId() + " is STOPPED (a job run starts it again: auto-start)";
     }
 
     @ShellMethod(key = "iam-policy", value = "Print the least-privilege policy and trust relationship of the job runs' execution role, "
@@ -97,34 +93,19 @@ public class EmrCommands {
             @ShellOption(value = "--database", defaultValue = ShellOption.NULL, help = "without a connection: Glue database") String database,
             @ShellOption(value = "--region", defaultValue = ShellOption.NULL, help = "without a connection: region") String region,
             @ShellOption(value = "--execution-role-arn", defaultValue = ShellOption.NULL, help = "without a connection: the role (for its account)") String role) {
-        String policy;
-        String trust;
-        if (session.isConnected() && session.platform() instanceof EmrServerlessPlatform emr && staging == null) {
-            policy = emr.iamPolicy();
-            trust = emr.trustPolicy();
+        RolePolicy roles;
+        if (session.isConnected() && staging == null && session.platform().rolePolicy().isPresent()) {
+            roles = session.platform().rolePolicy().orElseThrow();
         } else {
-            Map<String, String> env = environment.all();
-            String stagingDir = staging != null ? staging : env.get("EMR_S3_STAGING_DIR");
-            if (stagingDir == null) {
-                throw new BenchboxException("iam-policy needs the staging bucket: connect emr-serverless first, or give --s3-staging-dir s3://bucket/prefix/");
-            }
-            S3Location location = S3Location.parse(stagingDir, "s3_staging_dir");
-            String db = database != null ? database : env.getOrDefault("EMR_DATABASE", "benchbox");
-            String r = region != null ? region : env.getOrDefault("AWS_REGION", "us-east-1");
-            String roleArn = role != null ? role : env.get("EMR_EXECUTION_ROLE_ARN");
-            String account = "*";
-            String partition = "aws";
-            if (roleArn != null) {
-                var m = java.util.regex.Pattern.compile("arn:(aws[a-zA-Z0-9-]*):iam::(\\d{12}):role/.+").matcher(roleArn);
-                if (!m.matches()) {
-                    throw new BenchboxException("invalid execution_role_arn '" + roleArn + "': expected arn:aws:iam::123456789012:role/NAME");
-                }
-                partition = m.group(1);
-                account = m.group(2);
-            }
-            policy = IamPolicy.executionRolePolicy(location, db.toLowerCase(java.util.Locale.ROOT), r, account, partition);
-            trust = IamPolicy.trustPolicy(account, partition, r);
+            Map<String, String> options = new LinkedHashMap<>();
+            putIfGiven(options, "s3_staging_dir", staging);
+            putIfGiven(options, "database", database);
+            putIfGiven(options, "region", region);
+            putIfGiven(options, "execution_role_arn", role);
+            roles = platforms.rolePolicy(options);
         }
+        String policy = roles.permissions();
+        String trust = roles.trust();
         if (output != null) {
             write(Path.of(output + "-policy.json"), policy);
             write(Path.of(output + "-trust.json"), trust);
@@ -166,11 +147,17 @@ public class EmrCommands {
         return String.join(System.lineSeparator(), lines);
     }
 
-    private EmrServerlessPlatform emr() {
-        if (session.platform() instanceof EmrServerlessPlatform emr) {
-            return emr;
+    private static void putIfGiven(Map<String, String> options, String key, String value) {
+        if (value != null) {
+            options.put(key, value);
         }
-        throw new BenchboxException("capacity is about EMR Serverless applications: connect emr-serverless first");
+    }
+
+    /** The connected platform's application capacity, or one line saying the platform does not offer it. */
+    private CapacityControl control(String command) {
+        Platform platform = session.platform();
+        return platform.capacity().orElseThrow(() -> new BenchboxException("'" + command + "' is not offered by the connected platform ("
+                + platform.name() + "): it manages an EMR Serverless application; connect emr-serverless for it"));
     }
 
     @ShellMethodAvailability({"capacity", "capacity set", "capacity start", "capacity stop"})

@@ -1,12 +1,11 @@
 package dev.benchbox.shell;
 
-import dev.benchbox.platform.emr.job.JobRunService;
+import dev.benchbox.platform.JobProgress;
 import java.time.Duration;
 import java.util.Locale;
-import software.amazon.awssdk.services.emrserverless.model.JobRunState;
 
 /** Shows a job run's state transitions live: {@code job run 00f... RUNNING after 12.3 s}. */
-final class JobProgressPrinter implements JobRunService.Progress {
+final class JobProgressPrinter implements JobProgress {
     private final Console console;
 
     JobProgressPrinter(Console console) {
@@ -19,7 +18,7 @@ final class JobProgressPrinter implements JobRunService.Progress {
     }
 
     @Override
-    public void stateChanged(String jobRunId, JobRunState state, Duration sinceSubmit) {
+    public void stateChanged(String jobRunId, String state, Duration sinceSubmit) {
         console.println(String.format(Locale.ROOT, "job run %s %s after %.1f s", jobRunId, state, sinceSubmit.toMillis() / 1000.0));
     }
 }

@@ -53,7 +53,8 @@ public class LoadCommands {
                     help = "comma-separated tables (with tpch, default: all eight)") String tables,
             @ShellOption(value = "--source", defaultValue = ShellOption.NULL, help = "directory holding TABLE.tbl, TABLE.csv or TABLE.parquet") String source,
             @ShellOption(value = "--schema", defaultValue = ShellOption.NULL, help = "target schema (default: current)") String schema,
-            @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL, help = "emr-serverless: write the Glue requests and table definitions to this directory instead") String dryRun) {
+            @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL, help = "emr-serverless: write the Glue requests and table definitions to this directory instead") String dryRun,
+            @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace the contents of a non-empty directory") boolean replace) {
         if (generator != null) {
             if (!"tpch".equalsIgnoreCase(generator)) {
                 throw new BenchboxException("unknown data set '" + generator + "': expected 'load tpch --scale SF' or 'load --tables t1,t2 --source DIR'");
@@ -64,7 +65,7 @@ public class LoadCommands {
             if (scale == null) {
                 throw new BenchboxException("missing --scale: load tpch --scale SF (e.g. 0.01 or 1)");
             }
-            return loadTpch(scale, tables, schema, dryRun);
+            return loadTpch(scale, tables, schema, dryRun, replace);
         }
         if (source == null) {
             throw new BenchboxException("say what to load: 'load tpch --scale SF' or 'load --tables t1,t2 --source DIR'");
@@ -75,13 +76,13 @@ public class LoadCommands {
         if (tables == null) {
             throw new BenchboxException("name the tables to load with --tables t1,t2");
         }
-        return loadFiles(tables, source, schema, dryRun);
+        return loadFiles(tables, source, schema, dryRun, replace);
     }
 
-    private String loadTpch(String scale, String tables, String schema, String dryRun) {
+    private String loadTpch(String scale, String tables, String schema, String dryRun, boolean replace) {
         double scaleFactor = TpchSchema.parseScale(scale);
         List<String> selected = TpchSchema.parseTables(tables);
-        Platform platform = dryRuns.target(dryRun);
+        Platform platform = dryRuns.target(dryRun, replace);
         String target = schema == null ? session.schema() : schema;
         Instant started = Instant.now();
         LoadReport report;
@@ -94,10 +95,10 @@ public class LoadCommands {
         tableNames.invalidate();
         session.record(new LedgerEntry(started, platform.name(), "load", "TPC-H SF" + TpchSchema.formatScale(scaleFactor),
                 report.elapsedNanos() / 1e6));
-        return note(platform) + summary("TPC-H SF" + TpchSchema.formatScale(scaleFactor), target, report);
+        return notes(report) + summary("TPC-H SF" + TpchSchema.formatScale(scaleFactor), target, report);
     }
 
-    private String loadFiles(String tables, String source, String schema, String dryRun) {
+    private String loadFiles(String tables, String source, String schema, String dryRun, boolean replace) {
         List<String> selected = new ArrayList<>();
         for (String table : tables.split(",")) {
             String name = table.trim().toLowerCase(Locale.ROOT);
@@ -109,7 +110,7 @@ public class LoadCommands {
         if (selected.isEmpty()) {
             throw new BenchboxException("name the tables to load with --tables t1,t2");
         }
-        Platform platform = dryRuns.target(dryRun);
+        Platform platform = dryRuns.target(dryRun, replace);
         String target = schema == null ? session.schema() : schema;
         Instant started = Instant.now();
         LoadReport report;
@@ -121,21 +122,20 @@ public class LoadCommands {
         }
         tableNames.invalidate();
         session.record(new LedgerEntry(started, platform.name(), "load", "files from " + source, report.elapsedNanos() / 1e6));
-        return note(platform) + summary("files from " + source, target, report);
+        return notes(report) + summary("files from " + source, target, report);
     }
 
-    /** What an EMR Serverless load did in S3 (uploaded, skipped as already there), as a line before the summary. */
-    private static String note(Platform platform) {
-        if (platform instanceof dev.benchbox.platform.emr.EmrServerlessPlatform emr) {
-            return emr.lastLoadNote().map(n -> n + System.lineSeparator()).orElse("");
-        }
-        return "";
+    /** What the platform says about the load (e.g. what it uploaded, skipped as already there), a line each before the summary. */
+    private static String notes(LoadReport report) {
+        StringBuilder out = new StringBuilder();
+        report.notes().forEach(note -> out.append(note).append(System.lineSeparator()));
+        return out.toString();
     }
 
     private static String dryRunSummary(Platform platform, LoadReport report) {
         var recorder = DryRuns.recorder(platform).orElseThrow();
         return "Would register " + report.rowCounts().size() + " Glue tables: " + String.join(", ", report.rowCounts().keySet())
-                + System.lineSeparator() + note(platform) + DryRuns.summary(recorder, 0);
+                + System.lineSeparator() + notes(report) + DryRuns.summary(recorder, 0);
     }
 
     private String summary(String what, String schema, LoadReport report) {

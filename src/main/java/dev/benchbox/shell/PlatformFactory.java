@@ -2,63 +2,62 @@ package dev.benchbox.shell;
 
 import dev.benchbox.BenchboxException;
 import dev.benchbox.platform.Platform;
-import dev.benchbox.platform.duckdb.DuckDbPlatform;
-import dev.benchbox.platform.emr.DryRunRecorder;
-import dev.benchbox.platform.emr.EmrOptions;
-import dev.benchbox.platform.emr.EmrServerlessPlatform;
+import dev.benchbox.platform.PlatformProvider;
+import dev.benchbox.platform.PlatformProvider.Connection;
+import dev.benchbox.platform.RolePolicy;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** Opens a platform by name with the options given to {@code connect} (or the one-shot {@code run}). */
+/**
+ * Opens a platform by name with the options given to {@code connect} (or the one-shot {@code run}), through the
+ * registry of {@link PlatformProvider}s: the shell never names a platform class.
+ */
 @Component
 public class PlatformFactory {
-    public static final List<String> PLATFORMS = List.of("duckdb", EmrServerlessPlatform.NAME);
-
+    private final List<PlatformProvider> providers;
     private final EnvironmentVariables environment;
     private final Console console;
 
-    public PlatformFactory(EnvironmentVariables environment, Console console) {
+    public PlatformFactory(List<PlatformProvider> providers, EnvironmentVariables environment, Console console) {
+        this.providers = providers.stream().sorted(Comparator.comparing(PlatformProvider::name)).toList();
         this.environment = environment;
         this.console = console;
     }
 
+    /** The platform names {@code connect} takes. */
+    public List<String> names() {
+        return providers.stream().map(PlatformProvider::name).toList();
+    }
+
     public Platform open(String name, String path) {
-        return open(name, path, Map.of(), null);
+        return open(name, path, Map.of(), null, false).platform();
     }
 
     /**
-     * @param emrOptions emr-serverless options by key (flags and --platform-option merged)
+     * @param options platform options by key (flags and --platform-option merged)
      * @param dryRun directory for a dry run's request files, or null
+     * @param replaceDryRun whether a non-empty dry-run directory's contents are replaced (otherwise it is refused)
      */
-    public Platform open(String name, String path, Map<String, String> emrOptions, Path dryRun) {
+    public Connection open(String name, String path, Map<String, String> options, Path dryRun, boolean replaceDryRun) {
         String platform = name == null ? "duckdb" : name.toLowerCase(Locale.ROOT);
-        return switch (platform) {
-            case "duckdb" -> {
-                if (!emrOptions.isEmpty()) {
-                    throw new BenchboxException("--" + emrOptions.keySet().iterator().next().replace('_', '-')
-                            + " is an emr-serverless option; duckdb takes --path only");
-                }
-                if (dryRun != null) {
-                    throw new BenchboxException("--dry-run previews the requests sent to AWS: it goes with emr-serverless");
-                }
-                yield DuckDbPlatform.open(path == null || path.isBlank() ? null : Path.of(path));
-            }
-            case EmrServerlessPlatform.NAME -> {
-                if (path != null) {
-                    throw new BenchboxException("--path is a duckdb option; emr-serverless keeps its data in s3_staging_dir");
-                }
-                EmrOptions options = EmrOptions.resolve(emrOptions, environment.all(), dryRun != null);
-                if (dryRun != null) {
-                    yield EmrServerlessPlatform.dryRun(options, DryRunRecorder.open(dryRun));
-                }
-                EmrServerlessPlatform emr = EmrServerlessPlatform.connect(options);
-                emr.jobProgress(new JobProgressPrinter(console));
-                yield emr;
-            }
-            default -> throw new BenchboxException("unknown platform '" + name + "': expected one of " + String.join(", ", PLATFORMS));
-        };
+        return provider(platform).orElseThrow(() -> new BenchboxException("unknown platform '" + name + "': expected one of "
+                        + String.join(", ", names())))
+                .open(new PlatformProvider.ConnectRequest(path, options, environment.all(), dryRun, replaceDryRun,
+                new JobProgressPrinter(console)));
+    }
+
+    /** The role policy of the first platform whose jobs run as a role, from options and the environment (no connection). */
+    public RolePolicy rolePolicy(Map<String, String> options) {
+        return providers.stream().map(p -> p.rolePolicy(options, environment.all())).flatMap(Optional::stream).findFirst()
+                .orElseThrow(() -> new BenchboxException("no platform runs its jobs as a role"));
+    }
+
+    private Optional<PlatformProvider> provider(String name) {
+        return providers.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 }

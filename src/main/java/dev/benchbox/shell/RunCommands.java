@@ -5,8 +5,8 @@ import dev.benchbox.bench.PowerRunRequest;
 import dev.benchbox.bench.PowerRunService;
 import dev.benchbox.platform.BatchQuery;
 import dev.benchbox.platform.LoadProgress;
-import dev.benchbox.platform.emr.DryRunRecorder;
-import dev.benchbox.platform.emr.EmrServerlessPlatform;
+import dev.benchbox.platform.DryRun;
+import dev.benchbox.platform.Platform;
 import dev.benchbox.platform.QueryExecution;
 import dev.benchbox.results.QueryResult;
 import dev.benchbox.results.RunSummaryPrinter;
@@ -67,7 +67,8 @@ public class RunCommands {
             @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL,
                     help = "emr-serverless: write every request, query and table definition to this directory; send nothing") String dryRun,
             @ShellOption(value = "--max-cost", defaultValue = ShellOption.NULL, help = "refuse to start when the estimate exceeds this many USD") String maxCost,
-            @ShellOption(value = "--streams", defaultValue = "1", help = "concurrent query streams: more than 1 is a throughput test (emr-serverless)") int streams) {
+            @ShellOption(value = "--streams", defaultValue = "1", help = "concurrent query streams: more than 1 is a throughput test (emr-serverless)") int streams,
+            @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace the contents of a non-empty directory") boolean replace) {
         if (benchmark == null) {
             throw new BenchboxException("name the benchmark: run tpch --scale SF");
         }
@@ -89,11 +90,11 @@ public class RunCommands {
         // everything typed is checked before connecting or loading
         PowerRunRequest request = request(scale, queries, warmup, iterations, validate, streams);
         if (dryRun != null) {
-            dryRun(request, platform, platformOptions, Path.of(dryRun));
+            dryRun(request, platform, platformOptions, Path.of(dryRun), replace);
             return;
         }
         if (platform != null) {
-            session.connect(platforms.open(platform, path, PlatformOptions.merge(java.util.Map.of(), platformOptions), null));
+            session.connect(platforms.open(platform, path, PlatformOptions.merge(java.util.Map.of(), platformOptions), null, false).platform());
             tableNames.invalidate();
             console.println("Connected to " + session.platform().description());
         } else if (!availability.check().isAvailable()) {
@@ -108,31 +109,30 @@ public class RunCommands {
      * A previewed power run: connect (or preview the connection), create the database, register the tables and
      * write every query's SQL and the one job run's manifest and StartJobRun request, with no AWS call.
      */
-    private void dryRun(PowerRunRequest request, String platform, String[] platformOptions, Path dir) {
-        EmrServerlessPlatform emr;
+    private void dryRun(PowerRunRequest request, String platform, String[] platformOptions, Path dir, boolean replace) {
+        Platform preview;
         if (platform != null) {
-            if (!EmrServerlessPlatform.NAME.equalsIgnoreCase(platform)) {
-                throw new BenchboxException("--dry-run previews the requests sent to AWS: it goes with --platform emr-serverless");
+            preview = platforms.open(platform, null, PlatformOptions.merge(java.util.Map.of(), platformOptions), dir, replace).platform();
+            if (preview.dryRun().isEmpty()) {
+                preview.close();
+                throw new BenchboxException("--dry-run is not offered by " + platform
+                        + ": it previews the requests sent to AWS, so it goes with --platform emr-serverless");
             }
-            emr = (EmrServerlessPlatform) platforms.open(platform, null, PlatformOptions.merge(java.util.Map.of(), platformOptions), dir);
-            session.connect(emr);
+            session.connect(preview);
             tableNames.invalidate();
         } else if (!availability.check().isAvailable()) {
             throw new BenchboxException("not connected: give --platform emr-serverless with its --platform-option values, or connect first");
-        } else if (session.platform() instanceof EmrServerlessPlatform connected) {
-            emr = connected.dryRunView(DryRunRecorder.open(dir));
         } else {
-            throw new BenchboxException("--dry-run previews the requests sent to AWS: it needs an emr-serverless connection");
+            preview = DryRuns.previews(session.platform()).preview(dir, replace);
         }
-        String schema = platform != null ? emr.defaultSchema() : session.schema();
-        emr.createSchema(schema);
-        emr.loadTpch(schema, request.scaleFactor(), List.of(), LoadProgress.NONE);
+        DryRun dryRun = preview.dryRun().orElseThrow();
+        String schema = platform != null ? preview.defaultSchema() : session.schema();
+        preview.createSchema(schema);
+        preview.loadTpch(schema, request.scaleFactor(), List.of(), LoadProgress.NONE);
         List<BatchQuery> batch = request.queries().stream().map(n -> new BatchQuery("Q" + n, TpchQueries.get(n).sql())).toList();
-        emr.previewQueries(batch);
-        emr.previewJobRun(schema, batch, request.warmups(), request.iterations());
-        DryRunRecorder recorder = emr.dryRunRecorder().orElseThrow();
-        console.println("Previewed TPC-H SF" + TpchSchema.formatScale(request.scaleFactor()) + " on " + emr.description());
-        console.println(DryRuns.summary(recorder, 0) + " (requests as NN-Operation[-detail].json, queries/*.sql, tables/*.sql)");
+        dryRun.previewRun(schema, batch, request.warmups(), request.iterations(), PowerRunService.MAX_ROWS_KEPT);
+        console.println("Previewed TPC-H SF" + TpchSchema.formatScale(request.scaleFactor()) + " on " + preview.description());
+        console.println(DryRuns.summary(dryRun, 0) + " (requests as NN-Operation[-detail].json, queries/*.sql, tables/*.sql, uploads.json)");
     }
 
     private static PowerRunRequest request(String scale, String queries, int warmup, int iterations, String validate, int streams) {

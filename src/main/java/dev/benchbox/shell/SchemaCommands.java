@@ -27,11 +27,12 @@ public class SchemaCommands {
 
     @ShellMethod(key = "create-schema", value = "Create a schema (if it does not exist) and use it; on emr-serverless a Glue database.", group = "Data")
     public String createSchema(@ShellOption(value = "--name", help = "schema name") String name,
-            @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL, help = "emr-serverless: write the request to this directory instead") String dryRun) {
+            @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL, help = "emr-serverless: write the request to this directory instead") String dryRun,
+            @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace the contents of a non-empty directory") boolean replace) {
         requireIdentifier(name, "schema");
-        dev.benchbox.platform.Platform target = dryRuns.target(dryRun);
+        dev.benchbox.platform.Platform target = dryRuns.target(dryRun, replace);
         var recorder = DryRuns.recorder(target);
-        int before = recorder.map(r -> r.written().size()).orElse(0);
+        int before = recorder.map(r -> r.filesWritten()).orElse(0);
         target.createSchema(name);
         if (dryRun != null) {
             return DryRuns.summary(recorder.orElseThrow(), before);

@@ -1,7 +1,6 @@
 package dev.benchbox.shell;
 
 import dev.benchbox.BenchboxException;
-import dev.benchbox.script.ScriptRunner;
 import java.nio.file.Path;
 import org.springframework.shell.standard.ShellComponent;
 import org.springframework.shell.standard.ShellMethod;

@@ -91,11 +91,28 @@ class ThroughputTest {
         session.connect(DuckDbPlatform.open(null));
         try {
             PowerRunService service = new PowerRunService(session, results);
-            session.platform().loadTpch("main", 0.01, List.of(), LoadProgress.NONE);
+            List<Double> loading = new java.util.ArrayList<>();
+            PowerRunService.Listener listener = new PowerRunService.Listener() {
+                @Override
+                public void loading(double scaleFactor) {
+                    loading.add(scaleFactor);
+                }
+
+                @Override
+                public void validated(QueryResult result) {
+                }
+
+                @Override
+                public void executed(QueryExecution execution) {
+                }
+            };
+            // a fresh schema: refused before generating or loading anything (at SF 10 that would take minutes)
             assertThatThrownBy(() -> service.run(new PowerRunRequest(0.01, List.of(1), 0, 1, ValidationMode.OFF, 2),
-                    LoadProgress.NONE, QUIET))
+                    LoadProgress.NONE, listener))
                     .isInstanceOf(BenchboxException.class)
                     .hasMessage("--streams runs concurrent job runs: it needs emr-serverless (duckdb runs one stream at a time here)");
+            assertThat(loading).isEmpty();
+            assertThat(session.platform().listTables("main")).isEmpty();
             assertThat(results).isEmptyDirectory();
         } finally {
             session.disconnect();

@@ -132,10 +132,10 @@ class EmrBbxEndToEndTest {
             names = files.map(p -> p.getFileName().toString()).sorted().toList();
         }
         assertThat(names.get(0)).matches("01-CreateApplication-benchbox-\\d{8}-\\d{6}\\.json");
-        assertThat(names.subList(1, names.size())).containsExactly("02-CreateDatabase-benchbox.json", "03-CreateTable-region.json",
-                "04-CreateTable-nation.json", "05-CreateTable-supplier.json", "06-CreateTable-customer.json", "07-CreateTable-part.json",
-                "08-CreateTable-partsupp.json", "09-CreateTable-orders.json", "10-CreateTable-lineitem.json", "11-StartJobRun-power-run.json", "queries", "runs",
-                "tables");
+        assertThat(names.subList(1, names.size())).containsExactly("02-StartApplication.json", "03-CreateDatabase-benchbox.json",
+                "04-CreateTable-region.json", "05-CreateTable-nation.json", "06-CreateTable-supplier.json", "07-CreateTable-customer.json",
+                "08-CreateTable-part.json", "09-CreateTable-partsupp.json", "10-CreateTable-orders.json", "11-CreateTable-lineitem.json",
+                "12-StartJobRun-power-run.json", "queries", "runs", "tables", "uploads.json");
         try (Stream<Path> queries = Files.list(preview.resolve("queries"))) {
             assertThat(queries.count()).isEqualTo(22);
         }
@@ -146,7 +146,7 @@ class EmrBbxEndToEndTest {
         ObjectMapper mapper = new ObjectMapper();
         ServiceModel emrModel = ServiceModel.load(StandInConfig.defaultModelsDir().resolve(StandInConfig.EMR_MODEL));
         ServiceModel glueModel = ServiceModel.load(StandInConfig.defaultModelsDir().resolve(StandInConfig.GLUE_MODEL));
-        for (String name : names.stream().filter(n -> n.endsWith(".json")).toList()) {
+        for (String name : names.stream().filter(n -> n.matches("\\d+-.*\\.json")).toList()) {
             String operation = name.replaceFirst("^\\d+-", "").replaceFirst("[-.].*$", "");
             ServiceModel model = emrModel.operation(operation).isPresent() ? emrModel : glueModel;
             JsonNode request = mapper.readTree(preview.resolve(name).toFile());
@@ -160,7 +160,7 @@ class EmrBbxEndToEndTest {
         assertThat(create.at("/type").asText()).isEqualTo("SPARK");
         assertThat(create.at("/releaseLabel").asText()).isEqualTo("emr-7.0.0");
         assertThat(create.at("/tags/created-by").asText()).isEqualTo("benchbox");
-        JsonNode start = mapper.readTree(preview.resolve("11-StartJobRun-power-run.json").toFile());
+        JsonNode start = mapper.readTree(preview.resolve("12-StartJobRun-power-run.json").toFile());
         assertThat(start.at("/executionRoleArn").asText()).isEqualTo("arn:aws:iam::111122223333:role/EMRServerlessJobRole");
         assertThat(start.at("/jobDriver/sparkSubmit/entryPoint").asText()).matches("s3://my-bucket/benchbox/jobs/benchbox-job-[0-9a-f]{16}\\.jar");
         assertThat(start.at("/jobDriver/sparkSubmit/entryPointArguments/0").asText()).isEqualTo("s3://my-bucket/benchbox/runs/dry-run/manifest.json");
@@ -169,7 +169,18 @@ class EmrBbxEndToEndTest {
         assertThat(start.at("/executionTimeoutMinutes").asInt()).isEqualTo(60);
         JsonNode manifest = mapper.readTree(preview.resolve("runs/manifest.json").toFile());
         assertThat(manifest.get("queries")).hasSize(22);
-        JsonNode table = mapper.readTree(preview.resolve("10-CreateTable-lineitem.json").toFile());
+        // a preview is exactly what a run sends: the rows kept per result are the power run's
+        assertThat(manifest.get("max_rows").asInt()).isEqualTo(dev.benchbox.bench.PowerRunService.MAX_ROWS_KEPT);
+        // what a real run would upload: the job jar and the manifest, each with its size and checksum
+        JsonNode uploads = mapper.readTree(preview.resolve("uploads.json").toFile());
+        assertThat(uploads).hasSize(2);
+        assertThat(uploads.get(0).get("key").asText()).isEqualTo(start.at("/jobDriver/sparkSubmit/entryPoint").asText());
+        assertThat(uploads.get(1).get("key").asText()).isEqualTo("s3://my-bucket/benchbox/runs/dry-run/manifest.json");
+        assertThat(uploads.get(1).get("size").asLong()).isEqualTo(Files.size(preview.resolve("runs/manifest.json")));
+        assertThat(uploads.get(1).get("sha256").asText()).matches("[0-9a-f]{64}");
+        assertThat(mapper.readTree(preview.resolve("02-StartApplication.json").toFile()).at("/applicationId").asText())
+                .isEqualTo("00dryrunapplication");
+        JsonNode table = mapper.readTree(preview.resolve("11-CreateTable-lineitem.json").toFile());
         assertThat(table.at("/DatabaseName").asText()).isEqualTo("benchbox");
         assertThat(table.at("/TableInput/TableType").asText()).isEqualTo("EXTERNAL_TABLE");
         assertThat(table.at("/TableInput/StorageDescriptor/Columns/4/Type").asText()).isEqualTo("decimal(15,2)");

@@ -211,16 +211,27 @@ class EmrShellCommandsTest {
         assertThat(type(connectLine("--create-application")).error()).isNull();
         long before = sent();
         Path preview = dir.resolve("live-preview");
+        Path loadPreview = dir.resolve("live-load-preview");
         assertThat(type("create-schema tpch --dry-run " + preview).output()).contains("Dry run: 1 file written to " + preview);
-        Result load = type("load tpch --scale 1 --dry-run " + preview);
-        assertThat(load.output()).contains("Would register 8 Glue tables").contains("data/tpch/sf1/");
+        // a second preview into the same directory would mix two runs' files: refused, unless it replaces them
+        assertThat(type("load tpch --scale 1 --dry-run " + preview).error()).isEqualTo("dry-run directory " + preview
+                + " is not empty: give a new or empty one, or add --replace to replace its contents");
+        Result load = type("load tpch --scale 1 --dry-run " + loadPreview);
+        assertThat(load.output()).contains("Would register 8 Glue tables").contains("data/tpch/sf1/")
+                .contains("Dry run: 16 files written to " + loadPreview);
         assertThat(sent()).isEqualTo(before);
-        try (var files = Files.list(preview)) {
-            assertThat(files.map(p -> p.getFileName().toString()).sorted()).contains("01-CreateDatabase-tpch.json",
-                    "02-CreateTable-region.json", "09-CreateTable-lineitem.json", "tables");
+        try (var files = Files.list(loadPreview)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted()).contains("01-CreateTable-region.json",
+                    "08-CreateTable-lineitem.json", "tables");
         }
-        assertThat(Files.readString(preview.resolve("09-CreateTable-lineitem.json")))
+        assertThat(Files.readString(loadPreview.resolve("08-CreateTable-lineitem.json")))
                 .contains("\"Location\" : \"s3://" + aws.bucket() + "/shell/data/tpch/sf1/lineitem/\"");
+        assertThat(type("create-schema tpch --dry-run " + loadPreview + " --replace").output())
+                .contains("Dry run: 1 file written to " + loadPreview);
+        try (var files = Files.walk(loadPreview)) {
+            assertThat(files.filter(Files::isRegularFile).map(p -> loadPreview.relativize(p).toString()))
+                    .containsExactly("01-CreateDatabase-tpch.json");
+        }
     }
 
     @Test

@@ -77,6 +77,28 @@ class ShellCommandsTest {
     }
 
     @Test
+    void emrOnlyCommandsOnDuckDbSayInOneLineThatThePlatformDoesNotOfferThem() {
+        assertThat(type("connect duckdb").error()).isNull();
+        String capacity = "is not offered by the connected platform (duckdb): it manages an EMR Serverless application; "
+                + "connect emr-serverless for it";
+        assertThat(type("capacity").error()).isEqualTo("'capacity' " + capacity);
+        assertThat(type("capacity set --driver 1x4vCPU-16GB").error()).isEqualTo("'capacity set' " + capacity);
+        assertThat(type("capacity start").error()).isEqualTo("'capacity start' " + capacity);
+        assertThat(type("capacity stop").error()).isEqualTo("'capacity stop' " + capacity);
+        String dryRun = "--dry-run is not offered by the connected platform (duckdb): it previews the requests sent to AWS, "
+                + "so it needs an emr-serverless connection";
+        Path preview = results.resolve("duckdb-preview");
+        assertThat(type("create-schema s --dry-run " + preview).error()).isEqualTo(dryRun);
+        assertThat(type("load tpch --scale 0.01 --dry-run " + preview).error()).isEqualTo(dryRun);
+        assertThat(type("run tpch --scale 0.01 --dry-run " + preview).error()).isEqualTo(dryRun);
+        assertThat(preview).doesNotExist();
+        assertThat(session.platform().listTables("main")).isEmpty();
+        assertThat(type("disconnect --delete").error()).isEqualTo("--delete is not offered by the connected platform (duckdb): "
+                + "it deletes an EMR Serverless application this session created");
+        assertThat(session.isConnected()).isTrue();
+    }
+
+    @Test
     void connectQueryAndStatus() {
         assertThat(type("connect duckdb").output()).startsWith("Connected to DuckDB v").contains("(in-memory), schema main");
         Result query = type("query \"SELECT 42 AS answer, 'x' AS label\"");
@@ -137,7 +159,8 @@ class ShellCommandsTest {
     void costOfAnEmbeddedSessionIsNothingAndEstimatesUseAwsDefaults() {
         assertThat(type("cost").output()).isEqualTo("No EMR Serverless job runs in this session (DuckDB runs cost nothing).\n");
         assertThat(type("cost estimate --scale 1").output())
-                .startsWith("Not connected to EMR Serverless: estimating with 1 driver + 3 executors of 4 vCPU / 16 GB in us-east-1 (x86_64)\n"
+                .startsWith("Not connected to EMR Serverless: estimating with 1 driver + 3 executors, 4 vCPU / 16 GB / 20 GB disk each "
+                        + "in us-east-1 (x86_64)\n"
                         + "Estimated cost of a TPC-H SF1 power run on EMR Serverless: $0.11\n");
         assertThat(type("cost estimate --scale 0").error()).isEqualTo("invalid scale factor '0': it must be greater than 0");
         type("connect duckdb");

@@ -89,10 +89,22 @@ class FaultInjectionTest {
     void sdkRetriesATransientServerError() {
         start();
         aws.faults().serverErrorNext(Service.GLUE, 1);
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        software.amazon.awssdk.core.interceptor.ExecutionInterceptor countAttempts = new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(software.amazon.awssdk.core.interceptor.Context.BeforeTransmission context,
+                    software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+                attempts.incrementAndGet();
+            }
+        };
 
-        try (GlueClient glue = aws.glueClient()) {
+        try (GlueClient glue = aws.configure(GlueClient.builder()).overrideConfiguration(c -> c.addExecutionInterceptor(countAttempts)).build()) {
             assertThat(glue.getDatabases(b -> { }).databaseList()).isEmpty();
         }
+        // the 500 was served and the SDK sent the call again: two attempts, one answered with the fault
+        assertThat(aws.faults().injected(Service.GLUE)).isEqualTo(1);
+        assertThat(attempts).hasValue(2);
+        assertThat(aws.requests()).filteredOn(r -> r.operation().equals("GetDatabases")).hasSize(1);
     }
 
     @Test

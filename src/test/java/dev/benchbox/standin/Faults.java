@@ -19,6 +19,7 @@ public final class Faults {
     private final Map<Service, AtomicInteger> throttled = new ConcurrentHashMap<>();
     private final Map<Service, AtomicInteger> serverErrors = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> jobFailures = new ConcurrentLinkedQueue<>();
+    private final Map<Service, AtomicInteger> injected = new ConcurrentHashMap<>();
 
     /** The next {@code calls} calls to {@code service} are throttled. */
     public Faults throttleNext(Service service, int calls) {
@@ -36,6 +37,12 @@ public final class Faults {
     public Faults failNextJob(String stateDetails) {
         jobFailures.add(requireNonNull(stateDetails, "stateDetails is null"));
         return this;
+    }
+
+    /** Throttles and server errors answered so far to calls of {@code service}: proof a fault was really served. */
+    public int injected(Service service) {
+        AtomicInteger c = injected.get(service);
+        return c == null ? 0 : c.get();
     }
 
     /** Clears every pending fault. */
@@ -61,8 +68,12 @@ public final class Faults {
         return counters.computeIfAbsent(requireNonNull(service, "service is null"), s -> new AtomicInteger());
     }
 
-    private static boolean take(Map<Service, AtomicInteger> counters, Service service) {
+    private boolean take(Map<Service, AtomicInteger> counters, Service service) {
         AtomicInteger c = counters.get(service);
-        return c != null && c.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+        boolean taken = c != null && c.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+        if (taken) {
+            counter(injected, service).incrementAndGet();
+        }
+        return taken;
     }
 }

@@ -4,27 +4,28 @@ import dev.benchbox.platform.emr.job.Backoff;
 import static java.util.Objects.requireNonNull;
 
 import dev.benchbox.BenchboxException;
+import dev.benchbox.platform.ApplicationInfo;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.EnumSet;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
 import software.amazon.awssdk.services.emrserverless.model.Application;
+import software.amazon.awssdk.services.emrserverless.model.ApplicationState;
 import software.amazon.awssdk.services.emrserverless.model.CreateApplicationRequest;
-import software.amazon.awssdk.services.emrserverless.model.DeleteApplicationRequest;
 import software.amazon.awssdk.services.emrserverless.model.GetApplicationRequest;
 import software.amazon.awssdk.services.emrserverless.model.InitialCapacityConfig;
 import software.amazon.awssdk.services.emrserverless.model.MaximumAllowedResources;
-import software.amazon.awssdk.services.emrserverless.model.StartApplicationRequest;
-import software.amazon.awssdk.services.emrserverless.model.StopApplicationRequest;
 import software.amazon.awssdk.services.emrserverless.model.UpdateApplicationRequest;
 import software.amazon.awssdk.services.emrserverless.model.WorkerResourceConfig;
 
 /**
  * The EMR Serverless application's lifecycle: find or create it, wait for its states (polling with backoff
- * within GetApplication's quota), start, stop, update its capacity, delete. In a dry run every request is
- * recorded instead of sent, and nothing is waited for.
+ * within GetApplication's quota), start, stop, update its capacity, delete. A dry run gives it a recording client
+ * ({@link RecordingEmrServerlessClient}): the same code path, nothing sent.
  */
 final class ApplicationManager {
     static final String SERVICE = "emr-serverless";
@@ -34,22 +35,17 @@ final class ApplicationManager {
     /** The application id dry-run requests carry for an application that would be created (it has no id yet). */
     static final String DRY_RUN_APPLICATION_ID = "00dryrunapplication";
 
-    private static final Set<String> SETTLING = Set.of("CREATING", "STARTING", "STOPPING");
+    private static final Set<ApplicationState> SETTLING = EnumSet.of(ApplicationState.CREATING, ApplicationState.STARTING,
+            ApplicationState.STOPPING);
 
     private final EmrOptions options;
     private final EmrServerlessClient emr;
-    private final DryRunRecorder recorder;
     private final Backoff backoff;
 
-    /** Either {@code emr} (live) or {@code recorder} (dry run) is null. */
-    ApplicationManager(EmrOptions options, EmrServerlessClient emr, DryRunRecorder recorder, Backoff backoff) {
+    ApplicationManager(EmrOptions options, EmrServerlessClient emr, Backoff backoff) {
         this.options = requireNonNull(options, "options is null");
-        this.emr = emr;
-        this.recorder = recorder;
+        this.emr = requireNonNull(emr, "emr is null");
         this.backoff = requireNonNull(backoff, "backoff is null");
-        if ((emr == null) == (recorder == null)) {
-            throw new IllegalArgumentException("give either a client or a dry-run recorder");
-        }
     }
 
     /** What connecting found or did. */
@@ -61,13 +57,6 @@ final class ApplicationManager {
      * then starts it when it is CREATED or STOPPED and waits until it is STARTED.
      */
     Connected connect() {
-        if (recorder != null) {
-            if (options.createApplication()) {
-                recorder.record("CreateApplication", options.applicationName(), createRequest());
-                return new Connected(DRY_RUN_APPLICATION_ID, true, null, "CREATING");
-            }
-            return new Connected(options.applicationId(), false, null, "UNKNOWN");
-        }
         if (options.createApplication()) {
             CreateApplicationRequest request = createRequest();
             String id = AwsCallFailed.call(SERVICE, "CreateApplication", options.applicationName(), options.region(),
@@ -81,56 +70,48 @@ final class ApplicationManager {
             throw new BenchboxException("application " + app.id() + " is a " + app.type()
                     + " application: BenchBox runs Spark jobs, so give a Spark application's id");
         }
-        if (app.state().equals("TERMINATED")) {
+        if (state(app) == ApplicationState.TERMINATED) {
             throw new BenchboxException("application " + app.id() + " is TERMINATED (deleted): give another application_id "
                     + "or create_application=true");
         }
-        ApplicationInfo settled = SETTLING.contains(app.state()) ? waitWhileSettling(app.id(), "ready") : app;
+        ApplicationInfo settled = SETTLING.contains(state(app)) ? waitWhileSettling(app.id(), "ready") : app;
         ApplicationInfo started = ensureStarted(settled);
         return new Connected(app.id(), false, app.state(), started.state());
     }
 
     /** Starts a CREATED or STOPPED application and waits for STARTED. */
     ApplicationInfo ensureStarted(ApplicationInfo app) {
-        if (app.state().equals("STARTED")) {
+        if (state(app) == ApplicationState.STARTED) {
             return app;
         }
         return start(app.id());
     }
 
-    /** Starts the application unless it is started, and waits for STARTED; null in a dry run. */
+    /** Starts the application unless it is started, and waits for STARTED. */
     ApplicationInfo start(String id) {
-        if (recorder != null) {
-            recorder.record("StartApplication", null, StartApplicationRequest.builder().applicationId(id).build());
-            return null;
-        }
         ApplicationInfo app = describe(id);
-        if (app.state().equals("STARTED")) {
+        if (state(app) == ApplicationState.STARTED) {
             return app;
         }
-        if (SETTLING.contains(app.state())) {
+        if (SETTLING.contains(state(app))) {
             app = waitWhileSettling(id, "ready");
         }
-        if (app.state().equals("CREATED") || app.state().equals("STOPPED")) {
+        if (state(app) == ApplicationState.CREATED || state(app) == ApplicationState.STOPPED) {
             AwsCallFailed.call(SERVICE, "StartApplication", id, options.region(),
                     () -> emr.startApplication(b -> b.applicationId(id)));
         }
         ApplicationInfo now = waitWhileSettling(id, "started");
-        if (!now.state().equals("STARTED")) {
+        if (state(now) != ApplicationState.STARTED) {
             throw failedToStart(now);
         }
         return now;
     }
 
     void stop(String id, boolean wait) {
-        if (recorder != null) {
-            recorder.record("StopApplication", null, StopApplicationRequest.builder().applicationId(id).build());
-            return;
-        }
         AwsCallFailed.call(SERVICE, "StopApplication", id, options.region(), () -> emr.stopApplication(b -> b.applicationId(id)));
         if (wait) {
             ApplicationInfo now = waitWhileSettling(id, "stopped");
-            if (!now.state().equals("STOPPED") && !now.state().equals("CREATED")) {
+            if (state(now) != ApplicationState.STOPPED && state(now) != ApplicationState.CREATED) {
                 throw new BenchboxException("application " + id + " did not stop: it is " + now.state() + details(now));
             }
         }
@@ -138,15 +119,11 @@ final class ApplicationManager {
 
     /** Stops (waiting for STOPPED) and deletes the application. */
     void delete(String id) {
-        if (recorder != null) {
-            recorder.record("DeleteApplication", null, DeleteApplicationRequest.builder().applicationId(id).build());
-            return;
-        }
         ApplicationInfo app = describe(id);
-        if (!app.state().equals("CREATED") && !app.state().equals("STOPPED") && !app.state().equals("TERMINATED")) {
+        if (state(app) != ApplicationState.CREATED && state(app) != ApplicationState.STOPPED && state(app) != ApplicationState.TERMINATED) {
             stop(id, true);
         }
-        if (!app.state().equals("TERMINATED")) {
+        if (state(app) != ApplicationState.TERMINATED) {
             AwsCallFailed.call(SERVICE, "DeleteApplication", id, options.region(), () -> emr.deleteApplication(b -> b.applicationId(id)));
         }
     }
@@ -164,17 +141,11 @@ final class ApplicationManager {
         if (capacity.hasMaximumCapacity()) {
             request.maximumCapacity(maximumCapacity(capacity));
         }
-        if (recorder != null) {
-            recorder.record("StopApplication", null, StopApplicationRequest.builder().applicationId(id).build());
-            recorder.record("UpdateApplication", null, request.build());
-            recorder.record("StartApplication", null, StartApplicationRequest.builder().applicationId(id).build());
-            return null;
-        }
         ApplicationInfo before = describe(id);
-        if (SETTLING.contains(before.state())) {
+        if (SETTLING.contains(state(before))) {
             before = waitWhileSettling(id, "ready");
         }
-        boolean restart = before.state().equals("STARTED");
+        boolean restart = state(before) == ApplicationState.STARTED;
         if (restart) {
             stop(id, true);
         }
@@ -197,8 +168,8 @@ final class ApplicationManager {
         int attempt = 0;
         while (true) {
             ApplicationInfo app = describe(id);
-            if (!SETTLING.contains(app.state())) {
-                if (app.state().equals("TERMINATED")) {
+            if (!SETTLING.contains(state(app))) {
+                if (state(app) == ApplicationState.TERMINATED) {
                     throw failedToStart(app);
                 }
                 return app;
@@ -215,6 +186,11 @@ final class ApplicationManager {
                         + " (it is " + app.state() + ")");
             }
         }
+    }
+
+    /** The state as the SDK's enum (UNKNOWN_TO_SDK_VERSION for a state this SDK does not know). */
+    private static ApplicationState state(ApplicationInfo app) {
+        return ApplicationState.fromValue(app.state());
     }
 
     private BenchboxException failedToStart(ApplicationInfo app) {
@@ -235,7 +211,8 @@ final class ApplicationManager {
                 .clientToken(UUID.randomUUID().toString())
                 .autoStartConfiguration(b -> b.enabled(true))
                 .autoStopConfiguration(b -> b.enabled(true).idleTimeoutMinutes(options.idleTimeoutMinutes()))
-                .tags(Map.of(TAG_CREATED_BY, "benchbox", TAG_SESSION, UUID.randomUUID().toString()));
+                // sorted, so the request (and its dry-run file) is the same on every JVM: Map.of's order is not
+                .tags(new TreeMap<>(Map.of(TAG_CREATED_BY, "benchbox", TAG_SESSION, UUID.randomUUID().toString())));
         if (options.capacity().hasInitialCapacity()) {
             request.initialCapacity(initialCapacity(options.capacity()));
         }
@@ -268,20 +245,23 @@ final class ApplicationManager {
     }
 
     private static ApplicationInfo info(Application app) {
-        Map<String, WorkerCapacity> initial = new LinkedHashMap<>();
+        Map<String, String> initial = new LinkedHashMap<>();
+        boolean[] warm = {false};
         app.initialCapacity().forEach((type, config) -> {
             WorkerResourceConfig wc = config.workerConfiguration();
             try {
                 String size = compact(wc.cpu(), "vcpu") + "-" + compact(wc.memory(), "gb")
                         + (wc.disk() == null ? "" : "-" + compact(wc.disk(), "gb"));
-                initial.put(type, WorkerCapacity.parse(config.workerCount() + "x" + size, "initial capacity"));
+                WorkerCapacity workers = WorkerCapacity.parse(config.workerCount() + "x" + size, "initial capacity");
+                initial.put(type, workers.toString());
+                warm[0] |= workers.count() > 0;
             } catch (BenchboxException e) {
                 // a size this build does not know: show the workers without it rather than failing
             }
         });
         MaximumAllowedResources max = app.maximumCapacity();
         return new ApplicationInfo(app.applicationId(), app.name(), app.stateAsString(), app.stateDetails(), app.releaseLabel(),
-                app.type(), app.architectureAsString(), initial,
+                app.type(), app.architectureAsString(), initial, warm[0],
                 max == null ? null : max.cpu(), max == null ? null : max.memory(), max == null ? null : max.disk(),
                 app.autoStartConfiguration() == null || Boolean.TRUE.equals(app.autoStartConfiguration().enabled()),
                 app.autoStopConfiguration() == null || Boolean.TRUE.equals(app.autoStopConfiguration().enabled()),

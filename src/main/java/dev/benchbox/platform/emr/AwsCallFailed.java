@@ -48,7 +48,7 @@ public final class AwsCallFailed extends RuntimeException {
         return (SdkException) super.getCause();
     }
 
-    /** Runs one AWS call, naming it when it fails (the shell turns that into one actionable line). Part 2 wraps its calls the same way. */
+    /** Runs one AWS call, naming it when it fails (AwsFailureMessages turns that into one actionable line). Job runs wrap their calls the same way. */
     public static <T> T call(String service, String operation, String resource, String region, Supplier<T> call) {
         try {
             return call.get();

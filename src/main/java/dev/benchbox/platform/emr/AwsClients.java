@@ -19,8 +19,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The AWS SDK clients of one EMR Serverless connection, built once with the same region, credentials,
- * endpoint override, timeouts and retry strategy, and closed together. Part 2 (job runs) uses the same
- * holder: {@link #emr()} for StartJobRun/GetJobRun, {@link #s3()} for manifests and results.
+ * endpoint override, timeouts and retry strategy, and closed together: {@link #emr()} for the application and
+ * job runs, {@link #glue()} for the catalog, {@link #s3()} for data, manifests and results.
  */
 public final class AwsClients implements AutoCloseable {
     private final EmrServerlessClient emr;
@@ -65,6 +65,14 @@ public final class AwsClients implements AutoCloseable {
         public Settings withMultipart(long thresholdBytes, long partBytes) {
             return new Settings(region, profile, endpoint, apiCallTimeout, attemptTimeout, maxAttempts, thresholdBytes, partBytes);
         }
+    }
+
+    /**
+     * A dry run's clients: EMR Serverless and Glue record instead of sending; there is no S3 client, because a
+     * preview uploads nothing and reads no results.
+     */
+    static AwsClients recording(EmrServerlessClient emr, GlueClient glue) {
+        return new AwsClients(emr, glue, null, null);
     }
 
     /** Builds the clients; no call is made until they are used. */
@@ -127,7 +135,9 @@ public final class AwsClients implements AutoCloseable {
     public void close() {
         emr.close();
         glue.close();
-        s3.close();
-        s3Uploads.close();
+        if (s3 != null) {
+            s3.close();
+            s3Uploads.close();
+        }
     }
 }

@@ -7,49 +7,77 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import software.amazon.awssdk.core.SdkRequest;
 
 /**
  * Writes the requests a dry run would send, one JSON file each, named {@code NN-Operation[-detail].json}
- * in the order they would be sent, plus other preview files (query SQL, table DDL). Numbering continues
- * after files already in the directory, so a dry-run session (connect, create-schema, load, run) reads in order.
- * Part 2 records StartJobRun here too.
+ * in the order they would be sent, plus other preview files (query SQL, table DDL) and {@code uploads.json}: every
+ * object a real run would upload to S3 (key, size, SHA-256). A dry run writes into a new or empty directory (or
+ * replaces one's contents when asked), so its files are always those of one preview.
  */
 public final class DryRunRecorder {
-    private static final Pattern NUMBERED = Pattern.compile("(\\d+)-.*\\.json");
+    /** The listing of what a real run would upload. */
+    public static final String UPLOADS = "uploads.json";
     private static final Pattern SAFE = Pattern.compile("[^A-Za-z0-9._-]");
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path directory;
-    private final List<Path> written = new ArrayList<>();
-    private int next;
+    private final Set<Path> written = new LinkedHashSet<>();
+    private final Map<String, Upload> uploads = new LinkedHashMap<>();
+    private int next = 1;
 
-    private DryRunRecorder(Path directory, int next) {
+    private DryRunRecorder(Path directory) {
         this.directory = directory;
-        this.next = next;
     }
 
-    /** Creates the directory if needed; fails with one line when it cannot be written. */
-    public static DryRunRecorder open(Path directory) {
+    /** One object a real run would upload. */
+    public record Upload(String key, long size, String sha256) {
+    }
+
+    /**
+     * Opens a new or empty directory; a non-empty one is refused with one line, unless {@code replace} is given,
+     * which deletes its contents first.
+     */
+    public static DryRunRecorder open(Path directory, boolean replace) {
         try {
-            Files.createDirectories(directory);
-            int highest = 0;
-            try (Stream<Path> files = Files.list(directory)) {
-                for (Path file : (Iterable<Path>) files::iterator) {
-                    Matcher m = NUMBERED.matcher(file.getFileName().toString());
-                    if (m.matches()) {
-                        highest = Math.max(highest, Integer.parseInt(m.group(1)));
+            if (Files.isDirectory(directory)) {
+                boolean empty;
+                try (Stream<Path> files = Files.list(directory)) {
+                    empty = files.findAny().isEmpty();
+                }
+                if (!empty) {
+                    if (!replace) {
+                        throw new BenchboxException("dry-run directory " + directory + " is not empty: give a new or empty one, "
+                                + "or add --replace to replace its contents");
                     }
+                    deleteContents(directory);
                 }
             }
-            return new DryRunRecorder(directory, highest + 1);
-        } catch (IOException | NumberFormatException e) {
+            Files.createDirectories(directory);
+            return new DryRunRecorder(directory);
+        } catch (IOException e) {
             throw new BenchboxException("cannot write the dry run to " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteContents(Path directory) throws IOException {
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(directory)) {
+            paths = walk.filter(p -> !p.equals(directory)).sorted(Comparator.reverseOrder()).toList();
+        }
+        for (Path path : paths) {
+            Files.delete(path);
         }
     }
 
@@ -72,6 +100,38 @@ public final class DryRunRecorder {
         }
     }
 
+    /** Lists an object a real run would upload (the listing is rewritten with each one). */
+    public synchronized void upload(String key, byte[] bytes) {
+        uploads.put(key, new Upload(key, bytes.length, sha256(bytes)));
+        try {
+            write(UPLOADS, MAPPER.writeValueAsString(uploads.values()) + System.lineSeparator());
+        } catch (IOException e) {
+            throw new BenchboxException("cannot write the dry run to " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Lists a local file a real run would upload under {@code key}. */
+    public void upload(String key, Path file) {
+        try {
+            upload(key, Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new BenchboxException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What a real run would upload, in order. */
+    public synchronized List<Upload> uploads() {
+        return List.copyOf(uploads.values());
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Writes a preview file (query SQL, table DDL) at a path relative to the directory. */
     public synchronized Path write(String relative, String content) {
         Path file = directory.resolve(relative);
@@ -85,7 +145,7 @@ public final class DryRunRecorder {
         return file;
     }
 
-    /** Every file written so far, in order. */
+    /** Every file written so far, in order of first writing (a file written twice counts once). */
     public synchronized List<Path> written() {
         return List.copyOf(written);
     }

@@ -173,6 +173,46 @@ public record EmrOptions(
         return m.matches() ? m.group(1) : "aws";
     }
 
+    /**
+     * The role-policy scope without a connection (for {@code iam-policy}): staging prefix, database, region and the
+     * role's account, from the given options, then the environment, then the defaults; the role ARN is checked with
+     * the same pattern {@code connect} uses.
+     */
+    public static RolePolicyScope rolePolicyScope(Map<String, String> given, Map<String, String> environment) {
+        String stagingDir = valueOf(EmrOption.S3_STAGING_DIR, given, environment);
+        if (stagingDir == null) {
+            throw new BenchboxException("iam-policy needs the staging bucket: connect emr-serverless first, or give --s3-staging-dir s3://bucket/prefix/");
+        }
+        S3Location location = S3Location.parse(stagingDir, EmrOption.S3_STAGING_DIR.key());
+        String database = valueOf(EmrOption.DATABASE, given, environment);
+        String region = valueOf(EmrOption.REGION, given, environment);
+        String role = valueOf(EmrOption.EXECUTION_ROLE_ARN, given, environment);
+        String account = "*";
+        String partition = "aws";
+        if (role != null) {
+            var m = ROLE_ARN.matcher(role);
+            if (!m.matches()) {
+                throw new BenchboxException("invalid execution_role_arn '" + role + "': expected an IAM role ARN such as "
+                        + "arn:aws:iam::123456789012:role/EMRServerlessJobRole");
+            }
+            partition = m.group(1);
+            account = m.group(2);
+        }
+        return new RolePolicyScope(location, database.toLowerCase(Locale.ROOT), region, account, partition);
+    }
+
+    /** What a role policy is narrowed to. */
+    public record RolePolicyScope(S3Location stagingDir, String database, String region, String accountId, String partition) {
+    }
+
+    private static String valueOf(EmrOption option, Map<String, String> given, Map<String, String> environment) {
+        String value = given.get(option.key());
+        if (value == null) {
+            value = option.environmentVariable().map(environment::get).orElse(null);
+        }
+        return value != null ? value : option.defaultValue().orElse(null);
+    }
+
     /** A copy using another application, e.g. the one a session created. */
     public EmrOptions withApplicationId(String id) {
         return new EmrOptions(stagingDir, executionRoleArn, id, false, applicationName, region, database, releaseLabel,

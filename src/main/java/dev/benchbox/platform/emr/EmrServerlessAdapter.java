@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * The EMR Serverless platform as a library, without the shell: configure it with the same options as
- * {@code connect emr-serverless}, then create the schema, load data and (part 2) run queries.
+ * {@code connect emr-serverless}, then create the schema, load data and run queries.
  *
  * <pre>{@code
  * try (EmrServerlessAdapter emr = EmrServerlessAdapter.builder()
@@ -62,7 +62,7 @@ public final class EmrServerlessAdapter implements AutoCloseable {
         return platform.loadTpch(platform.defaultSchema(), scaleFactor, tables, LoadProgress.NONE);
     }
 
-    /** Runs one statement as a job run (part 2). */
+    /** Runs one statement as a job run. */
     public QuerySummary executeQuery(String sql, RowSink sink) {
         return platform.execute(platform.defaultSchema(), sql, sink);
     }
@@ -174,7 +174,7 @@ public final class EmrServerlessAdapter implements AutoCloseable {
         public EmrServerlessAdapter build() {
             EmrOptions resolved = EmrOptions.resolve(options, environment, dryRun != null);
             if (dryRun != null) {
-                return new EmrServerlessAdapter(EmrServerlessPlatform.dryRun(resolved, DryRunRecorder.open(dryRun)));
+                return new EmrServerlessAdapter(EmrServerlessPlatform.dryRun(resolved, DryRunRecorder.open(dryRun, false)));
             }
             AwsClients.Settings settings = clientSettings != null ? clientSettings : AwsClients.Settings.of(resolved);
             return new EmrServerlessAdapter(EmrServerlessPlatform.connect(resolved, AwsClients.create(settings), backoff));

@@ -15,7 +15,13 @@ import dev.benchbox.platform.emr.job.JobRunner;
 import dev.benchbox.platform.emr.job.JobSettings;
 import dev.benchbox.platform.emr.job.RunManifest;
 import dev.benchbox.platform.emr.job.SparkSubmit;
+import dev.benchbox.platform.ApplicationInfo;
 import dev.benchbox.platform.BatchListener;
+import dev.benchbox.platform.CapacityControl;
+import dev.benchbox.platform.DryRun;
+import dev.benchbox.platform.JobProgress;
+import dev.benchbox.platform.Previews;
+import dev.benchbox.platform.RolePolicy;
 import dev.benchbox.platform.BatchQuery;
 import dev.benchbox.platform.Column;
 import dev.benchbox.platform.LoadProgress;
@@ -43,9 +49,10 @@ import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * Amazon EMR Serverless as a platform: the application runs Spark (job runs come with part 2), Glue is the
- * catalog (a schema is a Glue database), S3 holds the data as Parquet under the staging prefix
- * ({@link StagingLayout}). In a dry run nothing is sent: every request is written by the {@link DryRunRecorder}.
+ * Amazon EMR Serverless as a platform: the application runs Spark job runs, Glue is the catalog (a schema is a
+ * Glue database), S3 holds the data as Parquet under the staging prefix ({@link StagingLayout}). A dry run is the
+ * same platform built on recording clients ({@link RecordingEmrServerlessClient}, {@link RecordingGlueClient}) that
+ * write each request instead of sending it, with a load pipeline that uploads nothing and no job runs.
  * Closing stops (or, when asked, deletes) the application only if this session created it.
  */
 public final class EmrServerlessPlatform implements Platform {
@@ -59,35 +66,51 @@ public final class EmrServerlessPlatform implements Platform {
 
     private final EmrOptions options;
     private final AwsClients clients;
-    private final DryRunRecorder recorder;
     private final ApplicationManager applications;
     private final GlueTables catalog;
-    private final S3Staging staging;
+    private final TableLoads loads;
+    private final JobRuns jobs;
+    private final DryRunRecorder recorder;
     private final StagingLayout layout;
     private final String applicationId;
     private final boolean createdBySession;
     private final String releaseLabel;
     private final String connectedState;
-    private final JobRunService jobs;
     private volatile JobRunService.Progress jobProgress = JobRunService.Progress.NONE;
     private volatile boolean deleteOnClose;
-    private volatile String lastLoadNote;
 
-    private EmrServerlessPlatform(EmrOptions options, AwsClients clients, DryRunRecorder recorder, Backoff backoff,
-            String applicationId, boolean createdBySession, String releaseLabel, String connectedState) {
+    /** Live: requests go to AWS through {@code clients}. */
+    private EmrServerlessPlatform(EmrOptions options, AwsClients clients, Backoff backoff, String applicationId, boolean createdBySession,
+            String releaseLabel, String connectedState) {
         this.options = requireNonNull(options, "options is null");
-        this.clients = clients;
-        this.recorder = recorder;
-        this.applications = new ApplicationManager(options, clients == null ? null : clients.emr(), recorder, backoff);
-        this.catalog = new GlueTables(options.region(), clients == null ? null : clients.glue(), recorder);
-        this.staging = clients == null ? null : new S3Staging(options.region(), clients.s3(), clients.s3Uploads(), 4);
+        this.clients = requireNonNull(clients, "clients is null");
+        this.recorder = null;
+        this.applications = new ApplicationManager(options, clients.emr(), backoff);
+        this.catalog = new GlueTables(options.region(), clients.glue());
         this.layout = new StagingLayout(options.stagingDir());
+        this.loads = TableLoads.live(catalog, layout, new S3Staging(options.region(), clients.s3(), clients.s3Uploads(), 4));
         this.applicationId = applicationId;
         this.createdBySession = createdBySession;
         this.releaseLabel = releaseLabel;
         this.connectedState = connectedState;
-        this.jobs = clients == null ? null
-                : new JobRunService(clients.emr(), clients.s3(), jobSettings(), () -> applications.start(applicationId));
+        this.jobs = JobRuns.of(new JobRunService(clients.emr(), clients.s3(), jobSettings(), () -> applications.start(applicationId)));
+    }
+
+    /** Previewed: the same parts on recording clients, so every request is written by {@code recorder} and none is sent. */
+    private EmrServerlessPlatform(EmrOptions options, DryRunRecorder recorder, String applicationId, String releaseLabel) {
+        this.options = requireNonNull(options, "options is null");
+        this.recorder = requireNonNull(recorder, "recorder is null");
+        this.clients = AwsClients.recording(new RecordingEmrServerlessClient(recorder, options), new RecordingGlueClient(recorder));
+        this.applications = new ApplicationManager(options, clients.emr(), Backoff.DEFAULT);
+        this.catalog = new GlueTables(options.region(), clients.glue());
+        this.layout = new StagingLayout(options.stagingDir());
+        this.loads = TableLoads.preview(catalog, layout, recorder);
+        this.applicationId = applicationId;
+        // a preview never stops or deletes anything when it closes
+        this.createdBySession = false;
+        this.releaseLabel = releaseLabel;
+        this.connectedState = null;
+        this.jobs = JobRuns.NONE_IN_A_DRY_RUN;
     }
 
     /** Every job run shares these: the application, role, staging prefix, timeout and Spark's sizing. */
@@ -113,10 +136,10 @@ public final class EmrServerlessPlatform implements Platform {
     public static EmrServerlessPlatform connect(EmrOptions options, AwsClients clients, Backoff backoff) {
         try {
             checkBucket(options, clients);
-            ApplicationManager manager = new ApplicationManager(options, clients.emr(), null, backoff);
+            ApplicationManager manager = new ApplicationManager(options, clients.emr(), backoff);
             ApplicationManager.Connected connected = manager.connect();
             String release = manager.describe(connected.applicationId()).releaseLabel();
-            return new EmrServerlessPlatform(options, clients, null, backoff, connected.applicationId(), connected.created(),
+            return new EmrServerlessPlatform(options, clients, backoff, connected.applicationId(), connected.created(),
                     release, connected.stateBefore());
         } catch (RuntimeException e) {
             clients.close();
@@ -126,16 +149,16 @@ public final class EmrServerlessPlatform implements Platform {
 
     /** A dry run: every request is written to {@code recorder}'s directory, none is sent. */
     public static EmrServerlessPlatform dryRun(EmrOptions options, DryRunRecorder recorder) {
-        ApplicationManager manager = new ApplicationManager(options, null, recorder, Backoff.DEFAULT);
-        ApplicationManager.Connected connected = manager.connect();
-        return new EmrServerlessPlatform(options, null, recorder, Backoff.DEFAULT, connected.applicationId(), false,
-                options.releaseLabel(), null);
+        // connecting through the recording client writes what connecting would send (CreateApplication)
+        RecordingEmrServerlessClient emr = new RecordingEmrServerlessClient(recorder, options);
+        ApplicationManager.Connected connected = new ApplicationManager(options, emr, Backoff.DEFAULT).connect();
+        return new EmrServerlessPlatform(options, recorder, connected.applicationId(), options.releaseLabel());
     }
 
     /** The same connection previewed: requests go to {@code dryRunRecorder} instead of AWS. */
     public EmrServerlessPlatform dryRunView(DryRunRecorder dryRunRecorder) {
-        return new EmrServerlessPlatform(options.createApplication() ? options : options.withApplicationId(applicationId), null,
-                dryRunRecorder, Backoff.DEFAULT, applicationId, false, releaseLabel, null);
+        return new EmrServerlessPlatform(options.createApplication() ? options : options.withApplicationId(applicationId),
+                dryRunRecorder, applicationId, releaseLabel);
     }
 
     private static void checkBucket(EmrOptions options, AwsClients clients) {
@@ -152,7 +175,7 @@ public final class EmrServerlessPlatform implements Platform {
         }
     }
 
-    // ---- what part 2 (job runs) builds on ----------------------------------------------------------------
+    // ---- what job runs build on ---------------------------------------------------------------------------
 
     /** The validated options: execution role, release label, timeout_minutes, database, staging prefix. */
     public EmrOptions options() {
@@ -162,20 +185,6 @@ public final class EmrServerlessPlatform implements Platform {
     /** The application job runs go to ({@value ApplicationManager#DRY_RUN_APPLICATION_ID} in a dry run that creates one). */
     public String applicationId() {
         return applicationId;
-    }
-
-    /** The SDK clients; empty in a dry run. */
-    public Optional<AwsClients> clients() {
-        return Optional.ofNullable(clients);
-    }
-
-    /** Where dry-run requests go; empty when live. */
-    public Optional<DryRunRecorder> dryRunRecorder() {
-        return Optional.ofNullable(recorder);
-    }
-
-    public boolean isDryRun() {
-        return recorder != null;
     }
 
     /** Where data, jobs, runs and logs live under the staging prefix. */
@@ -203,7 +212,7 @@ public final class EmrServerlessPlatform implements Platform {
     public String description() {
         return "EMR Serverless application " + applicationId + " (" + releaseLabel + ", " + options.region() + ")"
                 + (createdBySession ? ", created by this session" : "") + ", data in " + options.stagingDir().uri()
-                + ", Glue catalog" + (isDryRun() ? " [dry run: requests go to " + recorder.directory() + "]" : "");
+                + ", Glue catalog" + dryRun().map(d -> " [dry run: requests go to " + d.directory() + "]").orElse("");
     }
 
     @Override
@@ -249,9 +258,6 @@ public final class EmrServerlessPlatform implements Platform {
 
     @Override
     public Optional<Double> loadedTpchScale(String schema) {
-        if (isDryRun()) {
-            return Optional.empty();
-        }
         Double scale = null;
         for (String table : TpchSchema.TABLES) {
             Optional<GlueTables.TableState> state = catalog.table(database(schema), table);
@@ -271,25 +277,7 @@ public final class EmrServerlessPlatform implements Platform {
     @Override
     public LoadReport loadTpch(String schema, double scaleFactor, List<String> tables, LoadProgress progress) {
         String database = requireDatabase(schema);
-        List<String> selected = tables.isEmpty() ? TpchSchema.TABLES : tables;
-        long started = System.nanoTime();
-        Map<String, String> scaleParameter = Map.of(GlueTableDefinition.TPCH_SCALE_PARAMETER, TpchSchema.formatScale(scaleFactor));
-        if (isDryRun()) {
-            // a preview generates nothing: the definitions come from the TPC-H schema, without row counts
-            Map<String, Long> rows = new LinkedHashMap<>();
-            for (String table : selected) {
-                List<Column> columns = TpchSchema.columns(table).stream()
-                        .map(c -> new Column(c.name(), HiveTypes.of(table, c.name(), c.type()))).toList();
-                register(database, new GlueTableDefinition(table, columns, layout.tpchTable(scaleFactor, table), scaleParameter));
-                rows.put(table, 0L);
-            }
-            lastLoadNote = "dry run: nothing generated or uploaded; data would go to "
-                    + layout.root().resolve("data/tpch/sf" + TpchSchema.formatScale(scaleFactor) + "/").uri();
-            return new LoadReport(rows, System.nanoTime() - started);
-        }
-        return exportAndRegister(database, selected, started, scaleParameter,
-                exporter -> exporter.generateTpch(scaleFactor, selected, progress),
-                table -> layout.tpchTable(scaleFactor, table), progress);
+        return loads.loadTpch(database, scaleFactor, tables.isEmpty() ? TpchSchema.TABLES : tables, progress);
     }
 
     @Override
@@ -301,71 +289,11 @@ public final class EmrServerlessPlatform implements Platform {
         if (!Files.isDirectory(sourceDir)) {
             throw new BenchboxException("source directory '" + sourceDir + "' does not exist");
         }
-        return exportAndRegister(database, tables, System.nanoTime(), Map.of(),
-                exporter -> exporter.readFiles(tables, sourceDir, progress),
-                table -> layout.fileTable(database, table), progress);
+        return loads.loadFiles(database, tables, sourceDir, progress);
     }
 
-    /** Loads the tables into DuckDB, writes Parquet, uploads it (live) and registers the Glue tables. */
-    private LoadReport exportAndRegister(String database, List<String> tables, long started, Map<String, String> extraParameters,
-            java.util.function.Function<ParquetExporter, Map<String, Long>> load,
-            java.util.function.Function<String, S3Location> location, LoadProgress progress) {
-        Path work = createWorkDirectory();
-        try {
-            List<ParquetExporter.Exported> exported = new ArrayList<>();
-            Map<String, Long> rows;
-            try (ParquetExporter exporter = ParquetExporter.open()) {
-                rows = load.apply(exporter);
-                progress.start("Writing Parquet", tables.size());
-                for (String table : tables) {
-                    exported.add(exporter.export(table, work.resolve(table), rows.get(table)));
-                    progress.advance(1);
-                }
-            }
-            if (!isDryRun()) {
-                List<S3Staging.Batch> batches = new ArrayList<>();
-                for (ParquetExporter.Exported table : exported) {
-                    Map<String, Path> files = new LinkedHashMap<>();
-                    table.files().forEach(f -> files.put(f.getFileName().toString(), f));
-                    batches.add(new S3Staging.Batch(location.apply(table.table()), files));
-                }
-                S3Staging.Report report = staging.upload(batches, progress);
-                lastLoadNote = String.format(Locale.ROOT, "S3: %d files uploaded (%.1f MB), %d already there with the same checksum "
-                        + "(%.1f MB skipped), %d stale removed", report.uploaded(), report.bytesUploaded() / 1e6, report.skipped(),
-                        report.bytesSkipped() / 1e6, report.deleted());
-            } else {
-                lastLoadNote = "dry run: Parquet written locally only, nothing uploaded";
-            }
-            for (ParquetExporter.Exported table : exported) {
-                Map<String, String> parameters = new LinkedHashMap<>(extraParameters);
-                parameters.put("numRows", Long.toString(table.rows()));
-                register(database, new GlueTableDefinition(table.table(), table.columns(), location.apply(table.table()), parameters));
-            }
-            Map<String, Long> counts = new LinkedHashMap<>();
-            exported.forEach(e -> counts.put(e.table(), e.rows()));
-            return new LoadReport(counts, System.nanoTime() - started);
-        } finally {
-            deleteRecursively(work);
-        }
-    }
-
-    private void register(String database, GlueTableDefinition definition) {
-        catalog.createOrUpdateTable(database, definition);
-        if (recorder != null) {
-            recorder.write("tables/" + definition.name() + ".sql", definition.ddl(database));
-        }
-    }
-
-    /** One line about what the last load did in S3, for the shell to show. */
-    public Optional<String> lastLoadNote() {
-        return Optional.ofNullable(lastLoadNote);
-    }
-
-    /** Writes each query's SQL as {@code queries/ID.sql} into the dry-run directory (part 2 adds StartJobRun). */
-    public List<Path> previewQueries(List<BatchQuery> queries) {
-        if (recorder == null) {
-            throw new IllegalStateException("not a dry run");
-        }
+    /** Writes each query's SQL as {@code queries/ID.sql} into the dry-run directory. */
+    private List<Path> previewQueries(List<BatchQuery> queries) {
         List<Path> files = new ArrayList<>();
         for (BatchQuery query : queries) {
             files.add(recorder.write("queries/" + query.id() + ".sql", query.sql().strip() + System.lineSeparator()));
@@ -374,14 +302,25 @@ public final class EmrServerlessPlatform implements Platform {
     }
 
     /** Where job-run progress (submitted, state changes) goes; the shell shows it live. */
-    public void jobProgress(JobRunService.Progress progress) {
-        jobProgress = progress == null ? JobRunService.Progress.NONE : progress;
+    public void jobProgress(JobProgress progress) {
+        JobProgress target = progress == null ? JobProgress.NONE : progress;
+        jobProgress = new JobRunService.Progress() {
+            @Override
+            public void submitted(String jobRunId) {
+                target.submitted(jobRunId);
+            }
+
+            @Override
+            public void stateChanged(String jobRunId, software.amazon.awssdk.services.emrserverless.model.JobRunState state,
+                    java.time.Duration sinceSubmit) {
+                target.stateChanged(jobRunId, state.toString(), sinceSubmit);
+            }
+        };
     }
 
     /** One statement as one job run; at most {@link #QUERY_ROWS_BROUGHT_BACK} rows come back. */
     @Override
     public QuerySummary execute(String schema, String sql, RowSink sink) {
-        requireLive("query");
         String database = requireDatabase(schema);
         return jobs.execute(database, tableLocations(database), sql, QUERY_ROWS_BROUGHT_BACK, sink, jobProgress);
     }
@@ -390,23 +329,22 @@ public final class EmrServerlessPlatform implements Platform {
     @Override
     public List<QueryExecution> runBatch(String schema, List<BatchQuery> queries, int warmups, int iterations, int maxRowsKept,
             BatchListener listener) {
-        requireLive("run");
         String database = requireDatabase(schema);
         return jobs.runBatch(database, tableLocations(database), queries, warmups, iterations, maxRowsKept, listener, jobProgress);
     }
 
     /** The StartJobRun a power run would send, written to the dry-run directory with the queries. */
-    public void previewJobRun(String schema, List<BatchQuery> queries, int warmups, int iterations) {
-        if (recorder == null) {
-            throw new IllegalStateException("not a dry run");
-        }
+    private void previewJobRun(String schema, List<BatchQuery> queries, int warmups, int iterations, int maxRowsKept) {
         String database = database(schema);
         String runId = "dry-run";
         JobJar jar = JobJar.fromClasspath();
         RunManifest manifest = new RunManifest(runId, database, RunManifest.Catalog.GLUE, Map.of(), queries, warmups, iterations,
-                10_000, RunManifest.outputFor(options.stagingDir().uri(), runId));
+                maxRowsKept, RunManifest.outputFor(options.stagingDir().uri(), runId));
         recorder.write("runs/" + RunManifest.FILE_NAME, manifest.toJson());
         JobSettings settings = jobSettings();
+        // what a real run uploads before StartJobRun: the job jar (once per content hash) and the run's manifest
+        recorder.upload(jar.location(settings.staging()), jar.bytes());
+        recorder.upload(manifest.manifestUri(), manifest.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         JobRequest request = new JobRequest(applicationId, settings.executionRoleArn(), "benchbox power run " + runId,
                 jar.location(settings.staging()), List.of(manifest.manifestUri()),
                 SparkSubmit.forJob(RunManifest.Catalog.GLUE, settings.executorCores(), settings.executorMemory()).parameters(),
@@ -422,7 +360,7 @@ public final class EmrServerlessPlatform implements Platform {
 
     @Override
     public List<JobRunUsage> jobRuns() {
-        return jobs == null ? List.of() : jobs.jobRuns();
+        return jobs.jobRuns();
     }
 
     @Override
@@ -472,11 +410,14 @@ public final class EmrServerlessPlatform implements Platform {
 
     /** The application as AWS describes it now. */
     public ApplicationInfo application() {
-        requireLive("capacity");
+        if (recorder != null) {
+            // the recording client only knows what the preview asked for: showing it as AWS's answer would mislead
+            throw new BenchboxException("capacity needs AWS: it is not available in a dry run");
+        }
         return applications.describe(applicationId);
     }
 
-    /** Stops (if started), updates and restarts the application's capacity; null in a dry run. */
+    /** Stops (if started), updates and restarts the application's capacity. */
     public ApplicationInfo updateCapacity(CapacitySettings capacity) {
         if (capacity.isEmpty()) {
             throw new BenchboxException("say what to change: --driver, --executors and/or --max-cpu with --max-memory");
@@ -504,9 +445,55 @@ public final class EmrServerlessPlatform implements Platform {
         deleteOnClose = true;
     }
 
+    // ---- capabilities ---------------------------------------------------------------------------------------
+
+    @Override
+    public Optional<CapacityControl> capacity() {
+        return Optional.of(new EmrCapacityControl(this));
+    }
+
+    @Override
+    public Optional<Previews> previews() {
+        return Optional.of((directory, replace) -> dryRunView(DryRunRecorder.open(directory, replace)));
+    }
+
+    @Override
+    public Optional<DryRun> dryRun() {
+        if (recorder == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new DryRun() {
+            @Override
+            public Path directory() {
+                return recorder.directory();
+            }
+
+            @Override
+            public int filesWritten() {
+                return recorder.written().size();
+            }
+
+            @Override
+            public void previewRun(String schema, List<BatchQuery> queries, int warmups, int iterations, int maxRowsKept) {
+                previewQueries(queries);
+                previewJobRun(schema, queries, warmups, iterations, maxRowsKept);
+            }
+        });
+    }
+
+    @Override
+    public Optional<RolePolicy> rolePolicy() {
+        return Optional.of(new RolePolicy(iamPolicy(), trustPolicy()));
+    }
+
+    @Override
+    public Optional<String> closingNote() {
+        return Optional.of(closingNoteText());
+    }
+
     /** What closing will do to the application, in words. */
-    public String closingNote() {
-        if (isDryRun()) {
+    private String closingNoteText() {
+        if (recorder != null) {
             return "dry run: " + recorder.written().size() + " files in " + recorder.directory();
         }
         if (!createdBySession) {
@@ -526,9 +513,6 @@ public final class EmrServerlessPlatform implements Platform {
 
     @Override
     public void close() {
-        if (clients == null) {
-            return;
-        }
         try {
             if (createdBySession) {
                 if (deleteOnClose) {
@@ -547,12 +531,6 @@ public final class EmrServerlessPlatform implements Platform {
 
     // ---- helpers ------------------------------------------------------------------------------------------
 
-    private void requireLive(String what) {
-        if (isDryRun()) {
-            throw new BenchboxException(what + " needs AWS: it is not available in a dry run");
-        }
-    }
-
     private static String database(String schema) {
         return schema.toLowerCase(Locale.ROOT);
     }
@@ -568,21 +546,5 @@ public final class EmrServerlessPlatform implements Platform {
     private GlueTables.TableState requireTable(String schema, String table) {
         return catalog.table(database(schema), table).orElseThrow(() -> new BenchboxException(
                 "unknown table '" + table + "' in Glue database '" + database(schema) + "'"));
-    }
-
-    private static Path createWorkDirectory() {
-        try {
-            return Files.createTempDirectory("benchbox-parquet-");
-        } catch (IOException e) {
-            throw new BenchboxException("cannot create a temporary directory for Parquet files: " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            log.info("could not remove {}: {}", dir, e.getMessage());
-        }
     }
 }

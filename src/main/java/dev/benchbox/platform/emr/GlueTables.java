@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.AlreadyExistsException;
 import software.amazon.awssdk.services.glue.model.CreateDatabaseRequest;
@@ -21,26 +20,18 @@ import software.amazon.awssdk.services.glue.model.Table;
 import software.amazon.awssdk.services.glue.model.UpdateTableRequest;
 
 /**
- * The Glue Data Catalog as the platform's schemas and tables. In a dry run requests are recorded and the
- * catalog answers from what the dry run would have created.
+ * The Glue Data Catalog as the platform's schemas and tables. A dry run gives it a recording client
+ * ({@link RecordingGlueClient}), which answers from what the recorded requests would have created.
  */
 final class GlueTables {
     static final String SERVICE = "glue";
 
     private final String region;
     private final GlueClient glue;
-    private final DryRunRecorder recorder;
-    // dry run only: what the recorded requests would have created
-    private final Map<String, Map<String, GlueTableDefinition>> planned = new ConcurrentHashMap<>();
 
-    /** Either {@code glue} (live) or {@code recorder} (dry run) is null. */
-    GlueTables(String region, GlueClient glue, DryRunRecorder recorder) {
+    GlueTables(String region, GlueClient glue) {
         this.region = requireNonNull(region, "region is null");
-        this.glue = glue;
-        this.recorder = recorder;
-        if ((glue == null) == (recorder == null)) {
-            throw new IllegalArgumentException("give either a client or a dry-run recorder");
-        }
+        this.glue = requireNonNull(glue, "glue is null");
     }
 
     /** Creates the database unless it exists (idempotent). */
@@ -48,12 +39,6 @@ final class GlueTables {
         CreateDatabaseRequest request = CreateDatabaseRequest.builder()
                 .databaseInput(d -> d.name(database).description("BenchBox benchmark data"))
                 .build();
-        if (recorder != null) {
-            if (planned.putIfAbsent(database, new ConcurrentHashMap<>()) == null) {
-                recorder.record("CreateDatabase", database, request);
-            }
-            return;
-        }
         try {
             AwsCallFailed.call(SERVICE, "CreateDatabase", database, region, () -> glue.createDatabase(request));
         } catch (AwsCallFailed e) {
@@ -64,10 +49,6 @@ final class GlueTables {
     }
 
     boolean databaseExists(String database) {
-        if (recorder != null) {
-            // a dry run cannot know what exists; it previews as if the database were there
-            return true;
-        }
         try {
             AwsCallFailed.call(SERVICE, "GetDatabase", database, region, () -> glue.getDatabase(b -> b.name(database)));
             return true;
@@ -81,9 +62,6 @@ final class GlueTables {
 
     /** Table names, every page of GetTables, sorted. */
     List<String> listTables(String database) {
-        if (recorder != null) {
-            return planned.getOrDefault(database, Map.of()).keySet().stream().sorted().toList();
-        }
         List<String> names = new ArrayList<>();
         try {
             AwsCallFailed.call(SERVICE, "GetTables", database, region, () -> {
@@ -104,10 +82,6 @@ final class GlueTables {
     /** A table's columns and parameters, or empty when it does not exist. */
     Optional<TableState> table(String database, String table) {
         String name = table.toLowerCase(Locale.ROOT);
-        if (recorder != null) {
-            GlueTableDefinition def = planned.getOrDefault(database, Map.of()).get(name);
-            return Optional.ofNullable(def).map(d -> new TableState(d.name(), d.columns(), d.location().uri(), d.parameters()));
-        }
         try {
             Table t = AwsCallFailed.call(SERVICE, "GetTable", database + "." + name, region,
                     () -> glue.getTable(b -> b.databaseName(database).name(name))).table();
@@ -129,11 +103,6 @@ final class GlueTables {
     /** Creates the table, or updates it in place when it exists (so a reload keeps one definition). */
     void createOrUpdateTable(String database, GlueTableDefinition definition) {
         CreateTableRequest create = CreateTableRequest.builder().databaseName(database).tableInput(definition.tableInput()).build();
-        if (recorder != null) {
-            recorder.record("CreateTable", definition.name(), create);
-            planned.computeIfAbsent(database, d -> new ConcurrentHashMap<>()).put(definition.name(), definition);
-            return;
-        }
         try {
             AwsCallFailed.call(SERVICE, "CreateTable", database + "." + definition.name(), region, () -> glue.createTable(create));
         } catch (AwsCallFailed e) {

@@ -9,9 +9,9 @@ import dev.benchbox.tpch.TpchSchema;
  * <pre>
  * data/tpch/sf&lt;SF&gt;/&lt;table&gt;/part-N.parquet   generated TPC-H tables (shared by every database at that scale)
  * data/files/&lt;database&gt;/&lt;table&gt;/          tables loaded from files
- * jobs/                                     the job jar, named by content hash (part 2)
- * runs/&lt;run-id&gt;/                            run manifests and results (part 2)
- * logs/                                     job run logs (part 2)
+ * jobs/                                     the job jar, named by content hash
+ * runs/&lt;run-id&gt;/                            run manifests and results
+ * logs/                                     job run logs
  * </pre>
  *
  * @param root the staging prefix

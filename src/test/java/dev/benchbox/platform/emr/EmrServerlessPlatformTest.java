@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.benchbox.BenchboxException;
+import dev.benchbox.platform.ApplicationInfo;
 import dev.benchbox.platform.Column;
 import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.platform.LoadReport;
@@ -112,7 +113,7 @@ class EmrServerlessPlatformTest {
             ApplicationInfo info = platform.application();
             assertThat(info.state()).isEqualTo("STARTED");
             assertThat(info.initialCapacity().get("Executor")).hasToString("2x4vCPU-16GB");
-            assertThat(platform.closingNote()).startsWith("stopping application " + id);
+            assertThat(platform.closingNote().orElseThrow()).startsWith("stopping application " + id);
         }
         assertThat(operations()).contains("StopApplication");
         assertThat(aws.applicationStates(id)).last().isIn("STOPPING", "STOPPED");
@@ -192,7 +193,7 @@ class EmrServerlessPlatformTest {
             platform.createSchema("benchbox"); // idempotent
             LoadReport report = platform.loadTpch("benchbox", 0.01, List.of(), LoadProgress.NONE);
             assertThat(report.rowCounts()).containsEntry("lineitem", 60_175L).containsEntry("region", 5L).hasSize(8);
-            assertThat(platform.lastLoadNote()).hasValueSatisfying(n -> assertThat(n).startsWith("S3: 8 files uploaded"));
+            assertThat(report.notes()).singleElement().satisfies(n -> assertThat(n).startsWith("S3: 8 files uploaded"));
 
             try (S3Client s3 = aws.s3Client(); GlueClient glue = aws.glueClient()) {
                 for (String table : dev.benchbox.tpch.TpchSchema.TABLES) {
@@ -234,8 +235,8 @@ class EmrServerlessPlatformTest {
                         software.amazon.awssdk.core.sync.RequestBody.fromString("old"));
             }
             long lineitemModified = Files.getLastModifiedTime(lineitemFile).toMillis();
-            platform.loadTpch("benchbox", 0.01, List.of(), LoadProgress.NONE);
-            assertThat(platform.lastLoadNote()).hasValueSatisfying(n -> assertThat(n)
+            LoadReport again = platform.loadTpch("benchbox", 0.01, List.of(), LoadProgress.NONE);
+            assertThat(again.notes()).singleElement().satisfies(n -> assertThat(n)
                     .startsWith("S3: 2 files uploaded").contains("6 already there with the same checksum").endsWith("1 stale removed"));
             assertThat(Files.getLastModifiedTime(lineitemFile).toMillis()).isEqualTo(lineitemModified);
         }

@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.emrserverless.model.JobRunState;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Runs SQL on EMR Serverless the way DESIGN.md says: a whole stream of queries in ONE job run, timed
+ * Runs SQL on EMR Serverless as one job run per stream (a job run costs tens of seconds of start-up): a whole stream of queries in ONE job run, timed
  * inside the driver, results brought back from S3. Also keeps the session's ledger of job runs (AWS's own
  * total and billed resource figures), whatever way each run ended.
  */

@@ -1,11 +1,9 @@
-package dev.benchbox.script;
+package dev.benchbox.shell;
 
 import dev.benchbox.BenchboxException;
-import dev.benchbox.shell.BenchboxShell;
+import dev.benchbox.script.BbxParser;
+import dev.benchbox.script.ScriptLine;
 import dev.benchbox.shell.BenchboxShell.Outcome;
-import dev.benchbox.shell.Console;
-import dev.benchbox.shell.EnvironmentVariables;
-import dev.benchbox.shell.ErrorReporter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

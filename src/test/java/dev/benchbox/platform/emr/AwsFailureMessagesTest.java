@@ -1,8 +1,7 @@
-package dev.benchbox.shell;
+package dev.benchbox.platform.emr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.benchbox.platform.emr.AwsCallFailed;
 import java.net.UnknownHostException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -11,14 +10,16 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /** AWS failures become one actionable line. */
-class ErrorReporterAwsTest {
+class AwsFailureMessagesTest {
+    private static final AwsFailureMessages MESSAGES = new AwsFailureMessages();
+
     private static AwsServiceException service(String code, int status, String message) {
         return AwsServiceException.builder().statusCode(status)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build()).build();
     }
 
     private static String message(String service, String operation, String resource, SdkException e) {
-        return ErrorReporter.message(new AwsCallFailed(service, operation, resource, "us-east-1", e));
+        return MESSAGES.message(new AwsCallFailed(service, operation, resource, "us-east-1", e)).orElseThrow();
     }
 
     @Test
@@ -46,9 +47,21 @@ class ErrorReporterAwsTest {
         assertThat(message("emr-serverless", "StartJobRun", "00abc", service("AccessDeniedException", 403,
                 "EMR Serverless cannot assume the role arn:aws:iam::1:role/r")))
                 .contains("trust relationship with emr-serverless.amazonaws.com");
-        assertThat(ErrorReporter.message(SdkClientException.create("Unable to load credentials from any of the providers in the chain")))
+        assertThat(MESSAGES.message(SdkClientException.create("Unable to load credentials from any of the providers in the chain")).orElseThrow())
                 .startsWith("no AWS credentials found");
         assertThat(message("glue", "GetTables", "db", service("UnrecognizedClientException", 400, "The security token included in the request is invalid")))
                 .startsWith("AWS refused the credentials (UnrecognizedClientException)");
+    }
+
+    @Test
+    void otherFailuresAreNotAws() {
+        assertThat(MESSAGES.message(new IllegalStateException("x"))).isEmpty();
+    }
+
+    @Test
+    void theShellsErrorReporterAsksThisTranslator() {
+        assertThat(dev.benchbox.shell.ErrorReporter.message(new java.util.concurrent.CompletionException(new AwsCallFailed("emr-serverless",
+                "GetApplication", "00abc", "eu-west-1", service("ResourceNotFoundException", 404, "nope")))))
+                .isEqualTo("EMR Serverless application '00abc' not found in region eu-west-1: check application_id and region");
     }
 }

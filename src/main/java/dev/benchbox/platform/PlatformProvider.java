@@ -1,0 +1,51 @@
+package dev.benchbox.platform;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Opens one kind of platform by name (a registry entry: the shell looks platforms up by name, never by class).
+ */
+public interface PlatformProvider {
+    /** The name {@code connect} takes, e.g. {@code duckdb}. */
+    String name();
+
+    /** Opens (connects to) the platform; one-line errors for bad options, before any remote call. */
+    Connection open(ConnectRequest request);
+
+    /** The role policy for these options without a connection, when the platform's jobs run as a role. */
+    default Optional<RolePolicy> rolePolicy(Map<String, String> options, Map<String, String> environment) {
+        return Optional.empty();
+    }
+
+    /**
+     * What {@code connect} (or the one-shot {@code run}) asked for.
+     *
+     * @param path a database file, or null
+     * @param options platform options by key (flags and {@code --platform-option} merged)
+     * @param environment environment variables options fall back to
+     * @param dryRun directory for a preview's request files, or null
+     * @param replaceDryRun whether a non-empty dry-run directory is emptied first
+     * @param jobProgress told about job runs as they go
+     */
+    record ConnectRequest(String path, Map<String, String> options, Map<String, String> environment, Path dryRun,
+            boolean replaceDryRun, JobProgress jobProgress) {
+        public ConnectRequest {
+            // insertion order kept: errors name the first option given
+            options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+            environment = Map.copyOf(environment);
+            jobProgress = jobProgress == null ? JobProgress.NONE : jobProgress;
+        }
+    }
+
+    /** An opened platform and what connecting did that the user should hear about (e.g. an application started). */
+    record Connection(Platform platform, List<String> notes) {
+        public Connection {
+            notes = List.copyOf(notes);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.benchbox.platform.emr;
+
+import dev.benchbox.BenchboxException;
+import dev.benchbox.platform.PlatformProvider;
+import dev.benchbox.platform.RolePolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** {@code connect emr-serverless}: options checked locally, then the application found or created (or previewed). */
+@Component
+public final class EmrServerlessProvider implements PlatformProvider {
+    @Override
+    public String name() {
+        return EmrServerlessPlatform.NAME;
+    }
+
+    @Override
+    public Connection open(ConnectRequest request) {
+        if (request.path() != null) {
+            throw new BenchboxException("--path is a duckdb option; emr-serverless keeps its data in s3_staging_dir");
+        }
+        EmrOptions options = EmrOptions.resolve(request.options(), request.environment(), request.dryRun() != null);
+        if (request.dryRun() != null) {
+            return new Connection(EmrServerlessPlatform.dryRun(options, DryRunRecorder.open(request.dryRun(), request.replaceDryRun())),
+                    List.of());
+        }
+        EmrServerlessPlatform emr = EmrServerlessPlatform.connect(options);
+        emr.jobProgress(request.jobProgress());
+        List<String> notes = new ArrayList<>();
+        if (emr.connectedState() != null && !emr.connectedState().equals("STARTED")) {
+            notes.add("Application " + emr.applicationId() + " was " + emr.connectedState() + ": started it");
+        }
+        return new Connection(emr, notes);
+    }
+
+    @Override
+    public Optional<RolePolicy> rolePolicy(Map<String, String> options, Map<String, String> environment) {
+        EmrOptions.RolePolicyScope scope = EmrOptions.rolePolicyScope(options, environment);
+        return Optional.of(new RolePolicy(
+                IamPolicy.executionRolePolicy(scope.stagingDir(), scope.database(), scope.region(), scope.accountId(), scope.partition()),
+                IamPolicy.trustPolicy(scope.accountId(), scope.partition(), scope.region())));
+    }
+}

@@ -1,0 +1,136 @@
+package dev.benchbox.platform.emr;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.benchbox.BenchboxException;
+import dev.benchbox.platform.Column;
+import dev.benchbox.platform.LoadProgress;
+import dev.benchbox.platform.LoadReport;
+import dev.benchbox.tpch.TpchSchema;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The load pipeline: tables into an in-memory DuckDB, Parquet files, staged ({@link DataStaging}), then registered
+ * in Glue with their row counts. A preview of {@code load tpch} generates nothing: its tables come from the TPC-H
+ * schema, without row counts ({@link #tpchFromSchema}).
+ */
+final class TableLoads {
+    private static final Logger log = LoggerFactory.getLogger(TableLoads.class);
+
+    private final GlueTables catalog;
+    private final StagingLayout layout;
+    private final DataStaging staging;
+    private final PreviewFiles previews;
+    private final boolean tpchFromSchema;
+
+    private TableLoads(GlueTables catalog, StagingLayout layout, DataStaging staging, PreviewFiles previews, boolean tpchFromSchema) {
+        this.catalog = requireNonNull(catalog, "catalog is null");
+        this.layout = requireNonNull(layout, "layout is null");
+        this.staging = requireNonNull(staging, "staging is null");
+        this.previews = requireNonNull(previews, "previews is null");
+        this.tpchFromSchema = tpchFromSchema;
+    }
+
+    /** Generates or reads the data, uploads it to S3 and registers the tables. */
+    static TableLoads live(GlueTables catalog, StagingLayout layout, S3Staging staging) {
+        return new TableLoads(catalog, layout, DataStaging.s3(staging), PreviewFiles.NONE, false);
+    }
+
+    /** Registers what a load would register, uploads nothing, and writes each table's DDL beside the requests. */
+    static TableLoads preview(GlueTables catalog, StagingLayout layout, DryRunRecorder recorder) {
+        return new TableLoads(catalog, layout, DataStaging.listedIn(recorder), recorder::write, true);
+    }
+
+    LoadReport loadTpch(String database, double scaleFactor, List<String> selected, LoadProgress progress) {
+        long started = System.nanoTime();
+        Map<String, String> scaleParameter = Map.of(GlueTableDefinition.TPCH_SCALE_PARAMETER, TpchSchema.formatScale(scaleFactor));
+        if (tpchFromSchema) {
+            Map<String, Long> rows = new LinkedHashMap<>();
+            for (String table : selected) {
+                List<Column> columns = TpchSchema.columns(table).stream()
+                        .map(c -> new Column(c.name(), HiveTypes.of(table, c.name(), c.type()))).toList();
+                register(database, new GlueTableDefinition(table, columns, layout.tpchTable(scaleFactor, table), scaleParameter));
+                rows.put(table, 0L);
+            }
+            String note = "dry run: nothing generated or uploaded; data would go to "
+                    + layout.root().resolve("data/tpch/sf" + TpchSchema.formatScale(scaleFactor) + "/").uri();
+            return new LoadReport(rows, System.nanoTime() - started, List.of(note));
+        }
+        return exportAndRegister(database, selected, started, scaleParameter,
+                exporter -> exporter.generateTpch(scaleFactor, selected, progress),
+                table -> layout.tpchTable(scaleFactor, table), progress);
+    }
+
+    LoadReport loadFiles(String database, List<String> tables, Path sourceDir, LoadProgress progress) {
+        return exportAndRegister(database, tables, System.nanoTime(), Map.of(),
+                exporter -> exporter.readFiles(tables, sourceDir, progress),
+                table -> layout.fileTable(database, table), progress);
+    }
+
+    /** Loads the tables into DuckDB, writes Parquet, stages it and registers the Glue tables. */
+    private LoadReport exportAndRegister(String database, List<String> tables, long started, Map<String, String> extraParameters,
+            Function<ParquetExporter, Map<String, Long>> load, Function<String, S3Location> location, LoadProgress progress) {
+        Path work = createWorkDirectory();
+        try {
+            List<ParquetExporter.Exported> exported = new ArrayList<>();
+            Map<String, Long> rows;
+            try (ParquetExporter exporter = ParquetExporter.open()) {
+                rows = load.apply(exporter);
+                progress.start("Writing Parquet", tables.size());
+                for (String table : tables) {
+                    exported.add(exporter.export(table, work.resolve(table), rows.get(table)));
+                    progress.advance(1);
+                }
+            }
+            List<S3Staging.Batch> batches = new ArrayList<>();
+            for (ParquetExporter.Exported table : exported) {
+                Map<String, Path> files = new LinkedHashMap<>();
+                table.files().forEach(f -> files.put(f.getFileName().toString(), f));
+                batches.add(new S3Staging.Batch(location.apply(table.table()), files));
+            }
+            String note = staging.upload(batches, progress);
+            for (ParquetExporter.Exported table : exported) {
+                Map<String, String> parameters = new LinkedHashMap<>(extraParameters);
+                parameters.put("numRows", Long.toString(table.rows()));
+                register(database, new GlueTableDefinition(table.table(), table.columns(), location.apply(table.table()), parameters));
+            }
+            Map<String, Long> counts = new LinkedHashMap<>();
+            exported.forEach(e -> counts.put(e.table(), e.rows()));
+            return new LoadReport(counts, System.nanoTime() - started, List.of(note));
+        } finally {
+            deleteRecursively(work);
+        }
+    }
+
+    private void register(String database, GlueTableDefinition definition) {
+        catalog.createOrUpdateTable(database, definition);
+        previews.write("tables/" + definition.name() + ".sql", definition.ddl(database));
+    }
+
+    private static Path createWorkDirectory() {
+        try {
+            return Files.createTempDirectory("benchbox-parquet-");
+        } catch (IOException e) {
+            throw new BenchboxException("cannot create a temporary directory for Parquet files: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            log.info("could not remove {}: {}", dir, e.getMessage());
+        }
+    }
+}
