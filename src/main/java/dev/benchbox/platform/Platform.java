@@ -45,6 +45,19 @@ public interface Platform extends AutoCloseable {
     /** Generates TPC-H data at the scale factor and loads the given tables (all when empty). */
     LoadReport loadTpch(String schema, double scaleFactor, List<String> tables, LoadProgress progress);
 
+    /**
+     * Generates TPC-DS data at the scale factor and loads the given tables (all when empty). Platforms that
+     * cannot yet refuse in one line, before doing anything.
+     */
+    default LoadReport loadTpcds(String schema, double scaleFactor, List<String> tables, LoadProgress progress) {
+        throw new dev.benchbox.BenchboxException("TPC-DS is not supported on " + name() + " yet: use --platform duckdb");
+    }
+
+    /** The TPC-DS scale factor whose data the schema holds, if a complete TPC-DS load is recorded there. */
+    default Optional<Double> loadedTpcdsScale(String schema) {
+        return Optional.empty();
+    }
+
     /** Loads tables from {@code .tbl}, {@code .csv} or {@code .parquet} files named after them in a directory. */
     LoadReport loadFiles(String schema, List<String> tables, Path sourceDir, LoadProgress progress);
 

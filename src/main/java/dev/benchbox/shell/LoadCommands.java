@@ -6,6 +6,7 @@ import dev.benchbox.platform.LoadReport;
 import dev.benchbox.platform.Platform;
 import dev.benchbox.session.LedgerEntry;
 import dev.benchbox.session.Session;
+import dev.benchbox.tpcds.TpcdsSchema;
 import dev.benchbox.tpch.TpchSchema;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -44,28 +45,31 @@ public class LoadCommands {
      * loads files. One command, because Spring Shell's parser would take a table or directory named like a
      * sub-command for that sub-command.
      */
-    @ShellMethod(key = "load", value = "Load data: load tpch --scale SF [--tables t1,t2] generates TPC-H; "
+    @ShellMethod(key = "load", value = "Load data: load tpch|tpcds --scale SF [--tables t1,t2] generates TPC-H or TPC-DS; "
             + "load --tables t1,t2 --source DIR reads TABLE.tbl, .csv or .parquet files.", group = "Data")
     public String load(
-            @ShellOption(value = "--generator", defaultValue = ShellOption.NULL, help = "tpch: generate TPC-H data") String generator,
+            @ShellOption(value = "--generator", defaultValue = ShellOption.NULL, help = "tpch or tpcds: generate TPC-H or TPC-DS data") String generator,
             @ShellOption(value = "--scale", defaultValue = ShellOption.NULL, help = "scale factor, e.g. 0.01 or 1") String scale,
             @ShellOption(value = "--tables", defaultValue = ShellOption.NULL, valueProvider = TpchTableProvider.class,
-                    help = "comma-separated tables (with tpch, default: all eight)") String tables,
+                    help = "comma-separated tables (with tpch or tpcds, default: all)") String tables,
             @ShellOption(value = "--source", defaultValue = ShellOption.NULL, help = "directory holding TABLE.tbl, TABLE.csv or TABLE.parquet") String source,
             @ShellOption(value = "--schema", defaultValue = ShellOption.NULL, help = "target schema (default: current)") String schema,
             @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL, help = "emr-serverless: write the Glue requests and table definitions to this directory instead") String dryRun,
             @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace the contents of a non-empty directory") boolean replace) {
         if (generator != null) {
-            if (!"tpch".equalsIgnoreCase(generator)) {
-                throw new BenchboxException("unknown data set '" + generator + "': expected 'load tpch --scale SF' or 'load --tables t1,t2 --source DIR'");
+            boolean tpcds = "tpcds".equalsIgnoreCase(generator);
+            if (!"tpch".equalsIgnoreCase(generator) && !tpcds) {
+                throw new BenchboxException("unknown data set '" + generator + "': expected 'load tpch --scale SF', 'load tpcds --scale SF' or 'load --tables t1,t2 --source DIR'");
             }
             if (source != null) {
-                throw new BenchboxException("--source loads files; 'load tpch' generates data: use one or the other");
+                throw new BenchboxException("--source loads files; 'load " + generator.toLowerCase(Locale.ROOT)
+                        + "' generates data: use one or the other");
             }
             if (scale == null) {
-                throw new BenchboxException("missing --scale: load tpch --scale SF (e.g. 0.01 or 1)");
+                throw new BenchboxException("missing --scale: load " + generator.toLowerCase(Locale.ROOT)
+                        + " --scale SF (e.g. 0.01 or 1)");
             }
-            return loadTpch(scale, tables, schema, dryRun, replace);
+            return tpcds ? loadTpcds(scale, tables, schema, dryRun, replace) : loadTpch(scale, tables, schema, dryRun, replace);
         }
         if (source == null) {
             throw new BenchboxException("say what to load: 'load tpch --scale SF' or 'load --tables t1,t2 --source DIR'");
@@ -96,6 +100,22 @@ public class LoadCommands {
         session.record(new LedgerEntry(started, platform.name(), "load", "TPC-H SF" + TpchSchema.formatScale(scaleFactor),
                 report.elapsedNanos() / 1e6));
         return notes(report) + summary("TPC-H SF" + TpchSchema.formatScale(scaleFactor), target, report);
+    }
+
+    private String loadTpcds(String scale, String tables, String schema, String dryRun, boolean replace) {
+        double scaleFactor = TpchSchema.parseScale(scale);
+        List<String> selected = TpcdsSchema.parseTables(tables);
+        Platform platform = dryRuns.target(dryRun, replace);
+        String target = schema == null ? session.schema() : schema;
+        Instant started = Instant.now();
+        LoadReport report;
+        try (LoadProgress progress = progressBars.create()) {
+            report = platform.loadTpcds(target, scaleFactor, selected, progress);
+        }
+        tableNames.invalidate();
+        String what = "TPC-DS SF" + TpcdsSchema.formatScale(scaleFactor);
+        session.record(new LedgerEntry(started, platform.name(), "load", what, report.elapsedNanos() / 1e6));
+        return notes(report) + summary(what, target, report);
     }
 
     private String loadFiles(String tables, String source, String schema, String dryRun, boolean replace) {

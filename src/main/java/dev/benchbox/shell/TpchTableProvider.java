@@ -9,7 +9,7 @@ import org.springframework.shell.CompletionProposal;
 import org.springframework.shell.standard.ValueProvider;
 import org.springframework.stereotype.Component;
 
-/** Completes {@code --tables} with the TPC-H tables and the tables the schema already has. */
+/** Completes {@code --tables} with the TPC-H (or, after {@code tpcds}, TPC-DS) tables and the tables the schema already has. */
 @Component
 public class TpchTableProvider implements ValueProvider {
     private final TableNameCache cache;
@@ -20,7 +20,9 @@ public class TpchTableProvider implements ValueProvider {
 
     @Override
     public List<CompletionProposal> complete(CompletionContext context) {
-        Set<String> names = new LinkedHashSet<>(TpchSchema.TABLES);
+        // After 'load tpcds' the TPC-DS tables, otherwise the TPC-H ones.
+        boolean tpcds = context.getWords().stream().anyMatch("tpcds"::equalsIgnoreCase);
+        Set<String> names = new LinkedHashSet<>(tpcds ? dev.benchbox.tpcds.TpcdsSchema.TABLES : TpchSchema.TABLES);
         names.addAll(cache.tables());
         return TableNameProvider.completeListItem(context, names);
     }

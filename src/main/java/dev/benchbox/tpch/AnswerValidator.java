@@ -151,7 +151,13 @@ public final class AnswerValidator {
         return Validation.passed(rowsMatch + " the " + scale + " reference answer");
     }
 
-    private static boolean matches(String expected, Object actual, boolean relative) {
+    /**
+     * Whether an engine's value matches a reference answer's text under the rules above (shared with TPC-DS,
+     * whose specification asks for the same precision).
+     *
+     * @param relative whether the value is an average or ratio, held to 1% rather than to the cent
+     */
+    public static boolean matches(String expected, Object actual, boolean relative) {
         if (expected == null || actual == null) {
             return expected == null && actual == null;
         }
@@ -229,7 +235,7 @@ public final class AnswerValidator {
     }
 
     /** How a value appears in messages and in text comparisons: plain numbers, ISO dates. */
-    private static String render(Object value) {
+    public static String render(Object value) {
         if (value == null) {
             return "null";
         }

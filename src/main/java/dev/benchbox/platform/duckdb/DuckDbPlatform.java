@@ -12,6 +12,7 @@ import dev.benchbox.platform.Platform;
 import dev.benchbox.platform.QueryExecution;
 import dev.benchbox.platform.QuerySummary;
 import dev.benchbox.platform.RowSink;
+import dev.benchbox.tpcds.TpcdsSchema;
 import dev.benchbox.tpch.TpchSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -169,6 +170,11 @@ public final class DuckDbPlatform implements Platform {
 
     @Override
     public synchronized Optional<Double> loadedTpchScale(String schema) {
+        return loadedScale(schema, TpchSchema.TABLES, TPCH_COMMENT_PREFIX);
+    }
+
+    /** The scale every one of a benchmark's tables records in its comment, if they all record the same one. */
+    private Optional<Double> loadedScale(String schema, List<String> tables, String commentPrefix) {
         if (!schemaExists(schema)) {
             return Optional.empty();
         }
@@ -185,12 +191,12 @@ public final class DuckDbPlatform implements Platform {
             throw SqlErrors.toUserError(e);
         }
         Double scale = null;
-        for (String table : TpchSchema.TABLES) {
+        for (String table : tables) {
             String comment = comments.get(table);
-            if (comment == null || !comment.startsWith(TPCH_COMMENT_PREFIX)) {
+            if (comment == null || !comment.startsWith(commentPrefix)) {
                 return Optional.empty();
             }
-            double tableScale = Double.parseDouble(comment.substring(TPCH_COMMENT_PREFIX.length()));
+            double tableScale = Double.parseDouble(comment.substring(commentPrefix.length()));
             if (scale != null && scale != tableScale) {
                 return Optional.empty();
             }
@@ -208,6 +214,22 @@ public final class DuckDbPlatform implements Platform {
             new TpchAppenderLoader(connection, schema, scaleFactor).load(selected, progress);
         }
         return new LoadReport(countRows(schema, selected), System.nanoTime() - started);
+    }
+
+    @Override
+    public LoadReport loadTpcds(String schema, double scaleFactor, List<String> tables, LoadProgress progress) {
+        requireSchema(schema);
+        List<String> selected = tables.isEmpty() ? TpcdsSchema.TABLES : tables;
+        long started = System.nanoTime();
+        synchronized (this) {
+            new TpcdsAppenderLoader(connection, schema, scaleFactor).load(selected, progress);
+        }
+        return new LoadReport(countRows(schema, selected), System.nanoTime() - started);
+    }
+
+    @Override
+    public synchronized Optional<Double> loadedTpcdsScale(String schema) {
+        return loadedScale(schema, TpcdsSchema.TABLES, TpcdsAppenderLoader.COMMENT_PREFIX);
     }
 
     @Override

@@ -1,0 +1,289 @@
+package dev.benchbox.platform.duckdb;
+
+import dev.benchbox.BenchboxException;
+import dev.benchbox.platform.LoadProgress;
+import dev.benchbox.tpcds.TpcdsSchema;
+import io.trino.tpcds.Results;
+import io.trino.tpcds.Scaling;
+import io.trino.tpcds.Session;
+import io.trino.tpcds.Table;
+import io.trino.tpcds.column.Column;
+import io.trino.tpcds.column.ColumnType;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Generates TPC-DS data with io.trino.tpcds and streams it into DuckDB through appenders, in chunks that run in
+ * parallel on all cores ({@code Session.withParallelism(n).withChunkNumber(k)}, as dsdgen's {@code -parallel}
+ * / {@code -child}). A sales table and its returns come out of one generator, so they are generated together.
+ * Each table is loaded into a staging table and swapped in only when every table is complete, so a failed or
+ * interrupted load keeps the data that was there.
+ */
+final class TpcdsAppenderLoader {
+    static final String STAGING_SUFFIX = "__benchbox_loading";
+    static final String COMMENT_PREFIX = "benchbox:tpcds:sf=";
+    private static final int PROGRESS_STEP = 10_000;
+    /** Below this many rows a table is one chunk: chunking has a fixed cost and small tables are quick. */
+    private static final long CHUNK_ROWS = 200_000;
+
+    private final DuckDBConnection connection;
+    private final String schema;
+    private final double scale;
+
+    TpcdsAppenderLoader(DuckDBConnection connection, String schema, double scale) {
+        this.connection = connection;
+        this.schema = schema;
+        this.scale = scale;
+    }
+
+    void load(List<String> tables, LoadProgress progress) {
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        Scaling scaling = new Scaling(scale);
+        // A returns table comes only out of its sales table's generator.
+        Set<Table> generated = new LinkedHashSet<>();
+        for (String name : tables) {
+            Table table = TpcdsSchema.table(name);
+            generated.add(table.isChild() ? table.getParent() : table);
+        }
+        List<Chunk> chunks = new ArrayList<>();
+        long totalRows = 0;
+        for (Table table : generated) {
+            long rows = scaling.getRowCount(table);
+            totalRows += rows;
+            int chunkCount = table.isSmall() || rows < CHUNK_ROWS ? 1
+                    : (int) Math.max(1, Math.min(threads * 4L, rows / CHUNK_ROWS));
+            for (int chunk = 1; chunk <= chunkCount; chunk++) {
+                chunks.add(new Chunk(table, chunk, chunkCount));
+            }
+        }
+        // Biggest tables first, so the small ones fill the gaps at the end.
+        chunks.sort((a, b) -> Long.compare(scaling.getRowCount(b.table()) / b.count(),
+                scaling.getRowCount(a.table()) / a.count()));
+        createStagingTables(tables);
+        progress.start("Generating TPC-DS SF" + TpcdsSchema.formatScale(scale), totalRows);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, new DaemonFactory());
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Chunk chunk : chunks) {
+                futures.add(pool.submit(() -> {
+                    appendChunk(chunk, tables, progress);
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+            replace(tables);
+        } catch (SQLException e) {
+            dropStagingTables(tables);
+            throw SqlErrors.toUserError(e);
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            dropStagingTables(tables);
+            Thread.currentThread().interrupt();
+            throw new BenchboxException("load cancelled: existing tables were left as they were");
+        } catch (ExecutionException e) {
+            pool.shutdownNow();
+            dropStagingTables(tables);
+            Throwable cause = e.getCause();
+            if (cause instanceof BenchboxException user) {
+                throw user;
+            }
+            throw new BenchboxException("TPC-DS load failed: " + cause.getMessage(), cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void appendChunk(Chunk chunk, List<String> tables, LoadProgress progress) throws SQLException {
+        Table table = chunk.table();
+        boolean parentWanted = tables.contains(table.getName());
+        boolean childWanted = table.hasChild() && tables.contains(table.getChild().getName());
+        Session session = Session.getDefaultSession()
+                .withScale(scale)
+                .withParallelism(chunk.count())
+                .withChunkNumber(chunk.number());
+        try (DuckDBConnection duplicate = (DuckDBConnection) connection.duplicate();
+                RowWriter parent = parentWanted ? new RowWriter(duplicate, table) : null;
+                RowWriter child = childWanted ? new RowWriter(duplicate, table.getChild()) : null) {
+            int pending = 0;
+            for (List<List<String>> rows : Results.constructResults(table, session)) {
+                if (parent != null) {
+                    parent.append(rows.get(0));
+                }
+                // Rows after the first are the sale's returns, when it has any.
+                for (int i = 1; child != null && i < rows.size(); i++) {
+                    child.append(rows.get(i));
+                }
+                if (++pending == PROGRESS_STEP) {
+                    progress.advance(pending);
+                    pending = 0;
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new BenchboxException("load cancelled");
+                    }
+                }
+            }
+            progress.advance(pending);
+        }
+    }
+
+    /** Appends generated rows, as text, to one staging table with the column's own type. */
+    private final class RowWriter implements AutoCloseable {
+        private final DuckDBAppender appender;
+        private final Column[] columns;
+
+        RowWriter(DuckDBConnection connection, Table table) throws SQLException {
+            this.appender = connection.createAppender(schema, table.getName() + STAGING_SUFFIX);
+            this.columns = table.getColumns();
+        }
+
+        void append(List<String> values) throws SQLException {
+            appender.beginRow();
+            for (int i = 0; i < columns.length; i++) {
+                String value = values.get(i);
+                // The generator writes NULL as its session's null string, which is empty.
+                if (value == null || value.isEmpty()) {
+                    appender.appendNull();
+                    continue;
+                }
+                switch (columns[i].getType().getBase()) {
+                    case IDENTIFIER -> appender.append(Long.parseLong(value));
+                    case INTEGER -> appender.append(Integer.parseInt(value));
+                    case DECIMAL -> appendDecimal(columns[i].getType(), value);
+                    case DATE -> appender.appendEpochDays(epochDays(value));
+                    case CHAR, VARCHAR, TIME -> appender.append(value);
+                }
+            }
+            appender.endRow();
+        }
+
+        /** DuckDB stores a decimal in the smallest integer its precision fits, and the appender wants that one. */
+        private void appendDecimal(ColumnType type, String value) throws SQLException {
+            long unscaled = unscaled(value, type.getScale().orElseThrow());
+            int precision = type.getPrecision().orElseThrow();
+            if (precision <= 4) {
+                appender.appendDecimal((short) unscaled);
+            } else if (precision <= 9) {
+                appender.appendDecimal((int) unscaled);
+            } else {
+                appender.appendDecimal(unscaled);
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            appender.flush();
+            appender.close();
+        }
+    }
+
+    /** The unscaled value of a decimal the generator wrote with exactly {@code scale} decimals (e.g. -779.73). */
+    static long unscaled(String text, int scale) {
+        long value = 0;
+        int decimals = -1;
+        boolean negative = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '-' && i == 0) {
+                negative = true;
+            } else if (c == '.' && decimals < 0) {
+                decimals = 0;
+            } else if (c >= '0' && c <= '9') {
+                value = value * 10 + (c - '0');
+                if (decimals >= 0) {
+                    decimals++;
+                }
+            } else {
+                throw new NumberFormatException("not a decimal: '" + text + "'");
+            }
+        }
+        for (int d = Math.max(decimals, 0); d < scale; d++) {
+            value *= 10;
+        }
+        if (decimals > scale) {
+            throw new NumberFormatException("'" + text + "' has more than " + scale + " decimals");
+        }
+        return negative ? -value : value;
+    }
+
+    /** Days since 1970-01-01 of a {@code yyyy-mm-dd} date. */
+    static int epochDays(String text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            throw new NumberFormatException("not a date: '" + text + "'");
+        }
+        int year = Integer.parseInt(text, 0, 4, 10);
+        int month = Integer.parseInt(text, 5, 7, 10);
+        int day = Integer.parseInt(text, 8, 10, 10);
+        return (int) java.time.LocalDate.of(year, month, day).toEpochDay();
+    }
+
+    private void createStagingTables(List<String> tables) {
+        try (Statement statement = connection.createStatement()) {
+            for (String table : tables) {
+                String staging = DuckDbPlatform.qualified(schema, table + STAGING_SUFFIX);
+                statement.execute("DROP TABLE IF EXISTS " + staging);
+                statement.execute(TpcdsSchema.createTableSql(staging, table));
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.toUserError(e);
+        }
+    }
+
+    private void dropStagingTables(List<String> tables) {
+        try (Statement statement = connection.createStatement()) {
+            for (String table : tables) {
+                statement.execute("DROP TABLE IF EXISTS " + DuckDbPlatform.qualified(schema, table + STAGING_SUFFIX));
+            }
+        } catch (SQLException ignored) {
+            // best effort after a failed load
+        }
+    }
+
+    /** Swaps every staging table in, in one transaction, and records the scale in each table's comment. */
+    private void replace(List<String> tables) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            for (String table : tables) {
+                String target = DuckDbPlatform.qualified(schema, table);
+                statement.execute("DROP TABLE IF EXISTS " + target);
+                statement.execute("ALTER TABLE " + DuckDbPlatform.qualified(schema, table + STAGING_SUFFIX)
+                        + " RENAME TO " + DuckDbPlatform.quote(table));
+                statement.execute("COMMENT ON TABLE " + target + " IS '" + COMMENT_PREFIX
+                        + TpcdsSchema.formatScale(scale) + "'");
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private record Chunk(Table table, int number, int count) {
+    }
+
+    private static final class DaemonFactory implements ThreadFactory {
+        private final AtomicInteger counter = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable runnable) {
+            Thread thread = new Thread(runnable, "tpcds-load-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.benchbox.tpcds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.benchbox.tpch.Validation;
+import dev.benchbox.tpch.ValidationMode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TpcdsAnswerValidatorTest {
+
+    @Test
+    void numbersToTheCentAndKitValuesToThePrecisionShown() {
+        assertThat(TpcdsAnswerValidator.matches("674173362.51", new BigDecimal("674173362.51"))).isTrue();
+        assertThat(TpcdsAnswerValidator.matches("674173363", new BigDecimal("674173362.51"))).isTrue();
+        assertThat(TpcdsAnswerValidator.matches("674173363", new BigDecimal("674173360.51"))).isFalse();
+        assertThat(TpcdsAnswerValidator.matches("76", 76.4)).isTrue();
+        assertThat(TpcdsAnswerValidator.matches("1.2438391781544", 1.2438391781531353)).isTrue();
+        assertThat(TpcdsAnswerValidator.matches("464.36", 464.38)).isFalse();
+        assertThat(TpcdsAnswerValidator.matches("No service location ", "No service location")).isTrue();
+        assertThat(TpcdsAnswerValidator.matches(null, null)).isTrue();
+        assertThat(TpcdsAnswerValidator.matches(null, 0L)).isFalse();
+    }
+
+    @Test
+    void twoPartQueriesHaveOneReferencePerPart() {
+        List<TpcdsQuery> q23 = TpcdsQueries.query(23);
+
+        AnswerSet first = TpcdsReferenceAnswers.find(1, q23.get(0)).orElseThrow();
+        AnswerSet second = TpcdsReferenceAnswers.find(1, q23.get(1)).orElseThrow();
+
+        assertThat(first.rows()).containsExactly(List.of("17030.91"));
+        assertThat(second.columns()).containsExactly("C_LAST_NAME", "C_FIRST_NAME", "SALES");
+        assertThat(second.rows()).hasSize(4);
+        assertThat(TpcdsReferenceAnswers.find(0.1, q23.get(0))).isEmpty();
+    }
+
+    @Test
+    void everyStatementHasAReadableReferenceAtScaleOne() {
+        for (TpcdsQuery query : TpcdsQueries.statements(TpcdsQueries.all())) {
+            assertThat(TpcdsReferenceAnswers.find(1, query)).as(query.name()).isPresent();
+        }
+        // Q30's reference is UTF-8 and names "CÔTE D'IVOIRE"
+        assertThat(TpcdsReferenceAnswers.find(1, TpcdsQueries.query(30).get(0)).orElseThrow().rows())
+                .anySatisfy(row -> assertThat(row).contains("CÔTE D'IVOIRE"));
+    }
+
+    @Test
+    void comparesByPositionAndReportsTheFirstDifference() {
+        TpcdsQuery q23a = TpcdsQueries.query(23).get(0);
+
+        Validation good = TpcdsAnswerValidator.validate(q23a, 1, ValidationMode.EXACT, List.of("sum(sales)"),
+                List.of(List.of(new BigDecimal("17030.91"))));
+        Validation bad = TpcdsAnswerValidator.validate(q23a, 1, ValidationMode.EXACT, List.of("total"),
+                List.of(List.of(new BigDecimal("17030.95"))));
+        Validation rowCount = TpcdsAnswerValidator.validate(q23a, 1, ValidationMode.ROWCOUNT, List.of("total"),
+                List.of(List.of(new BigDecimal("1"))));
+        Validation elsewhere = TpcdsAnswerValidator.validate(q23a, 0.1, ValidationMode.EXACT, List.of("total"),
+                new ArrayList<>(List.of(Arrays.asList((Object) null))));
+
+        assertThat(good).isEqualTo(new Validation(Validation.Status.PASSED, "1 row matches the SF 1 reference answer"));
+        assertThat(bad).isEqualTo(new Validation(Validation.Status.FAILED,
+                "row 1, column total: expected 17030.91, got 17030.95"));
+        assertThat(rowCount.status()).isEqualTo(Validation.Status.PASSED);
+        assertThat(elsewhere).isEqualTo(new Validation(Validation.Status.NOT_VALIDATED,
+                "no reference answer at SF 0.1 (TPC-DS answers are known at SF 1)"));
+    }
+}
