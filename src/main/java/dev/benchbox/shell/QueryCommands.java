@@ -51,21 +51,20 @@ public class QueryCommands {
             Path file = Path.of(output);
             OutputFormat fileFormat = outputFormat != null ? outputFormat : formatForFile(file);
             QueryService.Outcome outcome = queries.toFile(sql, fileFormat, file);
-            console.println(String.format(Locale.ROOT, "%,d rows written to %s (%s) in %s",
-                    outcome.summary().rowCount(), output, fileFormat.name().toLowerCase(Locale.ROOT), elapsed(outcome)));
+            console.note(String.format(Locale.ROOT, "%s written to %s (%s) in %s",
+                    rows(outcome.summary().rowCount()), output, fileFormat.name().toLowerCase(Locale.ROOT), elapsed(outcome)));
             return;
         }
         QueryService.Outcome outcome = queries.toScreen(sql, outputFormat != null ? outputFormat : session.format(),
                 maxRows != null ? maxRows : session.maxRows(), out);
         out.flush();
         if (outcome.summary().columns().isEmpty()) {
-            console.println(String.format(Locale.ROOT, "OK, %,d rows affected (%s)", outcome.summary().rowCount(), elapsed(outcome)));
+            console.note(String.format(Locale.ROOT, "OK, %s affected (%s)", rows(outcome.summary().rowCount()), elapsed(outcome)));
         } else if (outcome.hidden() > 0) {
-            console.println(String.format(Locale.ROOT, "(%,d rows, %,d not shown: raise --max-rows or use --output FILE; %s)",
-                    outcome.summary().rowCount(), outcome.hidden(), elapsed(outcome)));
+            console.note(String.format(Locale.ROOT, "(%s, %,d not shown: raise --max-rows or use --output FILE; %s)",
+                    rows(outcome.summary().rowCount()), outcome.hidden(), elapsed(outcome)));
         } else {
-            console.println(String.format(Locale.ROOT, "(%,d row%s, %s)", outcome.summary().rowCount(),
-                    outcome.summary().rowCount() == 1 ? "" : "s", elapsed(outcome)));
+            console.note(String.format(Locale.ROOT, "(%s, %s)", rows(outcome.summary().rowCount()), elapsed(outcome)));
         }
     }
 
@@ -95,6 +94,11 @@ public class QueryCommands {
             return OutputFormat.TABLE;
         }
         return OutputFormat.CSV;
+    }
+
+    /** {@code 1 row}, {@code 2 rows}, {@code 1,000 rows}. */
+    static String rows(long count) {
+        return String.format(Locale.ROOT, "%,d row%s", count, count == 1 ? "" : "s");
     }
 
     private static String elapsed(QueryService.Outcome outcome) {

@@ -96,6 +96,28 @@ class ShellCommandsTest {
     }
 
     @Test
+    void scriptWithContinueOnErrorSaysOnceHowManyLinesFailed(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("mixed.bbx");
+        Files.writeString(script, "connect duckdb\nquery \"SELEC 1\"\nquery \"SELECT 7 AS seven\" --format csv\n");
+        Result result = type("script " + script + " --continue-on-error");
+        assertThat(result.outcome().failed()).isTrue();
+        assertThat(result.error()).isEqualTo(script + ": 1 of 3 lines failed");
+        // the failing line is reported as it happens, the count only as the command's failure
+        assertThat(result.output()).contains(script + ":2: Parser Error").contains("seven\n7\n").doesNotContain("lines failed");
+    }
+
+    @Test
+    void countsAreSingularForOne(@TempDir Path dir) {
+        type("connect duckdb");
+        type("query \"CREATE TABLE one_row (a INTEGER)\"");
+        assertThat(type("query \"INSERT INTO one_row VALUES (1)\"").output()).startsWith("OK, 1 row affected (");
+        assertThat(type("query \"SELECT range AS n FROM range(2)\" --max-rows 1").output())
+                .contains("(2 rows, 1 not shown: raise --max-rows or use --output FILE;");
+        assertThat(type("query \"SELECT 1 AS a\" --output " + dir.resolve("one.csv")).output())
+                .startsWith("1 row written to " + dir.resolve("one.csv") + " (csv) in ");
+    }
+
+    @Test
     void queryToFileStreamsEveryRow(@TempDir Path dir) throws Exception {
         type("connect duckdb");
         Path file = dir.resolve("out.csv");
