@@ -95,6 +95,93 @@ class ShellCommandsTest {
         assertThat(type("query \"SELECT 1 AS a\"").output()).startsWith("[\n{\"a\":1}\n]");
     }
 
+    @Autowired
+    Console console;
+
+    /** Types at a real JLine prompt: Ctrl-C (byte 3) is turned into the terminal's interrupt signal, as on a tty. */
+    @Test
+    void ctrlCAtThePromptClearsTheLineAndOnlyCtrlDEndsTheSession() throws Exception {
+        java.io.PipedOutputStream keys = new java.io.PipedOutputStream();
+        java.io.PipedInputStream keyboard = new java.io.PipedInputStream(keys, 4096);
+        java.io.ByteArrayOutputStream echo = new java.io.ByteArrayOutputStream();
+        java.io.OutputStream echoed = new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                synchronized (echo) {
+                    echo.write(b);
+                }
+            }
+        };
+        Thread loop = null;
+        try (Terminal tty = org.jline.terminal.TerminalBuilder.builder().system(false).type("xterm")
+                .streams(keyboard, echoed).build()) {
+            org.jline.reader.LineReader reader = org.jline.reader.LineReaderBuilder.builder().terminal(tty).parser(parser).build();
+            loop = new Thread(() -> shell.run(new PromptInput(reader,
+                    () -> new org.jline.utils.AttributedString("benchbox> "), console)));
+            loop.start();
+            StringBuilder screen = new StringBuilder();
+
+            keys.write("connect duckdb\r".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            awaitScreen(screen, "Connected to DuckDB");
+            keys.write(3);
+            awaitScreen(screen, PromptInput.HINT);
+            keys.write(3);
+            awaitScreen(screen, PromptInput.HINT + "\n" + PromptInput.HINT);
+            keys.write("query \"SELECT 'half-typed'\"".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            awaitEcho(echo, "half-typed");
+            Thread.sleep(100);
+            keys.write(3);
+            awaitEcho(echo, "^C", echo.toString(java.nio.charset.StandardCharsets.UTF_8).lastIndexOf("half-typed"));
+            keys.write("status\r".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            awaitScreen(screen, "Platform: DuckDB");
+            assertThat(loop.isAlive()).as("Ctrl-C ended the session").isTrue();
+            assertThat(session.isConnected()).isTrue();
+            // the half-typed line was cleared, not run, and Ctrl-C with text on the line gives no hint
+            assertThat(screen.toString()).doesNotContain("half-typed").doesNotContain("unknown");
+            assertThat(screen.toString().split(java.util.regex.Pattern.quote(PromptInput.HINT), -1)).hasSize(3);
+
+            keys.write(4);
+            loop.join(10_000);
+            assertThat(loop.isAlive()).as("Ctrl-D did not end the session").isFalse();
+        } finally {
+            keys.close();
+            if (loop != null) {
+                loop.join(10_000);
+            }
+            ShellTestSupport.takeOutput(terminal);
+        }
+    }
+
+    private static void awaitEcho(java.io.ByteArrayOutputStream echo, String text) throws InterruptedException {
+        awaitEcho(echo, text, 0);
+    }
+
+    private static void awaitEcho(java.io.ByteArrayOutputStream echo, String text, int from) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            synchronized (echo) {
+                if (echo.toString(java.nio.charset.StandardCharsets.UTF_8).indexOf(text, from) >= 0) {
+                    return;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("never echoed: " + text + "\n" + echo);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private void awaitScreen(StringBuilder screen, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (!screen.toString().contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("never shown: " + text + "\nscreen:\n" + screen);
+            }
+            Thread.sleep(20);
+            screen.append(ShellTestSupport.takeOutput(terminal));
+        }
+    }
+
     @Test
     void scriptWithContinueOnErrorSaysOnceHowManyLinesFailed(@TempDir Path dir) throws Exception {
         Path script = dir.resolve("mixed.bbx");
