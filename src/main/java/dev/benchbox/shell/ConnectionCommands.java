@@ -18,7 +18,10 @@ public class ConnectionCommands {
     private final PlatformFactory platforms;
     private final TableNameCache tableNames;
 
-    public ConnectionCommands(Session session, PlatformFactory platforms, TableNameCache tableNames) {
+    private final ConnectionGuard guard;
+
+    public ConnectionCommands(Session session, PlatformFactory platforms, TableNameCache tableNames, ConnectionGuard guard) {
+        this.guard = guard;
         this.session = session;
         this.platforms = platforms;
         this.tableNames = tableNames;
@@ -59,6 +62,7 @@ public class ConnectionCommands {
         flags.put("architecture", architecture);
         flags.put("profile", profile);
         flags.put("endpoint_url", endpointUrl);
+        guard.beforeReplacing();
         Platform opened = platforms.open(platform, path, PlatformOptions.merge(flags, platformOptions),
                 dryRun == null ? null : Path.of(dryRun));
         session.connect(opened);

@@ -33,9 +33,12 @@ public class RunCommands {
     private final TableNameCache tableNames;
     private final Console console;
     private final CostService costs;
+    private final ConnectionGuard guard;
 
     public RunCommands(Session session, PowerRunService powerRuns, ConnectedAvailability availability,
-            ProgressBars progressBars, PlatformFactory platforms, TableNameCache tableNames, Console console, CostService costs) {
+            ProgressBars progressBars, PlatformFactory platforms, TableNameCache tableNames, Console console, CostService costs,
+            ConnectionGuard guard) {
+        this.guard = guard;
         this.costs = costs;
         this.session = session;
         this.powerRuns = powerRuns;
@@ -93,6 +96,7 @@ public class RunCommands {
             return;
         }
         if (platform != null) {
+            guard.beforeReplacing();
             session.connect(platforms.open(platform, path, PlatformOptions.merge(java.util.Map.of(), platformOptions), null));
             tableNames.invalidate();
             console.println("Connected to " + session.platform().description());

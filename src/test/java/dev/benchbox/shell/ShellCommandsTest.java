@@ -182,6 +182,58 @@ class ShellCommandsTest {
         }
     }
 
+    @Autowired
+    org.springframework.shell.context.ShellContext shellContext;
+
+    @Test
+    void connectWhileConnectedSaysWhatItClosesAndAsksBeforeDiscardingTables() {
+        String memory = type("connect duckdb").output().replaceFirst("(?s)^Connected to (.*\\(in-memory\\)), schema main\n$", "$1");
+        assertThat(memory).startsWith("DuckDB v").endsWith("(in-memory)");
+        // nothing to lose: said, not asked
+        assertThat(type("connect duckdb").output()).isEqualTo("Closing " + memory + "\nConnected to " + memory + ", schema main\n");
+
+        type("query \"CREATE TABLE kept (a INTEGER)\"");
+        type("create-schema other");
+        type("query \"CREATE TABLE other.more (a INTEGER)\"");
+        org.springframework.shell.context.InteractionMode mode = shellContext.getInteractionMode();
+        shellContext.setInteractionMode(org.springframework.shell.context.InteractionMode.INTERACTIVE);
+        try {
+            // the test terminal's keyboard is at its end: Ctrl-D, which answers no
+            Result refused = type("connect duckdb");
+            assertThat(refused.output()).startsWith("Closing " + memory + " discards its 2 tables in schemas main, other\n"
+                    + "Discard them and connect? [y/N] ").doesNotContain("Connected");
+            assertThat(refused.error()).isEqualTo("kept the connection to " + memory + ": nothing was closed");
+            assertThat(type("query \"SELECT count(*) AS n FROM main.kept\"").outcome().failed()).isFalse();
+        } finally {
+            shellContext.setInteractionMode(mode);
+        }
+        // a script or a one-shot command cannot answer: it is told, and the connect goes ahead
+        assertThat(type("connect duckdb").output()).isEqualTo("Closing " + memory + " discards its 2 tables in schemas main, other\n"
+                + "Connected to " + memory + ", schema main\n");
+        assertThat(type("query \"SELECT * FROM kept\"").outcome().failed()).isTrue();
+    }
+
+    @Test
+    void answeringYesDiscardsTheInMemoryTables() throws Exception {
+        type("connect duckdb");
+        type("query \"CREATE TABLE gone (a INTEGER)\"");
+        java.io.ByteArrayInputStream keyboard = new java.io.ByteArrayInputStream("y\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        org.springframework.shell.context.InteractionMode mode = shellContext.getInteractionMode();
+        try (Terminal tty = org.jline.terminal.TerminalBuilder.builder().system(false).type(Terminal.TYPE_DUMB)
+                .streams(keyboard, java.io.OutputStream.nullOutputStream()).build()) {
+            org.jline.reader.LineReader reader = org.jline.reader.LineReaderBuilder.builder().terminal(tty).build();
+            org.springframework.beans.factory.support.StaticListableBeanFactory beans = new org.springframework.beans.factory.support.StaticListableBeanFactory();
+            beans.addBean("lineReader", reader);
+            ConnectionGuard guard = new ConnectionGuard(session, console, shellContext, beans.getBeanProvider(org.jline.reader.LineReader.class));
+            shellContext.setInteractionMode(org.springframework.shell.context.InteractionMode.INTERACTIVE);
+            guard.beforeReplacing();
+            assertThat(reader.getHistory().size()).as("the answer is not a command").isZero();
+        } finally {
+            shellContext.setInteractionMode(mode);
+        }
+        assertThat(ShellTestSupport.takeOutput(terminal)).endsWith(" discards its 1 table in schema main\n");
+    }
+
     @Test
     void scriptWithContinueOnErrorSaysOnceHowManyLinesFailed(@TempDir Path dir) throws Exception {
         Path script = dir.resolve("mixed.bbx");
