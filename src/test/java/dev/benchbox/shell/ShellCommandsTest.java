@@ -235,6 +235,17 @@ class ShellCommandsTest {
     }
 
     @Test
+    void helpShowsSynopsesAsUsersTypeThem() {
+        String help = type("help query").output();
+        assertThat(help).contains("query --sql SQL [--format table|csv|json|markdown] [--output FILE] [--max-rows N] [--max-cost USD]\n")
+                .contains("       --max-rows N\n       rows shown on screen (0: all)\n")
+                .doesNotContain("String").doesNotContain("Integer");
+        assertThat(type("help script").output()).contains("script --file FILE [--continue-on-error]\n")
+                .contains("       --continue-on-error\n       go on after a failing line (default: false)\n")
+                .doesNotContain("boolean");
+    }
+
+    @Test
     void scriptWithContinueOnErrorSaysOnceHowManyLinesFailed(@TempDir Path dir) throws Exception {
         Path script = dir.resolve("mixed.bbx");
         Files.writeString(script, "connect duckdb\nquery \"SELEC 1\"\nquery \"SELECT 7 AS seven\" --format csv\n");
