@@ -245,6 +245,22 @@ class ShellCommandsTest {
                 .doesNotContain("boolean");
     }
 
+    @Autowired
+    org.jline.reader.LineReader lineReader;
+
+    @Test
+    void historyIsNumberedLines() throws Exception {
+        lineReader.getHistory().purge();
+        lineReader.getHistory().add("connect duckdb");
+        lineReader.getHistory().add("query \"SELECT 1\"");
+        lineReader.getHistory().add("history");
+        assertThat(type("history").output()).isEqualTo("""
+                  1  connect duckdb
+                  2  query "SELECT 1"
+                  3  history
+                """);
+    }
+
     @Test
     void scriptWithContinueOnErrorSaysOnceHowManyLinesFailed(@TempDir Path dir) throws Exception {
         Path script = dir.resolve("mixed.bbx");
