@@ -30,7 +30,7 @@ public class ConnectionCommands {
     @ShellMethod(key = "connect", value = "Connect to a platform: duckdb (embedded, in-memory unless --path FILE) or emr-serverless "
             + "(--s3-staging-dir, --execution-role-arn, --application-id or --create-application, ...).", group = "Session")
     public String connect(
-            @ShellOption(value = "--platform", defaultValue = "duckdb", help = "platform name: duckdb or emr-serverless") String platform,
+            @ShellOption(value = "--platform", defaultValue = "duckdb", valueProvider = ValueChoices.Platforms.class, help = "platform name: duckdb or emr-serverless") String platform,
             @ShellOption(value = "--path", defaultValue = ShellOption.NULL, help = "DuckDB database file (default: in-memory)") String path,
             @ShellOption(value = "--s3-staging-dir", defaultValue = ShellOption.NULL, help = "emr-serverless: s3://bucket/prefix/ for data, jobs and results") String s3StagingDir,
             @ShellOption(value = "--execution-role-arn", defaultValue = ShellOption.NULL, help = "emr-serverless: IAM role the job runs assume") String executionRoleArn,

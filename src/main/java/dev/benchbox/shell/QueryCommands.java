@@ -34,7 +34,7 @@ public class QueryCommands {
     @ShellMethod(key = "query", value = "Run one SQL statement and show its rows (Ctrl-C cancels it).", group = "Query")
     public void query(
             @ShellOption(value = "--sql", help = "the statement, quoted") String sql,
-            @ShellOption(value = "--format", defaultValue = ShellOption.NULL, help = "table, csv, json or markdown") String format,
+            @ShellOption(value = "--format", defaultValue = ShellOption.NULL, valueProvider = ValueChoices.Formats.class, help = "table, csv, json or markdown") String format,
             @ShellOption(value = "--output", defaultValue = ShellOption.NULL, help = "write every row to this file") String output,
             @ShellOption(value = "--max-rows", defaultValue = ShellOption.NULL, help = "rows shown on screen (0: all)") Integer maxRows,
             @ShellOption(value = "--max-cost", defaultValue = ShellOption.NULL, help = "refuse to start when the estimate exceeds this many USD") String maxCost) {
@@ -70,7 +70,7 @@ public class QueryCommands {
 
     @ShellMethod(key = "output", value = "Show or set the output format and the rows shown on screen.", group = "Query")
     public String output(
-            @ShellOption(value = "--format", defaultValue = ShellOption.NULL, help = "table, csv, json or markdown") String format,
+            @ShellOption(value = "--format", defaultValue = ShellOption.NULL, valueProvider = ValueChoices.Formats.class, help = "table, csv, json or markdown") String format,
             @ShellOption(value = "--max-rows", defaultValue = ShellOption.NULL, help = "rows shown on screen (0: all)") Integer maxRows) {
         if (format != null) {
             session.format(OutputFormat.parse(format));

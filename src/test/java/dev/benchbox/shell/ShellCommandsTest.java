@@ -248,6 +248,23 @@ class ShellCommandsTest {
     @Autowired
     org.jline.reader.LineReader lineReader;
 
+    private List<String> complete(String... words) {
+        List<String> list = List.of(words);
+        return shell.complete(new CompletionContext(list, list.size() - 1, list.get(list.size() - 1).length(), null, null))
+                .stream().map(CompletionProposal::value).toList();
+    }
+
+    @Test
+    void valuesComplete() {
+        assertThat(complete("connect", "")).contains("duckdb", "emr-serverless");
+        assertThat(complete("connect", "--platform", "e")).contains("emr-serverless").doesNotContain("duckdb");
+        assertThat(complete("load", "")).contains("tpch");
+        assertThat(complete("run", "")).contains("tpch");
+        assertThat(complete("run", "--platform", "d")).contains("duckdb").doesNotContain("emr-serverless");
+        assertThat(complete("query", "\"SELECT 1\"", "--format", "")).contains("table", "csv", "json", "markdown");
+        assertThat(complete("output", "--format", "j")).contains("json").doesNotContain("csv");
+    }
+
     @Test
     void historyIsNumberedLines() throws Exception {
         lineReader.getHistory().purge();
