@@ -21,6 +21,15 @@ public interface LoadProgress extends AutoCloseable {
 
     void advance(long amount);
 
+    /**
+     * The current task completed (its total may have been an estimate): a bar shows it full and ends its line
+     * now, so whatever is printed next starts on a clean line. A task that reaches its total completes by itself.
+     */
+    default void done() {
+    }
+
+    /** Ends the display; a task not done (failed, cancelled) stays where it stopped. */
+
     @Override
     void close();
 }

@@ -120,6 +120,14 @@ public interface Platform extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * What closing this connection throws away for good (data that lives only in this process), as a phrase
+     * such as {@code 8 tables in schema main}; empty when closing loses nothing.
+     */
+    default Optional<String> lostOnClose() {
+        return Optional.empty();
+    }
+
     /** Releases what this session created; never fails. */
     @Override
     void close();

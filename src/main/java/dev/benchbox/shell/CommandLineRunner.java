@@ -86,7 +86,11 @@ public class CommandLineRunner implements ShellRunner {
                 if (!words.isEmpty()) {
                     throw new IllegalArgumentException("unexpected arguments after --script " + script + ": " + String.join(" ", words));
                 }
-                if (!scriptRunner.run(Path.of(script), continueOnError).succeeded()) {
+                ScriptRunner.Report report = scriptRunner.run(Path.of(script), continueOnError);
+                if (!report.succeeded()) {
+                    if (!report.stopped()) {
+                        console.warnNote(report.summary());
+                    }
                     exitStatus.fail();
                 }
                 return true;

@@ -19,7 +19,10 @@ public class ConnectionCommands {
     private final PlatformFactory platforms;
     private final TableNameCache tableNames;
 
-    public ConnectionCommands(Session session, PlatformFactory platforms, TableNameCache tableNames) {
+    private final ConnectionGuard guard;
+
+    public ConnectionCommands(Session session, PlatformFactory platforms, TableNameCache tableNames, ConnectionGuard guard) {
+        this.guard = guard;
         this.session = session;
         this.platforms = platforms;
         this.tableNames = tableNames;
@@ -28,7 +31,7 @@ public class ConnectionCommands {
     @ShellMethod(key = "connect", value = "Connect to a platform: duckdb (embedded, in-memory unless --path FILE) or emr-serverless "
             + "(--s3-staging-dir, --execution-role-arn, --application-id or --create-application, ...).", group = "Session")
     public String connect(
-            @ShellOption(value = "--platform", defaultValue = "duckdb", help = "platform name: duckdb or emr-serverless") String platform,
+            @ShellOption(value = "--platform", defaultValue = "duckdb", valueProvider = ValueChoices.Platforms.class, help = "platform name: duckdb or emr-serverless") String platform,
             @ShellOption(value = "--path", defaultValue = ShellOption.NULL, help = "DuckDB database file (default: in-memory)") String path,
             @ShellOption(value = "--s3-staging-dir", defaultValue = ShellOption.NULL, help = "emr-serverless: s3://bucket/prefix/ for data, jobs and results") String s3StagingDir,
             @ShellOption(value = "--execution-role-arn", defaultValue = ShellOption.NULL, help = "emr-serverless: IAM role the job runs assume") String executionRoleArn,
@@ -61,6 +64,7 @@ public class ConnectionCommands {
         flags.put("architecture", architecture);
         flags.put("profile", profile);
         flags.put("endpoint_url", endpointUrl);
+        guard.beforeReplacing();
         Connection opened = platforms.open(platform, path, PlatformOptions.merge(flags, platformOptions),
                 dryRun == null ? null : Path.of(dryRun), replace);
         session.connect(opened.platform());

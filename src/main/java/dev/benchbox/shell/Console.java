@@ -65,6 +65,22 @@ public class Console {
         println(styled(text, AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW)));
     }
 
+    /**
+     * A line about the output rather than the output itself: footers, timings, summaries. On the terminal
+     * interactively; on standard error otherwise, so that standard output holds only the data
+     * ({@code benchbox query "..." --format json > o.json} stays valid JSON).
+     */
+    public void note(String text) {
+        PrintWriter notes = errorWriter();
+        notes.println(text);
+        notes.flush();
+    }
+
+    /** A {@link #note} that asks for attention (yellow on a colour terminal). */
+    public void warnNote(String text) {
+        note(styled(text, AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW)));
+    }
+
     public void error(String text) {
         String line = styled(text, AttributedStyle.DEFAULT.foreground(AttributedStyle.RED));
         PrintWriter errors = errorWriter();

@@ -48,7 +48,7 @@ public class LoadCommands {
     @ShellMethod(key = "load", value = "Load data: load tpch|tpcds --scale SF [--tables t1,t2] generates TPC-H or TPC-DS; "
             + "load --tables t1,t2 --source DIR reads TABLE.tbl, .csv or .parquet files.", group = "Data")
     public String load(
-            @ShellOption(value = "--generator", defaultValue = ShellOption.NULL, help = "tpch or tpcds: generate TPC-H or TPC-DS data") String generator,
+            @ShellOption(value = "--generator", defaultValue = ShellOption.NULL, valueProvider = ValueChoices.DataSets.class, help = "tpch or tpcds: generate TPC-H or TPC-DS data") String generator,
             @ShellOption(value = "--scale", defaultValue = ShellOption.NULL, help = "scale factor, e.g. 0.01 or 1") String scale,
             @ShellOption(value = "--tables", defaultValue = ShellOption.NULL, valueProvider = TpchTableProvider.class,
                     help = "comma-separated tables (with tpch or tpcds, default: all)") String tables,

@@ -42,21 +42,41 @@ public class ProgressBars {
         return new TerminalProgress(new PrintStream(shielded, true, StandardCharsets.UTF_8), width);
     }
 
-    private static final class TerminalProgress implements LoadProgress {
+    /**
+     * One bar at a time. A bar ends (final redraw, then a newline) as soon as its task is done or reaches its
+     * total, so its background redraws never land among the lines printed after it; a bar closed before that
+     * (a failed or cancelled load) ends where it stopped instead of jumping to 100%.
+     */
+    static final class TerminalProgress implements LoadProgress {
         private final PrintStream out;
         private final int width;
         private ProgressBar bar;
 
-        TerminalProgress(PrintStream out, int width) {
-            this.out = out;
+        private volatile int lastByte = '\n';
+
+        TerminalProgress(PrintStream terminal, int width) {
+            // remembers the last byte drawn: the library skips the final newline of a bar closed before its first redraw
+            this.out = new PrintStream(new FilterOutputStream(terminal) {
+                @Override
+                public void write(int b) throws IOException {
+                    out.write(b);
+                    lastByte = b;
+                }
+
+                @Override
+                public void write(byte[] bytes, int offset, int length) throws IOException {
+                    out.write(bytes, offset, length);
+                    if (length > 0) {
+                        lastByte = bytes[offset + length - 1];
+                    }
+                }
+            }, true, StandardCharsets.UTF_8);
             this.width = width;
         }
 
         @Override
         public synchronized void start(String task, long total) {
-            if (bar != null) {
-                bar.close();
-            }
+            end();
             bar = new ProgressBarBuilder()
                     .setTaskName(task)
                     .setInitialMax(total)
@@ -70,15 +90,34 @@ public class ProgressBars {
         public synchronized void advance(long amount) {
             if (bar != null) {
                 bar.stepBy(amount);
+                if (bar.getCurrent() >= bar.getMax()) {
+                    end();
+                }
+            }
+        }
+
+        @Override
+        public synchronized void done() {
+            if (bar != null) {
+                bar.maxHint(Math.max(bar.getCurrent(), 1));
+                bar.stepTo(bar.getMax());
+                end();
             }
         }
 
         @Override
         public synchronized void close() {
+            end();
+        }
+
+        private void end() {
             if (bar != null) {
-                bar.stepTo(bar.getMax());
                 bar.close();
                 bar = null;
+                if (lastByte != '\n') {
+                    out.println();
+                }
+                out.flush();
             }
         }
     }

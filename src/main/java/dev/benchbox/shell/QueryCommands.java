@@ -34,7 +34,7 @@ public class QueryCommands {
     @ShellMethod(key = "query", value = "Run one SQL statement and show its rows (Ctrl-C cancels it).", group = "Query")
     public void query(
             @ShellOption(value = "--sql", help = "the statement, quoted") String sql,
-            @ShellOption(value = "--format", defaultValue = ShellOption.NULL, help = "table, csv, json or markdown") String format,
+            @ShellOption(value = "--format", defaultValue = ShellOption.NULL, valueProvider = ValueChoices.Formats.class, help = "table, csv, json or markdown") String format,
             @ShellOption(value = "--output", defaultValue = ShellOption.NULL, help = "write every row to this file") String output,
             @ShellOption(value = "--max-rows", defaultValue = ShellOption.NULL, help = "rows shown on screen (0: all)") Integer maxRows,
             @ShellOption(value = "--max-cost", defaultValue = ShellOption.NULL, help = "refuse to start when the estimate exceeds this many USD") String maxCost) {
@@ -51,27 +51,26 @@ public class QueryCommands {
             Path file = Path.of(output);
             OutputFormat fileFormat = outputFormat != null ? outputFormat : formatForFile(file);
             QueryService.Outcome outcome = queries.toFile(sql, fileFormat, file);
-            console.println(String.format(Locale.ROOT, "%,d rows written to %s (%s) in %s",
-                    outcome.summary().rowCount(), output, fileFormat.name().toLowerCase(Locale.ROOT), elapsed(outcome)));
+            console.note(String.format(Locale.ROOT, "%s written to %s (%s) in %s",
+                    rows(outcome.summary().rowCount()), output, fileFormat.name().toLowerCase(Locale.ROOT), elapsed(outcome)));
             return;
         }
         QueryService.Outcome outcome = queries.toScreen(sql, outputFormat != null ? outputFormat : session.format(),
                 maxRows != null ? maxRows : session.maxRows(), out);
         out.flush();
         if (outcome.summary().columns().isEmpty()) {
-            console.println(String.format(Locale.ROOT, "OK, %,d rows affected (%s)", outcome.summary().rowCount(), elapsed(outcome)));
+            console.note(String.format(Locale.ROOT, "OK, %s affected (%s)", rows(outcome.summary().rowCount()), elapsed(outcome)));
         } else if (outcome.hidden() > 0) {
-            console.println(String.format(Locale.ROOT, "(%,d rows, %,d not shown: raise --max-rows or use --output FILE; %s)",
-                    outcome.summary().rowCount(), outcome.hidden(), elapsed(outcome)));
+            console.note(String.format(Locale.ROOT, "(%s, %,d not shown: raise --max-rows or use --output FILE; %s)",
+                    rows(outcome.summary().rowCount()), outcome.hidden(), elapsed(outcome)));
         } else {
-            console.println(String.format(Locale.ROOT, "(%,d row%s, %s)", outcome.summary().rowCount(),
-                    outcome.summary().rowCount() == 1 ? "" : "s", elapsed(outcome)));
+            console.note(String.format(Locale.ROOT, "(%s, %s)", rows(outcome.summary().rowCount()), elapsed(outcome)));
         }
     }
 
     @ShellMethod(key = "output", value = "Show or set the output format and the rows shown on screen.", group = "Query")
     public String output(
-            @ShellOption(value = "--format", defaultValue = ShellOption.NULL, help = "table, csv, json or markdown") String format,
+            @ShellOption(value = "--format", defaultValue = ShellOption.NULL, valueProvider = ValueChoices.Formats.class, help = "table, csv, json or markdown") String format,
             @ShellOption(value = "--max-rows", defaultValue = ShellOption.NULL, help = "rows shown on screen (0: all)") Integer maxRows) {
         if (format != null) {
             session.format(OutputFormat.parse(format));
@@ -95,6 +94,11 @@ public class QueryCommands {
             return OutputFormat.TABLE;
         }
         return OutputFormat.CSV;
+    }
+
+    /** {@code 1 row}, {@code 2 rows}, {@code 1,000 rows}. */
+    static String rows(long count) {
+        return String.format(Locale.ROOT, "%,d row%s", count, count == 1 ? "" : "s");
     }
 
     private static String elapsed(QueryService.Outcome outcome) {

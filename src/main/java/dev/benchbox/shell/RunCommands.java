@@ -33,9 +33,12 @@ public class RunCommands {
     private final TableNameCache tableNames;
     private final Console console;
     private final CostService costs;
+    private final ConnectionGuard guard;
 
     public RunCommands(Session session, PowerRunService powerRuns, ConnectedAvailability availability,
-            ProgressBars progressBars, PlatformFactory platforms, TableNameCache tableNames, Console console, CostService costs) {
+            ProgressBars progressBars, PlatformFactory platforms, TableNameCache tableNames, Console console, CostService costs,
+            ConnectionGuard guard) {
+        this.guard = guard;
         this.costs = costs;
         this.session = session;
         this.powerRuns = powerRuns;
@@ -54,13 +57,13 @@ public class RunCommands {
     @ShellMethod(key = "run", value = "TPC-H power run: run tpch --scale SF [--queries 1,3,6] [--warmup N] [--iterations N] "
             + "[--validate exact|rowcount|off]; with --platform it connects first (one-shot).", group = "Benchmark")
     public void run(
-            @ShellOption(value = "--benchmark", defaultValue = ShellOption.NULL, help = "benchmark: tpch") String benchmark,
+            @ShellOption(value = "--benchmark", defaultValue = ShellOption.NULL, valueProvider = ValueChoices.Benchmarks.class, help = "benchmark: tpch") String benchmark,
             @ShellOption(value = "--scale", defaultValue = ShellOption.NULL, help = "scale factor, e.g. 0.01 or 1 (a dry run defaults to 0.01)") String scale,
             @ShellOption(value = "--queries", defaultValue = ShellOption.NULL, help = "queries to run, e.g. 1,3,6 or 1-5 (default: all)") String queries,
             @ShellOption(value = "--warmup", defaultValue = "0", help = "unmeasured rounds first") int warmup,
             @ShellOption(value = "--iterations", defaultValue = "1", help = "measured rounds") int iterations,
             @ShellOption(value = "--validate", defaultValue = "exact", help = "exact, rowcount or off") String validate,
-            @ShellOption(value = "--platform", defaultValue = ShellOption.NULL, help = "connect to this platform first: duckdb or emr-serverless") String platform,
+            @ShellOption(value = "--platform", defaultValue = ShellOption.NULL, valueProvider = ValueChoices.Platforms.class, help = "connect to this platform first: duckdb or emr-serverless") String platform,
             @ShellOption(value = "--path", defaultValue = ShellOption.NULL, help = "DuckDB database file, with --platform") String path,
             @ShellOption(value = "--platform-option", defaultValue = ShellOption.NULL, arity = Integer.MAX_VALUE,
                     help = "emr-serverless option key=value, repeatable (e.g. s3_staging_dir=s3://bucket/prefix/)") String[] platformOptions,
@@ -94,6 +97,7 @@ public class RunCommands {
             return;
         }
         if (platform != null) {
+            guard.beforeReplacing();
             session.connect(platforms.open(platform, path, PlatformOptions.merge(java.util.Map.of(), platformOptions), null, false).platform());
             tableNames.invalidate();
             console.println("Connected to " + session.platform().description());

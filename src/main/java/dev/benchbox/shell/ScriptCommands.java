@@ -21,8 +21,8 @@ public class ScriptCommands {
             @ShellOption(value = "--continue-on-error", defaultValue = "false", help = "go on after a failing line") boolean continueOnError) {
         ScriptRunner.Report report = scripts.run(Path.of(file), continueOnError);
         if (!report.succeeded()) {
-            // the failing line was reported already; this marks the script command itself as failed
-            throw new BenchboxException(file + ": " + report.failed() + " of " + report.executed() + " lines failed");
+            // the failing lines were reported already; this one line says how many and marks the command as failed
+            throw new BenchboxException(report.summary());
         }
         return file + ": " + report.executed() + " commands";
     }

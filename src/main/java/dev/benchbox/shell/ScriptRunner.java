@@ -23,22 +23,25 @@ public class ScriptRunner {
     private final ObjectProvider<BenchboxShell> shell;
     private final Parser lineParser;
     private final ErrorReporter errorReporter;
-    private final Console console;
     private final EnvironmentVariables environment;
 
-    public ScriptRunner(ObjectProvider<BenchboxShell> shell, Parser lineParser, ErrorReporter errorReporter, Console console,
+    public ScriptRunner(ObjectProvider<BenchboxShell> shell, Parser lineParser, ErrorReporter errorReporter,
             EnvironmentVariables environment) {
         this.environment = environment;
         this.shell = shell;
         this.lineParser = lineParser;
         this.errorReporter = errorReporter;
-        this.console = console;
     }
 
     /** What a replay did. */
-    public record Report(int executed, int failed, boolean stopped) {
+    public record Report(Path file, int executed, int failed, boolean stopped) {
         public boolean succeeded() {
             return failed == 0;
+        }
+
+        /** {@code FILE: N of M lines failed}. */
+        public String summary() {
+            return file + ": " + failed + " of " + executed + " line" + (executed == 1 ? "" : "s") + " failed";
         }
     }
 
@@ -59,14 +62,12 @@ public class ScriptRunner {
                 failed++;
                 errorReporter.report(prefix, failure);
                 if (!continueOnError) {
-                    return new Report(executed, failed, true);
+                    return new Report(file, executed, failed, true);
                 }
             }
         }
-        if (continueOnError && failed > 0) {
-            console.warn(file + ": " + failed + " of " + executed + " lines failed");
-        }
-        return new Report(executed, failed, false);
+        // the caller says how many lines failed, once: the launcher as a note, the script command as its failure
+        return new Report(file, executed, failed, false);
     }
 
     private Throwable execute(String text) {

@@ -66,11 +66,31 @@ class CommandLineIT {
     }
 
     @Test
-    void adHocQueryPrintsRowsAndPipesCleanly() throws Exception {
-        Run run = benchbox("query", "SELECT 6 * 7 AS answer", "--format", "csv");
-        assertThat(run.exitCode()).isZero();
-        assertThat(run.stdout()).startsWith("answer\n42\n");
-        assertThat(run.stderr()).isEmpty();
+    void adHocQueryPrintsOnlyItsRowsOnStandardOutputAndTheFooterOnStandardError() throws Exception {
+        Run csv = benchbox("query", "SELECT 6 * 7 AS answer", "--format", "csv");
+        assertThat(csv.exitCode()).isZero();
+        assertThat(csv.stdout()).isEqualTo("answer\n42\n");
+        assertThat(csv.stderr()).matches("\\(1 row, [0-9.]+ ms\\)\n");
+
+        // `benchbox query ... --format json > o.json` must give a file JSON parsers accept
+        Run json = benchbox("query", "SELECT 42 AS answer UNION ALL SELECT 43", "--format", "json");
+        assertThat(json.exitCode()).isZero();
+        JsonNode parsed = new ObjectMapper().readTree(json.stdout());
+        assertThat(parsed.isArray()).isTrue();
+        assertThat(parsed.size()).isEqualTo(2);
+        assertThat(parsed.get(0).get("answer").asInt()).isEqualTo(42);
+        assertThat(json.stderr()).matches("\\(2 rows, [0-9.]+ ms\\)\n");
+    }
+
+    @Test
+    void scriptSummaryGoesToStandardErrorOnce() throws Exception {
+        Path script = work.resolve("two-bad.bbx");
+        Files.writeString(script, "connect duckdb\nquery \"SELEC 1\"\nquery \"SELECT 1 AS one\" --format csv\n");
+        Run run = benchbox("--continue-on-error", "--script", script.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stdout()).startsWith("Connected to DuckDB").endsWith("\none\n1\n");
+        assertThat(run.stderr()).matches(java.util.regex.Pattern.quote(script + ":2: Parser Error: syntax error at or near \"SELEC\" (at line 1, column 1)\n")
+                + "\\(1 row, [0-9.]+ ms\\)\n" + java.util.regex.Pattern.quote(script + ": 1 of 3 lines failed\n"));
     }
 
     @Test
@@ -79,7 +99,8 @@ class CommandLineIT {
         Run run = benchboxWithHeap("64m", "query", "SELECT range AS id, 'row ' || range AS label FROM range(6000000)",
                 "--output", "big.csv");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
-        assertThat(run.stdout()).startsWith("6,000,000 rows written to big.csv (csv)");
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.stderr()).startsWith("6,000,000 rows written to big.csv (csv)");
         Path file = work.resolve("big.csv");
         assertThat(Files.size(file)).isGreaterThan(64L * 1024 * 1024);
         try (Stream<String> lines = Files.lines(file)) {

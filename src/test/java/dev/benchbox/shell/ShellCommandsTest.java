@@ -117,6 +117,211 @@ class ShellCommandsTest {
         assertThat(type("query \"SELECT 1 AS a\"").output()).startsWith("[\n{\"a\":1}\n]");
     }
 
+    @Autowired
+    Console console;
+
+    /** Types at a real JLine prompt: Ctrl-C (byte 3) is turned into the terminal's interrupt signal, as on a tty. */
+    @Test
+    void ctrlCAtThePromptClearsTheLineAndOnlyCtrlDEndsTheSession() throws Exception {
+        java.io.PipedOutputStream keys = new java.io.PipedOutputStream();
+        java.io.PipedInputStream keyboard = new java.io.PipedInputStream(keys, 4096);
+        java.io.ByteArrayOutputStream echo = new java.io.ByteArrayOutputStream();
+        java.io.OutputStream echoed = new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                synchronized (echo) {
+                    echo.write(b);
+                }
+            }
+        };
+        Thread loop = null;
+        try (Terminal tty = org.jline.terminal.TerminalBuilder.builder().system(false).type("xterm")
+                .streams(keyboard, echoed).build()) {
+            org.jline.reader.LineReader reader = org.jline.reader.LineReaderBuilder.builder().terminal(tty).parser(parser).build();
+            loop = new Thread(() -> shell.run(new PromptInput(reader,
+                    () -> new org.jline.utils.AttributedString("benchbox> "), console)));
+            loop.start();
+            StringBuilder screen = new StringBuilder();
+
+            keys.write("connect duckdb\r".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            awaitScreen(screen, "Connected to DuckDB");
+            keys.write(3);
+            awaitScreen(screen, PromptInput.HINT);
+            keys.write(3);
+            awaitScreen(screen, PromptInput.HINT + "\n" + PromptInput.HINT);
+            keys.write("query \"SELECT 'half-typed'\"".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            awaitEcho(echo, "half-typed");
+            Thread.sleep(100);
+            keys.write(3);
+            awaitEcho(echo, "^C", echo.toString(java.nio.charset.StandardCharsets.UTF_8).lastIndexOf("half-typed"));
+            keys.write("status\r".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            awaitScreen(screen, "Platform: DuckDB");
+            assertThat(loop.isAlive()).as("Ctrl-C ended the session").isTrue();
+            assertThat(session.isConnected()).isTrue();
+            // the half-typed line was cleared, not run, and Ctrl-C with text on the line gives no hint
+            assertThat(screen.toString()).doesNotContain("half-typed").doesNotContain("unknown");
+            assertThat(screen.toString().split(java.util.regex.Pattern.quote(PromptInput.HINT), -1)).hasSize(3);
+
+            keys.write(4);
+            loop.join(10_000);
+            assertThat(loop.isAlive()).as("Ctrl-D did not end the session").isFalse();
+        } finally {
+            keys.close();
+            if (loop != null) {
+                loop.join(10_000);
+            }
+            ShellTestSupport.takeOutput(terminal);
+        }
+    }
+
+    private static void awaitEcho(java.io.ByteArrayOutputStream echo, String text) throws InterruptedException {
+        awaitEcho(echo, text, 0);
+    }
+
+    private static void awaitEcho(java.io.ByteArrayOutputStream echo, String text, int from) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            synchronized (echo) {
+                if (echo.toString(java.nio.charset.StandardCharsets.UTF_8).indexOf(text, from) >= 0) {
+                    return;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("never echoed: " + text + "\n" + echo);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private void awaitScreen(StringBuilder screen, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (!screen.toString().contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("never shown: " + text + "\nscreen:\n" + screen);
+            }
+            Thread.sleep(20);
+            screen.append(ShellTestSupport.takeOutput(terminal));
+        }
+    }
+
+    @Autowired
+    org.springframework.shell.context.ShellContext shellContext;
+
+    @Test
+    void connectWhileConnectedSaysWhatItClosesAndAsksBeforeDiscardingTables() {
+        String memory = type("connect duckdb").output().replaceFirst("(?s)^Connected to (.*\\(in-memory\\)), schema main\n$", "$1");
+        assertThat(memory).startsWith("DuckDB v").endsWith("(in-memory)");
+        // nothing to lose: said, not asked
+        assertThat(type("connect duckdb").output()).isEqualTo("Closing " + memory + "\nConnected to " + memory + ", schema main\n");
+
+        type("query \"CREATE TABLE kept (a INTEGER)\"");
+        type("create-schema other");
+        type("query \"CREATE TABLE other.more (a INTEGER)\"");
+        org.springframework.shell.context.InteractionMode mode = shellContext.getInteractionMode();
+        shellContext.setInteractionMode(org.springframework.shell.context.InteractionMode.INTERACTIVE);
+        try {
+            // the test terminal's keyboard is at its end: Ctrl-D, which answers no
+            Result refused = type("connect duckdb");
+            assertThat(refused.output()).startsWith("Closing " + memory + " discards its 2 tables in schemas main, other\n"
+                    + "Discard them and connect? [y/N] ").doesNotContain("Connected");
+            assertThat(refused.error()).isEqualTo("kept the connection to " + memory + ": nothing was closed");
+            assertThat(type("query \"SELECT count(*) AS n FROM main.kept\"").outcome().failed()).isFalse();
+        } finally {
+            shellContext.setInteractionMode(mode);
+        }
+        // a script or a one-shot command cannot answer: it is told, and the connect goes ahead
+        assertThat(type("connect duckdb").output()).isEqualTo("Closing " + memory + " discards its 2 tables in schemas main, other\n"
+                + "Connected to " + memory + ", schema main\n");
+        assertThat(type("query \"SELECT * FROM kept\"").outcome().failed()).isTrue();
+    }
+
+    @Test
+    void answeringYesDiscardsTheInMemoryTables() throws Exception {
+        type("connect duckdb");
+        type("query \"CREATE TABLE gone (a INTEGER)\"");
+        java.io.ByteArrayInputStream keyboard = new java.io.ByteArrayInputStream("y\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        org.springframework.shell.context.InteractionMode mode = shellContext.getInteractionMode();
+        try (Terminal tty = org.jline.terminal.TerminalBuilder.builder().system(false).type(Terminal.TYPE_DUMB)
+                .streams(keyboard, java.io.OutputStream.nullOutputStream()).build()) {
+            org.jline.reader.LineReader reader = org.jline.reader.LineReaderBuilder.builder().terminal(tty).build();
+            org.springframework.beans.factory.support.StaticListableBeanFactory beans = new org.springframework.beans.factory.support.StaticListableBeanFactory();
+            beans.addBean("lineReader", reader);
+            ConnectionGuard guard = new ConnectionGuard(session, console, shellContext, beans.getBeanProvider(org.jline.reader.LineReader.class));
+            shellContext.setInteractionMode(org.springframework.shell.context.InteractionMode.INTERACTIVE);
+            guard.beforeReplacing();
+            assertThat(reader.getHistory().size()).as("the answer is not a command").isZero();
+        } finally {
+            shellContext.setInteractionMode(mode);
+        }
+        assertThat(ShellTestSupport.takeOutput(terminal)).endsWith(" discards its 1 table in schema main\n");
+    }
+
+    @Test
+    void helpShowsSynopsesAsUsersTypeThem() {
+        String help = type("help query").output();
+        assertThat(help).contains("query --sql SQL [--format table|csv|json|markdown] [--output FILE] [--max-rows N] [--max-cost USD]\n")
+                .contains("       --max-rows N\n       rows shown on screen (0: all)\n")
+                .doesNotContain("String").doesNotContain("Integer");
+        assertThat(type("help script").output()).contains("script --file FILE [--continue-on-error]\n")
+                .contains("       --continue-on-error\n       go on after a failing line (default: false)\n")
+                .doesNotContain("boolean");
+    }
+
+    @Autowired
+    org.jline.reader.LineReader lineReader;
+
+    private List<String> complete(String... words) {
+        List<String> list = List.of(words);
+        return shell.complete(new CompletionContext(list, list.size() - 1, list.get(list.size() - 1).length(), null, null))
+                .stream().map(CompletionProposal::value).toList();
+    }
+
+    @Test
+    void valuesComplete() {
+        assertThat(complete("connect", "")).contains("duckdb", "emr-serverless");
+        assertThat(complete("connect", "--platform", "e")).contains("emr-serverless").doesNotContain("duckdb");
+        assertThat(complete("load", "")).contains("tpch");
+        assertThat(complete("run", "")).contains("tpch");
+        assertThat(complete("run", "--platform", "d")).contains("duckdb").doesNotContain("emr-serverless");
+        assertThat(complete("query", "\"SELECT 1\"", "--format", "")).contains("table", "csv", "json", "markdown");
+        assertThat(complete("output", "--format", "j")).contains("json").doesNotContain("csv");
+    }
+
+    @Test
+    void historyIsNumberedLines() throws Exception {
+        lineReader.getHistory().purge();
+        lineReader.getHistory().add("connect duckdb");
+        lineReader.getHistory().add("query \"SELECT 1\"");
+        lineReader.getHistory().add("history");
+        assertThat(type("history").output()).isEqualTo("""
+                  1  connect duckdb
+                  2  query "SELECT 1"
+                  3  history
+                """);
+    }
+
+    @Test
+    void scriptWithContinueOnErrorSaysOnceHowManyLinesFailed(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("mixed.bbx");
+        Files.writeString(script, "connect duckdb\nquery \"SELEC 1\"\nquery \"SELECT 7 AS seven\" --format csv\n");
+        Result result = type("script " + script + " --continue-on-error");
+        assertThat(result.outcome().failed()).isTrue();
+        assertThat(result.error()).isEqualTo(script + ": 1 of 3 lines failed");
+        // the failing line is reported as it happens, the count only as the command's failure
+        assertThat(result.output()).contains(script + ":2: Parser Error").contains("seven\n7\n").doesNotContain("lines failed");
+    }
+
+    @Test
+    void countsAreSingularForOne(@TempDir Path dir) {
+        type("connect duckdb");
+        type("query \"CREATE TABLE one_row (a INTEGER)\"");
+        assertThat(type("query \"INSERT INTO one_row VALUES (1)\"").output()).startsWith("OK, 1 row affected (");
+        assertThat(type("query \"SELECT range AS n FROM range(2)\" --max-rows 1").output())
+                .contains("(2 rows, 1 not shown: raise --max-rows or use --output FILE;");
+        assertThat(type("query \"SELECT 1 AS a\" --output " + dir.resolve("one.csv")).output())
+                .startsWith("1 row written to " + dir.resolve("one.csv") + " (csv) in ");
+    }
+
     @Test
     void queryToFileStreamsEveryRow(@TempDir Path dir) throws Exception {
         type("connect duckdb");

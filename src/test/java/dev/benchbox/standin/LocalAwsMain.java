@@ -14,23 +14,57 @@ public final class LocalAwsMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        AwsStandIn aws = start(args, System.err);
+        if (aws == null) {
+            // the stand-in may have started some servers (non-daemon threads) before failing: exit, never hang
+            System.exit(1);
+        }
+        serve(aws);
+    }
+
+    /**
+     * Starts the stand-in as the arguments say; null after writing one line to {@code err} when it cannot
+     * (bad arguments, a port in use, a missing model file), with no stack trace.
+     */
+    static AwsStandIn start(String[] args, java.io.PrintStream err) {
         int port = 0;
         Path data = Path.of("target", "local-aws");
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--port" -> port = Integer.parseInt(args[++i]);
-                case "--data" -> data = Path.of(args[++i]);
-                default -> {
-                    System.err.println("usage: local-aws [--port N] [--data DIR]");
-                    System.exit(2);
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--port" -> port = Integer.parseInt(args[++i]);
+                    case "--data" -> data = Path.of(args[++i]);
+                    default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
                 }
             }
+        } catch (ArrayIndexOutOfBoundsException | IllegalArgumentException e) {
+            err.println("local-aws: " + (e instanceof NumberFormatException ? "--port needs a number"
+                    : e instanceof ArrayIndexOutOfBoundsException ? args[args.length - 1] + " needs a value" : e.getMessage())
+                    + "; usage: local-aws [--port N] [--data DIR]");
+            return null;
         }
         // s3proxy and Jetty log at DEBUG by default: keep the console for what a person needs to see.
         if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
             root.setLevel(ch.qos.logback.classic.Level.WARN);
         }
-        AwsStandIn aws = AwsStandIn.start(StandInConfig.interactive(data.toAbsolutePath()).withPort(port));
+        try {
+            return AwsStandIn.start(StandInConfig.interactive(data.toAbsolutePath()).withPort(port));
+        } catch (RuntimeException e) {
+            err.println("local-aws: cannot start: " + rootMessage(e));
+            return null;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return message.strip().split("\\R")[0];
+    }
+
+    private static void serve(AwsStandIn aws) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             aws.close();

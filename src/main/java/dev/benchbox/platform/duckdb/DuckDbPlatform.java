@@ -129,6 +129,23 @@ public final class DuckDbPlatform implements Platform {
                 + "AND catalog_name = current_database()", schema).isEmpty();
     }
 
+    /** An in-memory database's tables are gone once it is closed; a database file keeps them. */
+    @Override
+    public synchronized Optional<String> lostOnClose() {
+        if (path != null) {
+            return Optional.empty();
+        }
+        List<String> schemas = queryStrings("SELECT schema_name FROM duckdb_tables() WHERE database_name = current_database() "
+                + "AND NOT internal GROUP BY schema_name ORDER BY schema_name");
+        if (schemas.isEmpty()) {
+            return Optional.empty();
+        }
+        long tables = queryStrings("SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND NOT internal")
+                .size();
+        return Optional.of(tables + (tables == 1 ? " table" : " tables") + " in " + (schemas.size() == 1 ? "schema " : "schemas ")
+                + String.join(", ", schemas));
+    }
+
     @Override
     public synchronized List<String> listTables(String schema) {
         requireSchema(schema);

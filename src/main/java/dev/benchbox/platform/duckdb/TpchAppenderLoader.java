@@ -64,6 +64,7 @@ final class TpchAppenderLoader {
             for (Future<?> future : futures) {
                 future.get();
             }
+            progress.done();
             for (String table : tables) {
                 replace(connection, schema, table, TpchSchema.formatScale(scale));
             }

@@ -92,6 +92,7 @@ final class S3Staging {
         }
         progress.start("Uploading to S3", Math.max(total, 1));
         putAll(work, progress);
+        progress.done();
         int deleted = 0;
         for (Map.Entry<String, List<ObjectIdentifier>> entry : staleByBucket.entrySet()) {
             deleted += delete(entry.getKey(), entry.getValue());
