@@ -15,12 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -73,37 +67,18 @@ final class TpcdsAppenderLoader {
                 scaling.getRowCount(a.table()) / a.count()));
         createStagingTables(tables);
         progress.start("Generating TPC-DS SF" + TpcdsSchema.formatScale(scale), totalRows);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, new DaemonFactory());
+        List<ParallelParts.Part> tasks = new ArrayList<>();
+        for (Chunk chunk : chunks) {
+            tasks.add(() -> appendChunk(chunk, tables, progress));
+        }
+        ParallelParts.run("tpcds-load", "TPC-DS", threads, tasks, () -> dropStagingTables(tables));
+        // the bar ends before the tables swap in, so what follows starts on a clean line
+        progress.done();
         try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Chunk chunk : chunks) {
-                futures.add(pool.submit(() -> {
-                    appendChunk(chunk, tables, progress);
-                    return null;
-                }));
-            }
-            for (Future<?> future : futures) {
-                future.get();
-            }
             replace(tables);
         } catch (SQLException e) {
             dropStagingTables(tables);
             throw SqlErrors.toUserError(e);
-        } catch (InterruptedException e) {
-            pool.shutdownNow();
-            dropStagingTables(tables);
-            Thread.currentThread().interrupt();
-            throw new BenchboxException("load cancelled: existing tables were left as they were");
-        } catch (ExecutionException e) {
-            pool.shutdownNow();
-            dropStagingTables(tables);
-            Throwable cause = e.getCause();
-            if (cause instanceof BenchboxException user) {
-                throw user;
-            }
-            throw new BenchboxException("TPC-DS load failed: " + cause.getMessage(), cause);
-        } finally {
-            pool.shutdownNow();
         }
     }
 
@@ -274,16 +249,5 @@ final class TpcdsAppenderLoader {
     }
 
     private record Chunk(Table table, int number, int count) {
-    }
-
-    private static final class DaemonFactory implements ThreadFactory {
-        private final AtomicInteger counter = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable runnable) {
-            Thread thread = new Thread(runnable, "tpcds-load-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
     }
 }

@@ -10,11 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -52,18 +47,12 @@ final class TpchAppenderLoader {
         }
         createStagingTables(tables);
         progress.start("Generating TPC-H SF" + TpchSchema.formatScale(scale), totalRows);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, new DaemonFactory());
+        List<ParallelParts.Part> tasks = new ArrayList<>();
+        for (Part part : parts) {
+            tasks.add(() -> appendPart(part, progress));
+        }
+        ParallelParts.run("tpch-load", "TPC-H", threads, tasks, () -> dropStagingTables(tables));
         try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Part part : parts) {
-                futures.add(pool.submit(() -> {
-                    appendPart(part, progress);
-                    return null;
-                }));
-            }
-            for (Future<?> future : futures) {
-                future.get();
-            }
             progress.done();
             for (String table : tables) {
                 replace(connection, schema, table, TpchSchema.formatScale(scale));
@@ -71,21 +60,6 @@ final class TpchAppenderLoader {
         } catch (SQLException e) {
             dropStagingTables(tables);
             throw SqlErrors.toUserError(e);
-        } catch (InterruptedException e) {
-            pool.shutdownNow();
-            dropStagingTables(tables);
-            Thread.currentThread().interrupt();
-            throw new BenchboxException("load cancelled: existing tables were left as they were");
-        } catch (ExecutionException e) {
-            pool.shutdownNow();
-            dropStagingTables(tables);
-            Throwable cause = e.getCause();
-            if (cause instanceof BenchboxException user) {
-                throw user;
-            }
-            throw new BenchboxException("TPC-H load failed: " + cause.getMessage(), cause);
-        } finally {
-            pool.shutdownNow();
         }
     }
 
@@ -200,16 +174,5 @@ final class TpchAppenderLoader {
     }
 
     private record Part(String table, int part, int partCount) {
-    }
-
-    private static final class DaemonFactory implements java.util.concurrent.ThreadFactory {
-        private final AtomicInteger counter = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable runnable) {
-            Thread thread = new Thread(runnable, "tpch-load-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
     }
 }
