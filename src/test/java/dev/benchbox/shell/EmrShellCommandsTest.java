@@ -148,6 +148,12 @@ class EmrShellCommandsTest {
         assertThat(load.error()).isNull();
         assertThat(load.output()).contains("S3: 2 files uploaded").contains("Loaded TPC-H SF0.01 into envdb: 2 tables, 30 rows");
         assertThat(type("tables").output()).isEqualTo("nation\nregion\n");
+
+        // TPC-DS is DuckDB-only for now: one line, and nothing is sent to AWS for it
+        long beforeTpcds = sent();
+        assertThat(type("load tpcds --scale 1").error()).isEqualTo("TPC-DS is not supported on emr-serverless yet: use --platform duckdb");
+        assertThat(sent()).isEqualTo(beforeTpcds);
+
         assertThat(type("describe nation").output()).contains("n_nationkey  bigint").contains("n_name       string");
 
         // TAB reads the cache, refreshed from Glue in the background after the load
