@@ -15,8 +15,8 @@ public final class RunSummaryPrinter {
     /** One line for one measured execution, e.g. {@code Q1   iteration 1     12.3 ms        4 rows  passed}. */
     public void query(QueryResult result) {
         StringBuilder line = new StringBuilder(result.stream() == null ? "" : String.format(Locale.ROOT, "S%-2d ", result.stream()));
-        line.append(String.format(Locale.ROOT, "%-4s iteration %d %10.1f ms %8d rows  %s",
-                result.id(), result.iteration(), result.ms(), result.rows(), result.status()));
+        line.append(String.format(Locale.ROOT, "%-4s iteration %d %10.1f ms %8d %-4s  %s",
+                result.id(), result.iteration(), result.ms(), result.rows(), result.rows() == 1 ? "row" : "rows", result.status()));
         if (result.message() != null) {
             line.append(": ").append(result.message());
         }

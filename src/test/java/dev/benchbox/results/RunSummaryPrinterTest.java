@@ -32,7 +32,7 @@ class RunSummaryPrinterTest {
 
         assertThat(out.toString()).isEqualTo("""
                 Q1   iteration 1       12.3 ms        4 rows  passed
-                Q6   iteration 1        3.1 ms        1 rows  failed: row 1 column revenue: expected 1, got 2
+                Q6   iteration 1        3.1 ms        1 row   failed: row 1 column revenue: expected 1, got 2
                 """);
     }
 
