@@ -113,7 +113,7 @@ public class LoadCommands {
             report = platform.loadTpcds(target, scaleFactor, selected, progress);
         }
         tableNames.invalidate();
-        String what = "TPC-DS SF" + TpcdsSchema.formatScale(scaleFactor);
+        String what = "TPC-DS SF" + TpchSchema.formatScale(scaleFactor);
         session.record(new LedgerEntry(started, platform.name(), "load", what, report.elapsedNanos() / 1e6));
         return notes(report) + summary(what, target, report);
     }

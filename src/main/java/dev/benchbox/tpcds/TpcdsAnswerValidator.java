@@ -3,6 +3,7 @@ package dev.benchbox.tpcds;
 import static java.util.Objects.requireNonNull;
 
 import dev.benchbox.tpch.AnswerValidator;
+import dev.benchbox.tpch.TpchSchema;
 import dev.benchbox.tpch.Validation;
 import dev.benchbox.tpch.ValidationMode;
 import java.math.BigDecimal;
@@ -29,14 +30,14 @@ public final class TpcdsAnswerValidator {
         Optional<AnswerSet> reference = TpcdsReferenceAnswers.find(scaleFactor, query);
         if (reference.isEmpty()) {
             return new Validation(Validation.Status.NOT_VALIDATED, "no reference answer at SF "
-                    + TpcdsSchema.formatScale(scaleFactor) + " (TPC-DS answers are known at SF 1)");
+                    + TpchSchema.formatScale(scaleFactor) + " (TPC-DS answers are known at SF 1)");
         }
         AnswerSet expected = reference.get();
         if (rows.size() != expected.rows().size()) {
-            return failed("expected " + rowCount(expected.rows().size()) + ", got " + rows.size());
+            return failed("expected " + AnswerValidator.rowCount(expected.rows().size()) + ", got " + rows.size());
         }
         if (mode == ValidationMode.ROWCOUNT) {
-            return passed(rowCount(rows.size()) + ", as in the SF 1 reference answer");
+            return passed(AnswerValidator.rowCount(rows.size()) + ", as in the SF 1 reference answer");
         }
         if (columnNames.size() != expected.columns().size()) {
             return failed("expected " + expected.columns().size() + " columns, got " + columnNames.size());
@@ -84,9 +85,5 @@ public final class TpcdsAnswerValidator {
 
     private static Validation failed(String detail) {
         return new Validation(Validation.Status.FAILED, detail);
-    }
-
-    private static String rowCount(int count) {
-        return count == 1 ? "1 row" : count + " rows";
     }
 }

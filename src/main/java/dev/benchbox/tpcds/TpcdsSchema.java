@@ -3,7 +3,6 @@ package dev.benchbox.tpcds;
 import io.trino.tpcds.Table;
 import io.trino.tpcds.column.Column;
 import io.trino.tpcds.column.ColumnType;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -133,10 +132,5 @@ public final class TpcdsSchema {
             throw new dev.benchbox.BenchboxException("no table named in '" + spec + "'");
         }
         return List.copyOf(tables);
-    }
-
-    /** The scale as the specification writes it: {@code 1}, {@code 0.1}, {@code 100}. */
-    public static String formatScale(double scale) {
-        return BigDecimal.valueOf(scale).stripTrailingZeros().toPlainString();
     }
 }

@@ -90,7 +90,7 @@ public final class AnswerValidator {
             return Validation.notValidated("validation off");
         }
         Optional<ReferenceAnswer> reference = references.find(scaleFactor, query);
-        String scale = "SF " + formatScale(scaleFactor);
+        String scale = "SF " + TpchSchema.formatScale(scaleFactor);
         if (reference.isPresent()) {
             ReferenceAnswer expected = reference.get();
             if (mode == ValidationMode.EXACT) {
@@ -252,13 +252,11 @@ public final class AnswerValidator {
         return value.toString();
     }
 
-    private static String rowCount(int count) {
+    /** "1 row" or "N rows", for validation details of every benchmark. */
+    public static String rowCount(int count) {
         return count == 1 ? "1 row" : count + " rows";
     }
 
-    private static String formatScale(double scaleFactor) {
-        return BigDecimal.valueOf(scaleFactor).stripTrailingZeros().toPlainString();
-    }
 
     /** The row-count table, for tests that check it against the reference answers. */
     static Map<Integer, Integer> scaleIndependentRowCounts() {

@@ -3,6 +3,7 @@ package dev.benchbox.platform.duckdb;
 import dev.benchbox.BenchboxException;
 import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.tpcds.TpcdsSchema;
+import dev.benchbox.tpch.TpchSchema;
 import io.trino.tpcds.Results;
 import io.trino.tpcds.Scaling;
 import io.trino.tpcds.Session;
@@ -66,7 +67,7 @@ final class TpcdsAppenderLoader {
         chunks.sort((a, b) -> Long.compare(scaling.getRowCount(b.table()) / b.count(),
                 scaling.getRowCount(a.table()) / a.count()));
         createStagingTables(tables);
-        progress.start("Generating TPC-DS SF" + TpcdsSchema.formatScale(scale), totalRows);
+        progress.start("Generating TPC-DS SF" + TpchSchema.formatScale(scale), totalRows);
         List<ParallelParts.Part> tasks = new ArrayList<>();
         for (Chunk chunk : chunks) {
             tasks.add(() -> appendChunk(chunk, tables, progress));
@@ -237,7 +238,7 @@ final class TpcdsAppenderLoader {
                 statement.execute("ALTER TABLE " + DuckDbPlatform.qualified(schema, table + STAGING_SUFFIX)
                         + " RENAME TO " + DuckDbPlatform.quote(table));
                 statement.execute("COMMENT ON TABLE " + target + " IS '" + COMMENT_PREFIX
-                        + TpcdsSchema.formatScale(scale) + "'");
+                        + TpchSchema.formatScale(scale) + "'");
             }
             connection.commit();
         } catch (SQLException e) {
