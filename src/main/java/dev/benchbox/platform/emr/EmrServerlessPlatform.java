@@ -125,8 +125,8 @@ public final class EmrServerlessPlatform implements Platform {
     }
 
     /** Connects with clients built from the options (the SDK's default credentials chain or the profile). */
-    public static EmrServerlessPlatform connect(EmrOptions options) {
-        return connect(options, AwsClients.create(AwsClients.Settings.of(options)), Backoff.DEFAULT);
+    public static EmrServerlessPlatform connect(EmrOptions options, JobProgress progress) {
+        return connect(options, AwsClients.create(AwsClients.Settings.of(options)), Backoff.DEFAULT, progress);
     }
 
     /**
@@ -134,9 +134,14 @@ public final class EmrServerlessPlatform implements Platform {
      * is CREATED or STOPPED. Takes ownership of {@code clients} (closed with the platform, or on failure).
      */
     public static EmrServerlessPlatform connect(EmrOptions options, AwsClients clients, Backoff backoff) {
+        return connect(options, clients, backoff, JobProgress.NONE);
+    }
+
+    /** As {@link #connect(EmrOptions, AwsClients, Backoff)}, telling {@code progress} what it does while it waits. */
+    public static EmrServerlessPlatform connect(EmrOptions options, AwsClients clients, Backoff backoff, JobProgress progress) {
         try {
             checkBucket(options, clients);
-            ApplicationManager manager = new ApplicationManager(options, clients.emr(), backoff);
+            ApplicationManager manager = new ApplicationManager(options, clients.emr(), backoff, progress);
             ApplicationManager.Connected connected = manager.connect();
             String release = manager.describe(connected.applicationId()).releaseLabel();
             return new EmrServerlessPlatform(options, clients, backoff, connected.applicationId(), connected.created(),
@@ -314,6 +319,12 @@ public final class EmrServerlessPlatform implements Platform {
             public void stateChanged(String jobRunId, software.amazon.awssdk.services.emrserverless.model.JobRunState state,
                     java.time.Duration sinceSubmit) {
                 target.stateChanged(jobRunId, state.toString(), sinceSubmit);
+            }
+
+            @Override
+            public void stillIn(String jobRunId, software.amazon.awssdk.services.emrserverless.model.JobRunState state,
+                    java.time.Duration sinceSubmit) {
+                target.waiting("job run " + jobRunId + " " + state, sinceSubmit);
             }
         };
     }
