@@ -52,6 +52,8 @@ class EmrShellCommandsTest {
     TableNameProvider tableNameProvider;
     @Autowired
     SessionCloser closer;
+    @Autowired
+    SchemaNameProvider schemaNameProvider;
 
     @BeforeAll
     static void startStandIn() {
@@ -197,6 +199,15 @@ class EmrShellCommandsTest {
             Thread.sleep(20);
         }
         assertThat(proposals).containsExactly("nation");
+
+        // schema names are Glue databases, cached the same way
+        List<String> schemas = List.of();
+        for (int i = 0; i < 200 && !schemas.contains("envdb"); i++) {
+            schemas = schemaNameProvider.complete(new CompletionContext(List.of("use", "env"), 1, 3, null, null))
+                    .stream().map(CompletionProposal::value).toList();
+            Thread.sleep(20);
+        }
+        assertThat(schemas).containsExactly("envdb");
     }
 
     @Test

@@ -241,6 +241,11 @@ public final class EmrServerlessPlatform implements Platform {
     }
 
     @Override
+    public List<String> listSchemas() {
+        return catalog.listDatabases();
+    }
+
+    @Override
     public List<String> listTables(String schema) {
         return catalog.listTables(database(schema));
     }
