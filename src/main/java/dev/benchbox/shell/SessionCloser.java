@@ -2,6 +2,7 @@ package dev.benchbox.shell;
 
 import dev.benchbox.session.Session;
 import jakarta.annotation.PreDestroy;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
  * so the last seconds of the shell are not silent. Destroyed before {@link Session}, which depends on nothing.
  */
 @Component
+@Lazy(false) // nothing injects it: with lazy initialisation it would never exist, and so never close anything
 public class SessionCloser {
     private final Session session;
     private final Console console;

@@ -287,6 +287,16 @@ class ShellCommandsTest {
         assertThat(complete("output", "--format", "j")).contains("json").doesNotContain("csv");
     }
 
+    @Autowired
+    org.springframework.context.ConfigurableApplicationContext context;
+
+    @Test
+    void theSessionCloserExistsFromTheStartDespiteLazyInitialisation() {
+        // nothing injects it; if it were created lazily it would never close the connection at exit
+        assertThat(context.getEnvironment().getProperty("spring.main.lazy-initialization")).isEqualTo("true");
+        assertThat(context.getBeanFactory().containsSingleton("sessionCloser")).isTrue();
+    }
+
     @Test
     void schemaNamesCompleteForUseAndLoadSchema() throws Exception {
         assertThat(type("connect duckdb").error()).isNull();
