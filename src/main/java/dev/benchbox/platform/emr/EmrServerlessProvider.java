@@ -36,7 +36,7 @@ public final class EmrServerlessProvider implements PlatformProvider {
         EmrServerlessPlatform emr = EmrServerlessPlatform.connect(options, request.jobProgress());
         emr.jobProgress(request.jobProgress());
         List<String> notes = new ArrayList<>();
-        if (emr.connectedState() != null && !emr.connectedState().equals("STARTED")) {
+        if (emr.startedOnConnect()) {
             notes.add("Application " + emr.applicationId() + " was " + emr.connectedState() + ": started it");
         }
         return new Connection(emr, notes);
