@@ -80,6 +80,10 @@ public class PowerRunService {
                     + platform.name() + " runs one stream at a time here)");
         }
         Benchmark benchmark = request.benchmark();
+        Optional<String> unsupported = benchmark.unsupportedOn(platform);
+        if (unsupported.isPresent()) {
+            throw new BenchboxException(unsupported.get());
+        }
         String title = benchmark.title() + " SF" + TpchSchema.formatScale(request.scaleFactor());
         Optional<LoadReport> load = Optional.empty();
         Optional<Double> loaded = benchmark.loadedScale(platform, schema);

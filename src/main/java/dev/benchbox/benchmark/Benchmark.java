@@ -40,6 +40,11 @@ public interface Benchmark {
     /** The scale factor whose complete data the schema holds, if any. */
     Optional<Double> loadedScale(Platform platform, String schema);
 
+    /** Why the platform cannot run this benchmark, in one line; empty when it can. Asked before any work. */
+    default Optional<String> unsupportedOn(Platform platform) {
+        return Optional.empty();
+    }
+
     /** Generates the data at the scale factor and loads the given tables (all when empty). */
     LoadReport load(Platform platform, String schema, double scaleFactor, List<String> tables, LoadProgress progress);
 

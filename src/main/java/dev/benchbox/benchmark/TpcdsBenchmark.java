@@ -64,6 +64,12 @@ public final class TpcdsBenchmark implements Benchmark {
     }
 
     @Override
+    public Optional<String> unsupportedOn(Platform platform) {
+        return platform.loadsTpcds() ? Optional.empty()
+                : Optional.of("TPC-DS is not supported on " + platform.name() + " yet: use --platform duckdb");
+    }
+
+    @Override
     public LoadReport load(Platform platform, String schema, double scaleFactor, List<String> tables, LoadProgress progress) {
         return platform.loadTpcds(schema, scaleFactor, tables, progress);
     }

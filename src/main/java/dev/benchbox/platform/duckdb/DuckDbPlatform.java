@@ -237,6 +237,11 @@ public final class DuckDbPlatform implements Platform {
     }
 
     @Override
+    public boolean loadsTpcds() {
+        return true;
+    }
+
+    @Override
     public LoadReport loadTpcds(String schema, double scaleFactor, List<String> tables, LoadProgress progress) {
         requireSchema(schema);
         List<String> selected = tables.isEmpty() ? TpcdsSchema.TABLES : tables;
