@@ -1,11 +1,13 @@
 package dev.benchbox.bench;
 
 import dev.benchbox.BenchboxException;
+import dev.benchbox.benchmark.Benchmark;
+import dev.benchbox.benchmark.TpchBenchmark;
 import dev.benchbox.tpch.ValidationMode;
 import java.util.List;
 
 /**
- * A TPC-H power run as asked for.
+ * A power run (or throughput test) of a benchmark as asked for.
  *
  * @param scaleFactor TPC-H scale factor (positive)
  * @param queries query numbers in run order
@@ -13,11 +15,13 @@ import java.util.List;
  * @param iterations measured rounds (at least one)
  * @param validation how answers are checked
  * @param streams concurrent query streams: 1 is a power run, more a throughput test
+ * @param benchmark TPC-H or TPC-DS
  */
 public record PowerRunRequest(double scaleFactor, List<Integer> queries, int warmups, int iterations, ValidationMode validation,
-        int streams) {
+        int streams, Benchmark benchmark) {
     public PowerRunRequest {
         queries = List.copyOf(queries);
+        java.util.Objects.requireNonNull(benchmark, "benchmark is null");
         if (!(scaleFactor > 0)) {
             throw new BenchboxException("invalid scale factor " + scaleFactor + ": it must be greater than 0");
         }
@@ -35,7 +39,13 @@ public record PowerRunRequest(double scaleFactor, List<Integer> queries, int war
         }
     }
 
-    /** A power run: one stream. */
+    /** A TPC-H run. */
+    public PowerRunRequest(double scaleFactor, List<Integer> queries, int warmups, int iterations, ValidationMode validation,
+            int streams) {
+        this(scaleFactor, queries, warmups, iterations, validation, streams, new TpchBenchmark());
+    }
+
+    /** A TPC-H power run: one stream. */
     public PowerRunRequest(double scaleFactor, List<Integer> queries, int warmups, int iterations, ValidationMode validation) {
         this(scaleFactor, queries, warmups, iterations, validation, 1);
     }

@@ -7,6 +7,7 @@ import dev.benchbox.platform.LoadReport;
 import dev.benchbox.platform.Platform;
 import dev.benchbox.platform.QueryExecution;
 import dev.benchbox.BenchboxException;
+import dev.benchbox.benchmark.Benchmark;
 import dev.benchbox.cost.JobRunUsage;
 import dev.benchbox.cost.PricingTable;
 import dev.benchbox.results.JobRunRecord;
@@ -18,16 +19,10 @@ import dev.benchbox.results.ResultStore;
 import dev.benchbox.results.RunResult;
 import dev.benchbox.session.LedgerEntry;
 import dev.benchbox.session.Session;
-import dev.benchbox.tpch.AnswerValidator;
-import dev.benchbox.tpch.ReferenceAnswers;
-import dev.benchbox.tpch.TpchQueries;
 import dev.benchbox.tpch.TpchSchema;
-import dev.benchbox.tpch.Validation;
-import dev.benchbox.tpch.ValidationMode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +35,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * TPC-H power runs: makes sure the data is there (generating and loading it when the schema does not
+ * Power runs of a benchmark (TPC-H, TPC-DS): makes sure the data is there (generating and loading it when the schema does not
  * hold that scale yet), runs the queries as one batch on the platform, validates the answers, computes
  * the metric and writes the results file.
  */
@@ -52,7 +47,6 @@ public class PowerRunService {
 
     private final Session session;
     private final Path resultsDirectory;
-    private final AnswerValidator validator = new AnswerValidator();
 
     public PowerRunService(Session session, @Value("${benchbox.results-dir:benchbox-results}") Path resultsDirectory) {
         this.session = session;
@@ -85,21 +79,23 @@ public class PowerRunService {
             throw new BenchboxException("--streams runs concurrent job runs: it needs emr-serverless ("
                     + platform.name() + " runs one stream at a time here)");
         }
+        Benchmark benchmark = request.benchmark();
+        Optional<String> unsupported = benchmark.unsupportedOn(platform);
+        if (unsupported.isPresent()) {
+            throw new BenchboxException(unsupported.get());
+        }
+        String title = benchmark.title() + " SF" + TpchSchema.formatScale(request.scaleFactor());
         Optional<LoadReport> load = Optional.empty();
-        Optional<Double> loaded = platform.loadedTpchScale(schema);
+        Optional<Double> loaded = benchmark.loadedScale(platform, schema);
         if (loaded.isEmpty() || loaded.get() != request.scaleFactor()) {
             listener.loading(request.scaleFactor());
             // a one-shot run on a fresh account has no database yet (create-schema is idempotent)
             platform.createSchema(schema);
-            load = Optional.of(platform.loadTpch(schema, request.scaleFactor(), TpchSchema.TABLES, progress));
-            session.record(new LedgerEntry(started, platform.name(), "load",
-                    "TPC-H SF" + TpchSchema.formatScale(request.scaleFactor()), load.get().elapsedNanos() / 1e6));
+            load = Optional.of(benchmark.load(platform, schema, request.scaleFactor(), benchmark.tables(), progress));
+            session.record(new LedgerEntry(started, platform.name(), "load", title, load.get().elapsedNanos() / 1e6));
         }
 
-        List<BatchQuery> batch = new ArrayList<>();
-        for (int number : request.queries()) {
-            batch.add(new BatchQuery("Q" + number, TpchQueries.get(number).sql()));
-        }
+        List<BatchQuery> batch = benchmark.statements(request.queries());
         List<QueryResult> results = new ArrayList<>();
         int jobRunsBefore = platform.jobRuns().size();
         double[] inDriverMs = new double[1];
@@ -120,24 +116,27 @@ public class PowerRunService {
         double streamSeconds = (System.nanoTime() - streamsStarted) / 1e9;
         Instant finished = Instant.now();
 
+        // as the specification counts queries: TPC-DS's two-part queries become one result each
+        List<QueryResult> counted = benchmark.perQuery(results);
         RunResult result = new RunResult(
                 new RunResult.Run(UUID.randomUUID().toString(), started, finished, request.warmups(), request.iterations(),
                         request.validation().name().toLowerCase(java.util.Locale.ROOT)),
-                new RunResult.Benchmark("tpch", request.scaleFactor(), batch.stream().map(BatchQuery::id).toList()),
+                new RunResult.Benchmark(benchmark.name(), request.scaleFactor(), batch.stream().map(BatchQuery::id).toList()),
                 new RunResult.PlatformInfo(platform.name(), platform.version(), schema, Map.of("description", platform.description())),
-                request.streams() == 1 ? summarize(request, results)
-                        : summarize(request, results).withThroughput(request.streams(),
-                                throughputAtSize(request.scaleFactor(), results.size(), streamSeconds),
+                request.streams() == 1 ? summarize(request, counted)
+                        : summarize(request, counted).withThroughput(request.streams(),
+                                throughputAtSize(request.scaleFactor(), counted.size(), streamSeconds),
                                 throughputNote(request, streamSeconds)),
-                results,
+                counted,
                 jobRunsSince(platform, jobRunsBefore, inDriverMs[0]),
-                QueryStatistics.of(results, request.warmups(), firstWarmupMs),
-                new RunConfiguration(platform.configuration(), "tpch", request.scaleFactor(),
+                QueryStatistics.of(counted, request.warmups(), firstWarmupMs),
+                new RunConfiguration(platform.configuration(), benchmark.name(), request.scaleFactor(),
                         batch.stream().map(BatchQuery::id).toList(), request.warmups(), request.iterations(), request.streams(),
                         request.validation().name().toLowerCase(java.util.Locale.ROOT), ShellVersion.current()));
         Path file = new ResultStore(resultsDirectory).write(result);
         session.record(new LedgerEntry(started, platform.name(), "run",
-                "TPC-H power run SF" + TpchSchema.formatScale(request.scaleFactor()) + ", " + batch.size() + " queries",
+                benchmark.title() + " power run SF" + TpchSchema.formatScale(request.scaleFactor()) + ", " + batch.size()
+                        + (batch.size() == 1 ? " statement" : " statements"),
                 (System.nanoTime() - startNanos) / 1e6));
         return new Report(result, file, load);
     }
@@ -260,54 +259,12 @@ public class PowerRunService {
             return new QueryResult(execution.queryId(), execution.iteration(), ms, execution.rowCount(),
                     QueryResult.ERROR, null, execution.error());
         }
-        int number = Integer.parseInt(execution.queryId().substring(1));
-        Validation validation = validator.validate(number, request.scaleFactor(), request.validation(),
-                execution.columns(), execution.rows());
-        String status = validation.status() == Validation.Status.FAILED ? QueryResult.FAILED : QueryResult.PASSED;
-        String how;
-        if (validation.status() == Validation.Status.NOT_VALIDATED) {
-            how = "none";
-        } else if (request.validation() == ValidationMode.EXACT
-                && ReferenceAnswers.find(request.scaleFactor(), number).isPresent()) {
-            how = "exact";
-        } else {
-            how = "rowcount";
-        }
-        String message = validation.status() == Validation.Status.PASSED ? null : validation.detail();
-        return new QueryResult(execution.queryId(), execution.iteration(), ms, execution.rowCount(), status, how, message);
+        return request.benchmark().check(execution.queryId(), execution.iteration(), ms, execution.rowCount(),
+                request.scaleFactor(), request.validation(), execution.columns(), execution.rows());
     }
 
+    /** The summary with the benchmark's metric, over results as the benchmark counts queries. */
     static RunResult.Summary summarize(PowerRunRequest request, List<QueryResult> results) {
-        int passed = 0;
-        int failed = 0;
-        int errors = 0;
-        double total = 0;
-        Map<String, List<Double>> secondsByQuery = new LinkedHashMap<>();
-        List<Double> allMs = new ArrayList<>();
-        for (QueryResult result : results) {
-            switch (result.status()) {
-                case QueryResult.PASSED -> passed++;
-                case QueryResult.FAILED -> failed++;
-                default -> errors++;
-            }
-            total += result.ms();
-            allMs.add(result.ms());
-            secondsByQuery.computeIfAbsent(result.id(), id -> new ArrayList<>()).add(result.ms() / 1000.0);
-        }
-        Double power = null;
-        String note;
-        if (errors > 0) {
-            note = "Power@Size not computed: " + errors + " query execution(s) failed";
-        } else {
-            List<Double> perQuery = secondsByQuery.values().stream().map(PowerMetric::geometricMean).toList();
-            power = Math.round(PowerMetric.powerAtSize(request.scaleFactor(), perQuery) * 100) / 100.0;
-            note = "computed over " + perQuery.size() + " query timing intervals"
-                    + (request.iterations() > 1 ? " (each the geometric mean of " + request.iterations() + " iterations)" : "")
-                    + "; the refresh functions RF1/RF2 were not part of this run, so this is not a "
-                    + "specification-compliant Power@Size"
-                    + (perQuery.size() < 22 ? ", and only " + perQuery.size() + " of the 22 queries ran" : "");
-        }
-        double geomean = Math.round(PowerMetric.geometricMean(allMs) * 1000) / 1000.0;
-        return new RunResult.Summary(results.size(), passed, failed, errors, Math.round(total * 1000) / 1000.0, geomean, power, note);
+        return request.benchmark().summarize(request.scaleFactor(), request.iterations(), results);
     }
 }

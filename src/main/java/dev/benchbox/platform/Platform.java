@@ -58,6 +58,11 @@ public interface Platform extends AutoCloseable {
         throw new dev.benchbox.BenchboxException("TPC-DS is not supported on " + name() + " yet: use --platform duckdb");
     }
 
+    /** Whether {@link #loadTpcds} generates TPC-DS here (so a TPC-DS run can be refused before any work when not). */
+    default boolean loadsTpcds() {
+        return false;
+    }
+
     /** The TPC-DS scale factor whose data the schema holds, if a complete TPC-DS load is recorded there. */
     default Optional<Double> loadedTpcdsScale(String schema) {
         return Optional.empty();

@@ -68,14 +68,25 @@ public final class RunSummaryPrinter {
         return cv == null ? "-" : String.format(Locale.ROOT, "%.1f%%", cv * 100);
     }
 
+    /** A benchmark's name for people: {@code TPC-H} for {@code tpch}, {@code TPC-DS} for {@code tpcds}. */
+    static String title(String name) {
+        return switch (name) {
+            case "tpch" -> "TPC-H";
+            case "tpcds" -> "TPC-DS";
+            default -> name;
+        };
+    }
+
     public void summary(RunResult result, String resultFile) {
         RunResult.Summary summary = result.summary();
-        out.println(String.format(Locale.ROOT, "TPC-H SF%s on %s %s: %d query executions, %d passed, %d failed, %d errors",
-                dev.benchbox.tpch.TpchSchema.formatScale(result.benchmark().scaleFactor()), result.platform().name(),
+        out.println(String.format(Locale.ROOT, "%s SF%s on %s %s: %d query executions, %d passed, %d failed, %d errors",
+                title(result.benchmark().name()), dev.benchbox.tpch.TpchSchema.formatScale(result.benchmark().scaleFactor()), result.platform().name(),
                 result.platform().version(), summary.queries(), summary.passed(), summary.failed(), summary.errors()));
         out.println(String.format(Locale.ROOT, "Total %.1f ms, geometric mean %.2f ms", summary.totalMs(), summary.geometricMeanMs()));
         if (summary.powerAtSize() != null) {
             out.println(String.format(Locale.ROOT, "Power@Size %.2f (%s)", summary.powerAtSize(), summary.powerNote()));
+        } else if (summary.powerTestSeconds() != null) {
+            out.println(String.format(Locale.ROOT, "Power test %.3f s (%s)", summary.powerTestSeconds(), summary.powerNote()));
         } else {
             out.println(summary.powerNote());
         }

@@ -2,6 +2,8 @@ package dev.benchbox.shell;
 
 import dev.benchbox.BenchboxException;
 import dev.benchbox.bench.PowerRunRequest;
+import dev.benchbox.benchmark.Benchmark;
+import dev.benchbox.benchmark.Benchmarks;
 import dev.benchbox.bench.PowerRunService;
 import dev.benchbox.platform.BatchQuery;
 import dev.benchbox.platform.LoadProgress;
@@ -22,7 +24,7 @@ import org.springframework.shell.standard.ShellComponent;
 import org.springframework.shell.standard.ShellMethod;
 import org.springframework.shell.standard.ShellOption;
 
-/** {@code run tpch} on the connected platform, and the one-shot {@code run --platform ... --benchmark tpch}. */
+/** {@code run tpch|tpcds} on the connected platform, and the one-shot {@code run --platform ... --benchmark tpch|tpcds}. */
 @ShellComponent
 public class RunCommands {
     private final Session session;
@@ -54,10 +56,10 @@ public class RunCommands {
      * sub-command name ({@code --benchmark tpch}) for that sub-command: {@code run tpch --scale 1} on the
      * connected platform, and the one-shot {@code run --platform duckdb --benchmark tpch --scale 0.01}.
      */
-    @ShellMethod(key = "run", value = "TPC-H power run: run tpch --scale SF [--queries 1,3,6] [--warmup N] [--iterations N] "
+    @ShellMethod(key = "run", value = "TPC-H or TPC-DS power run: run tpch|tpcds --scale SF [--queries 1,3,6] [--warmup N] [--iterations N] "
             + "[--validate exact|rowcount|off]; with --platform it connects first (one-shot).", group = "Benchmark")
     public void run(
-            @ShellOption(value = "--benchmark", defaultValue = ShellOption.NULL, valueProvider = ValueChoices.Benchmarks.class, help = "benchmark: tpch") String benchmark,
+            @ShellOption(value = "--benchmark", defaultValue = ShellOption.NULL, valueProvider = ValueChoices.Benchmarks.class, help = "benchmark: tpch or tpcds") String benchmark,
             @ShellOption(value = "--scale", defaultValue = ShellOption.NULL, help = "scale factor, e.g. 0.01 or 1 (a dry run defaults to 0.01)") String scale,
             @ShellOption(value = "--queries", defaultValue = ShellOption.NULL, help = "queries to run, e.g. 1,3,6 or 1-5 (default: all)") String queries,
             @ShellOption(value = "--warmup", defaultValue = "0", help = "unmeasured rounds first") int warmup,
@@ -73,10 +75,13 @@ public class RunCommands {
             @ShellOption(value = "--streams", defaultValue = "1", help = "concurrent query streams: more than 1 is a throughput test (emr-serverless)") int streams,
             @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace the contents of a non-empty directory") boolean replace) {
         if (benchmark == null) {
-            throw new BenchboxException("name the benchmark: run tpch --scale SF");
+            throw new BenchboxException("name the benchmark: run tpch --scale SF or run tpcds --scale SF");
         }
-        if (!"tpch".equalsIgnoreCase(benchmark)) {
-            throw new BenchboxException("unknown benchmark '" + benchmark + "': expected tpch");
+        Benchmark chosen;
+        try {
+            chosen = Benchmarks.get(benchmark);
+        } catch (IllegalArgumentException e) {
+            throw new BenchboxException(e.getMessage());
         }
         if (path != null && platform == null) {
             throw new BenchboxException("--path goes with --platform duckdb");
@@ -86,12 +91,19 @@ public class RunCommands {
         }
         if (scale == null) {
             if (dryRun == null) {
-                throw new BenchboxException("missing --scale: run tpch --scale SF (e.g. 0.01 or 1)");
+                throw new BenchboxException("missing --scale: run " + chosen.name() + " --scale SF (e.g. "
+                        + (chosen.name().equals("tpch") ? "0.01 or 1)" : "1)"));
             }
             scale = "0.01";
         }
         // everything typed is checked before connecting or loading
-        PowerRunRequest request = request(scale, queries, warmup, iterations, validate, streams);
+        PowerRunRequest request = request(chosen, scale, queries, warmup, iterations, validate, streams);
+        if (dryRun != null && !chosen.name().equals("tpch")) {
+            throw new BenchboxException("--dry-run previews TPC-H runs only for now");
+        }
+        if (maxCost != null && !chosen.name().equals("tpch")) {
+            throw new BenchboxException("--max-cost estimates TPC-H runs only for now");
+        }
         if (dryRun != null) {
             dryRun(request, platform, platformOptions, Path.of(dryRun), replace);
             return;
@@ -139,11 +151,11 @@ public class RunCommands {
         console.println(DryRuns.summary(dryRun, 0) + " (requests as NN-Operation[-detail].json, queries/*.sql, tables/*.sql, uploads.json)");
     }
 
-    private static PowerRunRequest request(String scale, String queries, int warmup, int iterations, String validate, int streams) {
+    private static PowerRunRequest request(Benchmark benchmark, String scale, String queries, int warmup, int iterations,
+            String validate, int streams) {
         double scaleFactor = TpchSchema.parseScale(scale);
-        List<Integer> selected = queries == null ? TpchQueries.all().stream().map(q -> q.number()).toList()
-                : TpchQueries.parseSelection(queries);
-        return new PowerRunRequest(scaleFactor, selected, warmup, iterations, ValidationMode.parse(validate), streams);
+        List<Integer> selected = queries == null ? benchmark.queries() : benchmark.parseQueries(queries);
+        return new PowerRunRequest(scaleFactor, selected, warmup, iterations, ValidationMode.parse(validate), streams, benchmark);
     }
 
     private void execute(PowerRunRequest request) {
@@ -153,7 +165,8 @@ public class RunCommands {
             report = powerRuns.run(request, progress, new PowerRunService.Listener() {
                 @Override
                 public void loading(double scaleFactor) {
-                    console.println("Schema " + session.schema() + " does not hold TPC-H SF" + TpchSchema.formatScale(scaleFactor)
+                    console.println("Schema " + session.schema() + " does not hold " + request.benchmark().title() + " SF"
+                            + TpchSchema.formatScale(scaleFactor)
                             + " yet: generating and loading it");
                 }
 

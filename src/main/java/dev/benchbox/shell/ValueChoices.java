@@ -43,7 +43,7 @@ public final class ValueChoices {
             return switch (context.getCommandRegistration().getCommand()) {
                 case "connect" -> starting(context, platforms.names());
                 case "load" -> starting(context, DataSets.NAMES);
-                case "run" -> starting(context, List.of("tpch"));
+                case "run" -> starting(context, dev.benchbox.benchmark.Benchmarks.names());
                 default -> List.of();
             };
         }
@@ -80,7 +80,7 @@ public final class ValueChoices {
     public static class Benchmarks implements ValueProvider {
         @Override
         public List<CompletionProposal> complete(CompletionContext context) {
-            return starting(context, List.of("tpch"));
+            return starting(context, dev.benchbox.benchmark.Benchmarks.names());
         }
     }
 

@@ -174,7 +174,9 @@ public final class AnswerSetParser {
                 int[] range = ranges.get(c);
                 int distance = position < range[0] ? range[0] - position
                         : position >= range[1] ? position - range[1] + 1 : 0;
-                if (distance < bestDistance) {
+                // a tie goes to the later column: Q24's second result set sits one place left of its rules, so
+                // a store name's middle falls as far past the first names' rule as before the store names'
+                if (distance <= bestDistance) {
                     best = c;
                     bestDistance = distance;
                 }

@@ -52,41 +52,7 @@ public final class TpchQueries {
      *                                  anything but numbers 1-22 and ascending ranges of them
      */
     public static List<Integer> parseSelection(String spec) {
-        requireNonNull(spec, "spec is null");
-        if (spec.isBlank()) {
-            throw new IllegalArgumentException("no TPC-H queries selected: expected numbers 1-22, e.g. 1,3,6 or 1-5,7");
-        }
-        Set<Integer> selected = new LinkedHashSet<>();
-        for (String part : spec.split(",", -1)) {
-            String item = part.strip();
-            int dash = item.indexOf('-', 1); // from 1: a leading '-' is a negative number, not a range
-            if (dash < 0) {
-                selected.add(parseNumber(item));
-                continue;
-            }
-            int first = parseNumber(item.substring(0, dash).strip());
-            int last = parseNumber(item.substring(dash + 1).strip());
-            if (first > last) {
-                throw new IllegalArgumentException(
-                        "invalid TPC-H query range '" + item + "': the first number must not exceed the last");
-            }
-            for (int n = first; n <= last; n++) {
-                selected.add(n);
-            }
-        }
-        return List.copyOf(selected);
-    }
-
-    private static int parseNumber(String text) {
-        // Digits only (at most two), so "+3", " 3x" or "1e1" are not silently accepted.
-        if (!text.matches("[0-9]{1,2}")) {
-            throw unknown(text);
-        }
-        int number = Integer.parseInt(text);
-        if (number < 1 || number > COUNT) {
-            throw unknown(text);
-        }
-        return number;
+        return dev.benchbox.benchmark.QuerySelection.parse(spec, "TPC-H", COUNT);
     }
 
     private static IllegalArgumentException unknown(String value) {

@@ -18,6 +18,8 @@ import java.util.Properties;
  *   <li>{@code generate SF [THREADS]}: io.trino.tpch generating every TPC-H table, rows discarded, on one thread
  *       (default) or cut into parts on THREADS threads the way the DuckDB loader cuts them: the floor of any load
  *       that uses this generator on that many cores;</li>
+ *   <li>{@code tpcds-generate SF}: io.trino.tpcds generating every TPC-DS table on one thread, rows discarded
+ *       (for scripts/bench-tpcds);</li>
  *   <li>{@code jdbc DBFILE WARMUPS ITERATIONS}: a bare JDBC loop over the 22 queries on a DuckDB file,
  *       reading every row, printing the summed measured query time.</li>
  * </ul>
@@ -31,7 +33,9 @@ public final class ReferencePrograms {
         switch (args[0]) {
             case "generate" -> generate(Double.parseDouble(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 1);
             case "jdbc" -> jdbc(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
-            default -> throw new IllegalArgumentException("usage: generate SF [THREADS] | jdbc DBFILE WARMUPS ITERATIONS");
+            case "tpcds-generate" -> tpcdsGenerate(Double.parseDouble(args[1]));
+            default -> throw new IllegalArgumentException(
+                    "usage: generate SF [THREADS] | jdbc DBFILE WARMUPS ITERATIONS | tpcds-generate SF");
         }
     }
 
@@ -64,6 +68,25 @@ public final class ReferencePrograms {
         }
         System.out.printf(Locale.ROOT, "generated %d rows on %d thread(s) in %.3f s%n", rows.get(), threads,
                 (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * io.trino.tpcds generating every TPC-DS table as text fields (what it does for dsdgen's files), one pass on one
+     * thread, rows discarded: the generator's own cost, which a load on N cores can at best divide by N.
+     */
+    private static void tpcdsGenerate(double scale) {
+        long started = System.nanoTime();
+        long rows = 0;
+        io.trino.tpcds.Session session = io.trino.tpcds.Session.getDefaultSession().withScale(scale);
+        for (io.trino.tpcds.Table table : io.trino.tpcds.Table.getBaseTables()) {
+            if (table.isChild()) {
+                continue; // generated with its parent (returns with their sales)
+            }
+            for (java.util.List<java.util.List<String>> group : io.trino.tpcds.Results.constructResults(table, session)) {
+                rows += group.size();
+            }
+        }
+        System.out.printf(Locale.ROOT, "generated %d rows on 1 thread in %.3f s%n", rows, (System.nanoTime() - started) / 1e9);
     }
 
     private static int partCount(String table, double scale, int threads) {

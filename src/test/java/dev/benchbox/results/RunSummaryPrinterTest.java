@@ -53,6 +53,23 @@ class RunSummaryPrinterTest {
     }
 
     @Test
+    void tpcdsPrintsItsNameAndThePowerTestTime() {
+        StringWriter out = new StringWriter();
+        RunResult small = smallRun(null);
+        RunResult run = new RunResult(small.run(), new RunResult.Benchmark("tpcds", 1, List.of("Q1", "Q6")), small.platform(),
+                new RunResult.Summary(2, 2, 0, 0, 15.39, 6.2, null, "the TPC-DS power test time: 2 queries").withPowerTestSeconds(0.0154),
+                small.queries(), List.of());
+
+        new RunSummaryPrinter(out).summary(run, null);
+
+        assertThat(out.toString()).isEqualTo("""
+                TPC-DS SF1 on duckdb v1.4.4: 2 query executions, 2 passed, 0 failed, 0 errors
+                Total 15.4 ms, geometric mean 6.20 ms
+                Power test 0.015 s (the TPC-DS power test time: 2 queries)
+                """);
+    }
+
+    @Test
     void withoutPowerPrintsTheNoteAloneAndNoFileLineWhenNothingWasWritten() {
         StringWriter out = new StringWriter();
         RunResult run = smallRun(new RunResult.Summary(2, 1, 0, 1, 15.39, 6.2, null,

@@ -187,6 +187,7 @@ class EmrShellCommandsTest {
         // TPC-DS is DuckDB-only for now: one line, and nothing is sent to AWS for it
         long beforeTpcds = sent();
         assertThat(type("load tpcds --scale 1").error()).isEqualTo("TPC-DS is not supported on emr-serverless yet: use --platform duckdb");
+        assertThat(type("run tpcds --scale 1").error()).isEqualTo("TPC-DS is not supported on emr-serverless yet: use --platform duckdb");
         assertThat(sent()).isEqualTo(beforeTpcds);
 
         assertThat(type("describe nation").output()).contains("n_nationkey  bigint").contains("n_name       string");

@@ -277,11 +277,36 @@ class ShellCommandsTest {
     }
 
     @Test
+    void runTpcdsOneShotRunsTwoPartQueriesAsTheSpecificationCountsThem() throws Exception {
+        Result run = type("run --platform duckdb --benchmark tpcds --scale 0.01 --queries 3,14");
+
+        assertThat(run.error()).isNull();
+        assertThat(run.output()).contains("Schema main does not hold TPC-DS SF0.01 yet: generating and loading it")
+                .containsPattern("Q3   iteration 1 .* passed: no reference answer at SF 0.01")
+                .containsPattern("Q14a iteration 1 .* passed")
+                .containsPattern("Q14b iteration 1 .* passed")
+                .contains("TPC-DS SF0.01 on duckdb ")
+                .contains(": 2 query executions, 2 passed, 0 failed, 0 errors")
+                .containsPattern("Power test [0-9.]+ s \\(the TPC-DS power test time: 2 queries in one stream, times added; "
+                        + "the load test, the throughput tests and data maintenance were not run, so there is no QphDS@SF, "
+                        + "and only 2 of the 99 queries ran\\)")
+                .contains("Results: ");
+        try (var files = java.nio.file.Files.list(results)) {
+            assertThat(files.map(f -> f.getFileName().toString())).anyMatch(name -> name.startsWith("tpcds_sf0.01_duckdb_"));
+        }
+        assertThat(type("run tpcds --scale 0.01 --queries 100").error())
+                .isEqualTo("unknown TPC-DS query '100': expected numbers 1-99");
+        assertThat(type("run tpcx --scale 1").error()).isEqualTo("unknown benchmark 'tpcx': expected tpch or tpcds");
+        assertThat(type("run tpcds").error()).isEqualTo("missing --scale: run tpcds --scale SF (e.g. 1)");
+    }
+
+    @Test
     void valuesComplete() {
         assertThat(complete("connect", "")).contains("duckdb", "emr-serverless");
         assertThat(complete("connect", "--platform", "e")).contains("emr-serverless").doesNotContain("duckdb");
         assertThat(complete("load", "")).contains("tpch");
-        assertThat(complete("run", "")).contains("tpch");
+        assertThat(complete("run", "")).contains("tpch", "tpcds");
+        assertThat(complete("run", "--benchmark", "tpcd")).contains("tpcds").doesNotContain("tpch");
         assertThat(complete("run", "--platform", "d")).contains("duckdb").doesNotContain("emr-serverless");
         assertThat(complete("query", "\"SELECT 1\"", "--format", "")).contains("table", "csv", "json", "markdown");
         assertThat(complete("output", "--format", "j")).contains("json").doesNotContain("csv");

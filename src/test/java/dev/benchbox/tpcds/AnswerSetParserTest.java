@@ -140,11 +140,15 @@ class AnswerSetParserTest {
                     + "                                                                        241.96\n\n\n"
                     + "---------------------- OUTPUT Query 2\n\n\n" + header
                     + "Hamlin                        Heather              able"
-                    + "                                                                      149.65\n");
+                    + "                                                                      149.65\n"
+                    // one place left of the rules: "bar" is as far past the first names' rule as before the stores'
+                    + "Martin                        Harold              bar"
+                    + "                                                                      5834.88\n");
 
             assertThat(sets).hasSize(2);
             assertThat(sets.get(0).rows()).containsExactly(List.of("Martins", "Cara", "bar", "241.96"));
-            assertThat(sets.get(1).rows()).containsExactly(List.of("Hamlin", "Heather", "able", "149.65"));
+            assertThat(sets.get(1).rows()).containsExactly(List.of("Hamlin", "Heather", "able", "149.65"),
+                    List.of("Martin", "Harold", "bar", "5834.88"));
         }
 
         @Test

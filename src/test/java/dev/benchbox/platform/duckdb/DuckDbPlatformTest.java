@@ -52,6 +52,17 @@ class DuckDbPlatformTest {
     }
 
     @Test
+    void ordersNullsAsSparkSqlDoes() {
+        // first in ascending order, last in descending: one query, one answer on DuckDB and Spark (TPC-DS answers need it)
+        List<QueryExecution> executions = duckdb.runBatch("main", List.of(
+                new BatchQuery("asc", "SELECT x FROM (VALUES (1), (NULL), (2)) t(x) ORDER BY x"),
+                new BatchQuery("desc", "SELECT x FROM (VALUES (1), (NULL), (2)) t(x) ORDER BY x DESC")), 0, 1, 10, execution -> { });
+
+        assertThat(executions.get(0).rows()).extracting(row -> row.get(0)).containsExactly(null, 1, 2);
+        assertThat(executions.get(1).rows()).extracting(row -> row.get(0)).containsExactly(2, 1, null);
+    }
+
+    @Test
     void describesItselfAsInMemoryDuckDb() {
         assertThat(duckdb.name()).isEqualTo("duckdb");
         assertThat(duckdb.defaultSchema()).isEqualTo("main");

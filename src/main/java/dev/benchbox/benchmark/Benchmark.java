@@ -1,0 +1,65 @@
+package dev.benchbox.benchmark;
+
+import dev.benchbox.platform.BatchQuery;
+import dev.benchbox.platform.LoadProgress;
+import dev.benchbox.platform.LoadReport;
+import dev.benchbox.platform.Platform;
+import dev.benchbox.results.QueryResult;
+import dev.benchbox.results.RunResult;
+import dev.benchbox.tpch.ValidationMode;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One benchmark as the shell runs it: its tables, its generator (through the platform's load), its queries as
+ * statements, the validation of their answers against the reference answers by scale, and its metric. TPC-H and
+ * TPC-DS are the two; the power run ({@code bench/PowerRunService}) knows nothing else about either.
+ */
+public interface Benchmark {
+    /** Name in commands and results: {@code tpch}, {@code tpcds}. */
+    String name();
+
+    /** Name for people: {@code TPC-H}, {@code TPC-DS}. */
+    String title();
+
+    /** Its tables, in load order. */
+    List<String> tables();
+
+    /** Every query number, in run order. */
+    List<Integer> queries();
+
+    /** A selection such as {@code 1,3,6} or {@code 1-5}; a one-line {@link IllegalArgumentException} otherwise. */
+    List<Integer> parseQueries(String selection);
+
+    /**
+     * The statements of the given queries, in order: one per query, two for a query the specification defines in
+     * two parts (TPC-DS Q14 as {@code Q14a}, {@code Q14b}).
+     */
+    List<BatchQuery> statements(List<Integer> queries);
+
+    /** The scale factor whose complete data the schema holds, if any. */
+    Optional<Double> loadedScale(Platform platform, String schema);
+
+    /** Why the platform cannot run this benchmark, in one line; empty when it can. Asked before any work. */
+    default Optional<String> unsupportedOn(Platform platform) {
+        return Optional.empty();
+    }
+
+    /** Generates the data at the scale factor and loads the given tables (all when empty). */
+    LoadReport load(Platform platform, String schema, double scaleFactor, List<String> tables, LoadProgress progress);
+
+    /** Checks one measured execution of a statement (not failed) and gives its result. */
+    QueryResult check(String statementId, int iteration, double ms, long rows, double scaleFactor, ValidationMode mode,
+            List<String> columns, List<List<Object>> keptRows);
+
+    /**
+     * The results as the specification counts queries: for TPC-DS one result per query, the two parts of a two-part
+     * query as one (times added, passed only when both passed). The identity for TPC-H.
+     */
+    default List<QueryResult> perQuery(List<QueryResult> statementResults) {
+        return statementResults;
+    }
+
+    /** The run's summary with this benchmark's metric, computed over {@link #perQuery} results. */
+    RunResult.Summary summarize(double scaleFactor, int iterations, List<QueryResult> queryResults);
+}

@@ -1,0 +1,179 @@
+package dev.benchbox.benchmark;
+
+import dev.benchbox.platform.BatchQuery;
+import dev.benchbox.platform.LoadProgress;
+import dev.benchbox.platform.LoadReport;
+import dev.benchbox.platform.Platform;
+import dev.benchbox.results.QueryResult;
+import dev.benchbox.results.RunResult;
+import dev.benchbox.tpcds.TpcdsAnswerValidator;
+import dev.benchbox.tpcds.TpcdsQueries;
+import dev.benchbox.tpcds.TpcdsQuery;
+import dev.benchbox.tpcds.TpcdsReferenceAnswers;
+import dev.benchbox.tpcds.TpcdsSchema;
+import dev.benchbox.tpch.Validation;
+import dev.benchbox.tpch.ValidationMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * TPC-DS: 24 tables from io.trino.tpcds, 99 queries (103 statements), answers at SF 1, and the power test time.
+ *
+ * <p>Queries 14, 23, 24 and 39 run as two statements each, but the specification counts each as one query: its
+ * time is both parts' times added and it passes only when both parts do ({@link #perQuery}).
+ */
+public final class TpcdsBenchmark implements Benchmark {
+    @Override
+    public String name() {
+        return "tpcds";
+    }
+
+    @Override
+    public String title() {
+        return "TPC-DS";
+    }
+
+    @Override
+    public List<String> tables() {
+        return TpcdsSchema.TABLES;
+    }
+
+    @Override
+    public List<Integer> queries() {
+        return TpcdsQueries.all();
+    }
+
+    @Override
+    public List<Integer> parseQueries(String selection) {
+        return QuerySelection.parse(selection, "TPC-DS", TpcdsQueries.COUNT);
+    }
+
+    @Override
+    public List<BatchQuery> statements(List<Integer> queries) {
+        return TpcdsQueries.statements(queries).stream().map(q -> new BatchQuery(q.name(), q.sql())).toList();
+    }
+
+    @Override
+    public Optional<Double> loadedScale(Platform platform, String schema) {
+        return platform.loadedTpcdsScale(schema);
+    }
+
+    @Override
+    public Optional<String> unsupportedOn(Platform platform) {
+        return platform.loadsTpcds() ? Optional.empty()
+                : Optional.of("TPC-DS is not supported on " + platform.name() + " yet: use --platform duckdb");
+    }
+
+    @Override
+    public LoadReport load(Platform platform, String schema, double scaleFactor, List<String> tables, LoadProgress progress) {
+        return platform.loadTpcds(schema, scaleFactor, tables, progress);
+    }
+
+    @Override
+    public QueryResult check(String statementId, int iteration, double ms, long rows, double scaleFactor, ValidationMode mode,
+            List<String> columns, List<List<Object>> keptRows) {
+        TpcdsQuery query = statement(statementId);
+        Validation validation = TpcdsAnswerValidator.validate(query, scaleFactor, mode, columns, keptRows);
+        String how;
+        if (validation.status() == Validation.Status.NOT_VALIDATED) {
+            how = "none";
+        } else if (mode == ValidationMode.EXACT && TpcdsReferenceAnswers.find(scaleFactor, query).isPresent()) {
+            how = "exact";
+        } else {
+            how = "rowcount";
+        }
+        return Checks.result(statementId, iteration, ms, rows, validation, how);
+    }
+
+    /** The statement behind an id such as {@code Q7} or {@code Q14b}. */
+    static TpcdsQuery statement(String id) {
+        String part = id.endsWith("a") || id.endsWith("b") ? id.substring(id.length() - 1) : "";
+        int number = Integer.parseInt(id.substring(1, id.length() - part.length()));
+        return TpcdsQueries.query(number).stream().filter(q -> q.part().equals(part)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no TPC-DS statement " + id));
+    }
+
+    /**
+     * One result per query and iteration (and stream): the parts of a two-part query become one, named {@code Q14},
+     * with the parts' times and rows added; it is an error if a part was, failed if a part failed, and its message
+     * names the part it is about.
+     */
+    @Override
+    public List<QueryResult> perQuery(List<QueryResult> statementResults) {
+        Map<String, List<QueryResult>> groups = new LinkedHashMap<>();
+        for (QueryResult result : statementResults) {
+            String query = statement(result.id()).part().isEmpty() ? result.id() : result.id().substring(0, result.id().length() - 1);
+            groups.computeIfAbsent(query + "/" + result.iteration() + "/" + result.stream(), key -> new ArrayList<>()).add(result);
+        }
+        List<QueryResult> merged = new ArrayList<>(groups.size());
+        for (List<QueryResult> parts : groups.values()) {
+            merged.add(parts.size() == 1 && statement(parts.get(0).id()).part().isEmpty() ? parts.get(0) : merge(parts));
+        }
+        return merged;
+    }
+
+    private static QueryResult merge(List<QueryResult> parts) {
+        QueryResult first = parts.get(0);
+        String id = first.id().substring(0, first.id().length() - 1);
+        double ms = 0;
+        long rows = 0;
+        String status = QueryResult.PASSED;
+        String validation = first.validation();
+        List<String> messages = new ArrayList<>();
+        for (QueryResult part : parts) {
+            ms += part.ms();
+            rows += part.rows();
+            if (part.status().equals(QueryResult.ERROR) || status.equals(QueryResult.PASSED)) {
+                status = status.equals(QueryResult.ERROR) ? status : part.status();
+            }
+            if (!Objects.equals(part.validation(), validation)) {
+                // the weaker check is what the whole query had
+                validation = weaker(validation, part.validation());
+            }
+            if (part.message() != null) {
+                messages.add(part.id() + ": " + part.message());
+            }
+        }
+        if (parts.size() < 2) {
+            // only one part ran (a run cancelled between them): the query did not run as defined
+            status = QueryResult.ERROR;
+            messages.add("only " + first.id() + " ran");
+        }
+        return new QueryResult(id, first.iteration(), Math.round(ms * 1000) / 1000.0, rows, status, validation,
+                messages.isEmpty() ? null : String.join("; ", messages), first.stream());
+    }
+
+    private static String weaker(String a, String b) {
+        List<String> order = List.of("none", "rowcount", "exact");
+        if (a == null || b == null) {
+            return null;
+        }
+        return order.indexOf(a) <= order.indexOf(b) ? a : b;
+    }
+
+    /**
+     * The power test time as the specification measures it, T_Power: the 99 queries of one stream, their times
+     * added (each query's time the geometric mean of its iterations). QphDS@SF also needs the load test, two
+     * throughput tests and two data maintenance runs, which this run does not do: the note says so.
+     */
+    @Override
+    public RunResult.Summary summarize(double scaleFactor, int iterations, List<QueryResult> results) {
+        Checks.Counts counts = Checks.count(results);
+        if (counts.errors() > 0) {
+            return counts.summary(null, "power test time not computed: " + counts.errors() + " query execution(s) failed");
+        }
+        List<Double> perQuery = Checks.secondsPerQuery(results);
+        double seconds = perQuery.stream().mapToDouble(Double::doubleValue).sum();
+        String note = String.format(Locale.ROOT, "the TPC-DS power test time: %d quer%s in one stream, times added%s; "
+                        + "the load test, the throughput tests and data maintenance were not run, so there is no QphDS@SF",
+                perQuery.size(), perQuery.size() == 1 ? "y" : "ies",
+                iterations > 1 ? " (each the geometric mean of " + iterations + " iterations)" : "")
+                + (perQuery.size() < TpcdsQueries.COUNT ? ", and only " + perQuery.size() + " of the 99 queries ran" : "");
+        return counts.summary(null, note).withPowerTestSeconds(Math.round(seconds * 1000) / 1000.0);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.benchbox.benchmark;
+
+import dev.benchbox.bench.PowerMetric;
+import dev.benchbox.platform.BatchQuery;
+import dev.benchbox.platform.LoadProgress;
+import dev.benchbox.platform.LoadReport;
+import dev.benchbox.platform.Platform;
+import dev.benchbox.results.QueryResult;
+import dev.benchbox.results.RunResult;
+import dev.benchbox.tpch.AnswerValidator;
+import dev.benchbox.tpch.ReferenceAnswers;
+import dev.benchbox.tpch.TpchQueries;
+import dev.benchbox.tpch.TpchQuery;
+import dev.benchbox.tpch.TpchSchema;
+import dev.benchbox.tpch.Validation;
+import dev.benchbox.tpch.ValidationMode;
+import java.util.List;
+import java.util.Optional;
+
+/** TPC-H: 8 tables from io.trino.tpch, 22 queries, answers at SF 0.01 and SF 1, Power@Size. */
+public final class TpchBenchmark implements Benchmark {
+    private final AnswerValidator validator = new AnswerValidator();
+
+    @Override
+    public String name() {
+        return "tpch";
+    }
+
+    @Override
+    public String title() {
+        return "TPC-H";
+    }
+
+    @Override
+    public List<String> tables() {
+        return TpchSchema.TABLES;
+    }
+
+    @Override
+    public List<Integer> queries() {
+        return TpchQueries.all().stream().map(TpchQuery::number).toList();
+    }
+
+    @Override
+    public List<Integer> parseQueries(String selection) {
+        return TpchQueries.parseSelection(selection);
+    }
+
+    @Override
+    public List<BatchQuery> statements(List<Integer> queries) {
+        return queries.stream().map(n -> new BatchQuery("Q" + n, TpchQueries.get(n).sql())).toList();
+    }
+
+    @Override
+    public Optional<Double> loadedScale(Platform platform, String schema) {
+        return platform.loadedTpchScale(schema);
+    }
+
+    @Override
+    public LoadReport load(Platform platform, String schema, double scaleFactor, List<String> tables, LoadProgress progress) {
+        return platform.loadTpch(schema, scaleFactor, tables, progress);
+    }
+
+    @Override
+    public QueryResult check(String statementId, int iteration, double ms, long rows, double scaleFactor, ValidationMode mode,
+            List<String> columns, List<List<Object>> keptRows) {
+        int number = Integer.parseInt(statementId.substring(1));
+        Validation validation = validator.validate(number, scaleFactor, mode, columns, keptRows);
+        String how;
+        if (validation.status() == Validation.Status.NOT_VALIDATED) {
+            how = "none";
+        } else if (mode == ValidationMode.EXACT && ReferenceAnswers.find(scaleFactor, number).isPresent()) {
+            how = "exact";
+        } else {
+            how = "rowcount";
+        }
+        return Checks.result(statementId, iteration, ms, rows, validation, how);
+    }
+
+    /**
+     * Power@Size over the query times only (one interval per query: the geometric mean of its iterations); the note
+     * says what it leaves out.
+     */
+    @Override
+    public RunResult.Summary summarize(double scaleFactor, int iterations, List<QueryResult> results) {
+        Checks.Counts counts = Checks.count(results);
+        Double power = null;
+        String note;
+        if (counts.errors() > 0) {
+            note = "Power@Size not computed: " + counts.errors() + " query execution(s) failed";
+        } else {
+            List<Double> perQuery = Checks.secondsPerQuery(results);
+            power = Math.round(PowerMetric.powerAtSize(scaleFactor, perQuery) * 100) / 100.0;
+            note = "computed over " + perQuery.size() + " query timing intervals"
+                    + (iterations > 1 ? " (each the geometric mean of " + iterations + " iterations)" : "")
+                    + "; the refresh functions RF1/RF2 were not part of this run, so this is not a "
+                    + "specification-compliant Power@Size"
+                    + (perQuery.size() < TpchQueries.COUNT ? ", and only " + perQuery.size() + " of the 22 queries ran" : "");
+        }
+        return counts.summary(power, note);
+    }
+}
