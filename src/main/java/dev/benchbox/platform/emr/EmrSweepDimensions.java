@@ -147,6 +147,6 @@ public final class EmrSweepDimensions implements SweepDimensions {
     }
 
     private static String reason(BenchboxException e) {
-        return e.getMessage().replaceFirst("^invalid worker size '[^']*': ", "").replaceFirst("^invalid worker size ", "");
+        return e.getMessage().replaceFirst("^invalid worker size ('[^']*'|\\S+): ", "");
     }
 }
