@@ -139,5 +139,7 @@ class EmrSweepCommandTest {
                 + "run the same command again to retry them");
         assertThat(sent("DeleteApplication")).isEqualTo(1);
         assertThat(sent("StartJobRun")).isEqualTo(1);
+        // the failed run was billed all the same: the session's cost lists it
+        assertThat(type("cost").output()).containsPattern("\\w+ +benchbox power run r-[\\w-]+ +FAILED");
     }
 }

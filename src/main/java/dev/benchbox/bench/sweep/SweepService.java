@@ -205,8 +205,9 @@ public class SweepService {
                 for (SweepPlan.Configuration configuration : group.getValue()) {
                     stopIfInterrupted(plan);
                     listener.starting(configuration);
+                    Platform configured = null;
                     try {
-                        Platform configured = deployment.configure(configuration.settings());
+                        configured = deployment.configure(configuration.settings());
                         PowerRunService.Report report = runs.run(configured, schema, plan.request(), progress, listener);
                         move(report.file(), configuration.file());
                         RunResult.Summary summary = report.result().summary();
@@ -220,6 +221,11 @@ public class SweepService {
                         }
                         failures.add(new Failure(configuration, e.getMessage()));
                         listener.failed(configuration, e.getMessage());
+                    } finally {
+                        // what a configured view ran is billed to this session too: cost lists it
+                        if (configured != null && configured != platform) {
+                            session.recordJobRuns(configured.jobRuns());
+                        }
                     }
                 }
             } finally {
