@@ -23,7 +23,10 @@ public interface ConfigurationSweeps {
      */
     Deployment deploy(Map<String, String> deploymentSettings);
 
-    /** What {@link #deploy} set up; closing it removes what it created (never fails, and never leaves cost running). */
+    /**
+     * What {@link #deploy} set up; closing it removes what it created. When that fails, {@link #close()} throws a
+     * one-line error naming what is left (the user must hear of anything still costing money).
+     */
     interface Deployment extends AutoCloseable {
         /** One line for the user, e.g. {@code application 00f... (emr-7.0.0, arm64), created for this sweep}. */
         String description();

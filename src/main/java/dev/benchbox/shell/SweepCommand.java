@@ -95,6 +95,11 @@ public class SweepCommand {
                 }
 
                 @Override
+                public void notRemoved(String description, String message) {
+                    console.error(message);
+                }
+
+                @Override
                 public void starting(SweepPlan.Configuration configuration) {
                     console.println(String.format(Locale.ROOT, "[%d/%d] %s", configuration.number(), plan.configurations().size(),
                             configuration.describe()));

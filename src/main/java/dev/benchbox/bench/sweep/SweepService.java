@@ -75,6 +75,9 @@ public class SweepService {
         /** A created deployment was removed. */
         void removed(String description);
 
+        /** A created deployment could not be removed: the user has to, it may cost money. */
+        void notRemoved(String description, String message);
+
         void starting(SweepPlan.Configuration configuration);
 
         void finished(SweepPlan.Configuration configuration, RunResult result);
@@ -230,9 +233,13 @@ public class SweepService {
                 }
             } finally {
                 // also on Ctrl-C: an application created for the sweep never outlives it
-                deployment.close();
-                if (deployment.created()) {
-                    listener.removed(deployment.description());
+                try {
+                    deployment.close();
+                    if (deployment.created()) {
+                        listener.removed(deployment.description());
+                    }
+                } catch (RuntimeException e) {
+                    listener.notRemoved(deployment.description(), e.getMessage());
                 }
             }
         }

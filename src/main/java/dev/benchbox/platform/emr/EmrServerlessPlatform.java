@@ -159,6 +159,17 @@ public final class EmrServerlessPlatform implements Platform {
         return clients;
     }
 
+    /** Applications a sweep created and has not deleted yet: closing the connection deletes them (e.g. on exit mid-sweep). */
+    private final Map<String, ApplicationManager> sweepApplications = new java.util.concurrent.ConcurrentHashMap<>();
+
+    void sweepApplicationCreated(String id, ApplicationManager manager) {
+        sweepApplications.put(id, manager);
+    }
+
+    void sweepApplicationDeleted(String id) {
+        sweepApplications.remove(id);
+    }
+
     Backoff backoff() {
         return backoff;
     }
@@ -564,6 +575,14 @@ public final class EmrServerlessPlatform implements Platform {
 
     @Override
     public void close() {
+        sweepApplications.forEach((id, manager) -> {
+            try {
+                manager.delete(id);
+            } catch (RuntimeException e) {
+                log.warn("could not delete application {} created for a sweep: {}", id, e.getMessage());
+            }
+        });
+        sweepApplications.clear();
         try {
             if (createdBySession) {
                 if (deleteOnClose) {

@@ -75,10 +75,15 @@ final class EmrSweeps implements ConfigurationSweeps {
         EmrOptions options = options(deploymentSettings, name);
         ApplicationManager manager = new ApplicationManager(options, platform.clients().emr(), platform.backoff());
         String id = manager.create();
+        platform.sweepApplicationCreated(id, manager);
         try {
             manager.start(id);
         } catch (RuntimeException e) {
-            delete(manager, id);
+            try {
+                delete(manager, id);
+            } catch (RuntimeException deleting) {
+                e.addSuppressed(deleting);
+            }
             throw e;
         }
         String description = "application " + id + " (" + options.releaseLabel() + ", " + options.architecture().toLowerCase(Locale.ROOT)
@@ -148,13 +153,19 @@ final class EmrSweeps implements ConfigurationSweeps {
         return new JobShape(driver, executors, spark);
     }
 
-    /** Stops and deletes; never fails (logged instead), and a pending Ctrl-C does not cut the deletion short. */
-    private static void delete(ApplicationManager manager, String id) {
+    /**
+     * Stops and deletes; a pending Ctrl-C does not cut the deletion short. When AWS refuses, a one-line error says
+     * which application to delete by hand (and the connected platform tries again when it closes).
+     */
+    private void delete(ApplicationManager manager, String id) {
         boolean interrupted = Thread.interrupted();
         try {
             manager.delete(id);
+            platform.sweepApplicationDeleted(id);
         } catch (RuntimeException e) {
             log.warn("could not delete application {} created for a sweep: {}", id, e.getMessage());
+            throw new dev.benchbox.BenchboxException("could not delete application " + id + " created for the sweep: "
+                    + e.getMessage() + " (delete it with: aws emr-serverless delete-application --application-id " + id + ")", e);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();

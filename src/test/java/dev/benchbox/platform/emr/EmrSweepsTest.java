@@ -1,6 +1,7 @@
 package dev.benchbox.platform.emr;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.benchbox.cost.BillingProfile;
 import dev.benchbox.platform.ConfigurationSweeps;
@@ -120,6 +121,24 @@ class EmrSweepsTest {
             // the session's own application is left running for the session
             assertThat(aws.applicationStates(platform.applicationId())).last().isEqualTo("STARTED");
         }
+    }
+
+    @Test
+    void anApplicationThatCannotBeDeletedIsAOneLineErrorNamingItAndClosingTheConnectionDeletesIt() {
+        EmrServerlessPlatform platform = StandInFixture.connect(aws, "create_application", "true");
+        ConfigurationSweeps.Deployment deployment = platform.sweeps().orElseThrow().deploy(configuration("architecture", "arm64"));
+        String id = requests("StartApplication").get(1).input().path("applicationId").asText();
+        aws.faults().serverErrorNext(dev.benchbox.standin.Service.EMR_SERVERLESS, 100);
+
+        assertThatThrownBy(deployment::close).isInstanceOf(dev.benchbox.BenchboxException.class)
+                .hasMessageStartingWith("could not delete application " + id + " created for the sweep: ")
+                .hasMessageEndingWith("(delete it with: aws emr-serverless delete-application --application-id " + id + ")");
+        assertThat(aws.applicationStates(id)).last().isNotEqualTo("TERMINATED");
+
+        // leaving the shell (closing the connection) tries again
+        aws.faults().reset();
+        platform.close();
+        assertThat(aws.applicationStates(id)).last().isEqualTo("TERMINATED");
     }
 
     @Test
