@@ -2,9 +2,23 @@ package dev.benchbox.platform;
 
 import java.time.Duration;
 
-/** Told how a platform's job runs go (submitted, state changes), for live display. */
+/**
+ * Told how a platform's slow work goes while the user waits (connecting, starting an application, job runs),
+ * for live display.
+ */
 public interface JobProgress {
     JobProgress NONE = new JobProgress() { };
+
+    /** A step begins that may take a while, e.g. {@code starting application 00f... (it was STOPPED)}. */
+    default void step(String what) {
+    }
+
+    /**
+     * Still waiting: called on every poll while nothing changed, e.g. {@code application 00f... STARTING} after
+     * {@code elapsed}, so the display can keep ticking instead of freezing.
+     */
+    default void waiting(String what, Duration elapsed) {
+    }
 
     default void submitted(String jobRunId) {
     }

@@ -31,6 +31,11 @@ public interface Platform extends AutoCloseable {
 
     boolean schemaExists(String schema);
 
+    /** Names of the schemas (Glue databases on EMR), sorted; for completion. */
+    default List<String> listSchemas() {
+        return List.of();
+    }
+
     List<String> listTables(String schema);
 
     /** Columns of a table; fails with a one-line error naming the table when it does not exist. */

@@ -17,12 +17,15 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Console {
+    private static final String ERASE_TO_END = "\u001b[K";
     private final Terminal terminal;
     private final ShellContext shellContext;
     private final boolean errorsOnTerminal;
     private final PrintWriter stderr = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     private final boolean colour;
     private volatile boolean debug;
+    // a live line is on screen (written without its newline): the next output replaces it
+    private boolean liveLine;
 
     /**
      * @param errorsOnTerminal keep error lines on the terminal in non-interactive use too (in-process tests);
@@ -40,6 +43,7 @@ public class Console {
     }
 
     public PrintWriter writer() {
+        endLive();
         return terminal.writer();
     }
 
@@ -53,6 +57,7 @@ public class Console {
     }
 
     public void println(String text) {
+        endLive();
         terminal.writer().println(text);
         terminal.writer().flush();
     }
@@ -90,11 +95,34 @@ public class Console {
 
     /** Where error lines and (with --debug) stack traces go. */
     public PrintWriter errorWriter() {
+        endLive();
         if (errorsOnTerminal || shellContext.getInteractionMode() == InteractionMode.INTERACTIVE) {
             return terminal.writer();
         }
         terminal.writer().flush();
         return stderr;
+    }
+
+    /**
+     * A line redrawn in place (e.g. a job's state with its ticking time), on an interactive terminal only;
+     * elsewhere nothing, so logs and pipes get the permanent lines alone. Any other output replaces it.
+     */
+    public synchronized void live(String text) {
+        if (!isInteractiveTerminal()) {
+            return;
+        }
+        PrintWriter out = terminal.writer();
+        out.print("\r" + text + ERASE_TO_END);
+        out.flush();
+        liveLine = true;
+    }
+
+    private synchronized void endLive() {
+        if (liveLine) {
+            liveLine = false;
+            terminal.writer().print("\r" + ERASE_TO_END);
+            terminal.writer().flush();
+        }
     }
 
     public String styled(String text, AttributedStyle style) {

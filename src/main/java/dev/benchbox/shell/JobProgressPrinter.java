@@ -4,12 +4,26 @@ import dev.benchbox.platform.JobProgress;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Shows a job run's state transitions live: {@code job run 00f... RUNNING after 12.3 s}. */
+/**
+ * Shows slow work live: each step and job-run state change as a line ({@code job run 00f... RUNNING after
+ * 12.3 s}), and, on an interactive terminal, a line redrawn on every poll while the state holds
+ * ({@code job run 00f... RUNNING · 17.0 s}), which the next output replaces.
+ */
 final class JobProgressPrinter implements JobProgress {
     private final Console console;
 
     JobProgressPrinter(Console console) {
         this.console = console;
+    }
+
+    @Override
+    public void step(String what) {
+        console.note(what);
+    }
+
+    @Override
+    public void waiting(String what, Duration elapsed) {
+        console.live(String.format(Locale.ROOT, "%s · %.1f s", what, elapsed.toMillis() / 1000.0));
     }
 
     @Override

@@ -53,7 +53,7 @@ public class LoadCommands {
             @ShellOption(value = "--tables", defaultValue = ShellOption.NULL, valueProvider = TpchTableProvider.class,
                     help = "comma-separated tables (with tpch or tpcds, default: all)") String tables,
             @ShellOption(value = "--source", defaultValue = ShellOption.NULL, help = "directory holding TABLE.tbl, TABLE.csv or TABLE.parquet") String source,
-            @ShellOption(value = "--schema", defaultValue = ShellOption.NULL, help = "target schema (default: current)") String schema,
+            @ShellOption(value = "--schema", defaultValue = ShellOption.NULL, valueProvider = SchemaNameProvider.class, help = "target schema (default: current)") String schema,
             @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL, help = "emr-serverless: write the Glue requests and table definitions to this directory instead") String dryRun,
             @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace the contents of a non-empty directory") boolean replace) {
         if (generator != null) {

@@ -43,7 +43,7 @@ public class SchemaCommands {
     }
 
     @ShellMethod(key = "use", value = "Switch to an existing schema.", group = "Data")
-    public String use(@ShellOption(value = "--name", help = "schema name") String name) {
+    public String use(@ShellOption(value = "--name", valueProvider = SchemaNameProvider.class, help = "schema name") String name) {
         session.use(name);
         tableNames.invalidate();
         return "Using schema " + name;

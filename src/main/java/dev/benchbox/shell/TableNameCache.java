@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Table names of the connected platform's current schema, for completion. TAB reads the cache and
+ * Table names of the connected platform's current schema, and its schema names, for completion. TAB reads the cache and
  * never waits: a missing or stale entry is refreshed in the background and shows on the next TAB.
  */
 @Component
@@ -48,6 +48,20 @@ public class TableNameCache {
         return entry == null ? List.of() : entry.tables;
     }
 
+    /** Cached schema names right now (possibly empty); schedules a refresh when they are missing or old. */
+    public List<String> schemas() {
+        if (!session.isConnected()) {
+            return List.of();
+        }
+        Platform platform = session.platform();
+        Key key = new Key(System.identityHashCode(platform), null);
+        Entry entry = entries.get(key);
+        if (entry == null || System.nanoTime() - entry.fetchedAt > MAX_AGE_NANOS) {
+            refresh(platform, key);
+        }
+        return entry == null ? List.of() : entry.tables;
+    }
+
     /** Forgets everything, after a load or schema change, and refetches the current schema. */
     public void invalidate() {
         entries.clear();
@@ -60,7 +74,8 @@ public class TableNameCache {
         }
         refresher.execute(() -> {
             try {
-                entries.put(key, new Entry(platform.listTables(key.schema()), System.nanoTime()));
+                List<String> names = key.schema() == null ? platform.listSchemas() : platform.listTables(key.schema());
+                entries.put(key, new Entry(names, System.nanoTime()));
             } catch (RuntimeException e) {
                 log.info("table name refresh failed: {}", e.getMessage());
             } finally {
@@ -74,6 +89,7 @@ public class TableNameCache {
         refresher.shutdownNow();
     }
 
+    /** A schema's tables, or with a null schema the schema names. */
     private record Key(int platform, String schema) {
     }
 

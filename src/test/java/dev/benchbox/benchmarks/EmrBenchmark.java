@@ -46,7 +46,7 @@ public final class EmrBenchmark {
                     "s3_staging_dir", "s3://" + aws.bucket() + "/bench/",
                     "execution_role_arn", AwsStandIn.EXECUTION_ROLE,
                     "create_application", "true"), Map.of(), false);
-            try (EmrServerlessPlatform emr = EmrServerlessPlatform.connect(options)) {
+            try (EmrServerlessPlatform emr = EmrServerlessPlatform.connect(options, dev.benchbox.platform.JobProgress.NONE)) {
                 emr.createSchema("bench");
                 emr.loadTpch("bench", 0.01, List.of(), LoadProgress.NONE);
 

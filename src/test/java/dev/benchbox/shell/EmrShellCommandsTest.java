@@ -50,6 +50,10 @@ class EmrShellCommandsTest {
     Session session;
     @Autowired
     TableNameProvider tableNameProvider;
+    @Autowired
+    SessionCloser closer;
+    @Autowired
+    SchemaNameProvider schemaNameProvider;
 
     @BeforeAll
     static void startStandIn() {
@@ -99,7 +103,10 @@ class EmrShellCommandsTest {
         Result connected = type(connectLine("--create-application --platform-option application_name=shell-test "
                 + "--platform-option idle_timeout_minutes=30 --platform-option initial_capacity=Driver=1x2vCPU-4GB"));
         assertThat(connected.error()).isNull();
-        assertThat(connected.output()).startsWith("Connected to EMR Serverless application ").contains("created by this session")
+        // what connecting does is said before it is done, so the wait is not silent
+        assertThat(connected.output()).startsWith("connecting to EMR Serverless at " + aws.endpoint() + " (us-east-1)\n"
+                        + "creating application shell-test (emr-7.0.0)\n")
+                .contains("\nConnected to EMR Serverless application ").contains("created by this session")
                 .contains(", schema benchbox");
         RecordedRequest create = aws.requests().stream().filter(r -> r.operation().equals("CreateApplication")).reduce((a, b) -> b).orElseThrow();
         assertThat(create.input().at("/name").asText()).isEqualTo("shell-test");
@@ -129,6 +136,34 @@ class EmrShellCommandsTest {
         Result disconnected = type("disconnect --delete");
         assertThat(disconnected.output()).contains("Disconnected: deleting application " + id + " (created by this session)");
         assertThat(aws.applicationStates(id)).last().isEqualTo("TERMINATED");
+    }
+
+    @Test
+    void anEndpointWhereNothingListensIsOneLineAtOnceWithNoRetries() throws Exception {
+        int port;
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort();
+        }
+        long before = sent();
+        Result result = type("connect emr-serverless --endpoint-url http://127.0.0.1:" + port + " --s3-staging-dir s3://"
+                + aws.bucket() + "/shell/ --execution-role-arn " + AwsStandIn.EXECUTION_ROLE + " --create-application");
+        assertThat(result.error()).isEqualTo("cannot reach http://127.0.0.1:" + port
+                + ": connection refused (check endpoint_url and the network)");
+        assertThat(result.output()).startsWith("connecting to EMR Serverless at http://127.0.0.1:" + port + " (us-east-1)");
+        assertThat(session.isConnected()).isFalse();
+        assertThat(sent()).isEqualTo(before);
+    }
+
+    @Test
+    void endingTheShellSaysItIsStoppingTheApplicationItCreated() {
+        assertThat(type(connectLine("--create-application --platform-option application_name=closer-test")).error()).isNull();
+        String id = session.currentPlatform().map(p -> ((dev.benchbox.platform.emr.EmrServerlessPlatform) p).applicationId()).orElseThrow();
+
+        closer.close();
+
+        assertThat(ShellTestSupport.takeOutput(terminal)).isEqualTo("Closing: stopping application " + id + " (created by this session)\n");
+        assertThat(session.isConnected()).isFalse();
+        assertThat(aws.applicationStates(id)).contains("STOPPING");
     }
 
     @Test
@@ -164,6 +199,15 @@ class EmrShellCommandsTest {
             Thread.sleep(20);
         }
         assertThat(proposals).containsExactly("nation");
+
+        // schema names are Glue databases, cached the same way
+        List<String> schemas = List.of();
+        for (int i = 0; i < 200 && !schemas.contains("envdb"); i++) {
+            schemas = schemaNameProvider.complete(new CompletionContext(List.of("use", "env"), 1, 3, null, null))
+                    .stream().map(CompletionProposal::value).toList();
+            Thread.sleep(20);
+        }
+        assertThat(schemas).containsExactly("envdb");
     }
 
     @Test

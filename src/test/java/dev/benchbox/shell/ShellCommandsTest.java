@@ -287,6 +287,33 @@ class ShellCommandsTest {
         assertThat(complete("output", "--format", "j")).contains("json").doesNotContain("csv");
     }
 
+    @Autowired
+    org.springframework.context.ConfigurableApplicationContext context;
+
+    @Test
+    void theSessionCloserExistsFromTheStartDespiteLazyInitialisation() {
+        // nothing injects it; if it were created lazily it would never close the connection at exit
+        assertThat(context.getEnvironment().getProperty("spring.main.lazy-initialization")).isEqualTo("true");
+        assertThat(context.getBeanFactory().containsSingleton("sessionCloser")).isTrue();
+    }
+
+    @Test
+    void schemaNamesCompleteForUseAndLoadSchema() throws Exception {
+        assertThat(type("connect duckdb").error()).isNull();
+        assertThat(type("create-schema --name sales").error()).isNull();
+        assertThat(type("create-schema --name staging").error()).isNull();
+        // TAB never waits: the first one schedules the lookup, a later one shows it
+        List<String> proposals = List.of();
+        for (int i = 0; i < 200 && !proposals.contains("staging"); i++) {
+            proposals = complete("use", "--name", "s");
+            Thread.sleep(20);
+        }
+        assertThat(proposals).contains("sales", "staging").doesNotContain("main");
+        assertThat(complete("load", "tpch", "--schema", "sa")).contains("sales").doesNotContain("staging", "main");
+        assertThat(complete("use", "")).contains("main", "sales", "staging").doesNotContain("information_schema", "pg_catalog");
+        assertThat(complete("use", "st")).contains("staging").doesNotContain("sales");
+    }
+
     @Test
     void historyIsNumberedLines() throws Exception {
         lineReader.getHistory().purge();

@@ -153,6 +153,12 @@ public final class DuckDbPlatform implements Platform {
     }
 
     @Override
+    public synchronized List<String> listSchemas() {
+        return queryStrings("SELECT schema_name FROM information_schema.schemata WHERE catalog_name = current_database() "
+                + "AND schema_name NOT IN ('information_schema', 'pg_catalog') ORDER BY schema_name");
+    }
+
+    @Override
     public synchronized List<String> listTables(String schema) {
         requireSchema(schema);
         return queryStrings("SELECT table_name FROM duckdb_tables() WHERE schema_name = ? "

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.benchbox.BenchboxException;
 import dev.benchbox.platform.ApplicationInfo;
+import dev.benchbox.platform.JobProgress;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -41,11 +43,18 @@ final class ApplicationManager {
     private final EmrOptions options;
     private final EmrServerlessClient emr;
     private final Backoff backoff;
+    private final JobProgress progress;
 
     ApplicationManager(EmrOptions options, EmrServerlessClient emr, Backoff backoff) {
+        this(options, emr, backoff, JobProgress.NONE);
+    }
+
+    /** @param progress told what connecting does and how long the application takes to settle */
+    ApplicationManager(EmrOptions options, EmrServerlessClient emr, Backoff backoff, JobProgress progress) {
         this.options = requireNonNull(options, "options is null");
         this.emr = requireNonNull(emr, "emr is null");
         this.backoff = requireNonNull(backoff, "backoff is null");
+        this.progress = requireNonNull(progress, "progress is null");
     }
 
     /** What connecting found or did. */
@@ -80,6 +89,7 @@ final class ApplicationManager {
     /** Sends CreateApplication for the options' application and returns its id, without waiting for it. */
     String create() {
         CreateApplicationRequest request = createRequest();
+        progress.step("creating application " + request.name() + " (" + request.releaseLabel() + ")");
         return AwsCallFailed.call(SERVICE, "CreateApplication", options.applicationName(), options.region(),
                 () -> emr.createApplication(request)).applicationId();
     }
@@ -102,6 +112,7 @@ final class ApplicationManager {
             app = waitWhileSettling(id, "ready");
         }
         if (state(app) == ApplicationState.CREATED || state(app) == ApplicationState.STOPPED) {
+            progress.step("starting application " + id + " (it was " + app.state() + ")");
             AwsCallFailed.call(SERVICE, "StartApplication", id, options.region(),
                     () -> emr.startApplication(b -> b.applicationId(id)));
         }
@@ -169,11 +180,14 @@ final class ApplicationManager {
 
     /** Polls while the application is CREATING, STARTING or STOPPING, up to timeout_minutes. */
     private ApplicationInfo waitWhileSettling(String id, String goal) {
-        long deadline = System.nanoTime() + options.timeoutMinutes() * 60_000_000_000L;
+        long started = System.nanoTime();
+        long deadline = started + options.timeoutMinutes() * 60_000_000_000L;
         int attempt = 0;
         while (true) {
             ApplicationInfo app = describe(id);
-            if (!SETTLING.contains(state(app))) {
+            if (SETTLING.contains(state(app))) {
+                progress.waiting("application " + id + " " + app.state(), Duration.ofNanos(System.nanoTime() - started));
+            } else {
                 if (state(app) == ApplicationState.TERMINATED) {
                     throw failedToStart(app);
                 }

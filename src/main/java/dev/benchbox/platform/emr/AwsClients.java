@@ -92,11 +92,13 @@ public final class AwsClients implements AutoCloseable {
                 .httpClientBuilder(ApacheHttpClient.builder()).build();
         // path-style addressing with an endpoint override: stand-ins and LocalStack have no per-bucket host names
         boolean pathStyle = settings.endpoint() != null;
-        S3Client s3 = configure(S3Client.builder(), settings, credentials, override)
+        // S3-compatible servers (Ceph RGW, moto) mishandle Expect: 100-continue; see NoExpectContinue
+        ClientOverrideConfiguration s3Override = override.toBuilder().addExecutionInterceptor(new NoExpectContinue()).build();
+        S3Client s3 = configure(S3Client.builder(), settings, credentials, s3Override)
                 .forcePathStyle(pathStyle)
                 .httpClientBuilder(ApacheHttpClient.builder().maxConnections(16)).build();
         // the SDK's Java multipart client (not CRT) for parallel, multipart uploads of large Parquet files
-        S3AsyncClient uploads = configure(S3AsyncClient.builder(), settings, credentials, override)
+        S3AsyncClient uploads = configure(S3AsyncClient.builder(), settings, credentials, s3Override)
                 .forcePathStyle(pathStyle)
                 .multipartEnabled(true)
                 .multipartConfiguration(c -> c.thresholdInBytes(settings.multipartThresholdBytes())

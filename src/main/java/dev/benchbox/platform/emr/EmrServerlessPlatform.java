@@ -179,8 +179,8 @@ public final class EmrServerlessPlatform implements Platform {
     }
 
     /** Connects with clients built from the options (the SDK's default credentials chain or the profile). */
-    public static EmrServerlessPlatform connect(EmrOptions options) {
-        return connect(options, AwsClients.create(AwsClients.Settings.of(options)), Backoff.DEFAULT);
+    public static EmrServerlessPlatform connect(EmrOptions options, JobProgress progress) {
+        return connect(options, AwsClients.create(AwsClients.Settings.of(options)), Backoff.DEFAULT, progress);
     }
 
     /**
@@ -188,9 +188,14 @@ public final class EmrServerlessPlatform implements Platform {
      * is CREATED or STOPPED. Takes ownership of {@code clients} (closed with the platform, or on failure).
      */
     public static EmrServerlessPlatform connect(EmrOptions options, AwsClients clients, Backoff backoff) {
+        return connect(options, clients, backoff, JobProgress.NONE);
+    }
+
+    /** As {@link #connect(EmrOptions, AwsClients, Backoff)}, telling {@code progress} what it does while it waits. */
+    public static EmrServerlessPlatform connect(EmrOptions options, AwsClients clients, Backoff backoff, JobProgress progress) {
         try {
             checkBucket(options, clients);
-            ApplicationManager manager = new ApplicationManager(options, clients.emr(), backoff);
+            ApplicationManager manager = new ApplicationManager(options, clients.emr(), backoff, progress);
             ApplicationManager.Connected connected = manager.connect();
             String release = manager.describe(connected.applicationId()).releaseLabel();
             return new EmrServerlessPlatform(options, clients, backoff, connected.applicationId(), connected.created(),
@@ -255,6 +260,13 @@ public final class EmrServerlessPlatform implements Platform {
         return connectedState;
     }
 
+    /** Whether connecting found the user's application not STARTED and so started it. */
+    public boolean startedOnConnect() {
+        return connectedState != null
+                && software.amazon.awssdk.services.emrserverless.model.ApplicationState.fromValue(connectedState)
+                        != software.amazon.awssdk.services.emrserverless.model.ApplicationState.STARTED;
+    }
+
     // ---- Platform -----------------------------------------------------------------------------------------
 
     @Override
@@ -287,6 +299,11 @@ public final class EmrServerlessPlatform implements Platform {
     @Override
     public boolean schemaExists(String schema) {
         return catalog.databaseExists(database(schema));
+    }
+
+    @Override
+    public List<String> listSchemas() {
+        return catalog.listDatabases();
     }
 
     @Override
@@ -368,6 +385,12 @@ public final class EmrServerlessPlatform implements Platform {
             public void stateChanged(String jobRunId, software.amazon.awssdk.services.emrserverless.model.JobRunState state,
                     java.time.Duration sinceSubmit) {
                 target.stateChanged(jobRunId, state.toString(), sinceSubmit);
+            }
+
+            @Override
+            public void stillIn(String jobRunId, software.amazon.awssdk.services.emrserverless.model.JobRunState state,
+                    java.time.Duration sinceSubmit) {
+                target.waiting("job run " + jobRunId + " " + state, sinceSubmit);
             }
         };
     }

@@ -3,6 +3,7 @@ package dev.benchbox.platform.emr;
 import dev.benchbox.BenchboxException;
 import dev.benchbox.platform.PlatformProvider;
 import dev.benchbox.platform.RolePolicy;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +33,15 @@ public final class EmrServerlessProvider implements PlatformProvider {
             return new Connection(EmrServerlessPlatform.dryRun(options, DryRunRecorder.open(request.dryRun(), request.replaceDryRun())),
                     List.of());
         }
-        EmrServerlessPlatform emr = EmrServerlessPlatform.connect(options);
+        URI endpoint = EndpointProbe.endpointOf(options);
+        request.jobProgress().step("connecting to EMR Serverless at " + endpoint + " (" + options.region() + ")");
+        if (EndpointProbe.applies(request.environment())) {
+            new EndpointProbe(EndpointProbe.CONNECT_TIMEOUT, EndpointProbe.ANSWER_TIMEOUT).check(endpoint);
+        }
+        EmrServerlessPlatform emr = EmrServerlessPlatform.connect(options, request.jobProgress());
         emr.jobProgress(request.jobProgress());
         List<String> notes = new ArrayList<>();
-        if (emr.connectedState() != null && !emr.connectedState().equals("STARTED")) {
+        if (emr.startedOnConnect()) {
             notes.add("Application " + emr.applicationId() + " was " + emr.connectedState() + ": started it");
         }
         return new Connection(emr, notes);

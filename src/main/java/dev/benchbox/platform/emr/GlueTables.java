@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.glue.model.AlreadyExistsException;
 import software.amazon.awssdk.services.glue.model.CreateDatabaseRequest;
 import software.amazon.awssdk.services.glue.model.CreateTableRequest;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
+import software.amazon.awssdk.services.glue.model.GetDatabasesRequest;
 import software.amazon.awssdk.services.glue.model.GetTablesRequest;
 import software.amazon.awssdk.services.glue.model.Table;
 import software.amazon.awssdk.services.glue.model.UpdateTableRequest;
@@ -58,6 +59,18 @@ final class GlueTables {
             }
             throw e;
         }
+    }
+
+    /** Database names, every page of GetDatabases, sorted. */
+    List<String> listDatabases() {
+        List<String> names = new ArrayList<>();
+        AwsCallFailed.call(SERVICE, "GetDatabases", "", region, () -> {
+            glue.getDatabasesPaginator(GetDatabasesRequest.builder().build())
+                    .forEach(page -> page.databaseList().forEach(d -> names.add(d.name())));
+            return null;
+        });
+        names.sort(null);
+        return names;
     }
 
     /** Table names, every page of GetTables, sorted. */

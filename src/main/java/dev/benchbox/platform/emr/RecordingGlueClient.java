@@ -15,6 +15,8 @@ import software.amazon.awssdk.services.glue.model.Database;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 import software.amazon.awssdk.services.glue.model.GetDatabaseRequest;
 import software.amazon.awssdk.services.glue.model.GetDatabaseResponse;
+import software.amazon.awssdk.services.glue.model.GetDatabasesRequest;
+import software.amazon.awssdk.services.glue.model.GetDatabasesResponse;
 import software.amazon.awssdk.services.glue.model.GetTableRequest;
 import software.amazon.awssdk.services.glue.model.GetTableResponse;
 import software.amazon.awssdk.services.glue.model.GetTablesRequest;
@@ -50,6 +52,13 @@ final class RecordingGlueClient implements GlueClient {
     @Override
     public GetDatabaseResponse getDatabase(GetDatabaseRequest request) {
         return GetDatabaseResponse.builder().database(Database.builder().name(request.name()).build()).build();
+    }
+
+    @Override
+    public GetDatabasesResponse getDatabases(GetDatabasesRequest request) {
+        // what the preview has planned so far: reading the catalog is not part of a dry run
+        return GetDatabasesResponse.builder().databaseList(planned.keySet().stream().sorted()
+                .map(name -> Database.builder().name(name).build()).toList()).build();
     }
 
     @Override

@@ -94,6 +94,11 @@ public final class JobRunService {
             }
 
             @Override
+            public void stillIn(String jobRunId, JobRunState state, Duration sinceSubmit) {
+                progress.stillIn(jobRunId, state, sinceSubmit);
+            }
+
+            @Override
             public void ended(JobRun run) {
                 usage[0] = usage(run, kind);
                 jobRuns.add(usage[0]);

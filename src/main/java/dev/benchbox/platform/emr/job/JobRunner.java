@@ -66,6 +66,10 @@ public final class JobRunner {
         default void stateChanged(String jobRunId, JobRunState state, Duration sinceSubmit) {
         }
 
+        /** A poll found the run still in {@code state}: lets a display keep ticking between changes. */
+        default void stillIn(String jobRunId, JobRunState state, Duration sinceSubmit) {
+        }
+
         /** The run reached an end (SUCCESS, FAILED or CANCELLED): its final description, for the cost ledger. */
         default void ended(JobRun run) {
         }
@@ -114,6 +118,8 @@ public final class JobRunner {
             if (run.state() != last) {
                 last = run.state();
                 listener.stateChanged(jobRunId, last, Duration.between(submitted, Instant.now()));
+            } else {
+                listener.stillIn(jobRunId, last, Duration.between(submitted, Instant.now()));
             }
             if (TERMINAL.contains(run.state())) {
                 listener.ended(run);

@@ -83,6 +83,41 @@ class JobRunnerTest {
     }
 
     @Test
+    void pollsBetweenStateChangesReportTheStateStillHeldSoADisplayCanTick() {
+        start(request -> {
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return JobResult.success();
+        });
+        List<String> events = new CopyOnWriteArrayList<>();
+        new JobRunner(emr, s3).run(request(), new JobRunner.Listener() {
+            @Override
+            public void stateChanged(String jobRunId, JobRunState state, java.time.Duration sinceSubmit) {
+                events.add("changed " + state);
+            }
+
+            @Override
+            public void stillIn(String jobRunId, JobRunState state, java.time.Duration sinceSubmit) {
+                events.add("still " + state);
+            }
+        });
+        // a 1.5 s run is polled several times while RUNNING; each "still" repeats the last change
+        assertThat(events).contains("changed RUNNING", "still RUNNING");
+        String last = null;
+        for (String event : events) {
+            if (event.startsWith("still ")) {
+                assertThat(event.substring(6)).isEqualTo(last);
+            } else {
+                last = event.substring(8);
+            }
+        }
+        assertThat(events).last().isEqualTo("changed SUCCESS");
+    }
+
+    @Test
     void failedRunGivesStateDetailsLogLocationAndStderrTail() {
         start(request -> {
             // what EMR leaves behind: the driver's stderr, gzipped, under the monitoring log URI
