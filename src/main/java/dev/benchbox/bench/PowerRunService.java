@@ -67,10 +67,13 @@ public class PowerRunService {
     }
 
     public Report run(PowerRunRequest request, LoadProgress progress, Listener runListener) {
+        return run(session.platform(), session.schema(), request, progress, runListener);
+    }
+
+    /** A run on a platform other than the connected one as it is: a sweep's configured platform. */
+    public Report run(Platform platform, String schema, PowerRunRequest request, LoadProgress progress, Listener runListener) {
         Map<String, Double> firstWarmupMs = new java.util.concurrent.ConcurrentHashMap<>();
         Listener listener = recordingFirstWarmups(runListener, firstWarmupMs);
-        Platform platform = session.platform();
-        String schema = session.schema();
         Instant started = Instant.now();
         long startNanos = System.nanoTime();
 

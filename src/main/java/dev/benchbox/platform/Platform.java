@@ -110,6 +110,11 @@ public interface Platform extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** Runs under several configurations (a sweep); empty when the platform has nothing to vary. */
+    default Optional<ConfigurationSweeps> sweeps() {
+        return Optional.empty();
+    }
+
     /** Previews of what the platform would send ({@code --dry-run DIR}); empty when it sends nothing anywhere. */
     default Optional<Previews> previews() {
         return Optional.empty();

@@ -22,6 +22,11 @@ public interface PlatformProvider {
         return Optional.empty();
     }
 
+    /** What a sweep may vary on this platform, checked before connecting; empty when it has nothing to vary. */
+    default Optional<SweepDimensions> sweepDimensions() {
+        return Optional.empty();
+    }
+
     /**
      * What {@code connect} (or the one-shot {@code run}) asked for.
      *

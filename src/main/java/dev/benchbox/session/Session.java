@@ -106,6 +106,11 @@ public class Session {
         return List.copyOf(ledger);
     }
 
+    /** Job runs made through a platform other than the connected one (a sweep's configured views), for {@code cost}. */
+    public synchronized void recordJobRuns(List<JobRunUsage> runs) {
+        closedPlatformJobRuns.addAll(runs);
+    }
+
     /** Every job run of this session, on every platform it connected to, oldest first. */
     public synchronized List<JobRunUsage> jobRuns() {
         List<JobRunUsage> runs = new ArrayList<>(closedPlatformJobRuns);

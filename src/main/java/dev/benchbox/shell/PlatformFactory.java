@@ -57,6 +57,11 @@ public class PlatformFactory {
                 .orElseThrow(() -> new BenchboxException("no platform runs its jobs as a role"));
     }
 
+    /** What a sweep may vary on the named platform, checked without connecting; empty for an unknown name or none. */
+    public Optional<dev.benchbox.platform.SweepDimensions> sweepDimensions(String name) {
+        return provider(name == null ? "duckdb" : name.toLowerCase(Locale.ROOT)).flatMap(PlatformProvider::sweepDimensions);
+    }
+
     private Optional<PlatformProvider> provider(String name) {
         return providers.stream().filter(p -> p.name().equals(name)).findFirst();
     }

@@ -36,11 +36,13 @@ public class RunCommands {
     private final Console console;
     private final CostService costs;
     private final ConnectionGuard guard;
+    private final SweepCommand sweeps;
 
     public RunCommands(Session session, PowerRunService powerRuns, ConnectedAvailability availability,
             ProgressBars progressBars, PlatformFactory platforms, TableNameCache tableNames, Console console, CostService costs,
-            ConnectionGuard guard) {
+            ConnectionGuard guard, SweepCommand sweeps) {
         this.guard = guard;
+        this.sweeps = sweeps;
         this.costs = costs;
         this.session = session;
         this.powerRuns = powerRuns;
@@ -73,7 +75,9 @@ public class RunCommands {
                     help = "emr-serverless: write every request, query and table definition to this directory; send nothing") String dryRun,
             @ShellOption(value = "--max-cost", defaultValue = ShellOption.NULL, help = "refuse to start when the estimate exceeds this many USD") String maxCost,
             @ShellOption(value = "--streams", defaultValue = "1", help = "concurrent query streams: more than 1 is a throughput test (emr-serverless)") int streams,
-            @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace the contents of a non-empty directory") boolean replace) {
+            @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace the contents of a non-empty directory") boolean replace,
+            @ShellOption(value = "--sweep", defaultValue = ShellOption.NULL, arity = Integer.MAX_VALUE,
+                    help = "run once per combination, repeatable: NAME=V1,V2 (e.g. executors=8x4vCPU-16GB,4x8vCPU-32GB, architecture=x86_64,arm64; duckdb: threads, memory_limit)") String[] sweep) {
         if (benchmark == null) {
             throw new BenchboxException("name the benchmark: run tpch --scale SF or run tpcds --scale SF");
         }
@@ -104,6 +108,10 @@ public class RunCommands {
         if (maxCost != null && !chosen.name().equals("tpch")) {
             throw new BenchboxException("--max-cost estimates TPC-H runs only for now");
         }
+        if (sweep != null && !chosen.name().equals("tpch")) {
+            throw new BenchboxException("--sweep runs TPC-H only for now");
+        }
+        dev.benchbox.bench.sweep.SweepSpec sweepSpec = sweep == null ? null : sweeps.check(sweep, platform, dryRun, maxCost);
         if (dryRun != null) {
             dryRun(request, platform, platformOptions, Path.of(dryRun), replace);
             return;
@@ -115,6 +123,11 @@ public class RunCommands {
             console.println("Connected to " + session.platform().description());
         } else if (!availability.check().isAvailable()) {
             throw new BenchboxException("not connected: run 'connect duckdb' first, or give --platform duckdb");
+        }
+        if (sweepSpec != null) {
+            sweeps.run(request, sweepSpec, maxCost);
+            tableNames.invalidate();
+            return;
         }
         // each stream is a job run of its own
         costs.checkMaxCost(maxCost, request.scaleFactor(), (request.warmups() + request.iterations()) * request.streams());

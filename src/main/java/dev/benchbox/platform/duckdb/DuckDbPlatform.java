@@ -116,6 +116,12 @@ public final class DuckDbPlatform implements Platform {
         return dev.benchbox.results.EngineConfiguration.embedded(name(), version, settings);
     }
 
+    /** A sweep varies DuckDB's threads and memory_limit on this connection. */
+    @Override
+    public java.util.Optional<dev.benchbox.platform.ConfigurationSweeps> sweeps() {
+        return java.util.Optional.of(new DuckDbSweeps(this));
+    }
+
     @Override
     public String defaultSchema() {
         return "main";

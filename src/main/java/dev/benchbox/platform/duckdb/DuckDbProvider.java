@@ -17,6 +17,11 @@ public final class DuckDbProvider implements PlatformProvider {
     }
 
     @Override
+    public java.util.Optional<dev.benchbox.platform.SweepDimensions> sweepDimensions() {
+        return java.util.Optional.of(DuckDbSweepDimensions.INSTANCE);
+    }
+
+    @Override
     public Connection open(ConnectRequest request) {
         if (!request.options().isEmpty()) {
             throw new BenchboxException("--" + request.options().keySet().iterator().next().replace('_', '-')

@@ -67,10 +67,7 @@ final class ApplicationManager {
      */
     Connected connect() {
         if (options.createApplication()) {
-            CreateApplicationRequest request = createRequest();
-            progress.step("creating application " + request.name() + " (" + request.releaseLabel() + ")");
-            String id = AwsCallFailed.call(SERVICE, "CreateApplication", options.applicationName(), options.region(),
-                    () -> emr.createApplication(request)).applicationId();
+            String id = create();
             ApplicationInfo created = waitWhileSettling(id, "created");
             ApplicationInfo started = ensureStarted(created);
             return new Connected(id, true, null, started.state());
@@ -87,6 +84,14 @@ final class ApplicationManager {
         ApplicationInfo settled = SETTLING.contains(state(app)) ? waitWhileSettling(app.id(), "ready") : app;
         ApplicationInfo started = ensureStarted(settled);
         return new Connected(app.id(), false, app.state(), started.state());
+    }
+
+    /** Sends CreateApplication for the options' application and returns its id, without waiting for it. */
+    String create() {
+        CreateApplicationRequest request = createRequest();
+        progress.step("creating application " + request.name() + " (" + request.releaseLabel() + ")");
+        return AwsCallFailed.call(SERVICE, "CreateApplication", options.applicationName(), options.region(),
+                () -> emr.createApplication(request)).applicationId();
     }
 
     /** Starts a CREATED or STOPPED application and waits for STARTED. */

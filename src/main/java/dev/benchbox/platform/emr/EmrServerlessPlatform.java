@@ -78,10 +78,23 @@ public final class EmrServerlessPlatform implements Platform {
     private final String connectedState;
     private volatile JobRunService.Progress jobProgress = JobRunService.Progress.NONE;
     private volatile boolean deleteOnClose;
+    private final Backoff backoff;
+    /** False for a sweep's views, which share their clients with the connected platform. */
+    private final boolean ownsClients;
+    private final JobShape shape;
 
     /** Live: requests go to AWS through {@code clients}. */
     private EmrServerlessPlatform(EmrOptions options, AwsClients clients, Backoff backoff, String applicationId, boolean createdBySession,
             String releaseLabel, String connectedState) {
+        this(options, clients, backoff, applicationId, createdBySession, releaseLabel, connectedState, true, JobShape.NONE);
+    }
+
+    /** Live, as {@code connect} makes it or as a sweep's view ({@code ownsClients} false) with its job shape. */
+    private EmrServerlessPlatform(EmrOptions options, AwsClients clients, Backoff backoff, String applicationId, boolean createdBySession,
+            String releaseLabel, String connectedState, boolean ownsClients, JobShape shape) {
+        this.backoff = requireNonNull(backoff, "backoff is null");
+        this.ownsClients = ownsClients;
+        this.shape = requireNonNull(shape, "shape is null");
         this.options = requireNonNull(options, "options is null");
         this.clients = requireNonNull(clients, "clients is null");
         this.recorder = null;
@@ -100,6 +113,9 @@ public final class EmrServerlessPlatform implements Platform {
     private EmrServerlessPlatform(EmrOptions options, DryRunRecorder recorder, String applicationId, String releaseLabel) {
         this.options = requireNonNull(options, "options is null");
         this.recorder = requireNonNull(recorder, "recorder is null");
+        this.backoff = Backoff.DEFAULT;
+        this.ownsClients = true;
+        this.shape = JobShape.NONE;
         this.clients = AwsClients.recording(new RecordingEmrServerlessClient(recorder, options), new RecordingGlueClient(recorder));
         this.applications = new ApplicationManager(options, clients.emr(), Backoff.DEFAULT);
         this.catalog = new GlueTables(options.region(), clients.glue());
@@ -115,13 +131,51 @@ public final class EmrServerlessPlatform implements Platform {
 
     /** Every job run shares these: the application, role, staging prefix, timeout and Spark's sizing. */
     JobSettings jobSettings() {
-        WorkerSize executor = options.capacity().executors() != null ? options.capacity().executors().size() : null;
+        WorkerCapacity executors = shape.executors() != null ? shape.executors() : options.capacity().executors();
+        WorkerSize executor = executors != null ? executors.size() : null;
         int cores = executor == null ? DEFAULT_EXECUTOR_CORES : executor.vcpu();
         // Spark's executor heap plus its ~10% overhead must fit the worker: 14g on EMR's default 16 GB worker
-        int memoryGb = executor == null ? DEFAULT_EXECUTOR_MEMORY_GB : Math.max(1, (int) Math.floor(executor.memoryGb() * 0.875));
+        int memoryGb = executor == null ? DEFAULT_EXECUTOR_MEMORY_GB : JobShape.heapGb(executor);
         return new JobSettings(applicationId, options.executionRoleArn(), options.stagingDir().uri(), options.timeoutMinutes(),
                 options.region(), Architecture.parse(options.architecture()), cores, memoryGb + "g",
-                Map.of("created-by", "benchbox"));
+                Map.of("created-by", "benchbox"), shape.sparkConf());
+    }
+
+    /**
+     * A view of this connection on another application (one a sweep created; {@code options} describe it) and with
+     * the job shape of one sweep configuration. It shares this platform's clients: closing it closes nothing.
+     */
+    EmrServerlessPlatform view(EmrOptions viewOptions, String viewApplicationId, String viewReleaseLabel, JobShape viewShape) {
+        if (recorder != null) {
+            throw new BenchboxException("a sweep needs AWS: it is not available in a dry run");
+        }
+        EmrServerlessPlatform view = new EmrServerlessPlatform(viewOptions, clients, backoff, viewApplicationId, false, viewReleaseLabel,
+                null, false, viewShape);
+        view.jobProgress = jobProgress;
+        return view;
+    }
+
+    AwsClients clients() {
+        return clients;
+    }
+
+    /** Applications a sweep created and has not deleted yet: closing the connection deletes them (e.g. on exit mid-sweep). */
+    private final Map<String, ApplicationManager> sweepApplications = new java.util.concurrent.ConcurrentHashMap<>();
+
+    void sweepApplicationCreated(String id, ApplicationManager manager) {
+        sweepApplications.put(id, manager);
+    }
+
+    void sweepApplicationDeleted(String id) {
+        sweepApplications.remove(id);
+    }
+
+    Backoff backoff() {
+        return backoff;
+    }
+
+    String releaseLabel() {
+        return releaseLabel;
     }
 
     /** Connects with clients built from the options (the SDK's default credentials chain or the profile). */
@@ -370,7 +424,7 @@ public final class EmrServerlessPlatform implements Platform {
         recorder.upload(manifest.manifestUri(), manifest.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         JobRequest request = new JobRequest(applicationId, settings.executionRoleArn(), "benchbox power run " + runId,
                 jar.location(settings.staging()), List.of(manifest.manifestUri()),
-                SparkSubmit.forJob(RunManifest.Catalog.GLUE, settings.executorCores(), settings.executorMemory()).parameters(),
+                settings.sparkSubmit(RunManifest.Catalog.GLUE).parameters(),
                 settings.logUri(), settings.timeoutMinutes(), settings.tags());
         recorder.record("StartJobRun", "power-run", JobRunner.startRequest(request, "dry-run-client-token"));
     }
@@ -388,9 +442,11 @@ public final class EmrServerlessPlatform implements Platform {
 
     @Override
     public Optional<BillingProfile> billingProfile() {
-        WorkerSize driver = options.capacity().driver() != null ? options.capacity().driver().size() : null;
-        WorkerSize executor = options.capacity().executors() != null ? options.capacity().executors().size() : null;
-        int executors = options.capacity().executors() != null ? options.capacity().executors().count() : JobCapacity.DEFAULT.executors();
+        WorkerSize driver = shape.driver() != null ? shape.driver()
+                : options.capacity().driver() != null ? options.capacity().driver().size() : null;
+        WorkerCapacity executorWorkers = shape.executors() != null ? shape.executors() : options.capacity().executors();
+        WorkerSize executor = executorWorkers != null ? executorWorkers.size() : null;
+        int executors = executorWorkers != null ? executorWorkers.count() : JobCapacity.DEFAULT.executors();
         JobCapacity capacity = new JobCapacity(driver == null ? JobCapacity.DEFAULT.driver() : driver.toCost(), executors,
                 executor == null ? JobCapacity.DEFAULT.executor() : executor.toCost());
         return Optional.of(new BillingProfile(capacity, options.region(), Architecture.parse(options.architecture())));
@@ -407,7 +463,7 @@ public final class EmrServerlessPlatform implements Platform {
         return new EngineConfiguration(NAME, releaseLabel, releaseLabel, Architecture.parse(options.architecture()).id(),
                 options.region(), workers(1, capacity.driver()), workers(capacity.executors(), capacity.executor()),
                 preInitialized(options.capacity().driver()), preInitialized(options.capacity().executors()),
-                SparkSubmit.forJob(RunManifest.Catalog.GLUE, settings.executorCores(), settings.executorMemory()).properties());
+                settings.sparkSubmit(RunManifest.Catalog.GLUE).properties());
     }
 
     private static EngineConfiguration.Workers workers(int count, dev.benchbox.cost.WorkerSize size) {
@@ -475,6 +531,12 @@ public final class EmrServerlessPlatform implements Platform {
         return Optional.of(new EmrCapacityControl(this));
     }
 
+    /** A sweep varies the release, architecture, pre-initialised capacity (an application each), workers and Spark settings. */
+    @Override
+    public Optional<dev.benchbox.platform.ConfigurationSweeps> sweeps() {
+        return recorder == null ? Optional.of(new EmrSweeps(this)) : Optional.empty();
+    }
+
     @Override
     public Optional<Previews> previews() {
         return Optional.of((directory, replace) -> dryRunView(DryRunRecorder.open(directory, replace)));
@@ -536,6 +598,14 @@ public final class EmrServerlessPlatform implements Platform {
 
     @Override
     public void close() {
+        sweepApplications.forEach((id, manager) -> {
+            try {
+                manager.delete(id);
+            } catch (RuntimeException e) {
+                log.warn("could not delete application {} created for a sweep: {}", id, e.getMessage());
+            }
+        });
+        sweepApplications.clear();
         try {
             if (createdBySession) {
                 if (deleteOnClose) {
@@ -548,7 +618,9 @@ public final class EmrServerlessPlatform implements Platform {
             // closing never fails; the application's own auto-stop is the safety net
             log.warn("could not {} application {}: {}", deleteOnClose ? "delete" : "stop", applicationId, e.getMessage());
         } finally {
-            clients.close();
+            if (ownsClients) {
+                clients.close();
+            }
         }
     }
 

@@ -19,6 +19,11 @@ public final class EmrServerlessProvider implements PlatformProvider {
     }
 
     @Override
+    public Optional<dev.benchbox.platform.SweepDimensions> sweepDimensions() {
+        return Optional.of(EmrSweepDimensions.INSTANCE);
+    }
+
+    @Override
     public Connection open(ConnectRequest request) {
         if (request.path() != null) {
             throw new BenchboxException("--path is a duckdb option; emr-serverless keeps its data in s3_staging_dir");

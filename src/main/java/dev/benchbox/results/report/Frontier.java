@@ -8,16 +8,16 @@ import java.util.List;
  * The price-performance frontier: the configurations no other one beats on both time and cost. Each is the
  * fastest there is for its price; everything else is slower and no cheaper than one of them.
  */
-final class Frontier {
+public final class Frontier {
     /** A configuration's time and cost. */
-    record Point(String label, double ms, double usd) {
+    public record Point(String label, double ms, double usd) {
     }
 
     private Frontier() {
     }
 
     /** The labels on the frontier, cheapest first. */
-    static List<String> of(List<Point> points) {
+    public static List<String> of(List<Point> points) {
         List<Point> sorted = new ArrayList<>(points);
         sorted.sort(Comparator.comparingDouble(Point::usd).thenComparingDouble(Point::ms));
         List<String> frontier = new ArrayList<>();

@@ -159,7 +159,7 @@ public final class JobRunService {
     }
 
     private JobRequest request(String kind, String runId, String jarUri, String manifestUri, RunManifest.Catalog catalog) {
-        String parameters = SparkSubmit.forJob(catalog, settings.executorCores(), settings.executorMemory()).parameters();
+        String parameters = settings.sparkSubmit(catalog).parameters();
         return new JobRequest(settings.applicationId(), settings.executionRoleArn(), "benchbox " + kind + " " + runId, jarUri,
                 List.of(manifestUri), parameters, settings.logUri(), settings.timeoutMinutes(), settings.tags());
     }

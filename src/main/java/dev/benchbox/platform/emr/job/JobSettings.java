@@ -18,9 +18,17 @@ import java.util.Map;
  * @param executorCores {@code spark.executor.cores}
  * @param executorMemory {@code spark.executor.memory}, e.g. {@code 14g}
  * @param tags tags put on every job run
+ * @param sparkConf further Spark properties every job run is submitted with, in order (a sweep's worker counts and
+ *     Spark settings); never {@code spark.executor.cores} or {@code spark.executor.memory}
  */
 public record JobSettings(String applicationId, String executionRoleArn, String staging, int timeoutMinutes, String region,
-        Architecture architecture, int executorCores, String executorMemory, Map<String, String> tags) {
+        Architecture architecture, int executorCores, String executorMemory, Map<String, String> tags, Map<String, String> sparkConf) {
+    /** Settings with no further Spark properties. */
+    public JobSettings(String applicationId, String executionRoleArn, String staging, int timeoutMinutes, String region,
+            Architecture architecture, int executorCores, String executorMemory, Map<String, String> tags) {
+        this(applicationId, executionRoleArn, staging, timeoutMinutes, region, architecture, executorCores, executorMemory, tags, Map.of());
+    }
+
     public JobSettings {
         requireNonNull(applicationId, "applicationId is null");
         requireNonNull(executionRoleArn, "executionRoleArn is null");
@@ -30,6 +38,12 @@ public record JobSettings(String applicationId, String executionRoleArn, String 
         requireNonNull(architecture, "architecture is null");
         requireNonNull(executorMemory, "executorMemory is null");
         tags = Map.copyOf(tags);
+        sparkConf = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sparkConf == null ? Map.of() : sparkConf));
+    }
+
+    /** The {@code sparkSubmitParameters} of a job run of the BenchBox job with these settings. */
+    public SparkSubmit sparkSubmit(RunManifest.Catalog catalog) {
+        return new SparkSubmit(catalog, executorCores, executorMemory, sparkConf);
     }
 
     public String logUri() {
