@@ -63,6 +63,10 @@ public final class BenchboxJob {
                     DataGeneration.run(spark, GenerationManifest.parse(root), hadoop);
                     return;
                 }
+                if (DataCheck.isCheck(root)) { // an existing data set, checked before it is registered (issue 10)
+                    DataCheck.run(spark, root, hadoop);
+                    return;
+                }
                 manifest = JobManifest.parse(bytes);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("bad manifest " + args[0] + ": " + e.getMessage(), e);

@@ -20,4 +20,11 @@ public interface ClusterGeneration {
      * job's row counts. Parts committed by an earlier, interrupted run are kept, not generated again.
      */
     LoadReport generateTpch(String schema, GenerationPlan plan, LoadProgress progress);
+
+    /**
+     * Registers a TPC-H data set already in S3 (one folder of Parquet files per table under {@code from}) without
+     * copying it, after a job run has checked each table's row count for the scale and its column types. Any
+     * mismatch or missing table is a one-line error naming the table, and then nothing is registered.
+     */
+    LoadReport registerTpch(String schema, double scale, List<String> tables, String from, LoadProgress progress);
 }

@@ -63,7 +63,8 @@ public class LoadCommands {
             @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace the contents of a non-empty directory") boolean replace,
             @ShellOption(value = "--generate", defaultValue = ShellOption.NULL, help = "load tpch on emr-serverless: local (generate here, upload) or cluster (a job run writes it to S3); default by scale") String generate,
             @ShellOption(value = "--parts", defaultValue = ShellOption.NULL, help = "with --generate cluster: parts per large table (default: about 128 MB of Parquet each)") Integer parts,
-            @ShellOption(value = "--max-cost", defaultValue = ShellOption.NULL, help = "refuse to start a generation job run whose estimate exceeds this many USD") String maxCost) {
+            @ShellOption(value = "--max-cost", defaultValue = ShellOption.NULL, help = "refuse to start a generation job run whose estimate exceeds this many USD") String maxCost,
+            @ShellOption(value = "--from", defaultValue = ShellOption.NULL, help = "load tpch on emr-serverless: register Parquet already in S3 (s3://bucket/prefix/, a folder per table) after a job run checks it") String from) {
         if (generator != null) {
             boolean tpcds = "tpcds".equalsIgnoreCase(generator);
             if (!"tpch".equalsIgnoreCase(generator) && !tpcds) {
@@ -77,8 +78,14 @@ public class LoadCommands {
                 throw new BenchboxException("missing --scale: load " + generator.toLowerCase(Locale.ROOT)
                         + " --scale SF (e.g. 0.01 or 1)");
             }
-            if (tpcds && (generate != null || parts != null)) {
-                throw new BenchboxException("--generate and --parts go with 'load tpch'");
+            if (tpcds && (generate != null || parts != null || from != null)) {
+                throw new BenchboxException("--generate, --parts and --from go with 'load tpch'");
+            }
+            if (from != null) {
+                if (generate != null || parts != null) {
+                    throw new BenchboxException("--from registers data that exists: --generate and --parts do not go with it");
+                }
+                return registerTpch(scale, tables, schema, dryRun, replace, from);
             }
             return tpcds ? loadTpcds(scale, tables, schema, dryRun, replace)
                     : loadTpch(scale, tables, schema, dryRun, replace, new Generation(generate, parts, maxCost));
@@ -89,8 +96,8 @@ public class LoadCommands {
         if (scale != null) {
             throw new BenchboxException("--scale goes with 'load tpch'");
         }
-        if (generate != null || parts != null) {
-            throw new BenchboxException("--generate and --parts go with 'load tpch'");
+        if (generate != null || parts != null || from != null) {
+            throw new BenchboxException("--generate, --parts and --from go with 'load tpch'");
         }
         if (tables == null) {
             throw new BenchboxException("name the tables to load with --tables t1,t2");
@@ -140,6 +147,27 @@ public class LoadCommands {
         session.record(new LedgerEntry(started, platform.name(), "load", "TPC-H SF" + TpchSchema.formatScale(scaleFactor),
                 report.elapsedNanos() / 1e6));
         return notes(report) + summary("TPC-H SF" + TpchSchema.formatScale(scaleFactor), target, report);
+    }
+
+    private String registerTpch(String scale, String tables, String schema, String dryRun, boolean replace, String from) {
+        double scaleFactor = TpchSchema.parseScale(scale);
+        List<String> selected = TpchSchema.parseTables(tables);
+        Platform platform = dryRuns.target(dryRun, replace);
+        ClusterGeneration cluster = platform.clusterGeneration().orElseThrow(() -> new BenchboxException(
+                "--from registers data in S3: it needs emr-serverless, not " + platform.name()));
+        String target = schema == null ? session.schema() : schema;
+        Instant started = Instant.now();
+        LoadReport report;
+        try (LoadProgress progress = progressBars.create()) {
+            report = cluster.registerTpch(target, scaleFactor, selected, from, progress);
+        }
+        if (DryRuns.recorder(platform).isPresent()) {
+            return dryRunSummary(platform, report);
+        }
+        tableNames.invalidate();
+        String what = "TPC-H SF" + TpchSchema.formatScale(scaleFactor) + " from " + from;
+        session.record(new LedgerEntry(started, platform.name(), "load", what, report.elapsedNanos() / 1e6));
+        return notes(report) + summary(what, target, report);
     }
 
     private String loadTpcds(String scale, String tables, String schema, String dryRun, boolean replace) {

@@ -170,6 +170,42 @@ class ClusterGenerationIT {
         }
     }
 
+    @Test
+    void fromRegistersAnExistingDataSetInPlaceAfterACheckAndNothingOfOneThatFailsIt() throws Exception {
+        // someone's SF 0.01 already in S3, one folder per table (written by DuckDB straight into the blob store)
+        Path good = aws.localPath(aws.bucket(), "existing/good");
+        writeLocalGeneration(good);
+        Path bad = aws.localPath(aws.bucket(), "existing/bad");
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duckdb.createStatement()) {
+            for (String table : List.of("region", "nation", "customer")) {
+                Files.createDirectories(bad.resolve(table));
+            }
+            String from = "read_parquet('" + good + "/%s/*.parquet')";
+            s.execute("COPY (SELECT * FROM " + from.formatted("region") + " LIMIT 4) TO '" + bad.resolve("region/data.parquet") + "' (FORMAT parquet)");
+            s.execute("COPY (SELECT n_nationkey::INTEGER AS n_nationkey, n_name, n_regionkey, n_comment FROM " + from.formatted("nation")
+                    + ") TO '" + bad.resolve("nation/data.parquet") + "' (FORMAT parquet)");
+            s.execute("COPY (SELECT * FROM " + from.formatted("customer") + ") TO '" + bad.resolve("customer/data.parquet") + "' (FORMAT parquet)");
+        }
+
+        String output = script("from", CONNECT.formatted("from") + """
+                create-schema tpch_from
+                create-schema tpch_bad
+                load tpch --scale 0.01 --from s3://${BBX_BUCKET}/existing/good/ --schema tpch_from
+                load tpch --scale 0.01 --tables region,nation,orders,customer --from s3://${BBX_BUCKET}/existing/bad/ --schema tpch_bad
+                """);
+        String bucket = aws.bucket();
+        assertThat(exitStatus.code()).as(output).isNotZero();
+        assertThat(output).containsPattern("registered in place from s3://" + bucket + "/existing/good/ after job run \\w+ checked row "
+                        + "counts and column types \\(nothing copied\\)")
+                .containsPattern("lineitem +60,175 rows")
+                .contains("table 'region' at s3://" + bucket + "/existing/bad/region/: 4 rows, expected 5 for SF 0.01; "
+                        + "table 'nation' at s3://" + bucket + "/existing/bad/nation/: column n_nationkey is int, expected bigint; "
+                        + "table 'orders' at s3://" + bucket + "/existing/bad/orders/: no Parquet files there; nothing registered");
+        assertThat(aws.glue().snapshot()).filteredOn(t -> t.database().equals("tpch_from")).hasSize(8)
+                .allSatisfy(t -> assertThat(t.location()).startsWith("s3://" + bucket + "/existing/good/"));
+        assertThat(aws.glue().snapshot()).filteredOn(t -> t.database().equals("tpch_bad")).isEmpty();
+    }
+
     /** Today's path: generated in an in-memory DuckDB, each table written as Parquet by DuckDB. */
     private static void writeLocalGeneration(Path target) throws Exception {
         try (DuckDbPlatform duckdb = DuckDbPlatform.open(null)) {

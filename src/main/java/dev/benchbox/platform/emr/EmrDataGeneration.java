@@ -2,6 +2,11 @@ package dev.benchbox.platform.emr;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.benchbox.BenchboxException;
 import dev.benchbox.platform.Column;
 import dev.benchbox.platform.GenerationPlan;
 import dev.benchbox.platform.LoadProgress;
@@ -13,6 +18,7 @@ import dev.benchbox.platform.emr.job.JobRunService;
 import dev.benchbox.platform.emr.job.JobRunner;
 import dev.benchbox.platform.emr.job.JobSettings;
 import dev.benchbox.platform.emr.job.RunManifest;
+import dev.benchbox.platform.emr.job.S3Uri;
 import dev.benchbox.platform.emr.job.SparkSubmit;
 import dev.benchbox.tpch.TpchSchema;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +36,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * manifest and the StartJobRun instead, and previews the Glue tables as {@code load tpch} does.
  */
 final class EmrDataGeneration {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final JobRunService service;          // null in a dry run
     private final S3Client s3;                    // null in a dry run
     private final DryRunRecorder recorder;        // null when live
@@ -121,6 +128,98 @@ final class EmrDataGeneration {
         List<String> notes = new ArrayList<>(List.of("dry run: the cluster would generate " + plan.totalParts() + " parts into "
                 + manifest.data() + " (generation/" + RunManifest.FILE_NAME + " is the job's manifest)"));
         return new LoadReport(tables.rowCounts(), System.nanoTime() - started, notes);
+    }
+
+    /** Checks an existing data set with a job run, then registers its tables in place; nothing is registered unless all pass. */
+    LoadReport registerTpch(String database, double scale, List<String> tables, S3Location from, LoadProgress loadProgress) {
+        long started = System.nanoTime();
+        String runId = recorder != null ? "dry-run" : JobRunService.newRunId("c");
+        String output = RunManifest.outputFor(settings.get().staging(), runId);
+        ObjectNode manifest = JSON.createObjectNode().put("kind", "check").put("run_id", runId).put("source", from.uri())
+                .put("output", output);
+        ArrayNode names = manifest.putArray("tables");
+        tables.forEach(names::add);
+        String manifestJson = manifest.toPrettyString();
+        String manifestUri = output + RunManifest.FILE_NAME;
+        SparkSubmit submit = SparkSubmit.forJob(RunManifest.Catalog.PATHS, settings.get().executorCores(), settings.get().executorMemory());
+        Map<String, String> scaleParameter = Map.of(GlueTableDefinition.TPCH_SCALE_PARAMETER, TpchSchema.formatScale(scale));
+        if (recorder != null) {
+            JobSettings s = settings.get();
+            JobJar jar = JobJar.fromClasspath();
+            recorder.write("check/" + RunManifest.FILE_NAME, manifestJson);
+            recorder.upload(jar.location(s.staging()), jar.bytes());
+            recorder.upload(manifestUri, manifestJson.getBytes(StandardCharsets.UTF_8));
+            recorder.record("StartJobRun", "check-tpch", JobRunner.startRequest(new JobRequest(s.applicationId(), s.executionRoleArn(),
+                    "benchbox load " + runId, jar.location(s.staging()), List.of(manifestUri), submit.parameters(), s.logUri(),
+                    s.timeoutMinutes(), s.tags()), "dry-run-client-token"));
+            Map<String, Long> rows = new LinkedHashMap<>();
+            for (String table : tables) {
+                catalog.createOrUpdateTable(database, new GlueTableDefinition(table, hiveColumns(table), from.resolve(table + "/"),
+                        scaleParameter));
+                rows.put(table, 0L);
+            }
+            return new LoadReport(rows, System.nanoTime() - started, List.of("dry run: a job run would check " + from.uri()
+                    + " (check/" + RunManifest.FILE_NAME + " is its manifest) before these tables are registered"));
+        }
+        S3Uri target = S3Uri.parse(manifestUri);
+        s3.putObject(b -> b.bucket(target.bucket()).key(target.key()).contentType("application/json"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString(manifestJson));
+        var usage = service.runManifest("load", runId, manifestUri, submit, progress.get());
+        S3Uri reportUri = S3Uri.parse(output + "check.json");
+        JsonNode report;
+        try {
+            report = JSON.readTree(s3.getObjectAsBytes(b -> b.bucket(reportUri.bucket()).key(reportUri.key())).asByteArray());
+        } catch (java.io.IOException | software.amazon.awssdk.services.s3.model.S3Exception e) {
+            throw new BenchboxException("the check job left no readable report at " + reportUri + ": " + e.getMessage());
+        }
+        Map<String, Long> rows = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (String table : tables) {
+            JsonNode result = report.path("tables").path(table);
+            String problem = problem(table, scale, from.resolve(table + "/"), result);
+            if (problem != null) {
+                problems.add(problem);
+            }
+            rows.put(table, result.path("rows").asLong(-1));
+        }
+        if (!problems.isEmpty()) {
+            throw new BenchboxException(String.join("; ", problems) + "; nothing registered");
+        }
+        for (String table : tables) {
+            Map<String, String> parameters = new LinkedHashMap<>(scaleParameter);
+            parameters.put("numRows", Long.toString(rows.get(table)));
+            catalog.createOrUpdateTable(database, new GlueTableDefinition(table, hiveColumns(table), from.resolve(table + "/"), parameters));
+        }
+        return new LoadReport(rows, System.nanoTime() - started, List.of("registered in place from " + from.uri()
+                + " after job run " + (usage == null ? "?" : usage.jobRunId()) + " checked row counts and column types (nothing copied)"));
+    }
+
+    /** What is wrong with one table of the data set, in words naming it, or null when it passed the check. */
+    private static String problem(String table, double scale, S3Location location, JsonNode result) {
+        String where = "table '" + table + "' at " + location.uri();
+        if (!result.path("exists").asBoolean(false)) {
+            return where + ": no Parquet files there";
+        }
+        if (result.hasNonNull("error")) {
+            return where + ": unreadable Parquet (" + result.path("error").asText() + ")";
+        }
+        Map<String, String> found = new LinkedHashMap<>();
+        result.path("columns").forEach(c -> found.put(c.path("name").asText().toLowerCase(java.util.Locale.ROOT), c.path("type").asText()));
+        for (Column column : hiveColumns(table)) {
+            String type = found.get(column.name());
+            if (type == null) {
+                return where + ": no column " + column.name();
+            }
+            if (!type.equals(column.type())) {
+                return where + ": column " + column.name() + " is " + type + ", expected " + column.type();
+            }
+        }
+        long rows = result.path("rows").asLong(-1);
+        if (!TpchRowCounts.matches(table, scale, rows)) {
+            return String.format(java.util.Locale.ROOT, "%s: %,d rows, expected %s for SF %s", where, rows,
+                    TpchRowCounts.describe(table, scale), TpchSchema.formatScale(scale));
+        }
+        return null;
     }
 
     static List<Column> hiveColumns(String table) {

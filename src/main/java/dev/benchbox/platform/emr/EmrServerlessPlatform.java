@@ -307,6 +307,13 @@ public final class EmrServerlessPlatform implements Platform {
                 }
                 return generation.generateTpch(requireDatabase(schema), plan, progress);
             }
+
+            @Override
+            public LoadReport registerTpch(String schema, double scale, List<String> tables, String from, LoadProgress progress) {
+                S3Location source = S3Location.parse(from, "--from");
+                return generation.registerTpch(requireDatabase(schema), scale, tables.isEmpty() ? TpchSchema.TABLES : tables,
+                        source, progress);
+            }
         });
     }
 

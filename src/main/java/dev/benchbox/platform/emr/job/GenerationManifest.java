@@ -67,8 +67,8 @@ public record GenerationManifest(String runId, String benchmark, double scale, S
         root.put("kind", "generate");
         root.put("run_id", runId);
         root.put("benchmark", benchmark);
-        // the scale as written (0.01, not 0.01000000000000000020816681711721685)
-        root.put("scale", new BigDecimal(Double.toString(scale)).stripTrailingZeros());
+        // the scale as written: 0.01 (not 0.01000000000000000020816681711721685), 10 (not 1E+1)
+        root.put("scale", new BigDecimal(new BigDecimal(Double.toString(scale)).stripTrailingZeros().toPlainString()));
         root.put("data", data);
         root.put("output", output);
         ArrayNode tableNode = root.putArray("tables");
