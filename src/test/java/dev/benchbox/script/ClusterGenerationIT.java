@@ -149,7 +149,8 @@ class ClusterGenerationIT {
             Path tableMarkers = markers.resolve(table);
             if (Files.isDirectory(tableMarkers)) {
                 try (Stream<Path> files = Files.list(tableMarkers)) {
-                    for (Path marker : files.toList()) {
+                    // a marker the kill caught while it was being created (empty) does not commit its part
+                    for (Path marker : files.filter(f -> f.toFile().length() > 0).toList()) {
                         Path data = aws.localPath(aws.bucket(), "resume/data/tpch/sf0.01/" + table + "/"
                                 + marker.getFileName().toString().replace(".json", ".parquet"));
                         committed.put(data, Files.getLastModifiedTime(data));
@@ -160,7 +161,8 @@ class ClusterGenerationIT {
         assertThat(committed).as("parts committed before the kill").hasSizeBetween(2, 5);
 
         String resumed = script("resumed", CONNECT.formatted("resume") + load);
-        assertThat(exitStatus.code()).as(resumed).isZero();
+        // (the exit status stays non-zero from the killed script: the output says whether this one succeeded)
+        assertThat(resumed).contains("Loaded TPC-H SF0.01 into tpch_resume: 2 tables, 75,175 rows");
         int regenerated = 6 - committed.size();
         assertThat(resumed).contains(regenerated + " part" + (regenerated == 1 ? "" : "s") + " written, " + committed.size()
                         + " already committed by an earlier run (kept)")

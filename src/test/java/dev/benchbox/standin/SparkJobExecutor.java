@@ -162,7 +162,8 @@ final class SparkJobExecutor implements JobExecutor {
     private long committedParts(long sinceMillis) throws IOException {
         try (var files = Files.walk(standIn.blobStoreDir())) {
             return files.filter(f -> f.toString().contains("/_parts/") && f.toString().endsWith(".json"))
-                    .filter(f -> f.toFile().lastModified() >= sinceMillis)
+                    // a marker counts once written: an empty file is one being created (S3 would not show it yet)
+                    .filter(f -> f.toFile().lastModified() >= sinceMillis && f.toFile().length() > 0)
                     .count();
         }
     }
