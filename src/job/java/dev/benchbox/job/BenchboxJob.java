@@ -24,7 +24,8 @@ import java.util.Map;
  * The BenchBox Spark driver: runs one whole query stream (warm-ups, then the measured iterations of every
  * query, in order) in one EMR Serverless job run, timing each query inside the driver.
  * <p>
- * Usage: {@code BenchboxJob s3://.../runs/<run-id>/manifest.json}. The manifest says which queries, how often,
+ * Usage: {@code BenchboxJob s3://.../runs/<run-id>/manifest.json}. A manifest of {@code "kind": "generate"} makes
+ * it generate a benchmark's data instead ({@link DataGeneration}). The manifest says which queries, how often,
  * how tables are found ({@code glue}: the metastore; {@code paths}: temporary views over Parquet locations)
  * and where the output goes. Output, through the Hadoop file system of the output URI: one
  * {@code results/<id>-<iteration>.json} per execution, then {@code summary.json}, written last so that its
@@ -54,9 +55,19 @@ public final class BenchboxJob {
         SparkSession spark = SparkSession.builder().appName("benchbox").getOrCreate();
         try {
             Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+            byte[] bytes = read(args[0], hadoop);
             JobManifest manifest;
             try {
-                manifest = JobManifest.parse(read(args[0], hadoop));
+                com.fasterxml.jackson.databind.JsonNode root = GenerationManifest.tree(bytes);
+                if (GenerationManifest.isGeneration(root)) { // the same job generates data (issue 10)
+                    DataGeneration.run(spark, GenerationManifest.parse(root), hadoop);
+                    return;
+                }
+                if (DataCheck.isCheck(root)) { // an existing data set, checked before it is registered (issue 10)
+                    DataCheck.run(spark, root, hadoop);
+                    return;
+                }
+                manifest = JobManifest.parse(bytes);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("bad manifest " + args[0] + ": " + e.getMessage(), e);
             }

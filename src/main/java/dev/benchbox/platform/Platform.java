@@ -63,6 +63,11 @@ public interface Platform extends AutoCloseable {
         return false;
     }
 
+    /** Generating benchmark data inside the platform's own cluster, when it has one (EMR Serverless). */
+    default Optional<ClusterGeneration> clusterGeneration() {
+        return Optional.empty();
+    }
+
     /** The TPC-DS scale factor whose data the schema holds, if a complete TPC-DS load is recorded there. */
     default Optional<Double> loadedTpcdsScale(String schema) {
         return Optional.empty();

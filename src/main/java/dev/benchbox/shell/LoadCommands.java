@@ -1,6 +1,9 @@
 package dev.benchbox.shell;
 
 import dev.benchbox.BenchboxException;
+import dev.benchbox.cost.MaxCost;
+import dev.benchbox.platform.ClusterGeneration;
+import dev.benchbox.platform.GenerationPlan;
 import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.platform.LoadReport;
 import dev.benchbox.platform.Platform;
@@ -8,12 +11,14 @@ import dev.benchbox.session.LedgerEntry;
 import dev.benchbox.session.Session;
 import dev.benchbox.tpcds.TpcdsSchema;
 import dev.benchbox.tpch.TpchSchema;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.shell.Availability;
 import org.springframework.shell.standard.ShellComponent;
 import org.springframework.shell.standard.ShellMethod;
@@ -55,7 +60,11 @@ public class LoadCommands {
             @ShellOption(value = "--source", defaultValue = ShellOption.NULL, help = "directory holding TABLE.tbl, TABLE.csv or TABLE.parquet") String source,
             @ShellOption(value = "--schema", defaultValue = ShellOption.NULL, valueProvider = SchemaNameProvider.class, help = "target schema (default: current)") String schema,
             @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL, help = "emr-serverless: write the Glue requests and table definitions to this directory instead") String dryRun,
-            @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace the contents of a non-empty directory") boolean replace) {
+            @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace the contents of a non-empty directory") boolean replace,
+            @ShellOption(value = "--generate", defaultValue = ShellOption.NULL, help = "load tpch on emr-serverless: local (generate here, upload) or cluster (a job run writes it to S3); default by scale") String generate,
+            @ShellOption(value = "--parts", defaultValue = ShellOption.NULL, help = "with --generate cluster: parts per large table (default: about 128 MB of Parquet each)") Integer parts,
+            @ShellOption(value = "--max-cost", defaultValue = ShellOption.NULL, help = "refuse to start a generation job run whose estimate exceeds this many USD") String maxCost,
+            @ShellOption(value = "--from", defaultValue = ShellOption.NULL, help = "load tpch on emr-serverless: register Parquet already in S3 (s3://bucket/prefix/, a folder per table) after a job run checks it") String from) {
         if (generator != null) {
             boolean tpcds = "tpcds".equalsIgnoreCase(generator);
             if (!"tpch".equalsIgnoreCase(generator) && !tpcds) {
@@ -69,7 +78,17 @@ public class LoadCommands {
                 throw new BenchboxException("missing --scale: load " + generator.toLowerCase(Locale.ROOT)
                         + " --scale SF (e.g. 0.01 or 1)");
             }
-            return tpcds ? loadTpcds(scale, tables, schema, dryRun, replace) : loadTpch(scale, tables, schema, dryRun, replace);
+            if (tpcds && (generate != null || parts != null || from != null)) {
+                throw new BenchboxException("--generate, --parts and --from go with 'load tpch'");
+            }
+            if (from != null) {
+                if (generate != null || parts != null) {
+                    throw new BenchboxException("--from registers data that exists: --generate and --parts do not go with it");
+                }
+                return registerTpch(scale, tables, schema, dryRun, replace, from);
+            }
+            return tpcds ? loadTpcds(scale, tables, schema, dryRun, replace)
+                    : loadTpch(scale, tables, schema, dryRun, replace, new Generation(generate, parts, maxCost));
         }
         if (source == null) {
             throw new BenchboxException("say what to load: 'load tpch --scale SF' or 'load --tables t1,t2 --source DIR'");
@@ -77,21 +96,49 @@ public class LoadCommands {
         if (scale != null) {
             throw new BenchboxException("--scale goes with 'load tpch'");
         }
+        if (generate != null || parts != null || from != null) {
+            throw new BenchboxException("--generate, --parts and --from go with 'load tpch'");
+        }
         if (tables == null) {
             throw new BenchboxException("name the tables to load with --tables t1,t2");
         }
         return loadFiles(tables, source, schema, dryRun, replace);
     }
 
-    private String loadTpch(String scale, String tables, String schema, String dryRun, boolean replace) {
+    /** {@code --generate}, {@code --parts} and {@code --max-cost} of {@code load tpch}, as typed (null when not given). */
+    private record Generation(String where, Integer parts, String maxCost) {
+    }
+
+    private String loadTpch(String scale, String tables, String schema, String dryRun, boolean replace, Generation generation) {
         double scaleFactor = TpchSchema.parseScale(scale);
         List<String> selected = TpchSchema.parseTables(tables);
+        GenerationPlan.Where requested = generation.where() == null ? null : GenerationPlan.Where.parse(generation.where());
+        BigDecimal maxCost = generation.maxCost() == null ? null : MaxCost.parse(generation.maxCost());
+        if (generation.parts() != null && generation.parts() < 1) {
+            throw new BenchboxException("--parts must be at least 1, not " + generation.parts());
+        }
         Platform platform = dryRuns.target(dryRun, replace);
+        Optional<ClusterGeneration> cluster = platform.clusterGeneration();
+        if (cluster.isEmpty() && (requested == GenerationPlan.Where.CLUSTER || generation.parts() != null)) {
+            throw new BenchboxException("--generate cluster and --parts need a platform that generates in its cluster "
+                    + "(emr-serverless); " + platform.name() + " generates TPC-H itself");
+        }
         String target = schema == null ? session.schema() : schema;
         Instant started = Instant.now();
         LoadReport report;
-        try (LoadProgress progress = progressBars.create()) {
-            report = platform.loadTpch(target, scaleFactor, selected, progress);
+        if (cluster.isPresent()) {
+            GenerationPlan plan = cluster.get().planTpch(scaleFactor, selected, requested, generation.parts());
+            console.println(plan.describe());
+            if (maxCost != null) {
+                MaxCost.check(plan.estimatedUsd(), maxCost);
+            }
+            try (LoadProgress progress = progressBars.create()) {
+                report = cluster.get().generateTpch(target, plan, progress);
+            }
+        } else {
+            try (LoadProgress progress = progressBars.create()) {
+                report = platform.loadTpch(target, scaleFactor, selected, progress);
+            }
         }
         if (DryRuns.recorder(platform).isPresent()) {
             return dryRunSummary(platform, report);
@@ -100,6 +147,27 @@ public class LoadCommands {
         session.record(new LedgerEntry(started, platform.name(), "load", "TPC-H SF" + TpchSchema.formatScale(scaleFactor),
                 report.elapsedNanos() / 1e6));
         return notes(report) + summary("TPC-H SF" + TpchSchema.formatScale(scaleFactor), target, report);
+    }
+
+    private String registerTpch(String scale, String tables, String schema, String dryRun, boolean replace, String from) {
+        double scaleFactor = TpchSchema.parseScale(scale);
+        List<String> selected = TpchSchema.parseTables(tables);
+        Platform platform = dryRuns.target(dryRun, replace);
+        ClusterGeneration cluster = platform.clusterGeneration().orElseThrow(() -> new BenchboxException(
+                "--from registers data in S3: it needs emr-serverless, not " + platform.name()));
+        String target = schema == null ? session.schema() : schema;
+        Instant started = Instant.now();
+        LoadReport report;
+        try (LoadProgress progress = progressBars.create()) {
+            report = cluster.registerTpch(target, scaleFactor, selected, from, progress);
+        }
+        if (DryRuns.recorder(platform).isPresent()) {
+            return dryRunSummary(platform, report);
+        }
+        tableNames.invalidate();
+        String what = "TPC-H SF" + TpchSchema.formatScale(scaleFactor) + " from " + from;
+        session.record(new LedgerEntry(started, platform.name(), "load", what, report.elapsedNanos() / 1e6));
+        return notes(report) + summary(what, target, report);
     }
 
     private String loadTpcds(String scale, String tables, String schema, String dryRun, boolean replace) {

@@ -286,6 +286,41 @@ class EmrShellCommandsTest {
     }
 
     @Test
+    void dryRunOfAClusterGenerationPreviewsTheJobRunAndItsManifestAndSendsNothing() throws Exception {
+        assertThat(type(connectLine("--create-application")).error()).isNull();
+        assertThat(type("create-schema tpch").error()).isNull();
+        long before = sent();
+        Path preview = dir.resolve("generation-preview");
+        Result load = type("load tpch --scale 10 --dry-run " + preview);
+        assertThat(load.error()).isNull();
+        assertThat(load.output()).contains("Generating TPC-H SF10 in the cluster (default above SF 1: ")
+                .contains("34 parts (region 1, nation 1, supplier 1, customer 1, part 1, partsupp 7, orders 5, lineitem 17)")
+                .contains("Would register 8 Glue tables")
+                .contains("dry run: the cluster would generate 34 parts into s3://" + aws.bucket() + "/shell/data/tpch/sf10/");
+        assertThat(sent()).isEqualTo(before);
+        String start = Files.readString(preview.resolve("01-StartJobRun-generate-tpch.json"));
+        assertThat(start).contains("\"entryPointArguments\" : [ \"s3://" + aws.bucket() + "/shell/runs/dry-run/manifest.json\" ]")
+                .contains("--conf spark.executor.instances=3 --conf spark.dynamicAllocation.maxExecutors=3 --conf spark.speculation=false");
+        String manifest = Files.readString(preview.resolve("generation/manifest.json"));
+        assertThat(manifest).contains("\"kind\" : \"generate\"").contains("\"scale\" : 10")
+                .contains("\"name\" : \"lineitem\",\n    \"parts\" : 17")
+                .contains("{\n      \"name\" : \"l_extendedprice\",\n      \"type\" : \"decimal(15,2)\"\n    }");
+        assertThat(preview.resolve("09-CreateTable-lineitem.json")).exists();
+    }
+
+    @Test
+    void generationOptionsAreCheckedBeforeAnyAwsCall() {
+        assertThat(type(connectLine("--create-application")).error()).isNull();
+        long before = sent();
+        assertThat(type("load tpch --scale 1 --generate somewhere").error()).isEqualTo("--generate must be local or cluster, not 'somewhere'");
+        assertThat(type("load tpch --scale 1 --generate cluster --parts 0").error()).isEqualTo("--parts must be at least 1, not 0");
+        assertThat(type("load tpch --scale 1 --generate cluster --max-cost lots").error())
+                .isEqualTo("--max-cost must be an amount in US dollars such as 5 or 0.50, not 'lots'");
+        assertThat(type("load tpch --scale 100 --max-cost 0.01").error()).startsWith("estimated cost $").endsWith(" exceeds --max-cost $0.01: not started");
+        assertThat(sent()).isEqualTo(before);
+    }
+
+    @Test
     void iamPolicyIsNarrowedToTheBucketPrefixAndDatabase() throws Exception {
         Path out = dir.resolve("iam/role");
         Result result = type("iam-policy --s3-staging-dir s3://my-bucket/bench/ --database tpch --region eu-west-1 "

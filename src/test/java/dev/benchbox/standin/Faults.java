@@ -20,6 +20,7 @@ public final class Faults {
     private final Map<Service, AtomicInteger> serverErrors = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> jobFailures = new ConcurrentLinkedQueue<>();
     private final Map<Service, AtomicInteger> injected = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Integer> killsAfterParts = new ConcurrentLinkedQueue<>();
 
     /** The next {@code calls} calls to {@code service} are throttled. */
     public Faults throttleNext(Service service, int calls) {
@@ -39,6 +40,19 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * The next job run that runs for real is killed (its driver JVM, as a lost driver) as soon as {@code parts}
+     * data generation parts have been committed (completion markers written under {@code _parts/}) since it
+     * started; the run ends FAILED. For testing that a load resumes.
+     */
+    public Faults killNextJobAfterCommittedParts(int parts) {
+        if (parts < 1) {
+            throw new IllegalArgumentException("parts must be at least 1: " + parts);
+        }
+        killsAfterParts.add(parts);
+        return this;
+    }
+
     /** Throttles and server errors answered so far to calls of {@code service}: proof a fault was really served. */
     public int injected(Service service) {
         AtomicInteger c = injected.get(service);
@@ -50,6 +64,11 @@ public final class Faults {
         throttled.clear();
         serverErrors.clear();
         jobFailures.clear();
+        killsAfterParts.clear();
+    }
+
+    Optional<Integer> takeKillAfterParts() {
+        return Optional.ofNullable(killsAfterParts.poll());
     }
 
     boolean takeThrottle(Service service) {

@@ -106,10 +106,17 @@ final class SparkJobExecutor implements JobExecutor {
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
                 .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
         builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1"); // bind and advertise loopback only
+        long startedMillis = System.currentTimeMillis();
         Process process = builder.start();
+        java.util.Optional<Integer> killAfter = standIn.faults().takeKillAfterParts();
+        java.util.concurrent.atomic.AtomicBoolean killed = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread killer = killAfter.map(parts -> startKiller(process, parts, startedMillis, killed)).orElse(null);
         int exit;
         try {
             exit = process.waitFor();
+            if (killer != null) {
+                killer.interrupt();
+            }
         } catch (InterruptedException e) {
             // Cancelled or the application was stopped: end the driver like EMR does, keep its logs.
             process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -119,11 +126,46 @@ final class SparkJobExecutor implements JobExecutor {
             throw e;
         }
         uploadLogs(request, stdout, stderr);
+        if (killed.get()) {
+            return JobResult.failure("Job failed: the driver was lost (stand-in fault: killed after "
+                    + killAfter.orElseThrow() + " committed parts)");
+        }
         if (exit == 0) {
             return JobResult.success();
         }
         return JobResult.failure("Job failed, please check complete logs in configured logging destination. ExitCode: " + exit
                 + ". Last few exceptions: " + lastException(stderr));
+    }
+
+    /** Watches the blob store for generation completion markers written since the job started; kills the driver at {@code parts}. */
+    private Thread startKiller(Process process, int parts, long sinceMillis, java.util.concurrent.atomic.AtomicBoolean killed) {
+        Thread watcher = new Thread(() -> {
+            try {
+                while (process.isAlive()) {
+                    if (committedParts(sinceMillis) >= parts) {
+                        killed.set(true);
+                        process.descendants().forEach(ProcessHandle::destroyForcibly);
+                        process.destroyForcibly();
+                        return;
+                    }
+                    Thread.sleep(50);
+                }
+            } catch (InterruptedException | IOException e) {
+                // the job ended first, or the blob store went away with the stand-in
+            }
+        }, "standin-kill-after-parts");
+        watcher.setDaemon(true);
+        watcher.start();
+        return watcher;
+    }
+
+    private long committedParts(long sinceMillis) throws IOException {
+        try (var files = Files.walk(standIn.blobStoreDir())) {
+            return files.filter(f -> f.toString().contains("/_parts/") && f.toString().endsWith(".json"))
+                    // a marker counts once written: an empty file is one being created (S3 would not show it yet)
+                    .filter(f -> f.toFile().lastModified() >= sinceMillis && f.toFile().length() > 0)
+                    .count();
+        }
     }
 
     private Map<String, String> sparkProperties(JobRequest request, Path work) throws IOException {

@@ -37,6 +37,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * The Spark job's jar, made at run time from the job classes this application carries as resources under
  * {@code benchbox-job/} (compiled by {@code src/job/pom.xml}, Spark kept off our classpath).
  * <p>
+ * Besides the job's own classes it carries the data generators (io.trino.tpch and the part of Guava it uses,
+ * relocated under {@code dev.benchbox.job.shaded}: Spark has an older Guava of its own), a few MB.
+ * <p>
  * The jar is built deterministically — a fixed manifest, entries sorted by name, a fixed timestamp, stored
  * uncompressed — so the same classes always give the same bytes and so the same SHA-256. Its name carries
  * that hash ({@code benchbox-job-<16 hex>.jar}): an upload to {@code <staging>/jobs/<name>} happens once per
@@ -181,7 +184,10 @@ public final class JobJar {
         }
     }
 
-    /** Reads the job's class files from wherever our resources are: a directory, a jar, or a jar in a jar. */
+    /**
+     * Reads the job's files from wherever our resources are: a directory, a jar, or a jar in a jar. Classes and
+     * resources both: the generator the job carries (io.trino.tpch, Guava relocated) reads its {@code dists.dss}.
+     */
     static Map<String, byte[]> classesFromClasspath(ClassLoader loader) {
         URL main = loader.getResource(RESOURCE_ROOT + MAIN_CLASS_FILE);
         if (main == null) {
@@ -208,7 +214,7 @@ public final class JobJar {
         }
         Map<String, byte[]> classes = new TreeMap<>();
         try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                 classes.put(root.relativize(file).toString().replace(File.separatorChar, '/'), Files.readAllBytes(file));
             }
         }
@@ -229,7 +235,7 @@ public final class JobJar {
         try (JarFile jar = jarConnection.getJarFile()) {
             for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
                 JarEntry entry = e.nextElement();
-                if (!entry.isDirectory() && entry.getName().startsWith(prefix) && entry.getName().endsWith(".class")) {
+                if (!entry.isDirectory() && entry.getName().startsWith(prefix)) {
                     try (InputStream in = jar.getInputStream(entry)) {
                         classes.put(entry.getName().substring(prefix.length()), in.readAllBytes());
                     }

@@ -81,6 +81,33 @@ public final class JobRunService {
                 RunManifest.outputFor(settings.staging(), runId));
         String manifestUri = manifest.upload(s3);
         JobRequest request = request(kind, runId, jarUri, manifestUri, catalog);
+        JobRunUsage usage = submit(request, kind, progress);
+        JobResults results = JobResults.read(s3, manifest.output());
+        return new Outcome(usage, results);
+    }
+
+    /**
+     * Runs any manifest of the BenchBox job (e.g. data generation) as one job run: uploads the jar if it is not
+     * there, submits, follows it to its end, and records its usage in the ledger as {@code kind}.
+     *
+     * @param manifestUri the manifest, already uploaded
+     * @param submit      the job's Spark settings
+     * @return the run's usage (it also went into the ledger)
+     */
+    public JobRunUsage runManifest(String kind, String runId, String manifestUri, SparkSubmit submit, Progress progress) {
+        JobJar jar = JobJar.fromClasspath();
+        String jarUri = jar.location(settings.staging());
+        jar.uploadIfAbsent(s3, jarUri);
+        return submit(request(kind, runId, jarUri, manifestUri, submit), kind, progress);
+    }
+
+    /** The StartJobRun request {@link #runManifest} would send, for a dry run to write. */
+    public JobRequest request(String kind, String runId, String jarUri, String manifestUri, SparkSubmit submit) {
+        return new JobRequest(settings.applicationId(), settings.executionRoleArn(), "benchbox " + kind + " " + runId, jarUri,
+                List.of(manifestUri), submit.parameters(), settings.logUri(), settings.timeoutMinutes(), settings.tags());
+    }
+
+    private JobRunUsage submit(JobRequest request, String kind, Progress progress) {
         JobRunUsage[] usage = new JobRunUsage[1];
         JobRunner.Listener listener = new JobRunner.Listener() {
             @Override
@@ -107,8 +134,7 @@ public final class JobRunService {
         };
         beforeSubmit.run();
         runner.run(request, listener);
-        JobResults results = JobResults.read(s3, manifest.output());
-        return new Outcome(usage[0], results);
+        return usage[0];
     }
 
     /** A batch (power run stream) as one job run; executions reported after the run, in order. */
@@ -159,9 +185,17 @@ public final class JobRunService {
     }
 
     private JobRequest request(String kind, String runId, String jarUri, String manifestUri, RunManifest.Catalog catalog) {
-        String parameters = settings.sparkSubmit(catalog).parameters();
-        return new JobRequest(settings.applicationId(), settings.executionRoleArn(), "benchbox " + kind + " " + runId, jarUri,
-                List.of(manifestUri), parameters, settings.logUri(), settings.timeoutMinutes(), settings.tags());
+        return request(kind, runId, jarUri, manifestUri, settings.sparkSubmit(catalog));
+    }
+
+    /** The settings every job run of the session shares. */
+    public JobSettings settings() {
+        return settings;
+    }
+
+    /** A new run id: {@code <prefix>-<UTC time>-<random hex>}, usable in S3 keys. */
+    public static String newRunId(String prefix) {
+        return prefix + newRunId().substring(1);
     }
 
     JobRunUsage usage(JobRun run, String kind) {

@@ -1,0 +1,96 @@
+package dev.benchbox.platform.emr;
+
+import dev.benchbox.cost.Architecture;
+import dev.benchbox.cost.BillingRules;
+import dev.benchbox.cost.CostCalculator;
+import dev.benchbox.cost.JobCapacity;
+import dev.benchbox.cost.PricingTable;
+import dev.benchbox.platform.GenerationPlan;
+import dev.benchbox.platform.GenerationPlan.Where;
+import dev.benchbox.tpch.TpchSchema;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides where TPC-H data is generated and, in the cluster, how it is split: parts of about 128 MB of Parquet
+ * (each one Spark task and one file), as many executors as keep every core busy within the application's
+ * capacity, and what that job run is expected to cost. Pure arithmetic: no AWS call.
+ */
+final class GenerationPlanner {
+    /**
+     * Up to this scale generating here is faster: a job run's start-up (about a minute and a half) outweighs
+     * generating (SF 1: ~20 s) and uploading (~300 MB) it; above it the data set outgrows a laptop's memory.
+     */
+    static final double LOCAL_UP_TO_SCALE = 1.0;
+    static final long TARGET_PART_BYTES = 128L * 1024 * 1024;
+    /** Rows per table at SF 1 (TPC-H specification); nation and region do not scale. */
+    private static final Map<String, Long> ROWS_AT_SF1 = Map.of("lineitem", 6_001_215L, "orders", 1_500_000L,
+            "partsupp", 800_000L, "part", 200_000L, "customer", 150_000L, "supplier", 10_000L);
+    /** Parquet (snappy) bytes per row, measured on DuckDB's SF 1 files; only sets part counts. */
+    private static final Map<String, Integer> PARQUET_BYTES_PER_ROW = Map.of("lineitem", 38, "orders", 36,
+            "partsupp", 105, "part", 32, "customer", 80, "supplier", 80);
+    /** A job run's queueing and start-up, and generation's pace: io.trino.tpch writes SF 1 in ~18 s on one core, Parquet about doubles it. */
+    static final double STARTUP_SECONDS = 90;
+    static final double CORE_SECONDS_PER_SF = 40;
+
+    private final PricingTable pricing;
+
+    GenerationPlanner(PricingTable pricing) {
+        this.pricing = pricing;
+    }
+
+    GenerationPlan planTpch(double scale, List<String> tables, Where requested, Integer partsOverride, JobCapacity capacity,
+            String region, Architecture architecture) {
+        Where where;
+        String reason;
+        String sf = TpchSchema.formatScale(scale);
+        if (requested != null) {
+            where = requested;
+            reason = "--generate " + requested.word();
+        } else if (scale <= LOCAL_UP_TO_SCALE) {
+            where = Where.LOCAL;
+            reason = "default up to SF " + TpchSchema.formatScale(LOCAL_UP_TO_SCALE) + ": a job run's start-up (about 1.5 min) "
+                    + "outweighs generating and uploading it from here; --generate cluster to override";
+        } else {
+            where = Where.CLUSTER;
+            reason = "default above SF " + TpchSchema.formatScale(LOCAL_UP_TO_SCALE) + ": from here the data would pass through "
+                    + "this machine's memory and uplink; the cluster writes it in parallel";
+        }
+        if (where == Where.LOCAL) {
+            return new GenerationPlan("tpch", scale, tables, where, reason, Map.of(), 0, "this machine", BigDecimal.ZERO, Map.of());
+        }
+        Map<String, Integer> parts = new LinkedHashMap<>();
+        for (String table : tables) {
+            parts.put(table, parts(table, scale, partsOverride));
+        }
+        int totalParts = parts.values().stream().mapToInt(Integer::intValue).sum();
+        int cores = capacity.executor().vCpu();
+        int workers = (int) Math.max(1, Math.min(capacity.executors(), Math.ceil(totalParts / (double) cores)));
+        JobCapacity used = new JobCapacity(capacity.driver(), workers, capacity.executor());
+        Duration duration = Duration.ofSeconds((long) Math.ceil(STARTUP_SECONDS + CORE_SECONDS_PER_SF * scale / (workers * cores)));
+        BigDecimal usd = CostCalculator.cost(BillingRules.billed(used, duration), pricing.price(region, architecture)).total();
+        Map<String, String> conf = new LinkedHashMap<>();
+        // a fixed number of executors: every part is the same kind of work, nothing for dynamic allocation to learn
+        conf.put("spark.executor.instances", Integer.toString(workers));
+        conf.put("spark.dynamicAllocation.maxExecutors", Integer.toString(workers));
+        // a speculative copy of a part would write the same file twice
+        conf.put("spark.speculation", "false");
+        return new GenerationPlan("tpch", scale, tables, where, reason, parts, workers, capacity.executor().describe(), usd, conf);
+    }
+
+    /** About 128 MB of Parquet per part; nation and region are one part; {@code --parts} sets the others. */
+    static int parts(String table, double scale, Integer override) {
+        Long rows = ROWS_AT_SF1.get(table);
+        if (rows == null) {
+            return 1;
+        }
+        if (override != null) {
+            return override;
+        }
+        double bytes = rows * scale * PARQUET_BYTES_PER_ROW.get(table);
+        return (int) Math.max(1, Math.ceil(bytes / TARGET_PART_BYTES));
+    }
+}

@@ -1,0 +1,104 @@
+package dev.benchbox.platform.emr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import dev.benchbox.cost.Architecture;
+import dev.benchbox.cost.JobCapacity;
+import dev.benchbox.cost.PricingTable;
+import dev.benchbox.cost.WorkerSize;
+import dev.benchbox.platform.GenerationPlan;
+import dev.benchbox.platform.GenerationPlan.Where;
+import dev.benchbox.tpch.TpchSchema;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class GenerationPlannerTest {
+    private static final GenerationPlanner PLANNER = new GenerationPlanner(PricingTable.load());
+    private static final JobCapacity THREE = JobCapacity.DEFAULT; // driver + 3 executors of 4 vCPU / 16 GB
+    private static final JobCapacity TWENTY = new JobCapacity(WorkerSize.DEFAULT, 20, new WorkerSize(8, 32, 50));
+
+    private static GenerationPlan plan(double scale, Where requested, Integer parts, JobCapacity capacity) {
+        return PLANNER.planTpch(scale, TpchSchema.TABLES, requested, parts, capacity, "us-east-1", Architecture.X86_64);
+    }
+
+    @Nested
+    class WhereByDefault {
+        @Test
+        void upToScaleOneIsGeneratedHereBecauseAJobRunsStartUpWouldDominate() {
+            GenerationPlan plan = plan(1, null, null, THREE);
+            assertThat(plan.where()).isEqualTo(Where.LOCAL);
+            assertThat(plan.describe()).isEqualTo("Generating TPC-H SF1 on this machine (default up to SF 1: a job run's start-up "
+                    + "(about 1.5 min) outweighs generating and uploading it from here; --generate cluster to override)");
+            assertThat(plan.parts()).isEmpty();
+            assertThat(plan.estimatedUsd()).isZero();
+        }
+
+        @Test
+        void aboveScaleOneIsGeneratedInTheCluster() {
+            GenerationPlan plan = plan(10, null, null, THREE);
+            assertThat(plan.where()).isEqualTo(Where.CLUSTER);
+            assertThat(plan.reason()).startsWith("default above SF 1: ");
+        }
+
+        @Test
+        void theUsersChoiceWinsAndSaysSo() {
+            assertThat(plan(0.01, Where.CLUSTER, null, THREE).where()).isEqualTo(Where.CLUSTER);
+            assertThat(plan(100, Where.LOCAL, null, THREE).describe()).isEqualTo("Generating TPC-H SF100 on this machine (--generate local)");
+        }
+    }
+
+    @Nested
+    class Parts {
+        @Test
+        void aboutOneHundredTwentyEightMegabytesOfParquetEach() {
+            GenerationPlan plan = plan(100, null, null, TWENTY);
+            // lineitem: 600M rows x 38 B = 22.8 GB -> 170 parts; nation and region never split
+            assertThat(plan.parts()).containsExactly(entry("region", 1), entry("nation", 1), entry("supplier", 1),
+                    entry("customer", 9), entry("part", 5), entry("partsupp", 63), entry("orders", 41), entry("lineitem", 170));
+        }
+
+        @Test
+        void partsOptionSetsEveryScalingTable() {
+            GenerationPlan plan = plan(0.01, Where.CLUSTER, 3, THREE);
+            assertThat(plan.parts().values()).containsExactly(1, 1, 3, 3, 3, 3, 3, 3);
+            assertThat(plan.totalParts()).isEqualTo(20);
+        }
+    }
+
+    @Nested
+    class WorkersAndCost {
+        @Test
+        void asManyExecutorsAsKeepEveryCoreBusyWithinTheApplicationsCapacity() {
+            // 20 parts on 4-vCPU executors: 5 would do, the application allows 3
+            GenerationPlan capped = plan(0.01, Where.CLUSTER, 3, THREE);
+            assertThat(capped.workers()).isEqualTo(3);
+            assertThat(capped.sparkConf()).containsExactlyEntriesOf(orderedMap("spark.executor.instances", "3",
+                    "spark.dynamicAllocation.maxExecutors", "3", "spark.speculation", "false"));
+            // 291 parts on 8-vCPU executors: 37 would do, the application allows 20
+            assertThat(plan(100, null, null, TWENTY).workers()).isEqualTo(20);
+            // 14 parts on 8 vCPU: 2 executors
+            assertThat(plan(0.01, Where.CLUSTER, 2, TWENTY).workers()).isEqualTo(2);
+        }
+
+        @Test
+        void theEstimateGrowsWithTheScaleAndIsShownWithTheParts() {
+            GenerationPlan small = plan(10, null, null, THREE);
+            GenerationPlan large = plan(1000, null, null, THREE);
+            assertThat(small.estimatedUsd()).isPositive().isLessThan(large.estimatedUsd());
+            assertThat(small.describe()).isEqualTo("Generating TPC-H SF10 in the cluster (" + small.reason() + "): 34 parts "
+                    + "(region 1, nation 1, supplier 1, customer 1, part 1, partsupp 7, orders 5, lineitem 17) on 3 executors of "
+                    + "4 vCPU / 16 GB / 20 GB disk, estimated " + dev.benchbox.cost.Usd.estimate(small.estimatedUsd()));
+        }
+    }
+
+    private static Map<String, String> orderedMap(String... keysAndValues) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+}
