@@ -78,6 +78,12 @@ public interface SessionApi extends AutoCloseable {
 
     void terminate(String applicationId, String sessionId);
 
+    /** Whether the application has {@code interactiveConfiguration.sessionEnabled} (GetApplication; the SDK drops the member). */
+    boolean sessionsEnabled(String applicationId);
+
+    /** UpdateApplication with {@code interactiveConfiguration.sessionEnabled=true}; AWS takes it only while CREATED or STOPPED. */
+    void enableSessions(String applicationId, String clientToken);
+
     @Override
     default void close() {
     }

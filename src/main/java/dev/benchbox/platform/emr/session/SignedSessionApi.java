@@ -63,6 +63,13 @@ public final class SignedSessionApi implements SessionApi {
 
     @Override
     public String start(StartRequest request) {
+        JsonNode answer = call("StartSession", request.applicationId(), SdkHttpMethod.POST, "/applications/" + seg(request.applicationId()) + "/sessions",
+                startBody(request));
+        return answer.path("sessionId").asText();
+    }
+
+    /** StartSession's body, with the API's member names (the application id travels in the path). */
+    public static ObjectNode startBody(StartRequest request) {
         ObjectNode body = MAPPER.createObjectNode();
         body.put("clientToken", request.clientToken());
         body.put("executionRoleArn", request.executionRoleArn());
@@ -81,8 +88,7 @@ public final class SignedSessionApi implements SessionApi {
             ObjectNode tags = body.putObject("tags");
             request.tags().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e -> tags.put(e.getKey(), e.getValue()));
         }
-        JsonNode answer = call("StartSession", request.applicationId(), SdkHttpMethod.POST, "/applications/" + seg(request.applicationId()) + "/sessions", body);
-        return answer.path("sessionId").asText();
+        return body;
     }
 
     @Override
@@ -120,6 +126,19 @@ public final class SignedSessionApi implements SessionApi {
     @Override
     public void terminate(String applicationId, String sessionId) {
         call("TerminateSession", sessionId, SdkHttpMethod.DELETE, path(applicationId, sessionId), null);
+    }
+
+    @Override
+    public boolean sessionsEnabled(String applicationId) {
+        JsonNode app = call("GetApplication", applicationId, SdkHttpMethod.GET, "/applications/" + seg(applicationId), null).path("application");
+        return app.path("interactiveConfiguration").path("sessionEnabled").asBoolean(false);
+    }
+
+    @Override
+    public void enableSessions(String applicationId, String clientToken) {
+        ObjectNode body = MAPPER.createObjectNode().put("clientToken", clientToken);
+        body.putObject("interactiveConfiguration").put("sessionEnabled", true);
+        call("UpdateApplication", applicationId, SdkHttpMethod.PATCH, "/applications/" + seg(applicationId), body);
     }
 
     private JsonNode call(String operation, String resource, SdkHttpMethod method, String pathAndQuery, ObjectNode body) {
