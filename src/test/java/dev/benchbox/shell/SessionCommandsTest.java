@@ -167,7 +167,7 @@ class SessionCommandsTest {
 
         Result started = type("session start --name adhoc");
         assertThat(started.error()).isNull();
-        assertThat(started.output()).containsPattern("session (\\w+) STARTING after [0-9.]+ s\n")
+        assertThat(started.output()).containsPattern("session \\w+ (SUBMITTED|STARTING|STARTED|IDLE) after [0-9.]+ s\n")
                 .containsPattern("Session \\w+ (STARTED|IDLE), started in [0-9.]+ s; queries now run through it \\(idle timeout 30 minutes;");
         String id = session.platform().sessions().orElseThrow().status().orElseThrow().id();
         assertThat(aws.applicationStates(app)).containsSubsequence("STARTED", "STOPPING", "STOPPED", "STARTING", "STARTED");
@@ -216,5 +216,24 @@ class SessionCommandsTest {
                 .asText()).isEqualTo("com.amazonaws.glue.catalog.metastore.AWSGlueDataCatalogHiveClientFactory");
         ModelValidator validator = new ModelValidator(ServiceModel.load(StandInConfig.defaultModelsDir().resolve(StandInConfig.EMR_MODEL)));
         assertThat(validator.validate("StartSessionRequest", request)).isEmpty();
+    }
+
+    @Test
+    void iamPolicyAddsWhatTheCallerNeedsForSessions() throws Exception {
+        Path out = dir.resolve("iam/sessions");
+        Result result = type("iam-policy --s3-staging-dir s3://my-bucket/bench/ --database tpch --region eu-west-1 "
+                + "--execution-role-arn arn:aws:iam::111122223333:role/EmrJobs --output " + out);
+        assertThat(result.error()).isNull();
+        JsonNode caller = new ObjectMapper().readTree(Files.readString(Path.of(out + "-caller.json")));
+        assertThat(caller.at("/Statement/0/Action")).extracting(JsonNode::asText).containsExactly("emr-serverless:StartSession",
+                "emr-serverless:GetSession", "emr-serverless:GetSessionEndpoint", "emr-serverless:ListSessions",
+                "emr-serverless:TerminateSession", "emr-serverless:GetResourceDashboard");
+        assertThat(caller.at("/Statement/0/Resource")).extracting(JsonNode::asText).containsExactly(
+                "arn:aws:emr-serverless:eu-west-1:111122223333:/applications/*",
+                "arn:aws:emr-serverless:eu-west-1:111122223333:/applications/*/sessions/*");
+        assertThat(caller.at("/Statement/1/Action/0").asText()).isEqualTo("iam:PassRole");
+        assertThat(caller.at("/Statement/1/Resource/0").asText()).isEqualTo("arn:aws:iam::111122223333:role/EmrJobs");
+        assertThat(result.output()).contains("# What the user running BenchBox needs for interactive sessions (session start)")
+                .endsWith("and " + out + "-caller.json\n");
     }
 }

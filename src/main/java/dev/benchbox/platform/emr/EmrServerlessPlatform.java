@@ -508,7 +508,8 @@ public final class EmrServerlessPlatform implements Platform {
 
     @Override
     public Optional<RolePolicy> rolePolicy() {
-        return Optional.of(new RolePolicy(iamPolicy(), trustPolicy()));
+        return Optional.of(new RolePolicy(iamPolicy(), trustPolicy(),
+                IamPolicy.sessionCallerPolicy(options.region(), options.accountId(), options.partition(), options.executionRoleArn())));
     }
 
     @Override
