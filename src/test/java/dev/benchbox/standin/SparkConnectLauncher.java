@@ -67,7 +67,7 @@ final class SparkConnectLauncher implements SessionLauncher {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + System.getProperty("benchbox.standin.spark.xmx", "1g"));
-        command.add("-XX:TieredStopAtLevel=1");
+        // no -XX:TieredStopAtLevel=1 (as for short jobs): a session's server lives long, its warm queries want C2
         SparkJobExecutor.ADD_OPENS.forEach(p -> command.add("--add-opens=java.base/" + p + "=ALL-UNNAMED"));
         command.add("-Djdk.reflect.useDirectMethodHandle=false");
         command.add("-Djava.io.tmpdir=" + Files.createDirectories(work.resolve("tmp")));
