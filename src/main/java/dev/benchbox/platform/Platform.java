@@ -135,6 +135,11 @@ public interface Platform extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** Interactive sessions (EMR Serverless through Spark Connect); empty when the platform has none. */
+    default Optional<SessionControl> sessions() {
+        return Optional.empty();
+    }
+
     /** What closing will do (e.g. stop the application this session created), in words; empty when nothing to say. */
     default Optional<String> closingNote() {
         return Optional.empty();

@@ -48,8 +48,8 @@ public class Session {
         platform = newPlatform;
         schema = newPlatform.defaultSchema();
         if (previous != null) {
+            previous.close(); // first: closing ends what still bills (a session), whose final usage the ledger keeps
             closedPlatformJobRuns.addAll(previous.jobRuns());
-            previous.close();
         }
     }
 
@@ -61,8 +61,8 @@ public class Session {
         Platform previous = platform;
         platform = null;
         schema = null;
+        previous.close(); // first: closing ends what still bills (a session), whose final usage the ledger keeps
         closedPlatformJobRuns.addAll(previous.jobRuns());
-        previous.close();
         return true;
     }
 

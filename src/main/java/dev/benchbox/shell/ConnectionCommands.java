@@ -20,9 +20,14 @@ public class ConnectionCommands {
     private final TableNameCache tableNames;
 
     private final ConnectionGuard guard;
+    private final Console console;
+    private final SessionCommands sessions;
 
-    public ConnectionCommands(Session session, PlatformFactory platforms, TableNameCache tableNames, ConnectionGuard guard) {
+    public ConnectionCommands(Session session, PlatformFactory platforms, TableNameCache tableNames, ConnectionGuard guard,
+            Console console, SessionCommands sessions) {
         this.guard = guard;
+        this.console = console;
+        this.sessions = sessions;
         this.session = session;
         this.platforms = platforms;
         this.tableNames = tableNames;
@@ -49,7 +54,8 @@ public class ConnectionCommands {
             @ShellOption(value = "--platform-option", defaultValue = ShellOption.NULL, arity = Integer.MAX_VALUE,
                     help = "emr-serverless: key=value, repeatable (any option by its key, e.g. max_cpu=64)") String[] platformOptions,
             @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL, help = "emr-serverless: write the requests to this directory instead of sending them") String dryRun,
-            @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace the contents of a non-empty directory") boolean replace) {
+            @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace the contents of a non-empty directory") boolean replace,
+            @ShellOption(value = "--session", defaultValue = "false", help = "emr-serverless: start an interactive session at once (EMR 7.13.0+)") boolean startSession) {
         Map<String, String> flags = new LinkedHashMap<>();
         flags.put("s3_staging_dir", s3StagingDir);
         flags.put("execution_role_arn", executionRoleArn);
@@ -69,7 +75,15 @@ public class ConnectionCommands {
                 dryRun == null ? null : Path.of(dryRun), replace);
         session.connect(opened.platform());
         tableNames.invalidate();
-        return connectedMessage(opened, session.schema());
+        String connected = connectedMessage(opened, session.schema());
+        if (!startSession) {
+            return connected;
+        }
+        if (opened.platform().sessions().isEmpty()) {
+            return connected + System.lineSeparator() + "--session: " + opened.platform().name() + " has no sessions (EMR Serverless 7.13.0+ has)";
+        }
+        console.println(connected);
+        return sessions.startAfterConnect();
     }
 
     static String connectedMessage(Connection connection, String schema) {

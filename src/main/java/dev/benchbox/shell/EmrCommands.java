@@ -106,13 +106,20 @@ public class EmrCommands {
         }
         String policy = roles.permissions();
         String trust = roles.trust();
+        String caller = roles.caller();
         if (output != null) {
             write(Path.of(output + "-policy.json"), policy);
             write(Path.of(output + "-trust.json"), trust);
+            if (caller != null) {
+                write(Path.of(output + "-caller.json"), caller);
+            }
         }
         return "# Permissions policy of the execution role" + System.lineSeparator() + policy
                 + "# Trust relationship of the execution role" + System.lineSeparator() + trust
-                + (output == null ? "" : "Written to " + output + "-policy.json and " + output + "-trust.json");
+                + (caller == null ? "" : "# What the user running BenchBox needs for interactive sessions (session start)"
+                        + System.lineSeparator() + caller)
+                + (output == null ? "" : "Written to " + output + "-policy.json and " + output + "-trust.json"
+                        + (caller == null ? "" : " and " + output + "-caller.json"));
     }
 
     private static void write(Path file, String content) {

@@ -105,6 +105,7 @@ public final class AwsStandIn implements AutoCloseable {
         this.endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         JobExecutor executor = config.executor() != null ? config.executor() : new SparkJobExecutor(this);
         this.emr = new EmrServerless(config, executor, faults, REGION.id(), ACCOUNT_ID, endpoint.toString());
+        emr.sessions().launcher(new SparkConnectLauncher(this));
         server.start();
         if (!blobStore.containerExists(config.bucket())) {
             blobStore.createContainer(config.bucket());
@@ -171,6 +172,11 @@ public final class AwsStandIn implements AutoCloseable {
     /** Every state the application has passed through, oldest first: transitions can outpace polling. */
     public List<String> applicationStates(String applicationId) {
         return emr.applicationHistory(applicationId);
+    }
+
+    /** EMR Serverless sessions: their states, servers, token lifetime and launcher (test hooks). */
+    public StandInSessions sessions() {
+        return emr.sessions();
     }
 
     /** Every state the job run has passed through, oldest first. */

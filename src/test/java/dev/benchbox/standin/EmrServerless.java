@@ -59,6 +59,7 @@ public final class EmrServerless implements AutoCloseable {
     private final ExecutorService jobThreads;
     private final Map<String, App> apps = new LinkedHashMap<>();
     private final Map<String, String> appTokens = new LinkedHashMap<>();
+    private final StandInSessions sessions;
 
     EmrServerless(StandInConfig config, JobExecutor executor, Faults faults, String region, String accountId, String dashboardBase) {
         this.config = requireNonNull(config, "config is null");
@@ -69,6 +70,30 @@ public final class EmrServerless implements AutoCloseable {
         this.dashboardBase = requireNonNull(dashboardBase, "dashboardBase is null");
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("standin-emr-timer"));
         this.jobThreads = Executors.newCachedThreadPool(daemon("standin-emr-job"));
+        this.sessions = new StandInSessions(config, new StandInSessions.Applications() {
+            @Override
+            public StandInSessions.AppView view(String applicationId) {
+                synchronized (EmrServerless.this) {
+                    App app = apps.get(applicationId);
+                    if (app == null) {
+                        throw AwsError.notFound("Application " + applicationId + " does not exist");
+                    }
+                    return new StandInSessions.AppView(app.id, app.releaseLabel, app.state, app.settings.deepCopy());
+                }
+            }
+
+            @Override
+            public void autoStart(String applicationId) {
+                synchronized (EmrServerless.this) {
+                    start(apps.get(applicationId));
+                }
+            }
+        }, region, accountId);
+    }
+
+    /** The session operations (StartSession ... TerminateSession) and their test hooks. */
+    StandInSessions sessions() {
+        return sessions;
     }
 
     private static final class App {
@@ -127,6 +152,7 @@ public final class EmrServerless implements AutoCloseable {
             case "ListJobRuns" -> listJobRuns(in);
             case "CancelJobRun" -> cancelJobRun(run(in));
             case "GetDashboardForJobRun" -> dashboard(run(in));
+            case "StartSession", "GetSession", "GetSessionEndpoint", "ListSessions", "TerminateSession" -> sessions.handle(operation, in);
             default -> throw AwsError.validation("Operation " + operation + " is not supported by the stand-in");
         };
     }
@@ -849,6 +875,7 @@ public final class EmrServerless implements AutoCloseable {
 
     @Override
     public void close() {
+        sessions.close();
         timer.shutdownNow();
         jobThreads.shutdownNow();
     }

@@ -41,7 +41,7 @@ final class SparkJobExecutor implements JobExecutor {
     private static final String S3_FS = "dev.benchbox.standin.spark.StandInS3FileSystem";
     private static final Pattern S3_URI = Pattern.compile("s3[an]?://([^/]+)/?(.*)");
     // Spark 3.5's own list (JavaModuleOptions) for running on Java 17.
-    private static final List<String> ADD_OPENS = List.of("java.lang", "java.lang.invoke", "java.lang.reflect", "java.io",
+    static final List<String> ADD_OPENS = List.of("java.lang", "java.lang.invoke", "java.lang.reflect", "java.io",
             "java.net", "java.nio", "java.util", "java.util.concurrent", "java.util.concurrent.atomic", "jdk.internal.ref",
             "sun.nio.ch", "sun.nio.cs", "sun.security.action", "sun.util.calendar");
 
@@ -96,7 +96,7 @@ final class SparkJobExecutor implements JobExecutor {
         command.add(LAUNCHER);
         if (request.parameters().usesGlueCatalog()) {
             command.add("--catalog");
-            command.add(writeCatalog(work.resolve("glue-catalog.tsv")).toString());
+            command.add(writeCatalog(standIn, work.resolve("glue-catalog.tsv")).toString());
         }
         command.add(mainClass);
         command.addAll(request.entryPointArguments());
@@ -211,7 +211,8 @@ final class SparkJobExecutor implements JobExecutor {
         }
     }
 
-    private Path writeCatalog(Path file) throws IOException {
+    /** The stand-in's Glue databases and tables as the launcher's catalog file (sessions register them too). */
+    static Path writeCatalog(AwsStandIn standIn, Path file) throws IOException {
         StringBuilder tsv = new StringBuilder();
         standIn.glue().databaseNames().forEach(db -> tsv.append(db).append('\n'));
         for (GlueCatalog.TableSnapshot t : standIn.glue().snapshot()) {

@@ -27,6 +27,7 @@ public final class AwsClients implements AutoCloseable {
     private final GlueClient glue;
     private final S3Client s3;
     private final S3AsyncClient s3Uploads;
+    private AwsCredentialsProvider credentials;
 
     private AwsClients(EmrServerlessClient emr, GlueClient glue, S3Client s3, S3AsyncClient s3Uploads) {
         this.emr = emr;
@@ -104,7 +105,14 @@ public final class AwsClients implements AutoCloseable {
                 .multipartConfiguration(c -> c.thresholdInBytes(settings.multipartThresholdBytes())
                         .minimumPartSizeInBytes(settings.multipartPartBytes()))
                 .build();
-        return new AwsClients(emr, glue, s3, uploads);
+        AwsClients clients = new AwsClients(emr, glue, s3, uploads);
+        clients.credentials = credentials;
+        return clients;
+    }
+
+    /** The credentials the clients sign with (null in a dry run): calls the SDK has no operation for sign with them too. */
+    public AwsCredentialsProvider credentials() {
+        return credentials;
     }
 
     private static <B extends AwsClientBuilder<B, C>, C> B configure(B builder, Settings settings,

@@ -100,6 +100,16 @@ public final class DryRunRecorder {
         }
     }
 
+    /** Records a request the SDK has no operation for (EMR Serverless sessions), as the API receives it. */
+    public synchronized Path record(String operation, String detail, com.fasterxml.jackson.databind.JsonNode request) {
+        String name = String.format("%02d-%s%s.json", next++, operation, detail == null ? "" : "-" + SAFE.matcher(detail).replaceAll("_"));
+        try {
+            return write(name, MAPPER.writeValueAsString(request) + System.lineSeparator());
+        } catch (IOException e) {
+            throw new BenchboxException("cannot write the dry run to " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Lists an object a real run would upload (the listing is rewritten with each one). */
     public synchronized void upload(String key, byte[] bytes) {
         uploads.put(key, new Upload(key, bytes.length, sha256(bytes)));

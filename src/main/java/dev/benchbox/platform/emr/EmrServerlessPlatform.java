@@ -83,6 +83,8 @@ public final class EmrServerlessPlatform implements Platform {
     /** False for a sweep's views, which share their clients with the connected platform. */
     private final boolean ownsClients;
     private final JobShape shape;
+    /** Interactive sessions: live ones on the real platform, previews in a dry run. */
+    private final dev.benchbox.platform.SessionControl sessionControl;
 
     /** Live: requests go to AWS through {@code clients}. */
     private EmrServerlessPlatform(EmrOptions options, AwsClients clients, Backoff backoff, String applicationId, boolean createdBySession,
@@ -110,6 +112,13 @@ public final class EmrServerlessPlatform implements Platform {
         JobRunService service = new JobRunService(clients.emr(), clients.s3(), jobSettings(), () -> applications.start(applicationId));
         this.jobs = JobRuns.of(service);
         this.generation = EmrDataGeneration.live(service, clients.s3(), catalog, layout, loads, () -> jobProgress);
+        this.sessionControl = new dev.benchbox.platform.emr.session.EmrSessionControl(
+                new dev.benchbox.platform.emr.session.SignedSessionApi(options.endpointUrl(), options.region(), clients.credentials(),
+                        java.time.Duration.ofMinutes(1)),
+                new dev.benchbox.platform.emr.session.EmrSessionControl.Settings(applicationId, options.executionRoleArn(), releaseLabel,
+                        createdBySession, () -> applications.stop(applicationId, true), billingProfile().orElseThrow().capacity(),
+                        options.region(), Architecture.parse(options.architecture()), java.time.Duration.ofMinutes(options.timeoutMinutes())),
+                backoff, java.time.Clock.systemUTC());
     }
 
     /** Previewed: the same parts on recording clients, so every request is written by {@code recorder} and none is sent. */
@@ -131,6 +140,8 @@ public final class EmrServerlessPlatform implements Platform {
         this.connectedState = null;
         this.jobs = JobRuns.NONE_IN_A_DRY_RUN;
         this.generation = EmrDataGeneration.preview(recorder, catalog, layout, loads, this::jobSettings);
+        this.sessionControl = new dev.benchbox.platform.emr.session.PreviewSessions(recorder, applicationId, options.executionRoleArn(),
+                releaseLabel);
     }
 
     /** Every job run shares these: the application, role, staging prefix, timeout and Spark's sizing. */
@@ -436,6 +447,9 @@ public final class EmrServerlessPlatform implements Platform {
     @Override
     public QuerySummary execute(String schema, String sql, RowSink sink) {
         String database = requireDatabase(schema);
+        if (sessionControl instanceof dev.benchbox.platform.emr.session.EmrSessionControl live && live.isOpen()) {
+            return live.execute(database, sql, sink); // about a second through Spark Connect instead of a job run
+        }
         return jobs.execute(database, tableLocations(database), sql, QUERY_ROWS_BROUGHT_BACK, sink, jobProgress);
     }
 
@@ -472,8 +486,14 @@ public final class EmrServerlessPlatform implements Platform {
         return true;
     }
 
+    /** Job runs, then the sessions (ended ones as AWS billed them, an open one estimated). */
     @Override
     public List<JobRunUsage> jobRuns() {
+        if (sessionControl instanceof dev.benchbox.platform.emr.session.EmrSessionControl live) {
+            List<JobRunUsage> all = new ArrayList<>(jobs.jobRuns());
+            all.addAll(live.usage());
+            return List.copyOf(all);
+        }
         return jobs.jobRuns();
     }
 
@@ -604,8 +624,14 @@ public final class EmrServerlessPlatform implements Platform {
     }
 
     @Override
+    public Optional<dev.benchbox.platform.SessionControl> sessions() {
+        return Optional.of(sessionControl);
+    }
+
+    @Override
     public Optional<RolePolicy> rolePolicy() {
-        return Optional.of(new RolePolicy(iamPolicy(), trustPolicy()));
+        return Optional.of(new RolePolicy(iamPolicy(), trustPolicy(),
+                IamPolicy.sessionCallerPolicy(options.region(), options.accountId(), options.partition(), options.executionRoleArn())));
     }
 
     @Override
@@ -618,10 +644,11 @@ public final class EmrServerlessPlatform implements Platform {
         if (recorder != null) {
             return "dry run: " + recorder.written().size() + " files in " + recorder.directory();
         }
+        String session = sessionControl.isOpen() ? "terminating the open session, " : "";
         if (!createdBySession) {
-            return "application " + applicationId + " left as it was (not created by this session)";
+            return session + "application " + applicationId + " left as it was (not created by this session)";
         }
-        return (deleteOnClose ? "deleting" : "stopping") + " application " + applicationId + " (created by this session)";
+        return session + (deleteOnClose ? "deleting" : "stopping") + " application " + applicationId + " (created by this session)";
     }
 
     public String iamPolicy() {
@@ -643,6 +670,13 @@ public final class EmrServerlessPlatform implements Platform {
             }
         });
         sweepApplications.clear();
+        if (sessionControl instanceof AutoCloseable closeable) {
+            try {
+                closeable.close(); // a session this shell started never outlives it
+            } catch (Exception e) {
+                log.warn("could not terminate the session: {}", e.getMessage());
+            }
+        }
         try {
             if (createdBySession) {
                 if (deleteOnClose) {

@@ -52,6 +52,7 @@ public final class EmrServerlessProvider implements PlatformProvider {
         EmrOptions.RolePolicyScope scope = EmrOptions.rolePolicyScope(options, environment);
         return Optional.of(new RolePolicy(
                 IamPolicy.executionRolePolicy(scope.stagingDir(), scope.database(), scope.region(), scope.accountId(), scope.partition()),
-                IamPolicy.trustPolicy(scope.accountId(), scope.partition(), scope.region())));
+                IamPolicy.trustPolicy(scope.accountId(), scope.partition(), scope.region()),
+                IamPolicy.sessionCallerPolicy(scope.region(), scope.accountId(), scope.partition(), options.get("execution_role_arn"))));
     }
 }

@@ -57,6 +57,23 @@ public final class IamPolicy {
         return write(policy);
     }
 
+    /**
+     * What the user running the shell needs for interactive sessions (StartSession ... TerminateSession,
+     * GetResourceDashboard), on this account's applications and their sessions, plus passing the execution role to them.
+     */
+    public static String sessionCallerPolicy(String region, String accountId, String partition, String executionRoleArn) {
+        ObjectNode policy = MAPPER.createObjectNode().put("Version", "2012-10-17");
+        ArrayNode statements = policy.putArray("Statement");
+        String applications = "arn:" + partition + ":emr-serverless:" + region + ":" + accountId + ":/applications/*";
+        statement(statements, "EmrServerlessSessions", new String[] {"emr-serverless:StartSession", "emr-serverless:GetSession",
+                "emr-serverless:GetSessionEndpoint", "emr-serverless:ListSessions", "emr-serverless:TerminateSession",
+                "emr-serverless:GetResourceDashboard"}, new String[] {applications, applications + "/sessions/*"});
+        ObjectNode pass = statement(statements, "PassExecutionRole", new String[] {"iam:PassRole"},
+                new String[] {executionRoleArn == null ? "arn:" + partition + ":iam::" + accountId + ":role/*" : executionRoleArn});
+        pass.putObject("Condition").putObject("StringLike").put("iam:PassedToService", "emr-serverless.amazonaws.com");
+        return write(policy);
+    }
+
     private static ObjectNode statement(ArrayNode statements, String sid, String[] actions, String[] resources) {
         ObjectNode statement = statements.addObject().put("Sid", sid).put("Effect", "Allow");
         ArrayNode actionList = statement.putArray("Action");

@@ -30,6 +30,12 @@ public final class StandInSparkLauncher {
     }
 
     public static void main(String[] args) throws Throwable {
+        // a long-lived child (a session's Spark Connect server) must not outlive the stand-in that started it
+        String parent = System.getProperty("benchbox.standin.parent.pid");
+        if (parent != null) {
+            ProcessHandle.of(Long.parseLong(parent)).ifPresentOrElse(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(1)),
+                    () -> Runtime.getRuntime().halt(1));
+        }
         List<String> rest = Arrays.asList(args);
         if (!rest.isEmpty() && rest.get(0).equals("--catalog")) {
             registerCatalog(Path.of(rest.get(1)));

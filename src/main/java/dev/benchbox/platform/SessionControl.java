@@ -1,0 +1,37 @@
+package dev.benchbox.platform;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Interactive sessions of a platform (EMR Serverless sessions through Spark Connect): a driver kept up so ad-hoc
+ * queries answer in about a second instead of a job run each. While one is open, the platform runs
+ * {@link Platform#execute} through it. A platform without them answers {@link Platform#sessions()} with empty.
+ */
+public interface SessionControl {
+
+    /** Live state changes while a session starts or stops. */
+    @FunctionalInterface
+    interface Progress {
+        Progress NONE = (id, state, since) -> { };
+
+        void stateChanged(String sessionId, String state, Duration sinceRequest);
+    }
+
+    /**
+     * Starts a session and waits until it accepts queries; one line (and nothing left running) when it cannot.
+     *
+     * @param name the session's name, or null for a generated one
+     * @param idleTimeoutMinutes minutes without work after which the service ends it; null for the default
+     */
+    SessionInfo start(String name, Integer idleTimeoutMinutes, Progress progress);
+
+    /** The session this connection opened, as the service describes it now; empty when none is open. */
+    Optional<SessionInfo> status();
+
+    /** Terminates the open session and waits until it ended; one line when none is open. */
+    SessionInfo stop(Progress progress);
+
+    /** Whether a session is open, so queries go through it. */
+    boolean isOpen();
+}

@@ -1,0 +1,283 @@
+package dev.benchbox.platform.emr.session;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.benchbox.BenchboxException;
+import dev.benchbox.cost.Architecture;
+import dev.benchbox.cost.BillingRules;
+import dev.benchbox.cost.JobCapacity;
+import dev.benchbox.cost.JobRunUsage;
+import dev.benchbox.cost.ResourceUtilization;
+import dev.benchbox.platform.QuerySummary;
+import dev.benchbox.platform.RowSink;
+import dev.benchbox.platform.SessionControl;
+import dev.benchbox.platform.SessionInfo;
+import dev.benchbox.platform.emr.job.Backoff;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * EMR Serverless sessions of one connection: start (checked locally first: release 7.13.0 or later, sessions enabled —
+ * enabled here on an application this connection created), wait until ready, run SQL through Spark Connect, terminate
+ * and wait until TERMINATED. At most one open session; it always has an idle timeout, and closing terminates it, so
+ * it never outlives the shell. Ended sessions stay in {@link #usage()} for {@code cost}; an open one is estimated.
+ */
+public final class EmrSessionControl implements SessionControl, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EmrSessionControl.class);
+    /** The first release with sessions. */
+    public static final String MIN_RELEASE = "emr-7.13.0";
+    /** A session this shell starts ends after this many idle minutes unless told otherwise. */
+    public static final int DEFAULT_IDLE_TIMEOUT_MINUTES = 30;
+    private static final Pattern RELEASE = Pattern.compile("emr-(\\d+)\\.(\\d+)\\.(\\d+)(?:-.*)?");
+    private static final String GLUE_FACTORY = "com.amazonaws.glue.catalog.metastore.AWSGlueDataCatalogHiveClientFactory";
+
+    /**
+     * What sessions of this connection share.
+     *
+     * @param applicationId the application
+     * @param executionRoleArn the role sessions run as
+     * @param releaseLabel the application's release
+     * @param createdBySession whether this connection created the application (then sessions may be enabled on it)
+     * @param stopApplication stops the application (to update it); only called when {@code createdBySession}
+     * @param capacity the workers a session is priced with while it is open
+     * @param region the region, for prices
+     * @param architecture the architecture, for prices
+     * @param timeout the longest wait for a session to start or end
+     */
+    public record Settings(String applicationId, String executionRoleArn, String releaseLabel, boolean createdBySession,
+            Runnable stopApplication, JobCapacity capacity, String region, Architecture architecture, Duration timeout) {
+        public Settings {
+            requireNonNull(applicationId, "applicationId is null");
+            requireNonNull(executionRoleArn, "executionRoleArn is null");
+            requireNonNull(releaseLabel, "releaseLabel is null");
+            requireNonNull(stopApplication, "stopApplication is null");
+            requireNonNull(capacity, "capacity is null");
+            requireNonNull(region, "region is null");
+            requireNonNull(architecture, "architecture is null");
+            requireNonNull(timeout, "timeout is null");
+        }
+    }
+
+    private final SessionApi api;
+    private final Settings settings;
+    private final Backoff backoff;
+    private final Clock clock;
+    private final List<JobRunUsage> ended = new ArrayList<>();
+    private SessionInfo open;
+    private SparkConnectClient client;
+    private String database;
+
+    public EmrSessionControl(SessionApi api, Settings settings, Backoff backoff, Clock clock) {
+        this.api = requireNonNull(api, "api is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        this.backoff = requireNonNull(backoff, "backoff is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** Whether a release has sessions (7.13.0 or later). */
+    public static boolean supportsSessions(String releaseLabel) {
+        Matcher m = RELEASE.matcher(releaseLabel);
+        if (!m.matches()) {
+            return false;
+        }
+        int major = Integer.parseInt(m.group(1));
+        int minor = Integer.parseInt(m.group(2));
+        return major > 7 || major == 7 && minor >= 13;
+    }
+
+    @Override
+    public synchronized SessionInfo start(String name, Integer idleTimeoutMinutes, Progress progress) {
+        if (open != null) {
+            throw new BenchboxException("session " + open.id() + " is already open: 'session stop' ends it first");
+        }
+        long idle = idleTimeoutMinutes == null ? DEFAULT_IDLE_TIMEOUT_MINUTES : idleTimeoutMinutes;
+        if (idle < 1 || idle > 10080) {
+            throw new BenchboxException("invalid --idle-timeout-minutes " + idle + ": expected 1 to 10080 (7 days)");
+        }
+        if (name != null && (name.isBlank() || name.length() > 256)) {
+            throw new BenchboxException("invalid --name: expected 1 to 256 characters");
+        }
+        if (!supportsSessions(settings.releaseLabel())) {
+            throw new BenchboxException("application " + settings.applicationId() + " runs " + settings.releaseLabel() + ": sessions need "
+                    + MIN_RELEASE + " or later" + (settings.createdBySession() ? " (connect with --release-label emr-7.13.0)"
+                    : " (use an application on " + MIN_RELEASE + "+)"));
+        }
+        if (!api.sessionsEnabled(settings.applicationId())) {
+            if (!settings.createdBySession()) {
+                throw new BenchboxException("sessions are not enabled on application " + settings.applicationId()
+                        + ": update it with interactiveConfiguration.sessionEnabled=true (it must be stopped), then try again");
+            }
+            // our own application: AWS updates only a stopped one; StartSession auto-starts it again
+            settings.stopApplication().run();
+            api.enableSessions(settings.applicationId(), UUID.randomUUID().toString());
+        }
+        Instant requested = clock.instant();
+        SessionApi.StartRequest request = new SessionApi.StartRequest(settings.applicationId(), UUID.randomUUID().toString(),
+                settings.executionRoleArn(), name == null ? "benchbox-" + requested.getEpochSecond() : name, idle,
+                Map.of("spark.hadoop.hive.metastore.client.factory.class", GLUE_FACTORY), Map.of("created-by", "benchbox"));
+        String id = api.start(request);
+        SessionInfo info = waitFor(id, progress, requested, true);
+        if (!info.ready()) {
+            ended(api.get(settings.applicationId(), id));
+            throw new BenchboxException("session " + id + " " + info.state() + (info.stateDetails().isEmpty() ? "" : ": " + info.stateDetails()));
+        }
+        open = info;
+        database = null;
+        client = new SparkConnectClient(() -> api.endpoint(settings.applicationId(), id), clock);
+        return info;
+    }
+
+    @Override
+    public synchronized Optional<SessionInfo> status() {
+        if (open == null) {
+            return Optional.empty();
+        }
+        SessionApi.Described now = api.get(settings.applicationId(), open.id());
+        if (now.info().ended()) {
+            // ended on its own (idle timeout, failure): the connection forgets it, the ledger keeps it
+            closeClient();
+            ended(now);
+            open = null;
+        }
+        return Optional.of(now.info());
+    }
+
+    @Override
+    public synchronized SessionInfo stop(Progress progress) {
+        if (open == null) {
+            throw new BenchboxException("no session is open: 'session start' opens one");
+        }
+        String id = open.id();
+        closeClient();
+        Instant asked = clock.instant();
+        api.terminate(settings.applicationId(), id);
+        open = null;
+        SessionInfo info = waitFor(id, progress, asked, false);
+        ended(api.get(settings.applicationId(), id));
+        return info;
+    }
+
+    @Override
+    public synchronized boolean isOpen() {
+        return open != null;
+    }
+
+    /** Runs one statement through the open session, in {@code database}. */
+    public QuerySummary execute(String database, String sql, RowSink sink) {
+        SparkConnectClient current;
+        synchronized (this) {
+            if (open == null) {
+                throw new BenchboxException("no session is open");
+            }
+            current = client;
+        }
+        if (!database.equals(this.database)) {
+            current.execute("USE `" + database.replace("`", "``") + "`", RowSink.DISCARD);
+            this.database = database;
+        }
+        return current.execute(sql, sink);
+    }
+
+    /** Ended sessions with AWS's figures, then the open one estimated (workers × time up, one minute minimum each). */
+    public synchronized List<JobRunUsage> usage() {
+        List<JobRunUsage> all = new ArrayList<>(ended);
+        if (open != null) {
+            Instant since = open.startedAt() != null ? open.startedAt() : open.createdAt();
+            Duration up = since == null ? Duration.ZERO : Duration.between(since, clock.instant());
+            if (up.isNegative()) {
+                up = Duration.ZERO;
+            }
+            all.add(new JobRunUsage(open.id(), name(open), "session", open.state() + " (estimate)", BillingRules.total(settings.capacity(), up),
+                    BillingRules.billed(settings.capacity(), up), up.toSeconds(), open.createdAt(), open.startedAt(), null, null,
+                    settings.architecture(), settings.region(), null));
+        }
+        return List.copyOf(all);
+    }
+
+    private void ended(SessionApi.Described d) {
+        SessionInfo i = d.info();
+        ended.add(new JobRunUsage(i.id(), name(i), "session", i.state(),
+                new ResourceUtilization(d.total().vCpuHour(), d.total().memoryGbHour(), d.total().storageGbHour()),
+                new ResourceUtilization(d.billed().vCpuHour(), d.billed().memoryGbHour(), d.billed().storageGbHour()),
+                d.totalExecutionDurationSeconds(), i.createdAt(), i.startedAt(), i.endedAt(), null, settings.architecture(),
+                settings.region(), clock.instant()));
+    }
+
+    private static String name(SessionInfo i) {
+        return i.name() == null ? "session" : i.name();
+    }
+
+    /** Polls GetSession with backoff until ready (or ended) when starting, until ended when stopping. */
+    private SessionInfo waitFor(String id, Progress progress, Instant since, boolean starting) {
+        Instant deadline = clock.instant().plus(settings.timeout());
+        String last = null;
+        for (int attempt = 0; ; attempt++) {
+            SessionInfo info = api.get(settings.applicationId(), id).info();
+            if (!info.state().equals(last)) {
+                progress.stateChanged(id, info.state(), Duration.between(since, clock.instant()));
+                last = info.state();
+            }
+            if (info.ended() || starting && info.ready()) {
+                return info;
+            }
+            if (clock.instant().isAfter(deadline)) {
+                if (starting) {
+                    terminateQuietly(id);
+                }
+                throw new BenchboxException("session " + id + " still " + info.state() + " after " + settings.timeout().toMinutes()
+                        + " minutes" + (starting ? ": terminated it" : ""));
+            }
+            try {
+                Thread.sleep(Math.min(backoff.delayMillis(attempt), 1000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                if (starting) {
+                    terminateQuietly(id); // Ctrl-C while starting: nothing is left running
+                    throw new BenchboxException("session start cancelled: session " + id + " terminated");
+                }
+                throw new BenchboxException("interrupted while session " + id + " terminates");
+            }
+        }
+    }
+
+    private void terminateQuietly(String id) {
+        try {
+            api.terminate(settings.applicationId(), id);
+            ended(api.get(settings.applicationId(), id));
+        } catch (RuntimeException e) {
+            log.warn("could not terminate session {}: {}", id, e.getMessage());
+        }
+    }
+
+    private void closeClient() {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+    }
+
+    /** Terminates the open session (never fails): on disconnect, exit and fatal errors. */
+    @Override
+    public synchronized void close() {
+        if (open != null) {
+            try {
+                stop(Progress.NONE);
+            } catch (RuntimeException e) {
+                log.warn("could not terminate session {}: {}", open == null ? "" : open.id(), e.getMessage());
+                open = null;
+            }
+        }
+        closeClient();
+        api.close();
+    }
+}
