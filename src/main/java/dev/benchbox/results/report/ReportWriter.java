@@ -45,7 +45,9 @@ public final class ReportWriter {
                 + HtmlComparisonPrinter.STYLE
                 + "h2{margin-top:32px;border-bottom:1px solid #d0d7de;padding-bottom:4px}\n"
                 + ".chart{position:relative;width:100%;max-width:1100px;height:380px}\n"
-                + "p.note{color:#57606a;font-size:13px}\n</style>\n");
+                + "p.note{color:#57606a;font-size:13px}\n"
+                // many configurations make the comparison wider than the page: it scrolls, the page does not
+                + "div.wide{overflow-x:auto;max-width:100%}\n</style>\n");
         out.write("<script>\n");
         out.write(chartJs());
         out.write("\n</script>\n</head><body>\n");
@@ -57,7 +59,7 @@ public final class ReportWriter {
         out.write(configurations(runs));
 
         out.write("<h2 id=\"comparison\">Comparison</h2>\n");
-        out.write(HtmlComparisonPrinter.tables(comparison));
+        out.write("<div class=\"wide\">" + HtmlComparisonPrinter.tables(comparison) + "</div>\n");
 
         out.write("<h2 id=\"queries\">Query times</h2>\n<p class=\"note\">Median over the measured iterations, per query "
                 + "and run.</p>\n<div class=\"chart\"><canvas id=\"chart-queries\" role=\"img\" aria-label=\"median time per query and run\"></canvas></div>\n");
