@@ -16,9 +16,11 @@ import java.util.List;
  * @param validation how answers are checked
  * @param streams concurrent query streams: 1 is a power run, more a throughput test
  * @param benchmark TPC-H or TPC-DS
+ * @param viaSession run the queries through the platform's open interactive session, one by one and timed as a
+ *                   user waits for them, instead of its usual way (one job run per stream on EMR Serverless)
  */
 public record PowerRunRequest(double scaleFactor, List<Integer> queries, int warmups, int iterations, ValidationMode validation,
-        int streams, Benchmark benchmark) {
+        int streams, Benchmark benchmark, boolean viaSession) {
     public PowerRunRequest {
         queries = List.copyOf(queries);
         java.util.Objects.requireNonNull(benchmark, "benchmark is null");
@@ -37,6 +39,20 @@ public record PowerRunRequest(double scaleFactor, List<Integer> queries, int war
         if (iterations < 1) {
             throw new BenchboxException("invalid --iterations " + iterations + ": expected 1 or more");
         }
+        if (viaSession && streams > 1) {
+            throw new BenchboxException("--via session runs one stream: a throughput test (--streams) runs as job runs");
+        }
+    }
+
+    /** A run the platform's usual way. */
+    public PowerRunRequest(double scaleFactor, List<Integer> queries, int warmups, int iterations, ValidationMode validation,
+            int streams, Benchmark benchmark) {
+        this(scaleFactor, queries, warmups, iterations, validation, streams, benchmark, false);
+    }
+
+    /** The same run through the open interactive session. */
+    public PowerRunRequest viaOpenSession() {
+        return new PowerRunRequest(scaleFactor, queries, warmups, iterations, validation, streams, benchmark, true);
     }
 
     /** A TPC-H run. */

@@ -78,6 +78,9 @@ public class PowerRunService {
         long startNanos = System.nanoTime();
 
         // refused before any work: on a fresh schema the load alone may take minutes
+        if (request.viaSession()) {
+            openSession(platform);
+        }
         if (request.streams() > 1 && !platform.concurrentStreams()) {
             throw new BenchboxException("--streams runs concurrent job runs: it needs emr-serverless ("
                     + platform.name() + " runs one stream at a time here)");
@@ -104,7 +107,8 @@ public class PowerRunService {
         double[] inDriverMs = new double[1];
         long streamsStarted = System.nanoTime();
         if (request.streams() == 1) {
-            platform.runBatch(schema, batch, request.warmups(), request.iterations(), MAX_ROWS_KEPT, execution -> {
+            BatchRunner runner = request.viaSession() ? openSession(platform)::runBatch : platform::runBatch;
+            runner.run(schema, batch, request.warmups(), request.iterations(), MAX_ROWS_KEPT, execution -> {
                 inDriverMs[0] += execution.elapsedMillis();
                 listener.executed(execution);
                 if (!execution.warmup()) {
@@ -125,7 +129,9 @@ public class PowerRunService {
                 new RunResult.Run(UUID.randomUUID().toString(), started, finished, request.warmups(), request.iterations(),
                         request.validation().name().toLowerCase(java.util.Locale.ROOT)),
                 new RunResult.Benchmark(benchmark.name(), request.scaleFactor(), batch.stream().map(BatchQuery::id).toList()),
-                new RunResult.PlatformInfo(platform.name(), platform.version(), schema, Map.of("description", platform.description())),
+                new RunResult.PlatformInfo(platform.name(), platform.version(), schema, request.viaSession()
+                        ? Map.of("description", platform.description(), "timing", "through the interactive session, round trip per query")
+                        : Map.of("description", platform.description())),
                 request.streams() == 1 ? summarize(request, counted)
                         : summarize(request, counted).withThroughput(request.streams(),
                                 throughputAtSize(request.scaleFactor(), counted.size(), streamSeconds),
@@ -269,5 +275,22 @@ public class PowerRunService {
     /** The summary with the benchmark's metric, over results as the benchmark counts queries. */
     static RunResult.Summary summarize(PowerRunRequest request, List<QueryResult> results) {
         return request.benchmark().summarize(request.scaleFactor(), request.iterations(), results);
+    }
+
+    /** The platform's open session, for {@code --via session}; one line when it has none open. */
+    private static dev.benchbox.platform.SessionControl openSession(Platform platform) {
+        dev.benchbox.platform.SessionControl sessions = platform.sessions().orElseThrow(() -> new BenchboxException(
+                "--via session: " + platform.name() + " has no interactive sessions"));
+        if (!sessions.isOpen()) {
+            throw new BenchboxException("--via session: no session is open: run 'session start' first");
+        }
+        return sessions;
+    }
+
+    /** Runs one stream: the platform's way or the open session's. */
+    @FunctionalInterface
+    private interface BatchRunner {
+        List<QueryExecution> run(String schema, List<BatchQuery> queries, int warmups, int iterations, int maxRowsKept,
+                dev.benchbox.platform.BatchListener listener);
     }
 }

@@ -1,6 +1,7 @@
 package dev.benchbox.platform;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,4 +35,12 @@ public interface SessionControl {
 
     /** Whether a session is open, so queries go through it. */
     boolean isOpen();
+
+    /**
+     * A benchmark stream through the open session ({@code run tpch --via session}): warm-ups, then iterations of
+     * every query, one after another, each timed as a user of the session waits for it (round trip included),
+     * unlike a job run's in-driver timing. SQL errors are executions with an error; Ctrl-C ends the run.
+     */
+    List<QueryExecution> runBatch(String schema, List<BatchQuery> queries, int warmups, int iterations, int maxRowsKept,
+            BatchListener listener);
 }

@@ -76,6 +76,8 @@ public class RunCommands {
             @ShellOption(value = "--max-cost", defaultValue = ShellOption.NULL, help = "refuse to start when the estimate exceeds this many USD") String maxCost,
             @ShellOption(value = "--streams", defaultValue = "1", help = "concurrent query streams: more than 1 is a throughput test (emr-serverless)") int streams,
             @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace the contents of a non-empty directory") boolean replace,
+            @ShellOption(value = "--via", defaultValue = "job", help = "emr-serverless: job (one job run per stream, timed in the driver) "
+                    + "or session (through the open interactive session, each query timed as a user waits for it)") String via,
             @ShellOption(value = "--sweep", defaultValue = ShellOption.NULL, arity = Integer.MAX_VALUE,
                     help = "run once per combination, repeatable: NAME=V1,V2 (e.g. executors=8x4vCPU-16GB,4x8vCPU-32GB, architecture=x86_64,arm64; duckdb: threads, memory_limit)") String[] sweep) {
         if (benchmark == null) {
@@ -102,6 +104,14 @@ public class RunCommands {
         }
         // everything typed is checked before connecting or loading
         PowerRunRequest request = request(chosen, scale, queries, warmup, iterations, validate, streams);
+        if (via.equals("session")) {
+            if (sweep != null || dryRun != null || streams > 1) {
+                throw new BenchboxException("--via session goes alone: not with --sweep, --dry-run or --streams");
+            }
+            request = request.viaOpenSession();
+        } else if (!via.equals("job")) {
+            throw new BenchboxException("invalid --via '" + via + "': expected job or session");
+        }
         if (dryRun != null && !chosen.name().equals("tpch")) {
             throw new BenchboxException("--dry-run previews TPC-H runs only for now");
         }

@@ -136,6 +136,25 @@ class SessionCommandsTest {
     }
 
     @Test
+    void runViaSessionNeedsAnOpenSessionAndIsRefusedBeforeAnyWork() {
+        type("connect duckdb");
+        assertThat(type("run tpch --scale 0.01 --via session").error()).isEqualTo("--via session: duckdb has no interactive sessions");
+        assertThat(type("tables").output()).startsWith("No tables in schema");
+        assertThat(type("run tpch --scale 0.01 --via sessions").error()).isEqualTo("invalid --via 'sessions': expected job or session");
+
+        connect("--create-application --release-label emr-7.13.0");
+        long jobRuns = sent("StartJobRun");
+        long tables = sent("CreateTable");
+        assertThat(type("run tpch --scale 0.01 --via session").error())
+                .isEqualTo("--via session: no session is open: run 'session start' first");
+        assertThat(type("run tpch --scale 0.01 --via session --streams 2").error())
+                .isEqualTo("--via session goes alone: not with --sweep, --dry-run or --streams");
+        // nothing generated, uploaded or run
+        assertThat(sent("StartJobRun")).isEqualTo(jobRuns);
+        assertThat(sent("CreateTable")).isEqualTo(tables);
+    }
+
+    @Test
     void aReleaseBefore713IsOneLineAndNothingIsSent() {
         String app = connect("--create-application");
         long starts = sent("StartSession");

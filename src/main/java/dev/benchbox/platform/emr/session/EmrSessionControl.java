@@ -8,6 +8,9 @@ import dev.benchbox.cost.BillingRules;
 import dev.benchbox.cost.JobCapacity;
 import dev.benchbox.cost.JobRunUsage;
 import dev.benchbox.cost.ResourceUtilization;
+import dev.benchbox.platform.BatchListener;
+import dev.benchbox.platform.BatchQuery;
+import dev.benchbox.platform.QueryExecution;
 import dev.benchbox.platform.QuerySummary;
 import dev.benchbox.platform.RowSink;
 import dev.benchbox.platform.SessionControl;
@@ -186,6 +189,66 @@ public final class EmrSessionControl implements SessionControl, AutoCloseable {
             this.database = database;
         }
         return current.execute(sql, sink);
+    }
+
+    @Override
+    public List<QueryExecution> runBatch(String schema, List<BatchQuery> queries, int warmups, int iterations, int maxRowsKept,
+            BatchListener listener) {
+        String database = schema.toLowerCase(java.util.Locale.ROOT);
+        List<QueryExecution> executions = new ArrayList<>();
+        for (int round = 0; round < warmups + iterations; round++) {
+            boolean warmup = round < warmups;
+            int iteration = warmup ? 0 : round - warmups + 1;
+            for (BatchQuery query : queries) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new BenchboxException("run cancelled (the session stays open)");
+                }
+                KeptRows kept = new KeptRows(maxRowsKept);
+                long started = System.nanoTime();
+                QueryExecution execution;
+                try {
+                    QuerySummary summary = execute(database, query.sql(), kept);
+                    execution = new QueryExecution(query.id(), iteration, warmup, System.nanoTime() - started, summary.rowCount(),
+                            kept.columns, kept.rows, null);
+                } catch (BenchboxException e) {
+                    if (SparkConnectClient.CANCELLED.equals(e.getMessage())) {
+                        throw new BenchboxException("run cancelled (the session stays open)");
+                    }
+                    execution = new QueryExecution(query.id(), iteration, warmup, System.nanoTime() - started, 0, List.of(), List.of(),
+                            e.getMessage());
+                }
+                executions.add(execution);
+                listener.executed(execution);
+            }
+        }
+        return executions;
+    }
+
+    /** The first rows of a result, for validation; the rest are counted by the client. */
+    private static final class KeptRows implements RowSink {
+        private final int max;
+        private List<String> columns = List.of();
+        private final List<List<Object>> rows = new ArrayList<>();
+
+        KeptRows(int max) {
+            this.max = max;
+        }
+
+        @Override
+        public void begin(List<dev.benchbox.platform.Column> names) {
+            columns = names.stream().map(dev.benchbox.platform.Column::name).toList();
+        }
+
+        @Override
+        public void row(List<?> values) {
+            if (rows.size() < max) {
+                rows.add(new ArrayList<>(values));
+            }
+        }
+
+        @Override
+        public void end() {
+        }
     }
 
     /** Ended sessions with AWS's figures, then the open one estimated (workers × time up, one minute minimum each). */

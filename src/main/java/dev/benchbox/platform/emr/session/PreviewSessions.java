@@ -62,4 +62,10 @@ public final class PreviewSessions implements SessionControl {
     public boolean isOpen() {
         return false;
     }
+
+    @Override
+    public java.util.List<dev.benchbox.platform.QueryExecution> runBatch(String schema, java.util.List<dev.benchbox.platform.BatchQuery> queries,
+            int warmups, int iterations, int maxRowsKept, dev.benchbox.platform.BatchListener listener) {
+        throw new BenchboxException("--via session is not previewed: a dry run writes the job run a power run sends");
+    }
 }

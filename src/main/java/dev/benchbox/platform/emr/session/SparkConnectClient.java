@@ -50,6 +50,9 @@ import org.apache.spark.connect.proto.UserContext;
  * interrupts the operation on the server by its tag; the session stays usable.
  */
 public final class SparkConnectClient implements AutoCloseable {
+    /** The message of an operation interrupted by Ctrl-C; the session stays usable. */
+    static final String CANCELLED = "query cancelled (the session stays open)";
+
     /** The header AWS's Spark Connect proxy reads the session token from. */
     public static final Metadata.Key<String> AUTH_HEADER = Metadata.Key.of("x-aws-proxy-auth", Metadata.ASCII_STRING_MARSHALLER);
     private static final String CLIENT_TYPE = "benchbox";
@@ -96,7 +99,7 @@ public final class SparkConnectClient implements AutoCloseable {
             } catch (StatusRuntimeException e) {
                 if (Thread.interrupted() || e.getStatus().getCode() == Status.Code.CANCELLED) {
                     interrupt(tag);
-                    throw new BenchboxException("query cancelled (the session stays open)");
+                    throw new BenchboxException(CANCELLED);
                 }
                 if (e.getStatus().getCode() == Status.Code.UNAUTHENTICATED && !answered && !retried) {
                     retried = true;
