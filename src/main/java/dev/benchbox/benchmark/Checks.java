@@ -1,6 +1,5 @@
 package dev.benchbox.benchmark;
 
-import dev.benchbox.bench.PowerMetric;
 import dev.benchbox.results.QueryResult;
 import dev.benchbox.results.RunResult;
 import dev.benchbox.tpch.Validation;

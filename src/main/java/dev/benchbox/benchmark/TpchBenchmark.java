@@ -1,6 +1,5 @@
 package dev.benchbox.benchmark;
 
-import dev.benchbox.bench.PowerMetric;
 import dev.benchbox.platform.BatchQuery;
 import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.platform.LoadReport;

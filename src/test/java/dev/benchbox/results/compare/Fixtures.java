@@ -54,7 +54,7 @@ public final class Fixtures {
             medians.add(s.medianMs() / 1000);
         }
         List<String> ids = List.of(stats).stream().map(QueryStatistics::id).toList();
-        Double power = medians.isEmpty() ? null : Math.round(dev.benchbox.bench.PowerMetric.powerAtSize(scaleFactor, medians) * 100) / 100.0;
+        Double power = medians.isEmpty() ? null : Math.round(dev.benchbox.benchmark.PowerMetric.powerAtSize(scaleFactor, medians) * 100) / 100.0;
         int iterations = stats.length > 0 && stats[0].cv() != null ? 3 : 1;
         return new RunResult(new RunResult.Run("run-" + platform, started, started.plusSeconds(5), 0, iterations, "exact"),
                 new RunResult.Benchmark("tpch", scaleFactor, ids),

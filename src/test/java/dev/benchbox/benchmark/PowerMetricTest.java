@@ -1,4 +1,4 @@
-package dev.benchbox.bench;
+package dev.benchbox.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

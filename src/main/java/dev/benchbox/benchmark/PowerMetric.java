@@ -1,4 +1,4 @@
-package dev.benchbox.bench;
+package dev.benchbox.benchmark;
 
 import java.util.List;
 
