@@ -27,7 +27,7 @@ import org.duckdb.DuckDBConnection;
  * interrupted load keeps the data that was there.
  */
 final class TpcdsAppenderLoader {
-    static final String STAGING_SUFFIX = "__benchbox_loading";
+    static final String STAGING_SUFFIX = StagingTables.SUFFIX;
     static final String COMMENT_PREFIX = "benchbox:tpcds:sf=";
     private static final int PROGRESS_STEP = 10_000;
     /** Below this many rows a table is one chunk: chunking has a fixed cost and small tables are quick. */
@@ -206,25 +206,11 @@ final class TpcdsAppenderLoader {
     }
 
     private void createStagingTables(List<String> tables) {
-        try (Statement statement = connection.createStatement()) {
-            for (String table : tables) {
-                String staging = DuckDbPlatform.qualified(schema, table + STAGING_SUFFIX);
-                statement.execute("DROP TABLE IF EXISTS " + staging);
-                statement.execute(TpcdsSchema.createTableSql(staging, table));
-            }
-        } catch (SQLException e) {
-            throw SqlErrors.toUserError(e);
-        }
+        StagingTables.create(connection, schema, tables, TpcdsSchema::createTableSql);
     }
 
     private void dropStagingTables(List<String> tables) {
-        try (Statement statement = connection.createStatement()) {
-            for (String table : tables) {
-                statement.execute("DROP TABLE IF EXISTS " + DuckDbPlatform.qualified(schema, table + STAGING_SUFFIX));
-            }
-        } catch (SQLException ignored) {
-            // best effort after a failed load
-        }
+        StagingTables.drop(connection, schema, tables);
     }
 
     /** Swaps every staging table in, in one transaction, and records the scale in each table's comment. */

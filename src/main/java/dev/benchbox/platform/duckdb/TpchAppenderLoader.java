@@ -19,7 +19,7 @@ import org.duckdb.DuckDBConnection;
  * swapped in only when complete, so a failed or interrupted load keeps the data that was there.
  */
 final class TpchAppenderLoader {
-    static final String STAGING_SUFFIX = "__benchbox_loading";
+    static final String STAGING_SUFFIX = StagingTables.SUFFIX;
     private static final int PROGRESS_STEP = 10_000;
 
     private final DuckDBConnection connection;
@@ -64,25 +64,11 @@ final class TpchAppenderLoader {
     }
 
     private void createStagingTables(List<String> tables) {
-        try (Statement statement = connection.createStatement()) {
-            for (String table : tables) {
-                String staging = DuckDbPlatform.qualified(schema, table + STAGING_SUFFIX);
-                statement.execute("DROP TABLE IF EXISTS " + staging);
-                statement.execute(TpchSchema.createTableSql(staging, table));
-            }
-        } catch (SQLException e) {
-            throw SqlErrors.toUserError(e);
-        }
+        StagingTables.create(connection, schema, tables, TpchSchema::createTableSql);
     }
 
     private void dropStagingTables(List<String> tables) {
-        try (Statement statement = connection.createStatement()) {
-            for (String table : tables) {
-                statement.execute("DROP TABLE IF EXISTS " + DuckDbPlatform.qualified(schema, table + STAGING_SUFFIX));
-            }
-        } catch (SQLException ignored) {
-            // best effort after a failed load
-        }
+        StagingTables.drop(connection, schema, tables);
     }
 
     /** Swaps the staging table in for the real one in one transaction and records the TPC-H scale. */

@@ -1,0 +1,47 @@
+package dev.benchbox.platform.duckdb;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.function.BinaryOperator;
+
+/**
+ * The tables a generated load fills before it swaps them in for the real ones, for every benchmark's loader:
+ * a failed or cancelled load leaves the schema as it was.
+ */
+final class StagingTables {
+    /** Appended to a table's name for its staging table. */
+    static final String SUFFIX = "__benchbox_loading";
+
+    private StagingTables() {
+    }
+
+    /**
+     * (Re)creates an empty staging table per table.
+     *
+     * @param createSql the CREATE TABLE statement for (qualified staging name, benchmark table)
+     */
+    static void create(Connection connection, String schema, List<String> tables, BinaryOperator<String> createSql) {
+        try (Statement statement = connection.createStatement()) {
+            for (String table : tables) {
+                String staging = DuckDbPlatform.qualified(schema, table + SUFFIX);
+                statement.execute("DROP TABLE IF EXISTS " + staging);
+                statement.execute(createSql.apply(staging, table));
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.toUserError(e);
+        }
+    }
+
+    /** Drops them, best effort: after a failed load. */
+    static void drop(Connection connection, String schema, List<String> tables) {
+        try (Statement statement = connection.createStatement()) {
+            for (String table : tables) {
+                statement.execute("DROP TABLE IF EXISTS " + DuckDbPlatform.qualified(schema, table + SUFFIX));
+            }
+        } catch (SQLException ignored) {
+            // best effort after a failed load
+        }
+    }
+}
