@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.benchbox.BenchboxException;
 import dev.benchbox.platform.BatchListener;
+import dev.benchbox.platform.BatchRounds;
 import dev.benchbox.platform.BatchQuery;
 import dev.benchbox.platform.Column;
 import dev.benchbox.platform.LoadProgress;
@@ -366,20 +367,8 @@ public final class DuckDbPlatform implements Platform {
     public synchronized List<QueryExecution> runBatch(String schema, List<BatchQuery> queries, int warmups,
             int iterations, int maxRowsKept, BatchListener listener) {
         useSchema(schema);
-        List<QueryExecution> executions = new ArrayList<>();
-        for (int round = 0; round < warmups + iterations; round++) {
-            boolean warmup = round < warmups;
-            int iteration = warmup ? 0 : round - warmups + 1;
-            for (BatchQuery query : queries) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new BenchboxException("run cancelled");
-                }
-                QueryExecution execution = runTimed(query, iteration, warmup, maxRowsKept);
-                executions.add(execution);
-                listener.executed(execution);
-            }
-        }
-        return executions;
+        return BatchRounds.run(queries, warmups, iterations, listener, "run cancelled",
+                (query, iteration, warmup) -> runTimed(query, iteration, warmup, maxRowsKept));
     }
 
     private QueryExecution runTimed(BatchQuery query, int iteration, boolean warmup, int maxRowsKept) {

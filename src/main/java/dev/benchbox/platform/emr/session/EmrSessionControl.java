@@ -195,33 +195,22 @@ public final class EmrSessionControl implements SessionControl, AutoCloseable {
     public List<QueryExecution> runBatch(String schema, List<BatchQuery> queries, int warmups, int iterations, int maxRowsKept,
             BatchListener listener) {
         String database = schema.toLowerCase(java.util.Locale.ROOT);
-        List<QueryExecution> executions = new ArrayList<>();
-        for (int round = 0; round < warmups + iterations; round++) {
-            boolean warmup = round < warmups;
-            int iteration = warmup ? 0 : round - warmups + 1;
-            for (BatchQuery query : queries) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new BenchboxException("run cancelled (the session stays open)");
-                }
-                KeptRows kept = new KeptRows(maxRowsKept);
-                long started = System.nanoTime();
-                QueryExecution execution;
-                try {
-                    QuerySummary summary = execute(database, query.sql(), kept);
-                    execution = new QueryExecution(query.id(), iteration, warmup, System.nanoTime() - started, summary.rowCount(),
-                            kept.columns, kept.rows, null);
-                } catch (BenchboxException e) {
-                    if (SparkConnectClient.CANCELLED.equals(e.getMessage())) {
-                        throw new BenchboxException("run cancelled (the session stays open)");
+        return dev.benchbox.platform.BatchRounds.run(queries, warmups, iterations, listener, "run cancelled (the session stays open)",
+                (query, iteration, warmup) -> {
+                    KeptRows kept = new KeptRows(maxRowsKept);
+                    long started = System.nanoTime();
+                    try {
+                        QuerySummary summary = execute(database, query.sql(), kept);
+                        return new QueryExecution(query.id(), iteration, warmup, System.nanoTime() - started, summary.rowCount(),
+                                kept.columns, kept.rows, null);
+                    } catch (BenchboxException e) {
+                        if (SparkConnectClient.CANCELLED.equals(e.getMessage())) {
+                            throw new BenchboxException("run cancelled (the session stays open)");
+                        }
+                        return new QueryExecution(query.id(), iteration, warmup, System.nanoTime() - started, 0, List.of(), List.of(),
+                                e.getMessage());
                     }
-                    execution = new QueryExecution(query.id(), iteration, warmup, System.nanoTime() - started, 0, List.of(), List.of(),
-                            e.getMessage());
-                }
-                executions.add(execution);
-                listener.executed(execution);
-            }
-        }
-        return executions;
+                });
     }
 
     /** The first rows of a result, for validation; the rest are counted by the client. */
