@@ -91,7 +91,7 @@ public final class TpcdsBenchmark implements Benchmark {
     }
 
     /** The statement behind an id such as {@code Q7} or {@code Q14b}. */
-    static TpcdsQuery statement(String id) {
+    public static TpcdsQuery statement(String id) {
         String part = id.endsWith("a") || id.endsWith("b") ? id.substring(id.length() - 1) : "";
         int number = Integer.parseInt(id.substring(1, id.length() - part.length()));
         return TpcdsQueries.query(number).stream().filter(q -> q.part().equals(part)).findFirst()

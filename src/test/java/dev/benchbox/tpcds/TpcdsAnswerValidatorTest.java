@@ -23,6 +23,8 @@ class TpcdsAnswerValidatorTest {
         assertThat(TpcdsAnswerValidator.matches("No service location ", "No service location")).isTrue();
         assertThat(TpcdsAnswerValidator.matches(null, null)).isTrue();
         assertThat(TpcdsAnswerValidator.matches(null, 0L)).isFalse();
+        // whole numbers are keys and counts: no rounding
+        assertThat(TpcdsAnswerValidator.matches("103268", 103269L)).isFalse();
     }
 
     @Test

@@ -31,6 +31,7 @@ class TpcdsSf1IT {
         session.connect(DuckDbPlatform.open(null));
         try {
             List<QueryResult> statements = new ArrayList<>();
+            List<String> unknownOrder = new ArrayList<>();
             PowerRunService.Report report = new PowerRunService(session, results).run(
                     new PowerRunRequest(1, new TpcdsBenchmark().queries(), 0, 1, ValidationMode.EXACT, 1, new TpcdsBenchmark()),
                     LoadProgress.NONE, new PowerRunService.Listener() {
@@ -40,6 +41,13 @@ class TpcdsSf1IT {
 
                         @Override
                         public void executed(QueryExecution execution) {
+                            // rows tied on the ORDER BY may come in any order (Q79 does, now and then): the check
+                            // can only allow that where it finds the sort keys among the result's columns
+                            TpcdsQuery query = TpcdsBenchmark.statement(execution.queryId());
+                            if (query.sql().toLowerCase(java.util.Locale.ROOT).contains("order by")
+                                    && OrderKeys.of(query.sql(), execution.columns()).isEmpty()) {
+                                unknownOrder.add(query.name() + " " + execution.columns());
+                            }
                         }
 
                         @Override
@@ -52,6 +60,7 @@ class TpcdsSf1IT {
             assertThat(statements).hasSize(103);
             assertThat(statements).filteredOn(r -> !r.status().equals(QueryResult.PASSED) || !"exact".equals(r.validation()))
                     .isEmpty();
+            assertThat(unknownOrder).isEmpty();
             // as the specification counts them: 99 queries
             RunResult result = report.result();
             assertThat(result.queries()).hasSize(99);
