@@ -74,13 +74,15 @@ class BillingRulesTest {
     @Test
     void onlyWorkerSizesEmrOffersAreAccepted() {
         assertThatThrownBy(() -> new WorkerSize(3, 8, 20)).isInstanceOf(BenchboxException.class)
-                .hasMessage("EMR Serverless has no 3-vCPU workers: use 1, 2, 4, 8 or 16");
+                .hasMessage("invalid worker size 3vCPU-8GB: EMR Serverless workers have 1, 2, 4, 8 or 16 vCPU");
         assertThatThrownBy(() -> new WorkerSize(4, 32, 20)).isInstanceOf(BenchboxException.class)
-                .hasMessage("a 4-vCPU worker has 8-30 GB of memory, not 32 GB");
+                .hasMessage("invalid worker size 4vCPU-32GB: a 4-vCPU worker takes 8-30 GB of memory");
         assertThatThrownBy(() -> new WorkerSize(8, 18, 20)).isInstanceOf(BenchboxException.class)
-                .hasMessage("a 8-vCPU worker has 16-60 GB of memory in 4 GB steps, not 18 GB");
+                .hasMessage("invalid worker size 8vCPU-18GB: a 8-vCPU worker takes 16-60 GB of memory in 4 GB steps");
         assertThatThrownBy(() -> new WorkerSize(4, 16, 10)).isInstanceOf(BenchboxException.class)
-                .hasMessage("worker disk must be 20-200 GB, not 10 GB");
+                .hasMessage("invalid worker size 4vCPU-16GB-10GB: disk must be 20-200 GB");
         assertThat(new WorkerSize(16, 120, 200).describe()).isEqualTo("16 vCPU / 120 GB / 200 GB disk");
+        assertThat(new WorkerSize(16, 120, 200)).hasToString("16vCPU-120GB-200GB");
+        assertThat(WorkerSize.DEFAULT).hasToString("4vCPU-16GB");
     }
 }

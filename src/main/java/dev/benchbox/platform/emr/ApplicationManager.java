@@ -1,5 +1,6 @@
 package dev.benchbox.platform.emr;
 
+import dev.benchbox.cost.WorkerSize;
 import dev.benchbox.platform.emr.job.Backoff;
 import static java.util.Objects.requireNonNull;
 

@@ -29,7 +29,7 @@ public record CapacitySettings(WorkerCapacity driver, WorkerCapacity executors, 
             int memory = 0;
             for (WorkerCapacity w : new WorkerCapacity[] {driver, executors}) {
                 if (w != null) {
-                    cpu += w.count() * w.size().vcpu();
+                    cpu += w.count() * w.size().vCpu();
                     memory += w.count() * w.size().memoryGb();
                 }
             }

@@ -1,5 +1,6 @@
 package dev.benchbox.platform.emr;
 
+import dev.benchbox.cost.WorkerSize;
 import dev.benchbox.platform.emr.job.Backoff;
 import static java.util.Objects.requireNonNull;
 
@@ -148,7 +149,7 @@ public final class EmrServerlessPlatform implements Platform {
     JobSettings jobSettings() {
         WorkerCapacity executors = shape.executors() != null ? shape.executors() : options.capacity().executors();
         WorkerSize executor = executors != null ? executors.size() : null;
-        int cores = executor == null ? DEFAULT_EXECUTOR_CORES : executor.vcpu();
+        int cores = executor == null ? DEFAULT_EXECUTOR_CORES : executor.vCpu();
         // Spark's executor heap plus its ~10% overhead must fit the worker: 14g on EMR's default 16 GB worker
         int memoryGb = executor == null ? DEFAULT_EXECUTOR_MEMORY_GB : JobShape.heapGb(executor);
         return new JobSettings(applicationId, options.executionRoleArn(), options.stagingDir().uri(), options.timeoutMinutes(),
@@ -344,20 +345,8 @@ public final class EmrServerlessPlatform implements Platform {
 
     @Override
     public Optional<Double> loadedTpchScale(String schema) {
-        Double scale = null;
-        for (String table : TpchSchema.TABLES) {
-            Optional<GlueTables.TableState> state = catalog.table(database(schema), table);
-            String value = state.map(s -> s.parameters().get(GlueTableDefinition.TPCH_SCALE_PARAMETER)).orElse(null);
-            if (value == null) {
-                return Optional.empty();
-            }
-            double tableScale = Double.parseDouble(value);
-            if (scale != null && scale != tableScale) {
-                return Optional.empty();
-            }
-            scale = tableScale;
-        }
-        return Optional.ofNullable(scale);
+        return dev.benchbox.platform.LoadedScale.agreedBy(TpchSchema.TABLES, table -> catalog.table(database(schema), table)
+                .map(state -> state.parameters().get(GlueTableDefinition.TPCH_SCALE_PARAMETER)));
     }
 
     @Override
@@ -504,8 +493,8 @@ public final class EmrServerlessPlatform implements Platform {
         WorkerCapacity executorWorkers = shape.executors() != null ? shape.executors() : options.capacity().executors();
         WorkerSize executor = executorWorkers != null ? executorWorkers.size() : null;
         int executors = executorWorkers != null ? executorWorkers.count() : JobCapacity.DEFAULT.executors();
-        JobCapacity capacity = new JobCapacity(driver == null ? JobCapacity.DEFAULT.driver() : driver.toCost(), executors,
-                executor == null ? JobCapacity.DEFAULT.executor() : executor.toCost());
+        JobCapacity capacity = new JobCapacity(driver == null ? JobCapacity.DEFAULT.driver() : driver, executors,
+                executor == null ? JobCapacity.DEFAULT.executor() : executor);
         return Optional.of(new BillingProfile(capacity, options.region(), Architecture.parse(options.architecture())));
     }
 
@@ -523,13 +512,13 @@ public final class EmrServerlessPlatform implements Platform {
                 settings.sparkSubmit(RunManifest.Catalog.GLUE).properties());
     }
 
-    private static EngineConfiguration.Workers workers(int count, dev.benchbox.cost.WorkerSize size) {
+    private static EngineConfiguration.Workers workers(int count, WorkerSize size) {
         return new EngineConfiguration.Workers(count, size.vCpu(), size.memoryGb(), size.diskGb());
     }
 
     private static EngineConfiguration.Workers preInitialized(WorkerCapacity capacity) {
         return capacity == null ? null
-                : new EngineConfiguration.Workers(capacity.count(), capacity.size().vcpu(), capacity.size().memoryGb(),
+                : new EngineConfiguration.Workers(capacity.count(), capacity.size().vCpu(), capacity.size().memoryGb(),
                         capacity.size().diskGb());
     }
 

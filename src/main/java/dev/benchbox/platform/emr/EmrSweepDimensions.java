@@ -1,6 +1,7 @@
 package dev.benchbox.platform.emr;
 
 import dev.benchbox.BenchboxException;
+import dev.benchbox.cost.WorkerSize;
 import dev.benchbox.platform.SweepDimensions;
 import dev.benchbox.platform.emr.job.SparkSubmit;
 import java.util.LinkedHashMap;

@@ -3,6 +3,7 @@ package dev.benchbox.platform.emr;
 import static java.util.Objects.requireNonNull;
 
 import dev.benchbox.cost.BillingProfile;
+import dev.benchbox.cost.WorkerSize;
 import dev.benchbox.platform.ConfigurationSweeps;
 import dev.benchbox.platform.Platform;
 import dev.benchbox.platform.SweepDimensions;

@@ -1,5 +1,6 @@
 package dev.benchbox.platform.emr;
 
+import dev.benchbox.cost.WorkerSize;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,7 +27,7 @@ record JobShape(WorkerSize driver, WorkerCapacity executors, Map<String, String>
     Map<String, String> sparkConf() {
         Map<String, String> conf = new LinkedHashMap<>();
         if (driver != null) {
-            conf.put("spark.driver.cores", Integer.toString(driver.vcpu()));
+            conf.put("spark.driver.cores", Integer.toString(driver.vCpu()));
             conf.put("spark.driver.memory", heapGb(driver) + "g");
             if (driver.diskGb() != WorkerSize.DEFAULT_DISK_GB) {
                 conf.put("spark.emr-serverless.driver.disk", driver.diskGb() + "g");

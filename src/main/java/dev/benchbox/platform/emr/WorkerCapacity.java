@@ -3,6 +3,7 @@ package dev.benchbox.platform.emr;
 import static java.util.Objects.requireNonNull;
 
 import dev.benchbox.BenchboxException;
+import dev.benchbox.cost.WorkerSize;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.benchbox.BenchboxException;
+import dev.benchbox.cost.WorkerSize;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
