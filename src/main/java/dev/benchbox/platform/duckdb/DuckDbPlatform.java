@@ -9,6 +9,7 @@ import dev.benchbox.platform.BatchQuery;
 import dev.benchbox.platform.Column;
 import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.platform.LoadReport;
+import dev.benchbox.platform.LoadedScale;
 import dev.benchbox.platform.Platform;
 import dev.benchbox.platform.QueryExecution;
 import dev.benchbox.platform.QuerySummary;
@@ -223,19 +224,9 @@ public final class DuckDbPlatform implements Platform {
         } catch (SQLException e) {
             throw SqlErrors.toUserError(e);
         }
-        Double scale = null;
-        for (String table : tables) {
-            String comment = comments.get(table);
-            if (comment == null || !comment.startsWith(commentPrefix)) {
-                return Optional.empty();
-            }
-            double tableScale = Double.parseDouble(comment.substring(commentPrefix.length()));
-            if (scale != null && scale != tableScale) {
-                return Optional.empty();
-            }
-            scale = tableScale;
-        }
-        return Optional.ofNullable(scale);
+        return LoadedScale.agreedBy(tables, table -> Optional.ofNullable(comments.get(table))
+                .filter(comment -> comment.startsWith(commentPrefix))
+                .map(comment -> comment.substring(commentPrefix.length())));
     }
 
     @Override
