@@ -13,10 +13,10 @@ final class Checks {
     private Checks() {
     }
 
-    static QueryResult result(String id, int iteration, double ms, long rows, Validation validation, String how) {
+    static QueryResult result(String id, int iteration, double ms, long rows, Validation validation) {
         String status = validation.status() == Validation.Status.FAILED ? QueryResult.FAILED : QueryResult.PASSED;
         String message = validation.status() == Validation.Status.PASSED ? null : validation.detail();
-        return new QueryResult(id, iteration, ms, rows, status, how, message);
+        return new QueryResult(id, iteration, ms, rows, status, validation.method().label(), message);
     }
 
     /** Each query's interval in seconds: the geometric mean of its measured iterations, in first-run order. */

@@ -25,19 +25,21 @@ public final class TpcdsAnswerValidator {
                                       List<String> columnNames, List<List<Object>> rows) {
         requireNonNull(mode, "mode is null");
         if (mode == ValidationMode.OFF) {
-            return new Validation(Validation.Status.NOT_VALIDATED, "validation off");
+            return Validation.notValidated("validation off");
         }
         Optional<AnswerSet> reference = TpcdsReferenceAnswers.find(scaleFactor, query);
         if (reference.isEmpty()) {
-            return new Validation(Validation.Status.NOT_VALIDATED, "no reference answer at SF "
+            return Validation.notValidated("no reference answer at SF "
                     + TpchSchema.formatScale(scaleFactor) + " (TPC-DS answers are known at SF 1)");
         }
         AnswerSet expected = reference.get();
+        Validation.Method method = mode == ValidationMode.ROWCOUNT ? Validation.Method.ROWCOUNT : Validation.Method.EXACT;
         if (rows.size() != expected.rows().size()) {
-            return failed("expected " + AnswerValidator.rowCount(expected.rows().size()) + ", got " + rows.size());
+            return Validation.failed(method, "expected " + AnswerValidator.rowCount(expected.rows().size()) + ", got "
+                    + rows.size());
         }
-        if (mode == ValidationMode.ROWCOUNT) {
-            return passed(AnswerValidator.rowCount(rows.size()) + ", as in the SF 1 reference answer");
+        if (method == Validation.Method.ROWCOUNT) {
+            return Validation.passed(method, AnswerValidator.rowCount(rows.size()) + ", as in the SF 1 reference answer");
         }
         if (columnNames.size() != expected.columns().size()) {
             return failed("expected " + expected.columns().size() + " columns, got " + columnNames.size());
@@ -167,10 +169,10 @@ public final class TpcdsAnswerValidator {
     }
 
     private static Validation passed(String detail) {
-        return new Validation(Validation.Status.PASSED, detail);
+        return Validation.passed(Validation.Method.EXACT, detail);
     }
 
     private static Validation failed(String detail) {
-        return new Validation(Validation.Status.FAILED, detail);
+        return Validation.failed(Validation.Method.EXACT, detail);
     }
 }

@@ -98,8 +98,8 @@ public final class AnswerValidator {
             }
             int expectedRows = expected.rows().size();
             return rows.size() == expectedRows
-                    ? Validation.passed(rowCount(expectedRows) + ", as in the " + scale + " reference answer")
-                    : Validation.failed("expected " + rowCount(expectedRows) + " as in the " + scale
+                    ? Validation.passed(Validation.Method.ROWCOUNT, rowCount(expectedRows) + ", as in the " + scale + " reference answer")
+                    : Validation.failed(Validation.Method.ROWCOUNT, "expected " + rowCount(expectedRows) + " as in the " + scale
                             + " reference answer, got " + rows.size());
         }
 
@@ -110,30 +110,30 @@ public final class AnswerValidator {
                     + " varies with the scale factor");
         }
         return rows.size() == expectedRows
-                ? Validation.passed(prefix + rowCount(expectedRows) + ", as at every scale factor")
-                : Validation.failed(prefix + "expected " + rowCount(expectedRows) + ", got " + rows.size());
+                ? Validation.passed(Validation.Method.ROWCOUNT, prefix + rowCount(expectedRows) + ", as at every scale factor")
+                : Validation.failed(Validation.Method.ROWCOUNT, prefix + "expected " + rowCount(expectedRows) + ", got " + rows.size());
     }
 
     private static Validation compare(ReferenceAnswer expected, String scale, List<String> columnNames,
                                       List<List<Object>> rows) {
         List<String> columns = expected.columns();
         if (columnNames.size() != columns.size()) {
-            return Validation.failed("expected " + columns.size() + " columns, got " + columnNames.size());
+            return Validation.failed(Validation.Method.EXACT, "expected " + columns.size() + " columns, got " + columnNames.size());
         }
         for (int c = 0; c < columns.size(); c++) {
             // Engines differ in the case they report unquoted names in; the names themselves must agree.
             if (!columns.get(c).equalsIgnoreCase(String.valueOf(columnNames.get(c)))) {
-                return Validation.failed("column " + (c + 1) + ": expected name " + columns.get(c) + ", got "
+                return Validation.failed(Validation.Method.EXACT, "column " + (c + 1) + ": expected name " + columns.get(c) + ", got "
                         + columnNames.get(c));
             }
         }
         if (rows.size() != expected.rows().size()) {
-            return Validation.failed("expected " + rowCount(expected.rows().size()) + ", got " + rows.size());
+            return Validation.failed(Validation.Method.EXACT, "expected " + rowCount(expected.rows().size()) + ", got " + rows.size());
         }
         for (int r = 0; r < rows.size(); r++) {
             List<Object> row = requireNonNull(rows.get(r), "row is null");
             if (row.size() != columns.size()) {
-                return Validation.failed("row " + (r + 1) + ": expected " + columns.size() + " values, got "
+                return Validation.failed(Validation.Method.EXACT, "row " + (r + 1) + ": expected " + columns.size() + " values, got "
                         + row.size());
             }
             List<String> expectedRow = expected.rows().get(r);
@@ -141,14 +141,14 @@ public final class AnswerValidator {
                 String column = columns.get(c);
                 Object actual = row.get(c);
                 if (!matches(expectedRow.get(c), actual, RELATIVE_COLUMNS.contains(column))) {
-                    return Validation.failed("row " + (r + 1) + ", column " + column + ": expected "
+                    return Validation.failed(Validation.Method.EXACT, "row " + (r + 1) + ", column " + column + ": expected "
                             + (expectedRow.get(c) == null ? "null" : expectedRow.get(c).strip()) + ", got "
                             + render(actual));
                 }
             }
         }
         String rowsMatch = rows.size() == 1 ? "1 row matches" : rows.size() + " rows match";
-        return Validation.passed(rowsMatch + " the " + scale + " reference answer");
+        return Validation.passed(Validation.Method.EXACT, rowsMatch + " the " + scale + " reference answer");
     }
 
     /**

@@ -63,11 +63,11 @@ class TpcdsAnswerValidatorTest {
         Validation elsewhere = TpcdsAnswerValidator.validate(q23a, 0.1, ValidationMode.EXACT, List.of("total"),
                 new ArrayList<>(List.of(Arrays.asList((Object) null))));
 
-        assertThat(good).isEqualTo(new Validation(Validation.Status.PASSED, "1 row matches the SF 1 reference answer"));
-        assertThat(bad).isEqualTo(new Validation(Validation.Status.FAILED,
+        assertThat(good).isEqualTo(new Validation(Validation.Status.PASSED, Validation.Method.EXACT, "1 row matches the SF 1 reference answer"));
+        assertThat(bad).isEqualTo(new Validation(Validation.Status.FAILED, Validation.Method.EXACT,
                 "row 1, column total: expected 17030.91, got 17030.95"));
-        assertThat(rowCount.status()).isEqualTo(Validation.Status.PASSED);
-        assertThat(elsewhere).isEqualTo(new Validation(Validation.Status.NOT_VALIDATED,
+        assertThat(rowCount).isEqualTo(Validation.passed(Validation.Method.ROWCOUNT, "1 row, as in the SF 1 reference answer"));
+        assertThat(elsewhere).isEqualTo(Validation.notValidated(
                 "no reference answer at SF 0.1 (TPC-DS answers are known at SF 1)"));
     }
 }
