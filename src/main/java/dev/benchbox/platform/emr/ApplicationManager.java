@@ -199,7 +199,7 @@ final class ApplicationManager {
                         + " minutes (timeout_minutes): check it in the EMR Studio console");
             }
             try {
-                Thread.sleep(backoff.delayMillis(attempt++));
+                backoff.pause(attempt++);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new BenchboxException("interrupted while waiting for application " + id + " to be " + goal

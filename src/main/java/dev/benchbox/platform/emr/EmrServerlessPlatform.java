@@ -110,7 +110,8 @@ public final class EmrServerlessPlatform implements Platform {
         this.createdBySession = createdBySession;
         this.releaseLabel = releaseLabel;
         this.connectedState = connectedState;
-        JobRunService service = new JobRunService(clients.emr(), clients.s3(), jobSettings(), () -> applications.start(applicationId));
+        JobRunService service = new JobRunService(clients.emr(), clients.s3(), jobSettings(), () -> applications.start(applicationId),
+                backoff);
         this.jobs = JobRuns.of(service);
         this.generation = EmrDataGeneration.live(service, clients.s3(), catalog, layout, loads, () -> jobProgress);
         this.sessionControl = new dev.benchbox.platform.emr.session.EmrSessionControl(

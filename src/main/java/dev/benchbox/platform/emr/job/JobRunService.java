@@ -50,8 +50,13 @@ public final class JobRunService {
      *     which its idle auto-stop can start at any time)
      */
     public JobRunService(EmrServerlessClient emr, S3Client s3, JobSettings settings, Runnable beforeSubmit) {
+        this(emr, s3, settings, beforeSubmit, Backoff.DEFAULT);
+    }
+
+    /** @param polling how job run states are polled: the platform's one backoff */
+    public JobRunService(EmrServerlessClient emr, S3Client s3, JobSettings settings, Runnable beforeSubmit, Backoff polling) {
         this.s3 = requireNonNull(s3, "s3 is null");
-        this.runner = new JobRunner(emr, s3);
+        this.runner = new JobRunner(emr, s3, polling);
         this.settings = requireNonNull(settings, "settings is null");
         this.beforeSubmit = requireNonNull(beforeSubmit, "beforeSubmit is null");
     }

@@ -29,31 +29,24 @@ import software.amazon.awssdk.services.s3.S3Client;
  * it is cancelled: no job is left running behind the user.
  */
 public final class JobRunner {
-    static final Duration FIRST_POLL = Duration.ofMillis(250);
     static final Duration MAX_POLL = Duration.ofMillis(1500);
-    private static final Backoff POLLING = new Backoff(FIRST_POLL, MAX_POLL, 1.5);
     static final Duration CANCEL_WAIT = Duration.ofMinutes(5);
     private static final Set<JobRunState> TERMINAL = Set.of(JobRunState.SUCCESS, JobRunState.FAILED, JobRunState.CANCELLED);
     private static final int STDERR_LINES = 3;
 
     private final EmrServerlessClient emr;
     private final S3Client s3;
-    private final Sleeper sleeper;
+    private final Backoff polling;
 
     public JobRunner(EmrServerlessClient emr, S3Client s3) {
-        this(emr, s3, Thread::sleep);
+        this(emr, s3, Backoff.DEFAULT);
     }
 
-    JobRunner(EmrServerlessClient emr, S3Client s3, Sleeper sleeper) {
+    /** @param polling the platform's polling, capped so that the end of a run is noticed within {@link #MAX_POLL} */
+    public JobRunner(EmrServerlessClient emr, S3Client s3, Backoff polling) {
         this.emr = requireNonNull(emr, "emr is null");
         this.s3 = requireNonNull(s3, "s3 is null");
-        this.sleeper = requireNonNull(sleeper, "sleeper is null");
-    }
-
-    /** Pauses between polls; tests replace it. */
-    @FunctionalInterface
-    interface Sleeper {
-        void sleep(long millis) throws InterruptedException;
+        this.polling = requireNonNull(polling, "polling is null").cappedAt(MAX_POLL);
     }
 
     /** Told about the run as it goes. */
@@ -109,7 +102,7 @@ public final class JobRunner {
         while (true) {
             JobRun run;
             try {
-                sleeper.sleep(POLLING.delayMillis(poll++));
+                polling.pause(poll++);
                 run = describe(request.applicationId(), jobRunId);
             } catch (InterruptedException e) {
                 cancel(request, jobRunId, listener, submitted);
@@ -165,7 +158,7 @@ public final class JobRunner {
                     listener.ended(run);
                     return;
                 }
-                sleepUninterruptibly(POLLING.delayMillis(2));
+                sleepUninterruptibly(polling.delayMillis(2));
             }
             throw new BenchboxException("job run " + jobRunId + " did not reach CANCELLED within "
                     + CANCEL_WAIT.toMinutes() + " minutes: check it in the EMR Serverless console");
@@ -187,7 +180,7 @@ public final class JobRunner {
                 return;
             }
             try {
-                sleeper.sleep(Math.max(1, left / 1_000_000));
+                Thread.sleep(Math.max(1, left / 1_000_000));
             } catch (InterruptedException e) {
                 // keep waiting: the run must be seen cancelled; the interrupt is restored by the caller
             }

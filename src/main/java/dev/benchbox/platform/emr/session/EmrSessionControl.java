@@ -290,7 +290,7 @@ public final class EmrSessionControl implements SessionControl, AutoCloseable {
                         + " minutes" + (starting ? ": terminated it" : ""));
             }
             try {
-                Thread.sleep(Math.min(backoff.delayMillis(attempt), 1000));
+                backoff.cappedAt(java.time.Duration.ofSeconds(1)).pause(attempt);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 if (starting) {
