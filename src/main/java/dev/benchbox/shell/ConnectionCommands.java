@@ -6,7 +6,6 @@ import dev.benchbox.platform.CapacityControl;
 import dev.benchbox.platform.PlatformProvider.Connection;
 import dev.benchbox.session.Session;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.shell.standard.ShellComponent;
 import org.springframework.shell.standard.ShellMethod;
@@ -33,43 +32,13 @@ public class ConnectionCommands {
         this.tableNames = tableNames;
     }
 
-    @ShellMethod(key = "connect", value = "Connect to a platform: duckdb (embedded, in-memory unless --path FILE) or emr-serverless "
-            + "(--s3-staging-dir, --execution-role-arn, --application-id or --create-application, ...).", group = "Session")
-    public String connect(
-            @ShellOption(value = "--platform", defaultValue = "duckdb", valueProvider = ValueChoices.Platforms.class, help = "platform name: duckdb or emr-serverless") String platform,
-            @ShellOption(value = "--path", defaultValue = ShellOption.NULL, help = "DuckDB database file (default: in-memory)") String path,
-            @ShellOption(value = "--s3-staging-dir", defaultValue = ShellOption.NULL, help = "emr-serverless: s3://bucket/prefix/ for data, jobs and results") String s3StagingDir,
-            @ShellOption(value = "--execution-role-arn", defaultValue = ShellOption.NULL, help = "emr-serverless: IAM role the job runs assume") String executionRoleArn,
-            @ShellOption(value = "--application-id", defaultValue = ShellOption.NULL, help = "emr-serverless: an existing application") String applicationId,
-            @ShellOption(value = "--create-application", defaultValue = "false", help = "emr-serverless: create an application for this session") boolean createApplication,
-            @ShellOption(value = "--application-name", defaultValue = ShellOption.NULL, help = "emr-serverless: name of a created application") String applicationName,
-            @ShellOption(value = "--region", defaultValue = ShellOption.NULL, help = "emr-serverless: AWS region (default us-east-1)") String region,
-            @ShellOption(value = "--database", defaultValue = ShellOption.NULL, help = "emr-serverless: Glue database (default benchbox)") String database,
-            @ShellOption(value = "--release-label", defaultValue = ShellOption.NULL, help = "emr-serverless: EMR release (default emr-7.0.0)") String releaseLabel,
-            @ShellOption(value = "--timeout-minutes", defaultValue = ShellOption.NULL, help = "emr-serverless: longest wait (default 60)") String timeoutMinutes,
-            @ShellOption(value = "--initial-capacity", defaultValue = ShellOption.NULL, help = "emr-serverless: Driver=1x4vCPU-16GB,Executor=4x4vCPU-16GB") String initialCapacity,
-            @ShellOption(value = "--architecture", defaultValue = ShellOption.NULL, help = "emr-serverless: x86_64 or arm64") String architecture,
-            @ShellOption(value = "--profile", defaultValue = ShellOption.NULL, help = "emr-serverless: AWS profile for credentials") String profile,
-            @ShellOption(value = "--endpoint-url", defaultValue = ShellOption.NULL, help = "emr-serverless: one endpoint for EMR Serverless, Glue and S3") String endpointUrl,
-            @ShellOption(value = "--platform-option", defaultValue = ShellOption.NULL, arity = Integer.MAX_VALUE,
-                    help = "emr-serverless: key=value, repeatable (any option by its key, e.g. max_cpu=64)") String[] platformOptions,
-            @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL, help = "emr-serverless: write the requests to this directory instead of sending them") String dryRun,
-            @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace the contents of a non-empty directory") boolean replace,
-            @ShellOption(value = "--session", defaultValue = "false", help = "emr-serverless: start an interactive session at once (EMR 7.13.0+)") boolean startSession) {
-        Map<String, String> flags = new LinkedHashMap<>();
-        flags.put("s3_staging_dir", s3StagingDir);
-        flags.put("execution_role_arn", executionRoleArn);
-        flags.put("application_id", applicationId);
-        flags.put("create_application", createApplication ? "true" : null);
-        flags.put("application_name", applicationName);
-        flags.put("region", region);
-        flags.put("database", database);
-        flags.put("release_label", releaseLabel);
-        flags.put("timeout_minutes", timeoutMinutes);
-        flags.put("initial_capacity", initialCapacity);
-        flags.put("architecture", architecture);
-        flags.put("profile", profile);
-        flags.put("endpoint_url", endpointUrl);
+    /**
+     * {@code connect}, as {@link ConnectCommand} registers it.
+     *
+     * @param flags every EMR Serverless option's key and its flag's value (null when the flag was not given)
+     */
+    public String connect(String platform, String path, Map<String, String> flags, String[] platformOptions, String dryRun,
+            boolean replace, boolean startSession) {
         guard.beforeReplacing();
         Connection opened = platforms.open(platform, path, PlatformOptions.merge(flags, platformOptions),
                 dryRun == null ? null : Path.of(dryRun), replace);
