@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * any of them), so an answer check must not call that a difference. When an item of the {@code ORDER BY} is not a
  * result column (an expression that is not selected), the keys are unknown and nothing counts as tied.
  *
- * @param columns the zero-based result columns, in the order the statement sorts on them
+ * @param columns the zero-based result columns the sort reads, in ascending order (rows equal on all of them are tied)
  * @param limited whether the statement ends with a {@code LIMIT}, so the last tied rows may be any of several
  */
 public record OrderKeys(List<Integer> columns, boolean limited) {
@@ -35,43 +35,126 @@ public record OrderKeys(List<Integer> columns, boolean limited) {
         int[] limit = lastTopLevel(code, "limit");
         boolean limited = limit != null && limit[0] > orderBy[0];
         int end = limited ? limit[0] : sql.length();
-        String clause = sql.substring(orderBy[1], end);
-        String clauseCode = code.substring(orderBy[1], end);
-        List<String> names = columnNames.stream().map(OrderKeys::normalize).toList();
-        List<Integer> keys = new ArrayList<>();
+        Columns columns = new Columns(columnNames, selectList(sql, code, columnNames.size()));
+        java.util.SortedSet<Integer> keys = new java.util.TreeSet<>();
+        for (String item : splitTopLevel(sql.substring(orderBy[1], end), code.substring(orderBy[1], end))) {
+            Optional<List<Integer>> sorted = columns.sortedBy(DIRECTION.matcher(" " + item.strip()).replaceFirst("").strip());
+            if (sorted.isEmpty()) {
+                return Optional.empty();
+            }
+            keys.addAll(sorted.get());
+        }
+        return Optional.of(new OrderKeys(List.copyOf(keys), limited));
+    }
+
+    /**
+     * The result columns by the engine's names and by the outermost select list's expressions (when it has one item
+     * per column), so that {@code ORDER BY a.ca_state} finds the column selected as {@code a.ca_state state}.
+     */
+    private record Columns(List<String> names, List<String> expressions) {
+        Columns {
+            names = names.stream().map(OrderKeys::normalize).toList();
+        }
+
+        /** The columns an ORDER BY item sorts on: one, or every column an expression of result columns reads. */
+        Optional<List<Integer>> sortedBy(String expression) {
+            if (NUMBER.matcher(expression).matches()) {
+                int position = Integer.parseInt(expression);
+                return position >= 1 && position <= names.size() ? Optional.of(List.of(position - 1)) : Optional.empty();
+            }
+            Optional<Integer> one = column(expression);
+            if (one.isPresent()) {
+                return Optional.of(List.of(one.get()));
+            }
+            // e.g. sum_sales - avg_monthly_sales, CASE WHEN lochierarchy = 0 THEN i_category END: rows equal on
+            // every column it reads are equal on it
+            List<Integer> read = new ArrayList<>();
+            Matcher identifier = IDENTIFIER.matcher(expression);
+            while (identifier.find()) {
+                boolean function = expression.substring(identifier.end()).stripLeading().startsWith("(");
+                if (function || KEYWORDS.contains(identifier.group().toLowerCase(Locale.ROOT))) {
+                    continue;
+                }
+                Optional<Integer> column = column(identifier.group());
+                if (column.isEmpty()) {
+                    return Optional.empty();
+                }
+                read.add(column.get());
+            }
+            return read.isEmpty() ? Optional.empty() : Optional.of(read);
+        }
+
+        private Optional<Integer> column(String expression) {
+            String wanted = normalize(expression);
+            int found = names.indexOf(wanted);
+            if (found < 0) {
+                found = expressions.indexOf(wanted);
+            }
+            if (found < 0 && wanted.indexOf('.') > 0 && wanted.indexOf('(') < 0) {
+                // store.s_city sorts the column the engine names s_city
+                found = names.indexOf(wanted.substring(wanted.lastIndexOf('.') + 1));
+            }
+            return found < 0 ? Optional.empty() : Optional.of(found);
+        }
+    }
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
+    private static final java.util.Set<String> KEYWORDS = java.util.Set.of("case", "when", "then", "else", "end", "and",
+            "or", "not", "null", "is", "in", "between", "like", "asc", "desc", "nulls", "first", "last", "as", "distinct",
+            "true", "false", "cast", "interval");
+    private static final Pattern ALIAS = Pattern.compile("(?is)^(.*?)\\s+(?:as\\s+)?([A-Za-z_][A-Za-z0-9_]*)$");
+
+    /** The outermost select list's expressions, normalised, when it has exactly one item per result column. */
+    private static List<String> selectList(String sql, String code, int columnCount) {
+        Matcher select = Pattern.compile("(?i)\\bselect\\b").matcher(code);
+        int start = -1;
+        while (select.find()) {
+            if (depthAt(code, select.start()) == 0) {
+                start = select.end();
+                break;
+            }
+        }
+        if (start < 0) {
+            return List.of();
+        }
+        Matcher from = Pattern.compile("(?i)\\bfrom\\b").matcher(code).region(start, code.length());
+        int end = -1;
+        while (end < 0 && from.find()) {
+            if (depthAt(code, from.start()) == 0) {
+                end = from.start();
+            }
+        }
+        if (end < 0) {
+            return List.of();
+        }
+        List<String> expressions = new ArrayList<>();
+        for (String item : splitTopLevel(sql.substring(start, end), code.substring(start, end))) {
+            String text = item.strip().replaceFirst("(?i)^distinct\\s+", "");
+            Matcher alias = ALIAS.matcher(text);
+            boolean aliased = alias.matches() && !KEYWORDS.contains(alias.group(2).toLowerCase(Locale.ROOT))
+                    && !alias.group(1).isBlank() && !alias.group(1).strip().matches(".*[-+*/=<>(,]$");
+            expressions.add(normalize(aliased ? alias.group(1) : text));
+        }
+        return expressions.size() == columnCount ? expressions : List.of();
+    }
+
+    /** The items of a comma-separated list, split only at commas outside parentheses ({@code code} has literals blanked). */
+    private static List<String> splitTopLevel(String text, String code) {
+        List<String> items = new ArrayList<>();
         int start = 0;
         int depth = 0;
-        for (int i = 0; i <= clauseCode.length(); i++) {
-            char ch = i < clauseCode.length() ? clauseCode.charAt(i) : ',';
+        for (int i = 0; i <= code.length(); i++) {
+            char ch = i < code.length() ? code.charAt(i) : ',';
             if (ch == '(') {
                 depth++;
             } else if (ch == ')') {
                 depth--;
             } else if (ch == ',' && depth == 0) {
-                Optional<Integer> column = column(clause.substring(start, i), names);
-                if (column.isEmpty()) {
-                    return Optional.empty();
-                }
-                keys.add(column.get());
+                items.add(text.substring(start, i));
                 start = i + 1;
             }
         }
-        return Optional.of(new OrderKeys(keys, limited));
-    }
-
-    private static Optional<Integer> column(String item, List<String> names) {
-        String expression = DIRECTION.matcher(" " + item.strip()).replaceFirst("").strip();
-        if (NUMBER.matcher(expression).matches()) {
-            int position = Integer.parseInt(expression);
-            return position >= 1 && position <= names.size() ? Optional.of(position - 1) : Optional.empty();
-        }
-        String wanted = normalize(expression);
-        int found = names.indexOf(wanted);
-        if (found < 0 && wanted.indexOf('.') > 0 && wanted.indexOf('(') < 0) {
-            // store.s_city sorts the column the engine names s_city
-            found = names.indexOf(wanted.substring(wanted.lastIndexOf('.') + 1));
-        }
-        return found < 0 ? Optional.empty() : Optional.of(found);
+        return items;
     }
 
     /** Lower case without blanks, quotes or a schema qualifier on a function (DuckDB names {@code main."substring"(…)}). */
