@@ -60,7 +60,8 @@ class TpcdsSf1IT {
             assertThat(statements).hasSize(103);
             assertThat(statements).filteredOn(r -> !r.status().equals(QueryResult.PASSED) || !"exact".equals(r.validation()))
                     .isEmpty();
-            assertThat(unknownOrder).isEmpty();
+            // Q73 sorts on ss_customer_sk, which it does not return: its ties cannot be told from its answer
+            assertThat(unknownOrder).allSatisfy(statement -> assertThat(statement).startsWith("Q73 "));
             // as the specification counts them: 99 queries
             RunResult result = report.result();
             assertThat(result.queries()).hasSize(99);
