@@ -17,6 +17,11 @@ public interface PlatformProvider {
     /** Opens (connects to) the platform; one-line errors for bad options, before any remote call. */
     Connection open(ConnectRequest request);
 
+    /** The options {@code connect} takes for this platform, each also a flag of its own. */
+    default List<PlatformOption> options() {
+        return List.of();
+    }
+
     /** The role policy for these options without a connection, when the platform's jobs run as a role. */
     default Optional<RolePolicy> rolePolicy(Map<String, String> options, Map<String, String> environment) {
         return Optional.empty();

@@ -1,6 +1,7 @@
 package dev.benchbox.shell;
 
-import dev.benchbox.platform.emr.EmrOption;
+import dev.benchbox.platform.PlatformOption;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
@@ -10,9 +11,10 @@ import org.springframework.shell.command.CommandRegistration;
 import org.springframework.shell.command.CommandRegistration.OptionArity;
 
 /**
- * {@code connect}, registered from {@link EmrOption}: every EMR Serverless option is a {@code --flag} of its own,
- * named, described and mapped by that one list, so a new option needs no second edit here (a hand-written
- * {@code @ShellOption} per option had drifted from it). The work is {@link ConnectionCommands#connect}.
+ * {@code connect}, registered from the platforms' own option lists ({@link PlatformFactory#options()}): every option is
+ * a {@code --flag} of its own, named, described and mapped by the platform that takes it, so a new option needs no
+ * second edit here (a hand-written {@code @ShellOption} per option had drifted from them). The work is
+ * {@link ConnectionCommands#connect}.
  */
 @Configuration(proxyBeanMethods = false)
 class ConnectCommand {
@@ -21,7 +23,8 @@ class ConnectCommand {
 
     @Bean
     CommandRegistration connectRegistration(CommandRegistration.BuilderSupplier builders, ConnectionCommands commands,
-            ValueChoices.Platforms platforms) {
+            PlatformFactory platformFactory, ValueChoices.Platforms platforms) {
+        Collection<PlatformOption> options = platformFactory.options().values();
         CommandRegistration.Builder builder = builders.get()
                 .command("connect")
                 .group("Session")
@@ -31,15 +34,15 @@ class ConnectCommand {
                 .completion(platforms::complete);
         builder.withOption().longNames("path").type(String.class).arity(OptionArity.EXACTLY_ONE)
                 .description("DuckDB database file (default: in-memory)");
-        for (EmrOption option : EmrOption.values()) {
-            String description = "emr-serverless: " + option.description()
-                    + (flag(option) ? "" : option.defaultValue().map(d -> " (default " + d + ")").orElse(""))
-                    + option.environmentVariable().map(v -> " [$" + v + "]").orElse("");
-            if (flag(option)) {
-                builder.withOption().longNames(name(option)).type(boolean.class).arity(OptionArity.ZERO_OR_ONE)
+        for (PlatformOption option : options) {
+            String description = option.description()
+                    + (option.isSwitch() ? "" : option.defaultText().map(d -> " (default " + d + ")").orElse(""))
+                    + option.environmentText().map(v -> " [$" + v + "]").orElse("");
+            if (option.isSwitch()) {
+                builder.withOption().longNames(option.flagName()).type(boolean.class).arity(OptionArity.ZERO_OR_ONE)
                         .defaultValue("false").description(description);
             } else {
-                builder.withOption().longNames(name(option)).type(String.class).arity(OptionArity.EXACTLY_ONE)
+                builder.withOption().longNames(option.flagName()).type(String.class).arity(OptionArity.EXACTLY_ONE)
                         .description(description);
             }
         }
@@ -51,14 +54,14 @@ class ConnectCommand {
                 .description("with --dry-run: replace the contents of a non-empty directory");
         builder.withOption().longNames("session").type(boolean.class).arity(OptionArity.ZERO_OR_ONE).defaultValue("false")
                 .description("emr-serverless: start an interactive session at once (EMR 7.13.0+)");
-        return builder.withTarget().function(context -> connect(commands, context)).and().build();
+        return builder.withTarget().function(context -> connect(commands, options, context)).and().build();
     }
 
-    private static String connect(ConnectionCommands commands, CommandContext context) {
+    private static String connect(ConnectionCommands commands, Collection<PlatformOption> options, CommandContext context) {
         Map<String, String> flags = new LinkedHashMap<>();
-        for (EmrOption option : EmrOption.values()) {
-            Object value = context.getOptionValue(name(option));
-            if (flag(option)) {
+        for (PlatformOption option : options) {
+            Object value = context.getOptionValue(option.flagName());
+            if (option.isSwitch()) {
                 flags.put(option.key(), Boolean.TRUE.equals(value) ? "true" : null);
             } else {
                 flags.put(option.key(), value == null ? null : value.toString());
@@ -67,14 +70,5 @@ class ConnectCommand {
         return commands.connect(context.getOptionValue("platform"), context.getOptionValue("path"), flags,
                 context.getOptionValue("platform-option"), context.getOptionValue("dry-run"),
                 Boolean.TRUE.equals(context.getOptionValue("replace")), Boolean.TRUE.equals(context.getOptionValue("session")));
-    }
-
-    /** The option is a yes/no switch: {@code --create-application} alone means true. */
-    private static boolean flag(EmrOption option) {
-        return "false".equals(option.defaultValue().orElse(null));
-    }
-
-    private static String name(EmrOption option) {
-        return option.flag().substring(2);
     }
 }

@@ -34,6 +34,19 @@ public class PlatformFactory {
         return providers.stream().map(PlatformProvider::name).toList();
     }
 
+    /** Every platform's {@code connect} options, with the platform they belong to (a key shared by two is listed once). */
+    public Map<String, dev.benchbox.platform.PlatformOption> options() {
+        Map<String, dev.benchbox.platform.PlatformOption> options = new java.util.LinkedHashMap<>();
+        for (PlatformProvider provider : providers) {
+            for (dev.benchbox.platform.PlatformOption option : provider.options()) {
+                options.putIfAbsent(option.key(), new dev.benchbox.platform.PlatformOption(option.key(),
+                        provider.name() + ": " + option.description(), option.defaultValue(), option.environmentVariable(),
+                        option.isSwitch()));
+            }
+        }
+        return options;
+    }
+
     public Platform open(String name, String path) {
         return open(name, path, Map.of(), null, false).platform();
     }

@@ -13,8 +13,10 @@ import org.springframework.shell.command.CommandRegistration;
 class ConnectCommandTest {
 
     private static CommandRegistration registration() {
+        PlatformFactory platforms = new PlatformFactory(List.of(new dev.benchbox.platform.duckdb.DuckDbProvider(),
+                new dev.benchbox.platform.emr.EmrServerlessProvider()), mock(EnvironmentVariables.class), mock(Console.class));
         return new ConnectCommand().connectRegistration(CommandRegistration::builder, mock(ConnectionCommands.class),
-                new ValueChoices.Platforms(mock(PlatformFactory.class)));
+                platforms, new ValueChoices.Platforms(platforms));
     }
 
     private static CommandOption option(CommandRegistration registration, String name) {

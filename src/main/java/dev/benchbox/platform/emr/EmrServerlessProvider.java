@@ -19,6 +19,13 @@ public final class EmrServerlessProvider implements PlatformProvider {
     }
 
     @Override
+    public List<dev.benchbox.platform.PlatformOption> options() {
+        return java.util.Arrays.stream(EmrOption.values()).map(option -> new dev.benchbox.platform.PlatformOption(option.key(),
+                option.description(), option.defaultValue().orElse(null), option.environmentVariable().orElse(null),
+                "false".equals(option.defaultValue().orElse(null)))).toList();
+    }
+
+    @Override
     public Optional<dev.benchbox.platform.SweepDimensions> sweepDimensions() {
         return Optional.of(EmrSweepDimensions.INSTANCE);
     }
