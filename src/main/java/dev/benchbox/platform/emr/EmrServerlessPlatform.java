@@ -344,10 +344,20 @@ public final class EmrServerlessPlatform implements Platform {
 
     @Override
     public Optional<Double> loadedTpchScale(String schema) {
+        return loadedScale(schema, GeneratedDataSet.TPCH);
+    }
+
+    @Override
+    public Optional<Double> loadedTpcdsScale(String schema) {
+        return loadedScale(schema, GeneratedDataSet.TPCDS);
+    }
+
+    /** The scale every table of the data set was generated at, as Glue records it; empty when a table lacks it or they differ. */
+    private Optional<Double> loadedScale(String schema, GeneratedDataSet dataSet) {
         Double scale = null;
-        for (String table : TpchSchema.TABLES) {
+        for (String table : dataSet.tables()) {
             Optional<GlueTables.TableState> state = catalog.table(database(schema), table);
-            String value = state.map(s -> s.parameters().get(GlueTableDefinition.TPCH_SCALE_PARAMETER)).orElse(null);
+            String value = state.map(s -> s.parameters().get(dataSet.scaleParameter())).orElse(null);
             if (value == null) {
                 return Optional.empty();
             }
@@ -358,6 +368,18 @@ public final class EmrServerlessPlatform implements Platform {
             scale = tableScale;
         }
         return Optional.ofNullable(scale);
+    }
+
+    /** TPC-DS is generated in the cluster (issue 12): one job run, planned with the defaults. */
+    @Override
+    public LoadReport loadTpcds(String schema, double scaleFactor, List<String> tables, LoadProgress progress) {
+        dev.benchbox.platform.ClusterGeneration cluster = clusterGeneration().orElseThrow();
+        return cluster.generate(schema, cluster.planTpcds(scaleFactor, tables, null, null), progress);
+    }
+
+    @Override
+    public boolean loadsTpcds() {
+        return true;
     }
 
     @Override
@@ -383,11 +405,23 @@ public final class EmrServerlessPlatform implements Platform {
             }
 
             @Override
+            public dev.benchbox.platform.GenerationPlan planTpcds(double scale, List<String> tables,
+                    dev.benchbox.platform.GenerationPlan.Where requested, Integer parts) {
+                if (parts != null && parts < 1) {
+                    throw new BenchboxException("--parts must be at least 1, not " + parts);
+                }
+                BillingProfile profile = billingProfile().orElseThrow();
+                return new GenerationPlanner(dev.benchbox.cost.PricingTable.load()).planTpcds(scale,
+                        tables.isEmpty() ? dev.benchbox.tpcds.TpcdsSchema.TABLES : tables, requested, parts, profile.capacity(),
+                        profile.region(), profile.architecture());
+            }
+
+            @Override
             public LoadReport generateTpch(String schema, dev.benchbox.platform.GenerationPlan plan, LoadProgress progress) {
                 if (plan.where() == dev.benchbox.platform.GenerationPlan.Where.LOCAL) {
                     return loadTpch(schema, plan.scale(), plan.tables(), progress);
                 }
-                return generation.generateTpch(requireDatabase(schema), plan, progress);
+                return generation.generate(requireDatabase(schema), plan, progress);
             }
 
             @Override
