@@ -55,10 +55,12 @@ final class DataGeneration {
         }
         Path data = new Path(URI.create(manifest.data()));
         FileSystem fs = data.getFileSystem(hadoop);
-        List<PartWriter.Part> todo = new ArrayList<>();
         Map<String, Long> rows = new LinkedHashMap<>();
         Map<String, Integer> reused = new HashMap<>();
+        // tables by the generator that makes them: a TPC-DS returns table comes out of its sales table's parts
+        Map<String, List<GenerationManifest.Table>> sources = new LinkedHashMap<>();
         for (GenerationManifest.Table table : manifest.tables()) {
+            sources.computeIfAbsent(generator.source(table.name()), s -> new ArrayList<>()).add(table);
             Path dir = new Path(data, table.name());
             Path markers = new Path(new Path(data, MARKERS), table.name());
             Set<String> files = new TreeSet<>();
@@ -70,27 +72,49 @@ final class DataGeneration {
             removeOthers(fs, dir, files);
             removeOthers(fs, markers, markerFiles);
             rows.put(table.name(), 0L);
-            for (int part = 1; part <= table.parts(); part++) {
-                String name = partName(part, table.parts());
-                Path marker = new Path(markers, name + ".json");
-                Long committed = committedRows(fs, marker, new Path(dir, name + ".parquet"));
-                if (committed != null) {
-                    rows.merge(table.name(), committed, Long::sum);
-                    reused.merge(table.name(), 1, Integer::sum);
+        }
+        List<PartWriter.Part> todo = new ArrayList<>();
+        Map<String, Integer> partsOf = new HashMap<>();
+        for (Map.Entry<String, List<GenerationManifest.Table>> source : sources.entrySet()) {
+            int parts = source.getValue().get(0).parts();
+            for (GenerationManifest.Table table : source.getValue()) {
+                if (table.parts() != parts) {
+                    throw new IllegalArgumentException(table.name() + " comes out of " + source.getKey()
+                            + "'s generator: it must have the same parts as the others generated with it, not " + table.parts());
+                }
+            }
+            partsOf.put(source.getKey(), parts);
+            for (int part = 1; part <= parts; part++) {
+                String name = partName(part, parts);
+                List<PartWriter.Output> outputs = new ArrayList<>();
+                Map<String, Long> committed = new LinkedHashMap<>();
+                for (GenerationManifest.Table table : source.getValue()) {
+                    Path file = new Path(new Path(data, table.name()), name + ".parquet");
+                    Path marker = new Path(new Path(new Path(data, MARKERS), table.name()), name + ".json");
+                    Long done = committedRows(fs, marker, file);
+                    if (done != null) {
+                        committed.put(table.name(), done);
+                    }
+                    outputs.add(new PartWriter.Output(table.name(), table.columns(), file.toString(), marker.toString()));
+                }
+                if (committed.size() == outputs.size()) {
+                    committed.forEach((table, count) -> {
+                        rows.merge(table, count, Long::sum);
+                        reused.merge(table, 1, Integer::sum);
+                    });
                 } else {
-                    todo.add(new PartWriter.Part(table.name(), part, table.parts(), table.columns(),
-                            new Path(dir, name + ".parquet").toString(), marker.toString()));
+                    // every table of the part again: they come out of one generator run
+                    todo.add(new PartWriter.Part(source.getKey(), part, parts, outputs));
                 }
             }
         }
         int total = manifest.tables().stream().mapToInt(GenerationManifest.Table::parts).sum();
-        log("generate " + manifest.benchmark() + " SF" + manifest.scale() + ": " + total + " parts, " + (total - todo.size())
-                + " already committed, " + todo.size() + " to generate");
+        int pending = todo.stream().mapToInt(p -> p.outputs().size()).sum();
+        log("generate " + manifest.benchmark() + " SF" + manifest.scale() + ": " + total + " parts, " + (total - pending)
+                + " already committed, " + pending + " to generate");
 
         // Big tables' parts first, so the small ones fill in at the end rather than leaving a long tail.
-        Map<String, Integer> partsOf = new HashMap<>();
-        manifest.tables().forEach(t -> partsOf.put(t.name(), t.parts()));
-        todo.sort(Comparator.comparing((PartWriter.Part p) -> -partsOf.get(p.table())));
+        todo.sort(Comparator.comparing((PartWriter.Part p) -> -partsOf.get(p.source())));
 
         Map<String, String> conf = new HashMap<>();
         hadoop.forEach(e -> conf.put(e.getKey(), e.getValue()));
@@ -102,9 +126,13 @@ final class DataGeneration {
                         .map(part -> PartWriter.write(part, benchmark, scale, conf))
                         .collect();
         Map<String, Integer> generated = new HashMap<>();
+        int partsGenerated = 0;
         for (PartWriter.Written part : written) {
-            rows.merge(part.table(), part.rows(), Long::sum);
-            generated.merge(part.table(), 1, Integer::sum);
+            for (Map.Entry<String, Long> table : part.rows().entrySet()) {
+                rows.merge(table.getKey(), table.getValue(), Long::sum);
+                generated.merge(table.getKey(), 1, Integer::sum);
+                partsGenerated++;
+            }
         }
 
         ObjectMapper json = new ObjectMapper();
@@ -116,8 +144,8 @@ final class DataGeneration {
                 .put("spark_version", spark.version())
                 .put("started_millis", started)
                 .put("ended_millis", System.currentTimeMillis())
-                .put("parts_generated", written.size())
-                .put("parts_reused", total - written.size());
+                .put("parts_generated", partsGenerated)
+                .put("parts_reused", total - partsGenerated);
         ObjectNode tables = report.putObject("tables");
         for (GenerationManifest.Table table : manifest.tables()) {
             tables.putObject(table.name())
@@ -131,7 +159,7 @@ final class DataGeneration {
         try (FSDataOutputStream out = output.getFileSystem(hadoop).create(output, true)) {
             out.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
         }
-        log("generated " + written.size() + " parts, reused " + (total - written.size()) + "; rows " + rows);
+        log("generated " + partsGenerated + " parts, reused " + (total - partsGenerated) + "; rows " + rows);
     }
 
     /** The row count a part's marker records, or null when the part is not committed (no marker, or no file). */

@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,10 +42,9 @@ final class PartWriter {
     private PartWriter() {
     }
 
-    /** One part to generate: where its file and its marker go. */
-    record Part(String table, int part, int parts, List<GenerationManifest.Column> columns, String file, String marker)
-            implements Serializable {
-        Part {
+    /** One table a part writes: its columns, where its file and its marker go. */
+    record Output(String table, List<GenerationManifest.Column> columns, String file, String marker) implements Serializable {
+        Output {
             requireNonNull(table, "table is null");
             columns = List.copyOf(columns);
             requireNonNull(file, "file is null");
@@ -52,52 +52,109 @@ final class PartWriter {
         }
     }
 
-    /** What a written part holds. */
-    record Written(String table, int part, long rows, long bytes) implements Serializable {
+    /**
+     * One part to generate: part {@code part} of {@code parts} of the {@code source} table's generator, written to one
+     * file per output table (TPC-DS: a sales table and its returns come out of the same generator).
+     */
+    record Part(String source, int part, int parts, List<Output> outputs) implements Serializable {
+        Part {
+            requireNonNull(source, "source is null");
+            outputs = List.copyOf(outputs);
+            if (outputs.isEmpty()) {
+                throw new IllegalArgumentException(source + " part " + part + ": no table to write");
+            }
+        }
     }
 
-    /** Runs in a task: generates, writes, marks. {@code hadoop} is the driver's Hadoop configuration, copied. */
+    /** What a written part holds: rows per table, and the bytes of all its files. */
+    record Written(String source, int part, Map<String, Long> rows, long bytes) implements Serializable {
+    }
+
+    /**
+     * Runs in a task: generates, writes every output's file, then marks each. {@code hadoop} is the driver's Hadoop
+     * configuration, copied. The markers come only after every file is complete, so a part whose task died half-way
+     * is generated again, all its tables together.
+     */
     static Written write(Part part, String benchmark, double scale, Map<String, String> hadoop) throws IOException {
         Configuration conf = new Configuration(false);
         hadoop.forEach(conf::set);
         Generators.Generator generator = Generators.forBenchmark(benchmark);
-        MessageType schema = schema(part.table(), part.columns());
-        Path file = new Path(URI.create(part.file()));
-        SimpleGroupFactory groups = new SimpleGroupFactory(schema);
-        List<GenerationManifest.Column> columns = part.columns();
-        long rows;
-        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(HadoopOutputFile.fromPath(file, conf))
-                .withConf(conf)
-                .withType(schema)
-                .withCompressionCodec(CompressionCodecName.SNAPPY)
-                .withRowGroupSize(ROW_GROUP_BYTES)
-                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                .build()) {
-            rows = generator.generate(part.table(), scale, part.part(), part.parts(), columns, values -> {
-                Group group = groups.newGroup();
-                for (int i = 0; i < values.length; i++) {
-                    Object value = values[i];
-                    if (value == null) {
-                        continue;
-                    }
-                    switch (columns.get(i).kind()) {
-                        case BIGINT, DECIMAL -> group.add(i, (Long) value);
-                        case INT, DATE -> group.add(i, (Integer) value);
-                        case STRING -> group.add(i, Binary.fromString((String) value));
-                    }
+        Map<String, ParquetWriter<Group>> writers = new LinkedHashMap<>();
+        Map<String, List<GenerationManifest.Column>> columns = new LinkedHashMap<>();
+        Map<String, Generators.RowSink> sinks = new LinkedHashMap<>();
+        Map<String, Long> rows;
+        try {
+            for (Output output : part.outputs()) {
+                MessageType schema = schema(output.table(), output.columns());
+                ParquetWriter<Group> writer = ExampleParquetWriter.builder(HadoopOutputFile.fromPath(new Path(URI.create(output.file())), conf))
+                        .withConf(conf)
+                        .withType(schema)
+                        .withCompressionCodec(CompressionCodecName.SNAPPY)
+                        .withRowGroupSize(ROW_GROUP_BYTES)
+                        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                        .build();
+                writers.put(output.table(), writer);
+                columns.put(output.table(), output.columns());
+                sinks.put(output.table(), sink(writer, new SimpleGroupFactory(schema), output.columns()));
+            }
+            rows = generator.generateTogether(part.source(), scale, part.part(), part.parts(), columns, sinks);
+        } finally {
+            IOException failed = null;
+            for (ParquetWriter<Group> writer : writers.values()) {
+                try {
+                    writer.close();
+                } catch (IOException e) {
+                    failed = failed == null ? e : failed;
                 }
-                writer.write(group);
-            });
+            }
+            if (failed != null) {
+                throw failed;
+            }
         }
-        FileSystem fs = file.getFileSystem(conf);
-        long bytes = fs.getFileStatus(file).getLen();
-        ObjectNode marker = new ObjectMapper().createObjectNode()
-                .put("table", part.table()).put("part", part.part()).put("parts", part.parts())
-                .put("rows", rows).put("bytes", bytes).put("file", file.getName());
-        try (FSDataOutputStream out = fs.create(new Path(URI.create(part.marker())), true)) {
-            out.write(marker.toString().getBytes(StandardCharsets.UTF_8));
+        long bytes = 0;
+        for (Output output : part.outputs()) {
+            Path file = new Path(URI.create(output.file()));
+            FileSystem fs = file.getFileSystem(conf);
+            long fileBytes = fs.getFileStatus(file).getLen();
+            bytes += fileBytes;
+            long tableRows = rows.getOrDefault(output.table(), 0L);
+            ObjectNode marker = new ObjectMapper().createObjectNode()
+                    .put("table", output.table()).put("part", part.part()).put("parts", part.parts())
+                    .put("rows", tableRows).put("bytes", fileBytes).put("file", file.getName());
+            try (FSDataOutputStream out = fs.create(new Path(URI.create(output.marker())), true)) {
+                out.write(marker.toString().getBytes(StandardCharsets.UTF_8));
+            }
         }
-        return new Written(part.table(), part.part(), rows, bytes);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        part.outputs().forEach(o -> counts.put(o.table(), rows.getOrDefault(o.table(), 0L)));
+        return new Written(part.source(), part.part(), counts, bytes);
+    }
+
+    private static Generators.RowSink sink(ParquetWriter<Group> writer, SimpleGroupFactory groups, List<GenerationManifest.Column> columns) {
+        return values -> {
+            Group group = groups.newGroup();
+            for (int i = 0; i < values.length; i++) {
+                Object value = values[i];
+                if (value == null) {
+                    continue;
+                }
+                GenerationManifest.Column column = columns.get(i);
+                switch (column.kind()) {
+                    case BIGINT -> group.add(i, (Long) value);
+                    // DuckDB stores a decimal of precision 9 or less as INT32: so do we
+                    case DECIMAL -> {
+                        if (column.precision() <= 9) {
+                            group.add(i, Math.toIntExact((Long) value));
+                        } else {
+                            group.add(i, (Long) value);
+                        }
+                    }
+                    case INT, DATE -> group.add(i, (Integer) value);
+                    case STRING -> group.add(i, Binary.fromString((String) value));
+                }
+            }
+            writer.write(group);
+        };
     }
 
     /** Optional (nullable) columns, as DuckDB's COPY writes them, so both ways give the same file schema. */
@@ -108,7 +165,7 @@ final class PartWriter {
                 case BIGINT -> message.optional(PrimitiveTypeName.INT64).named(c.name());
                 case INT -> message.optional(PrimitiveTypeName.INT32).named(c.name());
                 case DATE -> message.optional(PrimitiveTypeName.INT32).as(LogicalTypeAnnotation.dateType()).named(c.name());
-                case DECIMAL -> message.optional(PrimitiveTypeName.INT64)
+                case DECIMAL -> message.optional(c.precision() <= 9 ? PrimitiveTypeName.INT32 : PrimitiveTypeName.INT64)
                         .as(LogicalTypeAnnotation.decimalType(c.scale(), c.precision())).named(c.name());
                 case STRING -> message.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(c.name());
             }

@@ -18,9 +18,10 @@ import java.util.List;
  * @param billed      the expected {@code billedResourceUtilization}
  * @param cost        the dollars for {@code billed}, exact
  * @param assumptions what the estimate takes for granted, one sentence each
+ * @param benchmark   the benchmark's title, {@code TPC-H} or {@code TPC-DS}
  */
 public record CostEstimate(double scaleFactor, int powerRuns, JobCapacity capacity, Rates rates, Duration duration,
-        ResourceUtilization billed, Cost cost, List<String> assumptions) {
+        ResourceUtilization billed, Cost cost, List<String> assumptions, String benchmark) {
 
     public CostEstimate {
         requireNonNull(capacity, "capacity is null");
@@ -29,6 +30,7 @@ public record CostEstimate(double scaleFactor, int powerRuns, JobCapacity capaci
         requireNonNull(billed, "billed is null");
         requireNonNull(cost, "cost is null");
         assumptions = List.copyOf(assumptions);
+        requireNonNull(benchmark, "benchmark is null");
         if (powerRuns < 1) {
             throw new IllegalArgumentException("powerRuns must be at least 1: " + powerRuns);
         }

@@ -21,8 +21,8 @@ public final class CostEstimatePrinter {
     public void print(CostEstimate estimate) {
         requireNonNull(estimate, "estimate is null");
         String what = estimate.powerRuns() == 1
-                ? "a TPC-H SF" + CostFormat.scale(estimate.scaleFactor()) + " power run"
-                : estimate.powerRuns() + " TPC-H SF" + CostFormat.scale(estimate.scaleFactor()) + " power runs in one job run";
+                ? "a " + estimate.benchmark() + " SF" + CostFormat.scale(estimate.scaleFactor()) + " power run"
+                : estimate.powerRuns() + " " + estimate.benchmark() + " SF" + CostFormat.scale(estimate.scaleFactor()) + " power runs in one job run";
         ResourceUtilization billed = estimate.billed();
         out.println("Estimated cost of " + what + " on EMR Serverless: " + Usd.estimate(estimate.usd()));
         out.println("  job run   about " + CostFormat.duration(estimate.duration()));

@@ -15,15 +15,31 @@ public final class CostEstimator {
 
     private final PricingTable pricing;
     private final TpchEstimates estimates;
+    private final String title;
 
     public CostEstimator(PricingTable pricing, TpchEstimates estimates) {
-        this.pricing = requireNonNull(pricing, "pricing is null");
-        this.estimates = requireNonNull(estimates, "estimates is null");
+        this(pricing, estimates, "TPC-H");
     }
 
-    /** With the prices and the estimate table shipped with BenchBox. */
+    /** With the estimate table of the benchmark titled {@code title} ({@code TPC-H}, {@code TPC-DS}). */
+    public CostEstimator(PricingTable pricing, TpchEstimates estimates, String title) {
+        this.pricing = requireNonNull(pricing, "pricing is null");
+        this.estimates = requireNonNull(estimates, "estimates is null");
+        this.title = requireNonNull(title, "title is null");
+    }
+
+    /** With the prices and the TPC-H estimate table shipped with BenchBox. */
     public static CostEstimator load() {
         return new CostEstimator(PricingTable.load(), TpchEstimates.load());
+    }
+
+    /** With the prices and the estimate table of the benchmark named {@code tpch} or {@code tpcds}. */
+    public static CostEstimator load(String benchmark) {
+        return switch (benchmark) {
+            case "tpch" -> load();
+            case "tpcds" -> new CostEstimator(PricingTable.load(), TpchEstimates.load(TpchEstimates.TPCDS_RESOURCE), "TPC-DS");
+            default -> throw new IllegalArgumentException("no cost estimates for benchmark '" + benchmark + "'");
+        };
     }
 
     /** One power run at {@code scaleFactor} as one job run. */
@@ -47,7 +63,7 @@ public final class CostEstimator {
         Duration duration = estimates.jobDuration(scaleFactor, powerRuns, capacity);
         ResourceUtilization billed = BillingRules.billed(capacity, duration);
         return new CostEstimate(scaleFactor, powerRuns, capacity, rates, duration, billed,
-                CostCalculator.cost(billed, rates), assumptions(scaleFactor, powerRuns, capacity));
+                CostCalculator.cost(billed, rates), assumptions(scaleFactor, powerRuns, capacity), title);
     }
 
     private List<String> assumptions(double scaleFactor, int powerRuns, JobCapacity capacity) {
@@ -58,7 +74,7 @@ public final class CostEstimator {
         return List.of(
                 "job time: " + CostFormat.duration(Duration.ofSeconds(startup)) + " of start-up plus "
                         + CostFormat.duration(Duration.ofSeconds((long) Math.ceil(queries - 1e-9))) + " of queries" + perRun
-                        + ", from the TPC-H estimate table (an estimate, not a measurement)",
+                        + ", from the " + title + " estimate table (an estimate, not a measurement)",
                 "the table is for " + reference.describe() + "; query time scales as (" + reference.executorVCpus()
                         + " / executor vCPUs) ^ " + String.format(Locale.ROOT, "%.1f", estimates.scalingExponent())
                         + ", start-up not at all",

@@ -27,6 +27,8 @@ public final class TpchEstimates {
 
     /** Where the estimate table lives on the classpath. */
     public static final String RESOURCE = "/pricing/tpch-estimates.json";
+    /** The TPC-DS power run's table, in the same form. */
+    public static final String TPCDS_RESOURCE = "/pricing/tpcds-estimates.json";
 
     /** One point of the table: a scale factor and its power run's seconds on the reference capacity. */
     public record Point(double scale, double seconds) {
@@ -70,13 +72,18 @@ public final class TpchEstimates {
 
     /** The table shipped with BenchBox. */
     public static TpchEstimates load() {
-        try (InputStream in = TpchEstimates.class.getResourceAsStream(RESOURCE)) {
+        return load(RESOURCE);
+    }
+
+    /** A table of the same form from the classpath: {@value #TPCDS_RESOURCE} holds TPC-DS's. */
+    public static TpchEstimates load(String resource) {
+        try (InputStream in = TpchEstimates.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+                throw new IllegalStateException(resource + " is missing from the classpath");
             }
             return read(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
 

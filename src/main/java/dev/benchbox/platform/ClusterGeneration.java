@@ -22,6 +22,19 @@ public interface ClusterGeneration {
     LoadReport generateTpch(String schema, GenerationPlan plan, LoadProgress progress);
 
     /**
+     * As {@link #planTpch}, for TPC-DS: generated in the cluster, a sales table and its returns in the same parts.
+     * Platforms that cannot refuse in one line.
+     */
+    default GenerationPlan planTpcds(double scale, List<String> tables, GenerationPlan.Where requested, Integer parts) {
+        throw new dev.benchbox.BenchboxException("TPC-DS cannot be generated in this platform's cluster");
+    }
+
+    /** Generates the data as planned, for the plan's benchmark (TPC-H or TPC-DS), and registers the tables. */
+    default LoadReport generate(String schema, GenerationPlan plan, LoadProgress progress) {
+        return generateTpch(schema, plan, progress);
+    }
+
+    /**
      * Registers a TPC-H data set already in S3 (one folder of Parquet files per table under {@code from}) without
      * copying it, after a job run has checked each table's row count for the scale and its column types. Any
      * mismatch or missing table is a one-line error naming the table, and then nothing is registered.

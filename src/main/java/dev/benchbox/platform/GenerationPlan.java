@@ -14,7 +14,7 @@ import java.util.Map;
  * Where and how a benchmark's data will be generated, decided before anything starts, so the shell can say it
  * (and {@code --max-cost} can refuse it): on this machine, or inside the cluster as one job run split into parts.
  *
- * @param benchmark    {@code tpch}
+ * @param benchmark    {@code tpch} or {@code tpcds}
  * @param scale        the scale factor
  * @param tables       the tables, in load order
  * @param where        local or cluster
@@ -68,7 +68,11 @@ public record GenerationPlan(String benchmark, double scale, List<String> tables
     /** The plan in one line, shown before anything starts. */
     public String describe() {
         String sf = dev.benchbox.tpch.TpchSchema.formatScale(scale);
-        String name = benchmark.equals("tpch") ? "TPC-H" : benchmark;
+        String name = switch (benchmark) {
+            case "tpch" -> "TPC-H";
+            case "tpcds" -> "TPC-DS";
+            default -> benchmark;
+        };
         if (where == Where.LOCAL) {
             return "Generating " + name + " SF" + sf + " on this machine (" + reason + ")";
         }

@@ -37,8 +37,14 @@ public class CostService {
 
     /** An estimate for a power run ({@code powerRuns} = warm-ups + iterations) on the connected platform or AWS's defaults. */
     public CostEstimate estimate(double scaleFactor, int powerRuns) {
+        return estimate("tpch", scaleFactor, powerRuns);
+    }
+
+    /** As {@link #estimate(double, int)}, for the benchmark named {@code tpch} or {@code tpcds}. */
+    public CostEstimate estimate(String benchmark, double scaleFactor, int powerRuns) {
         BillingProfile profile = connectedProfile().orElse(DEFAULT_PROFILE);
-        return CostEstimator.load().estimate(scaleFactor, powerRuns, profile.capacity(), profile.region(), profile.architecture());
+        return CostEstimator.load(benchmark).estimate(scaleFactor, powerRuns, profile.capacity(), profile.region(),
+                profile.architecture());
     }
 
     /**
@@ -46,6 +52,11 @@ public class CostService {
      * job (DuckDB) cost nothing, so any limit passes.
      */
     public void checkMaxCost(String maxCost, double scaleFactor, int powerRuns) {
+        checkMaxCost(maxCost, "tpch", scaleFactor, powerRuns);
+    }
+
+    /** As {@link #checkMaxCost(String, double, int)}, for a power run of the benchmark named {@code tpch} or {@code tpcds}. */
+    public void checkMaxCost(String maxCost, String benchmark, double scaleFactor, int powerRuns) {
         if (maxCost == null) {
             return;
         }
@@ -53,6 +64,6 @@ public class CostService {
         if (connectedProfile().isEmpty()) {
             return;
         }
-        MaxCost.check(estimate(scaleFactor, powerRuns), limit);
+        MaxCost.check(estimate(benchmark, scaleFactor, powerRuns), limit);
     }
 }

@@ -26,10 +26,12 @@ public class CostCommands {
         console.writer().flush();
     }
 
-    @ShellMethod(key = "cost estimate", value = "Estimate a TPC-H power run's cost before running it (connected capacity, or AWS's defaults).",
+    @ShellMethod(key = "cost estimate", value = "Estimate a TPC-H or TPC-DS power run's cost before running it (connected capacity, or AWS's defaults).",
             group = "Benchmark")
     public void estimate(
             @ShellOption(value = "--scale", help = "scale factor, e.g. 0.01 or 1") String scale,
+            @ShellOption(value = "--benchmark", defaultValue = "tpch", valueProvider = ValueChoices.Benchmarks.class,
+                    help = "tpch (default) or tpcds") String benchmark,
             @ShellOption(value = "--warmup", defaultValue = "0", help = "unmeasured rounds") int warmup,
             @ShellOption(value = "--iterations", defaultValue = "1", help = "measured rounds") int iterations) {
         double scaleFactor = TpchSchema.parseScale(scale);
@@ -42,7 +44,13 @@ public class CostCommands {
             console.println("Not connected to EMR Serverless: estimating with " + assumed.capacity().describe() + " in " + assumed.region()
                     + " (" + assumed.architecture().id() + ")");
         }
-        new CostEstimatePrinter(console.writer()).print(costs.estimate(scaleFactor, warmup + iterations));
+        String name;
+        try {
+            name = dev.benchbox.benchmark.Benchmarks.get(benchmark).name();
+        } catch (IllegalArgumentException e) {
+            throw new dev.benchbox.BenchboxException(e.getMessage());
+        }
+        new CostEstimatePrinter(console.writer()).print(costs.estimate(name, scaleFactor, warmup + iterations));
         console.writer().flush();
     }
 }

@@ -14,7 +14,6 @@ import dev.benchbox.results.QueryResult;
 import dev.benchbox.results.RunSummaryPrinter;
 import dev.benchbox.session.CostService;
 import dev.benchbox.session.Session;
-import dev.benchbox.tpch.TpchQueries;
 import dev.benchbox.tpch.TpchSchema;
 import dev.benchbox.tpch.ValidationMode;
 import java.nio.file.Path;
@@ -112,12 +111,6 @@ public class RunCommands {
         } else if (!via.equals("job")) {
             throw new BenchboxException("invalid --via '" + via + "': expected job or session");
         }
-        if (dryRun != null && !chosen.name().equals("tpch")) {
-            throw new BenchboxException("--dry-run previews TPC-H runs only for now");
-        }
-        if (maxCost != null && !chosen.name().equals("tpch")) {
-            throw new BenchboxException("--max-cost estimates TPC-H runs only for now");
-        }
         if (sweep != null && !chosen.name().equals("tpch")) {
             throw new BenchboxException("--sweep runs TPC-H only for now");
         }
@@ -140,7 +133,7 @@ public class RunCommands {
             return;
         }
         // each stream is a job run of its own
-        costs.checkMaxCost(maxCost, request.scaleFactor(), (request.warmups() + request.iterations()) * request.streams());
+        costs.checkMaxCost(maxCost, chosen.name(), request.scaleFactor(), (request.warmups() + request.iterations()) * request.streams());
         execute(request);
     }
 
@@ -167,10 +160,11 @@ public class RunCommands {
         DryRun dryRun = preview.dryRun().orElseThrow();
         String schema = platform != null ? preview.defaultSchema() : session.schema();
         preview.createSchema(schema);
-        preview.loadTpch(schema, request.scaleFactor(), List.of(), LoadProgress.NONE);
-        List<BatchQuery> batch = request.queries().stream().map(n -> new BatchQuery("Q" + n, TpchQueries.get(n).sql())).toList();
+        // the benchmark's load as the preview platform records it (TPC-DS on EMR: the generation job run's request)
+        request.benchmark().load(preview, schema, request.scaleFactor(), List.of(), LoadProgress.NONE);
+        List<BatchQuery> batch = request.benchmark().statements(request.queries());
         dryRun.previewRun(schema, batch, request.warmups(), request.iterations(), PowerRunService.MAX_ROWS_KEPT);
-        console.println("Previewed TPC-H SF" + TpchSchema.formatScale(request.scaleFactor()) + " on " + preview.description());
+        console.println("Previewed " + request.benchmark().title() + " SF" + TpchSchema.formatScale(request.scaleFactor()) + " on " + preview.description());
         console.println(DryRuns.summary(dryRun, 0) + " (requests as NN-Operation[-detail].json, queries/*.sql, tables/*.sql, uploads.json)");
     }
 

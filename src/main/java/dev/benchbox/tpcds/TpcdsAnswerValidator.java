@@ -55,6 +55,60 @@ public final class TpcdsAnswerValidator {
         return failed(difference.get());
     }
 
+    /**
+     * Whether another engine's answer to the statement, on the same data, is this one's, under the rules a reference
+     * answer is checked with: the same number of rows and columns; integers and text exactly (text without
+     * surrounding blanks), dates as dates, other numbers to the cent (each rounded to cents, at most one cent apart:
+     * engines type averages and ratios differently, as DuckDB's double beside Spark's decimal(p,6)); SQL NULL only
+     * equal to NULL, and NaN taken as NULL (a division by zero is NaN in DuckDB, NULL in Spark); rows tied on every
+     * ORDER BY key in any order, and at a LIMIT any of the tied last rows.
+     *
+     * @param reference the rows the first engine gave (e.g. DuckDB), values as its JDBC driver returns them
+     * @param rows      the rows the other engine gave (e.g. Spark), compared by position
+     */
+    public static Validation sameAnswer(TpcdsQuery query, List<String> columnNames, List<List<Object>> reference,
+                                        List<List<Object>> rows) {
+        List<List<String>> expected = new java.util.ArrayList<>(reference.size());
+        for (List<Object> row : reference) {
+            List<String> text = new java.util.ArrayList<>(row.size());
+            for (Object value : row) {
+                text.add(value == null || isNaN(value) ? null : AnswerValidator.render(value));
+            }
+            expected.add(text);
+        }
+        // a division by zero is NaN in DuckDB's doubles and NULL in Spark (Q12, Q90 at SF 0.01): both mean no value
+        List<List<Object>> actual = new java.util.ArrayList<>(rows.size());
+        for (List<Object> row : rows) {
+            List<Object> values = new java.util.ArrayList<>(row.size());
+            for (Object value : row) {
+                values.add(isNaN(value) ? null : value);
+            }
+            actual.add(values);
+        }
+        rows = actual;
+        if (rows.size() != expected.size()) {
+            return failed("expected " + AnswerValidator.rowCount(expected.size()) + ", got " + rows.size());
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            if (rows.get(r).size() != expected.get(r).size()) {
+                return failed("expected " + expected.get(r).size() + " columns, got " + rows.get(r).size());
+            }
+        }
+        Optional<String> difference = firstDifference(expected, rows, columnNames);
+        if (difference.isEmpty()) {
+            return passed(AnswerValidator.rowCount(rows.size()) + ", the same answer");
+        }
+        Optional<OrderKeys> keys = OrderKeys.of(query.sql(), columnNames);
+        if (keys.isPresent() && matchesWithTies(expected, rows, keys.get())) {
+            return passed(AnswerValidator.rowCount(rows.size()) + ", the same answer (rows tied on the ORDER BY in another order)");
+        }
+        return failed(difference.get());
+    }
+
+    private static boolean isNaN(Object value) {
+        return value instanceof Double d && d.isNaN() || value instanceof Float f && f.isNaN();
+    }
+
     private static String matching(int rows) {
         return (rows == 1 ? "1 row matches" : rows + " rows match") + " the SF 1 reference answer";
     }

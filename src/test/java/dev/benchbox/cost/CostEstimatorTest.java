@@ -37,6 +37,19 @@ class CostEstimatorTest {
     }
 
     @Test
+    void tpcdsHasItsOwnTableAndSaysSo() {
+        CostEstimate estimate = CostEstimator.load("tpcds").estimate(1, JobCapacity.DEFAULT, "us-east-1", Architecture.X86_64);
+
+        // 1080 s (18 minutes) on the reference capacity, which is AWS's default
+        assertThat(estimate.duration()).isEqualTo(Duration.ofMinutes(18));
+        assertThat(estimate.benchmark()).isEqualTo("TPC-DS");
+        assertThat(estimate.assumptions().get(0)).isEqualTo("job time: 1m 30s of start-up plus 16m 30s of queries, from the TPC-DS "
+                + "estimate table (an estimate, not a measurement)");
+        assertThat(estimate.usd()).isGreaterThan(ESTIMATOR.estimate(1, JobCapacity.DEFAULT, "us-east-1", Architecture.X86_64).usd());
+        assertThatThrownBy(() -> CostEstimator.load("tpcx")).hasMessage("no cost estimates for benchmark 'tpcx'");
+    }
+
+    @Test
     void arm64IsCheaperForTheSameRun() {
         CostEstimate estimate = ESTIMATOR.estimate(1, JobCapacity.DEFAULT, "us-east-1", Architecture.ARM64);
 

@@ -82,6 +82,17 @@ class DryRunGoldenTest {
     }
 
     @Test
+    void tpcdsOneShotRunPreviewsTheGenerationJobRunAndThePowerRunWithBothPartsOfATwoPartQuery() throws Exception {
+        Path preview = dir.resolve("tpcds");
+        commandLine.run(new String[] {"run", "--platform", "emr-serverless", "--benchmark", "tpcds", "--scale", "1",
+                "--queries", "3,14", "--dry-run", preview.toString(),
+                "--platform-option", "s3_staging_dir=s3://my-bucket/benchbox/", "--platform-option", "execution_role_arn=" + ROLE});
+        String output = ShellTestSupport.takeOutput(terminal);
+        assertThat(output).contains("Previewed TPC-DS SF1 on ");
+        assertGolden("dry-run-tpcds-run.txt", preview);
+    }
+
+    @Test
     void dryRunConnectionPreviewsSchemaLoadsCapacityAndARun() throws Exception {
         Path session = dir.resolve("session");
         Path capacity = dir.resolve("capacity");

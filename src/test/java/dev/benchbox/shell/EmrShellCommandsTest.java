@@ -184,10 +184,12 @@ class EmrShellCommandsTest {
         assertThat(load.output()).contains("S3: 2 files uploaded").contains("Loaded TPC-H SF0.01 into envdb: 2 tables, 30 rows");
         assertThat(type("tables").output()).isEqualTo("nation\nregion\n");
 
-        // TPC-DS is DuckDB-only for now: one line, and nothing is sent to AWS for it
+        // TPC-DS is generated in the cluster: what cannot be done is refused in one line, and nothing is sent to AWS for it
         long beforeTpcds = sent();
-        assertThat(type("load tpcds --scale 1").error()).isEqualTo("TPC-DS is not supported on emr-serverless yet: use --platform duckdb");
-        assertThat(type("run tpcds --scale 1").error()).isEqualTo("TPC-DS is not supported on emr-serverless yet: use --platform duckdb");
+        assertThat(type("load tpcds --scale 1 --generate local").error())
+                .isEqualTo("TPC-DS on emr-serverless is generated in the cluster: --generate local is not offered");
+        assertThat(type("load tpcds --scale 1 --parts 0").error()).isEqualTo("--parts must be at least 1, not 0");
+        assertThat(type("load tpcds --scale 1 --from s3://" + aws.bucket() + "/x/").error()).isEqualTo("--from goes with 'load tpch'");
         assertThat(sent()).isEqualTo(beforeTpcds);
 
         assertThat(type("describe nation").output()).contains("n_nationkey  bigint").contains("n_name       string");

@@ -70,4 +70,37 @@ class TpcdsAnswerValidatorTest {
         assertThat(elsewhere).isEqualTo(Validation.notValidated(
                 "no reference answer at SF 0.1 (TPC-DS answers are known at SF 1)"));
     }
+
+    @Test
+    void anotherEnginesAnswerOnTheSameDataIsTheSameToTheCentWithTiesInAnyOrder() {
+        TpcdsQuery q3 = TpcdsQueries.query(3).get(0);
+        List<String> columns = List.of("d_year", "brand_id", "brand", "sum_agg");
+        // DuckDB: a double sum, HUGEINT-free integers; Spark: a decimal sum
+        List<List<Object>> duckdb = List.of(
+                List.of(2000, 1001001, "amalgamalg #1", 12.344999999),
+                List.of(2000, 1001002, "edu packamalg #1", 7.5),
+                List.of(2000, 1001002, "exporti #2", 7.5));
+        List<List<Object>> spark = List.of(
+                List.of(2000L, 1001001L, "amalgamalg #1", new BigDecimal("12.35")),
+                List.of(2000L, 1001002L, "exporti #2", new BigDecimal("7.50")),
+                List.of(2000L, 1001002L, "edu packamalg #1", new BigDecimal("7.50")));
+
+        assertThat(TpcdsAnswerValidator.sameAnswer(q3, columns, duckdb, spark))
+                .isEqualTo(new Validation(Validation.Status.PASSED, "3 rows, the same answer (rows tied on the ORDER BY in another order)"));
+        assertThat(TpcdsAnswerValidator.sameAnswer(q3, columns, duckdb, duckdb))
+                .isEqualTo(new Validation(Validation.Status.PASSED, "3 rows, the same answer"));
+
+        List<List<Object>> offByTwoCents = List.of(
+                List.of(2000L, 1001001L, "amalgamalg #1", new BigDecimal("12.37")), spark.get(1), spark.get(2));
+        assertThat(TpcdsAnswerValidator.sameAnswer(q3, columns, duckdb, offByTwoCents))
+                .isEqualTo(new Validation(Validation.Status.FAILED, "row 1, column sum_agg: expected 12.344999999, got 12.37"));
+        List<Object> nullSum = new ArrayList<>(Arrays.asList(2000L, 1001001L, "amalgamalg #1", null));
+        assertThat(TpcdsAnswerValidator.sameAnswer(q3, columns, duckdb, List.of(nullSum, spark.get(1), spark.get(2))).status())
+                .isEqualTo(Validation.Status.FAILED);
+        List<Object> nanSum = new ArrayList<>(Arrays.asList(2000, 1001001, "amalgamalg #1", Double.NaN));
+        assertThat(TpcdsAnswerValidator.sameAnswer(q3, columns, List.of(nanSum), List.of(nullSum)).status())
+                .as("NaN (DuckDB's division by zero) is Spark's NULL").isEqualTo(Validation.Status.PASSED);
+        assertThat(TpcdsAnswerValidator.sameAnswer(q3, columns, duckdb, spark.subList(0, 2)))
+                .isEqualTo(new Validation(Validation.Status.FAILED, "expected 3 rows, got 2"));
+    }
 }

@@ -30,9 +30,9 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * TPC-H generated inside EMR Serverless: the shell uploads the job jar and a {@link GenerationManifest}, one job
- * run writes every part straight to {@code <staging>/data/tpch/sf<SF>/<table>/}, and the Glue tables are
- * registered with the job's own row counts. No table data passes through this machine. A dry run writes the
+ * TPC-H or TPC-DS ({@link GeneratedDataSet}) generated inside EMR Serverless: the shell uploads the job jar and a
+ * {@link GenerationManifest}, one job run writes every part straight to {@code <staging>/data/<benchmark>/sf<SF>/<table>/},
+ * and the Glue tables are registered with the job's own row counts. No table data passes through this machine. A dry run writes the
  * manifest and the StartJobRun instead, and previews the Glue tables as {@code load tpch} does.
  */
 final class EmrDataGeneration {
@@ -72,12 +72,14 @@ final class EmrDataGeneration {
 
     /** The manifest of a generation run: each table's parts and its columns as the Glue table declares them. */
     GenerationManifest manifest(String runId, GenerationPlan plan) {
+        GeneratedDataSet dataSet = GeneratedDataSet.of(plan.benchmark());
         Map<String, GenerationManifest.Table> tables = new LinkedHashMap<>();
         for (String table : plan.tables()) {
-            tables.put(table, new GenerationManifest.Table(plan.parts().get(table), hiveColumns(table)));
+            tables.put(table, new GenerationManifest.Table(plan.parts().get(table), dataSet.hiveColumns(table)));
         }
-        String data = layout.root().resolve("data/tpch/sf" + TpchSchema.formatScale(plan.scale()) + "/").uri();
-        return new GenerationManifest(runId, "tpch", plan.scale(), data, RunManifest.outputFor(settings.get().staging(), runId), tables);
+        String data = layout.generated(plan.benchmark(), plan.scale()).uri();
+        return new GenerationManifest(runId, plan.benchmark(), plan.scale(), data, RunManifest.outputFor(settings.get().staging(), runId),
+                tables);
     }
 
     SparkSubmit sparkSubmit(GenerationPlan plan) {
@@ -89,21 +91,23 @@ final class EmrDataGeneration {
         return submit;
     }
 
-    LoadReport generateTpch(String database, GenerationPlan plan, LoadProgress loadProgress) {
+    /** Generates the plan's benchmark (TPC-H or TPC-DS) in one job run and registers its tables with the job's row counts. */
+    LoadReport generate(String database, GenerationPlan plan, LoadProgress loadProgress) {
         long started = System.nanoTime();
         if (recorder != null) {
             return preview(database, plan, loadProgress, started);
         }
+        GeneratedDataSet dataSet = GeneratedDataSet.of(plan.benchmark());
         GenerationManifest manifest = manifest(JobRunService.newRunId("g"), plan);
         String manifestUri = manifest.upload(s3);
         var usage = service.runManifest("load", manifest.runId(), manifestUri, sparkSubmit(plan), progress.get());
         GenerationManifest.Report report = manifest.readReport(s3);
-        Map<String, String> scaleParameter = Map.of(GlueTableDefinition.TPCH_SCALE_PARAMETER, TpchSchema.formatScale(plan.scale()));
+        Map<String, String> scaleParameter = Map.of(dataSet.scaleParameter(), TpchSchema.formatScale(plan.scale()));
         for (Map.Entry<String, Long> table : report.rows().entrySet()) {
             Map<String, String> parameters = new LinkedHashMap<>(scaleParameter);
             parameters.put("numRows", Long.toString(table.getValue()));
-            catalog.createOrUpdateTable(database, new GlueTableDefinition(table.getKey(), hiveColumns(table.getKey()),
-                    layout.tpchTable(plan.scale(), table.getKey()), parameters));
+            catalog.createOrUpdateTable(database, new GlueTableDefinition(table.getKey(), dataSet.hiveColumns(table.getKey()),
+                    layout.generatedTable(plan.benchmark(), plan.scale(), table.getKey()), parameters));
         }
         String note = "generated in the cluster by job run " + (usage == null ? "?" : usage.jobRunId()) + ": "
                 + report.partsGenerated() + " part" + (report.partsGenerated() == 1 ? "" : "s") + " written"
@@ -123,11 +127,27 @@ final class EmrDataGeneration {
         JobRequest request = new JobRequest(s.applicationId(), s.executionRoleArn(), "benchbox load " + manifest.runId(),
                 jar.location(s.staging()), List.of(manifest.manifestUri()), sparkSubmit(plan).parameters(), s.logUri(),
                 s.timeoutMinutes(), s.tags());
-        recorder.record("StartJobRun", "generate-tpch", JobRunner.startRequest(request, "dry-run-client-token"));
-        LoadReport tables = loads.loadTpch(database, plan.scale(), plan.tables(), loadProgress);
+        recorder.record("StartJobRun", "generate-" + plan.benchmark(), JobRunner.startRequest(request, "dry-run-client-token"));
+        LoadReport tables = plan.benchmark().equals("tpch") ? loads.loadTpch(database, plan.scale(), plan.tables(), loadProgress)
+                : previewTables(database, plan);
         List<String> notes = new ArrayList<>(List.of("dry run: the cluster would generate " + plan.totalParts() + " parts into "
                 + manifest.data() + " (generation/" + RunManifest.FILE_NAME + " is the job's manifest)"));
         return new LoadReport(tables.rowCounts(), System.nanoTime() - started, notes);
+    }
+
+    /** The Glue tables a generation would register (no row counts yet), each with its DDL beside the requests. */
+    private LoadReport previewTables(String database, GenerationPlan plan) {
+        GeneratedDataSet dataSet = GeneratedDataSet.of(plan.benchmark());
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (String table : plan.tables()) {
+            GlueTableDefinition definition = new GlueTableDefinition(table, dataSet.hiveColumns(table),
+                    layout.generatedTable(plan.benchmark(), plan.scale(), table),
+                    Map.of(dataSet.scaleParameter(), TpchSchema.formatScale(plan.scale())));
+            catalog.createOrUpdateTable(database, definition);
+            recorder.write("tables/" + table + ".sql", definition.ddl(database));
+            rows.put(table, 0L);
+        }
+        return new LoadReport(rows, 0, List.of());
     }
 
     /** Checks an existing data set with a job run, then registers its tables in place; nothing is registered unless all pass. */
@@ -223,6 +243,6 @@ final class EmrDataGeneration {
     }
 
     static List<Column> hiveColumns(String table) {
-        return TpchSchema.columns(table).stream().map(c -> new Column(c.name(), HiveTypes.of(table, c.name(), c.type()))).toList();
+        return GeneratedDataSet.TPCH.hiveColumns(table);
     }
 }

@@ -346,8 +346,30 @@ public final class EmrServerlessPlatform implements Platform {
 
     @Override
     public Optional<Double> loadedTpchScale(String schema) {
-        return dev.benchbox.platform.LoadedScale.agreedBy(TpchSchema.TABLES, table -> catalog.table(database(schema), table)
-                .map(state -> state.parameters().get(GlueTableDefinition.TPCH_SCALE_PARAMETER)));
+        return loadedScale(schema, GeneratedDataSet.TPCH);
+    }
+
+    @Override
+    public Optional<Double> loadedTpcdsScale(String schema) {
+        return loadedScale(schema, GeneratedDataSet.TPCDS);
+    }
+
+    /** The scale every table of the data set was generated at, as Glue records it (LoadedScale's one rule). */
+    private Optional<Double> loadedScale(String schema, GeneratedDataSet dataSet) {
+        return dev.benchbox.platform.LoadedScale.agreedBy(dataSet.tables(), table -> catalog.table(database(schema), table)
+                .map(state -> state.parameters().get(dataSet.scaleParameter())));
+    }
+
+    /** TPC-DS is generated in the cluster (issue 12): one job run, planned with the defaults. */
+    @Override
+    public LoadReport loadTpcds(String schema, double scaleFactor, List<String> tables, LoadProgress progress) {
+        dev.benchbox.platform.ClusterGeneration cluster = clusterGeneration().orElseThrow();
+        return cluster.generate(schema, cluster.planTpcds(scaleFactor, tables, null, null), progress);
+    }
+
+    @Override
+    public boolean loadsTpcds() {
+        return true;
     }
 
     @Override
@@ -373,11 +395,23 @@ public final class EmrServerlessPlatform implements Platform {
             }
 
             @Override
+            public dev.benchbox.platform.GenerationPlan planTpcds(double scale, List<String> tables,
+                    dev.benchbox.platform.GenerationPlan.Where requested, Integer parts) {
+                if (parts != null && parts < 1) {
+                    throw new BenchboxException("--parts must be at least 1, not " + parts);
+                }
+                BillingProfile profile = billingProfile().orElseThrow();
+                return new GenerationPlanner(dev.benchbox.cost.PricingTable.load()).planTpcds(scale,
+                        tables.isEmpty() ? dev.benchbox.tpcds.TpcdsSchema.TABLES : tables, requested, parts, profile.capacity(),
+                        profile.region(), profile.architecture());
+            }
+
+            @Override
             public LoadReport generateTpch(String schema, dev.benchbox.platform.GenerationPlan plan, LoadProgress progress) {
                 if (plan.where() == dev.benchbox.platform.GenerationPlan.Where.LOCAL) {
                     return loadTpch(schema, plan.scale(), plan.tables(), progress);
                 }
-                return generation.generateTpch(requireDatabase(schema), plan, progress);
+                return generation.generate(requireDatabase(schema), plan, progress);
             }
 
             @Override

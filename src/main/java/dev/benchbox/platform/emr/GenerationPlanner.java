@@ -66,11 +66,41 @@ final class GenerationPlanner {
         for (String table : tables) {
             parts.put(table, parts(table, scale, partsOverride));
         }
-        int totalParts = parts.values().stream().mapToInt(Integer::intValue).sum();
+        return inCluster("tpch", scale, tables, reason, parts, CORE_SECONDS_PER_SF, capacity, region, architecture);
+    }
+
+    /**
+     * TPC-DS is always generated in the cluster here (there is no local generate-and-upload path for it): parts of
+     * about 128 MB, a sales table and its returns in the same parts, the small tables in one.
+     */
+    GenerationPlan planTpcds(double scale, List<String> tables, Where requested, Integer partsOverride, JobCapacity capacity,
+            String region, Architecture architecture) {
+        if (requested == Where.LOCAL) {
+            throw new dev.benchbox.BenchboxException("TPC-DS on emr-serverless is generated in the cluster: --generate local is not offered");
+        }
+        String reason = requested != null ? "--generate cluster" : "TPC-DS is always generated in the cluster on emr-serverless";
+        Map<String, Integer> parts = new LinkedHashMap<>();
+        for (String table : tables) {
+            parts.put(table, tpcdsParts(table, scale, partsOverride));
+        }
+        return inCluster("tpcds", scale, tables, reason, parts, TPCDS_CORE_SECONDS_PER_SF, capacity, region, architecture);
+    }
+
+    /** The executors, the estimate and the Spark settings of a generation job run with these parts. */
+    private GenerationPlan inCluster(String benchmark, double scale, List<String> tables, String reason, Map<String, Integer> parts,
+            double coreSecondsPerSf, JobCapacity capacity, String region, Architecture architecture) {
+        // the tasks are the generators' parts: a TPC-DS returns table is written by its sales table's tasks
+        int totalParts = 0;
+        java.util.Set<String> sources = new java.util.HashSet<>();
+        for (Map.Entry<String, Integer> table : parts.entrySet()) {
+            if (sources.add(benchmark.equals("tpcds") ? tpcdsSource(table.getKey()) : table.getKey())) {
+                totalParts += table.getValue();
+            }
+        }
         int cores = capacity.executor().vCpu();
         int workers = (int) Math.max(1, Math.min(capacity.executors(), Math.ceil(totalParts / (double) cores)));
         JobCapacity used = new JobCapacity(capacity.driver(), workers, capacity.executor());
-        Duration duration = Duration.ofSeconds((long) Math.ceil(STARTUP_SECONDS + CORE_SECONDS_PER_SF * scale / (workers * cores)));
+        Duration duration = Duration.ofSeconds((long) Math.ceil(STARTUP_SECONDS + coreSecondsPerSf * scale / (workers * cores)));
         BigDecimal usd = CostCalculator.cost(BillingRules.billed(used, duration), pricing.price(region, architecture)).total();
         Map<String, String> conf = new LinkedHashMap<>();
         // a fixed number of executors: every part is the same kind of work, nothing for dynamic allocation to learn
@@ -78,7 +108,42 @@ final class GenerationPlanner {
         conf.put("spark.dynamicAllocation.maxExecutors", Integer.toString(workers));
         // a speculative copy of a part would write the same file twice
         conf.put("spark.speculation", "false");
-        return new GenerationPlan("tpch", scale, tables, where, reason, parts, workers, capacity.executor().describe(), usd, conf);
+        return new GenerationPlan(benchmark, scale, tables, Where.CLUSTER, reason, parts, workers, capacity.executor().describe(), usd, conf);
+    }
+
+    /** io.trino.tpcds needs ~75 CPU-seconds for SF 1 as text; typing the values and writing Parquet adds about half. */
+    static final double TPCDS_CORE_SECONDS_PER_SF = 120;
+    /**
+     * Estimated Parquet bytes per row the generator counts (for a sales table one order or ticket, with its lines and
+     * returns); only sets part counts. Tables not named here are the dimensions, which stay small.
+     */
+    private static final Map<String, Integer> TPCDS_BYTES_PER_GENERATOR_ROW = Map.of("store_sales", 600, "catalog_sales", 600,
+            "web_sales", 700, "inventory", 5, "customer", 100, "customer_address", 80);
+    /** The fact tables, which {@code --parts} splits; the dimensions keep the size rule. */
+    private static final java.util.Set<String> TPCDS_FACTS = java.util.Set.of("store_sales", "catalog_sales", "web_sales", "inventory");
+
+    /** The table whose generator makes a TPC-DS table's rows: a returns table comes out of its sales table's. */
+    static String tpcdsSource(String table) {
+        io.trino.tpcds.Table t = dev.benchbox.tpcds.TpcdsSchema.table(table);
+        return t.isChild() ? t.getParent().getName() : t.getName();
+    }
+
+    /** Parts of a TPC-DS table: its generator's (a returns table has its sales table's parts). */
+    static int tpcdsParts(String table, double scale, Integer override) {
+        String source = tpcdsSource(table);
+        io.trino.tpcds.Table generator = dev.benchbox.tpcds.TpcdsSchema.table(source);
+        if (generator.isSmall()) {
+            return 1;
+        }
+        if (override != null && TPCDS_FACTS.contains(source)) {
+            return override;
+        }
+        Integer bytesPerRow = TPCDS_BYTES_PER_GENERATOR_ROW.get(source);
+        if (bytesPerRow == null) {
+            return 1;
+        }
+        double bytes = new io.trino.tpcds.Scaling(scale).getRowCount(generator) * (double) bytesPerRow;
+        return (int) Math.max(1, Math.ceil(bytes / TARGET_PART_BYTES));
     }
 
     /** About 128 MB of Parquet per part; nation and region are one part; {@code --parts} sets the others. */

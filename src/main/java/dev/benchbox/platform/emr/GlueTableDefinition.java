@@ -24,6 +24,8 @@ public record GlueTableDefinition(String name, List<Column> columns, S3Location 
     public static final String PARQUET_OUTPUT_FORMAT = "org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat";
     /** Parameter recording the TPC-H scale factor a table was generated at. */
     public static final String TPCH_SCALE_PARAMETER = "benchbox.tpch.scale";
+    /** Parameter recording the TPC-DS scale factor a table was generated at. */
+    public static final String TPCDS_SCALE_PARAMETER = "benchbox.tpcds.scale";
 
     public GlueTableDefinition {
         requireNonNull(name, "name is null");

@@ -8,6 +8,7 @@ import dev.benchbox.tpch.TpchSchema;
  * Where things live under the staging prefix ({@code s3_staging_dir}):
  * <pre>
  * data/tpch/sf&lt;SF&gt;/&lt;table&gt;/part-N.parquet   generated TPC-H tables (shared by every database at that scale)
+ * data/tpcds/sf&lt;SF&gt;/&lt;table&gt;/part-N.parquet  generated TPC-DS tables, the same way
  * data/files/&lt;database&gt;/&lt;table&gt;/          tables loaded from files
  * jobs/                                     the job jar, named by content hash
  * runs/&lt;run-id&gt;/                            run manifests and results
@@ -22,7 +23,16 @@ public record StagingLayout(S3Location root) {
     }
 
     public S3Location tpchTable(double scaleFactor, String table) {
-        return root.resolve("data/tpch/sf" + TpchSchema.formatScale(scaleFactor) + "/" + table + "/");
+        return generatedTable("tpch", scaleFactor, table);
+    }
+
+    /** A generated benchmark's data set at a scale: {@code data/<benchmark>/sf<SF>/}. */
+    public S3Location generated(String benchmark, double scaleFactor) {
+        return root.resolve("data/" + benchmark + "/sf" + TpchSchema.formatScale(scaleFactor) + "/");
+    }
+
+    public S3Location generatedTable(String benchmark, double scaleFactor, String table) {
+        return generated(benchmark, scaleFactor).resolve(table + "/");
     }
 
     public S3Location fileTable(String database, String table) {

@@ -93,6 +93,39 @@ class GenerationPlannerTest {
         }
     }
 
+    @Nested
+    class Tpcds {
+        private GenerationPlan tpcds(double scale, Where requested, Integer parts) {
+            return PLANNER.planTpcds(scale, dev.benchbox.tpcds.TpcdsSchema.TABLES, requested, parts, THREE, "us-east-1",
+                    Architecture.X86_64);
+        }
+
+        @Test
+        void alwaysInTheClusterWithASalesTableAndItsReturnsInTheSameParts() {
+            GenerationPlan plan = tpcds(1000, null, null);
+            assertThat(plan.where()).isEqualTo(Where.CLUSTER);
+            assertThat(plan.benchmark()).isEqualTo("tpcds");
+            // store_sales at SF 1000: 240M tickets x 600 B = 144 GB -> 1073 parts, and store_returns the same
+            assertThat(plan.parts()).contains(entry("store_sales", 1073), entry("store_returns", 1073),
+                    entry("catalog_sales", plan.parts().get("catalog_returns")), entry("web_sales", plan.parts().get("web_returns")),
+                    entry("call_center", 1), entry("store", 1), entry("date_dim", 1), entry("customer_demographics", 1));
+            assertThat(plan.describe()).startsWith("Generating TPC-DS SF1000 in the cluster (TPC-DS is always generated in the "
+                    + "cluster on emr-serverless): ");
+        }
+
+        @Test
+        void partsOptionSplitsTheFactTablesOnlyAndLocalIsRefusedInOneLine() {
+            GenerationPlan plan = tpcds(0.01, Where.CLUSTER, 2);
+            assertThat(plan.parts()).contains(entry("store_sales", 2), entry("store_returns", 2), entry("inventory", 2),
+                    entry("customer", 1), entry("warehouse", 1));
+            assertThat(plan.reason()).isEqualTo("--generate cluster");
+            // the tasks are the generators' parts: 3 sales generators and inventory in 2 parts, 17 other tables in 1
+            assertThat(plan.workers()).isEqualTo(3);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> tpcds(1, Where.LOCAL, null))
+                    .hasMessage("TPC-DS on emr-serverless is generated in the cluster: --generate local is not offered");
+        }
+    }
+
     private static Map<String, String> orderedMap(String... keysAndValues) {
         Map<String, String> map = new java.util.LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
