@@ -22,6 +22,9 @@ public class BenchboxApplication {
         ConfigurableApplicationContext context;
         try {
             context = application.run(args);
+        } catch (SpringApplication.AbandonedRunException e) {
+            // Spring AOT processing at build time (process-aot) stops the run this way once it has the bean definitions
+            throw e;
         } catch (RuntimeException e) {
             // details are in the log file; the user gets one line
             Throwable root = e;
