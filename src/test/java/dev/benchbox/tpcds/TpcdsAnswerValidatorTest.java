@@ -86,14 +86,14 @@ class TpcdsAnswerValidatorTest {
                 List.of(2000L, 1001002L, "edu packamalg #1", new BigDecimal("7.50")));
 
         assertThat(TpcdsAnswerValidator.sameAnswer(q3, columns, duckdb, spark))
-                .isEqualTo(new Validation(Validation.Status.PASSED, "3 rows, the same answer (rows tied on the ORDER BY in another order)"));
+                .isEqualTo(new Validation(Validation.Status.PASSED, Validation.Method.EXACT, "3 rows, the same answer (rows tied on the ORDER BY in another order)"));
         assertThat(TpcdsAnswerValidator.sameAnswer(q3, columns, duckdb, duckdb))
-                .isEqualTo(new Validation(Validation.Status.PASSED, "3 rows, the same answer"));
+                .isEqualTo(new Validation(Validation.Status.PASSED, Validation.Method.EXACT, "3 rows, the same answer"));
 
         List<List<Object>> offByTwoCents = List.of(
                 List.of(2000L, 1001001L, "amalgamalg #1", new BigDecimal("12.37")), spark.get(1), spark.get(2));
         assertThat(TpcdsAnswerValidator.sameAnswer(q3, columns, duckdb, offByTwoCents))
-                .isEqualTo(new Validation(Validation.Status.FAILED, "row 1, column sum_agg: expected 12.344999999, got 12.37"));
+                .isEqualTo(new Validation(Validation.Status.FAILED, Validation.Method.EXACT, "row 1, column sum_agg: expected 12.344999999, got 12.37"));
         List<Object> nullSum = new ArrayList<>(Arrays.asList(2000L, 1001001L, "amalgamalg #1", null));
         assertThat(TpcdsAnswerValidator.sameAnswer(q3, columns, duckdb, List.of(nullSum, spark.get(1), spark.get(2))).status())
                 .isEqualTo(Validation.Status.FAILED);
@@ -101,6 +101,6 @@ class TpcdsAnswerValidatorTest {
         assertThat(TpcdsAnswerValidator.sameAnswer(q3, columns, List.of(nanSum), List.of(nullSum)).status())
                 .as("NaN (DuckDB's division by zero) is Spark's NULL").isEqualTo(Validation.Status.PASSED);
         assertThat(TpcdsAnswerValidator.sameAnswer(q3, columns, duckdb, spark.subList(0, 2)))
-                .isEqualTo(new Validation(Validation.Status.FAILED, "expected 3 rows, got 2"));
+                .isEqualTo(new Validation(Validation.Status.FAILED, Validation.Method.EXACT, "expected 3 rows, got 2"));
     }
 }
