@@ -49,16 +49,17 @@ public class SchemaCommands {
         return "Using schema " + name;
     }
 
-    @ShellMethod(key = "tables", value = "List the tables of the current schema.", group = "Data")
+    @ShellMethod(key = "tables", value = "List the tables of the current schema (through the open session, if any).", group = "Data")
     public String tables() {
         List<String> tables = session.platform().listTables(session.schema());
+        tableNames.store(tables); // what completion offers next, without a look-up of its own
         if (tables.isEmpty()) {
             return "No tables in schema " + session.schema() + " (load some with 'load tpch --scale 0.01')";
         }
         return String.join(System.lineSeparator(), tables);
     }
 
-    @ShellMethod(key = "describe", value = "Show the columns of a table.", group = "Data")
+    @ShellMethod(key = "describe", value = "Show the columns of a table (as the open session's Spark reports them, if one is open).", group = "Data")
     public String describe(@ShellOption(value = "--table", valueProvider = TableNameProvider.class, help = "table name") String table) {
         List<Column> columns = session.platform().describeTable(session.schema(), table);
         int width = columns.stream().mapToInt(c -> c.name().length()).max().orElse(0);

@@ -16,18 +16,21 @@ import org.springframework.shell.standard.ShellOption;
 
 /**
  * {@code session start|status|stop}: an interactive session on the connected platform (EMR Serverless through Spark
- * Connect), through which {@code query} then answers in about a second instead of a job run each.
+ * Connect), through which {@code query}, {@code tables}, {@code describe} and table-name completion then answer in
+ * about a second instead of a job run each.
  */
 @ShellComponent
 public class SessionCommands {
     private final Session session;
     private final Console console;
     private final DryRuns dryRuns;
+    private final TableNameCache tableNames;
 
-    public SessionCommands(Session session, Console console, DryRuns dryRuns) {
+    public SessionCommands(Session session, Console console, DryRuns dryRuns, TableNameCache tableNames) {
         this.session = session;
         this.console = console;
         this.dryRuns = dryRuns;
+        this.tableNames = tableNames;
     }
 
     @ShellMethod(key = "session start", value = "Start an interactive session on the connected EMR Serverless application (EMR 7.13.0+): "
@@ -44,6 +47,7 @@ public class SessionCommands {
         if (target.dryRun().isPresent()) {
             return "Dry run: StartSession written to " + target.dryRun().get().directory() + "; nothing was sent to AWS";
         }
+        tableNames.invalidate(); // completion now offers what the session's Spark sees, fetched in the background
         Duration startUp = info.startUp();
         return String.format(Locale.ROOT, "Session %s %s%s; queries now run through it (idle timeout %d minutes; it bills while up, "
                 + "'session stop' ends it)", info.id(), info.state(),
@@ -60,6 +64,7 @@ public class SessionCommands {
     public String stop() {
         SessionControl sessions = control(session.platform(), "session stop");
         SessionInfo info = sessions.stop(this::progress);
+        tableNames.invalidate(); // back to the catalog's names: the session's temporary views are gone
         return "Session " + info.id() + " " + info.state() + (info.stateDetails().isEmpty() ? "" : " - " + info.stateDetails())
                 + "; 'cost' shows what it billed";
     }

@@ -1,6 +1,7 @@
 package dev.benchbox.shell;
 
 import dev.benchbox.platform.Platform;
+import dev.benchbox.platform.SessionControl;
 import dev.benchbox.session.Session;
 import jakarta.annotation.PreDestroy;
 import java.util.List;
@@ -8,13 +9,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Table names of the connected platform's current schema, and its schema names, for completion. TAB reads the cache and
- * never waits: a missing or stale entry is refreshed in the background and shows on the next TAB.
+ * never waits: a missing or stale entry is refreshed in the background and shows on the next TAB. While an interactive
+ * session is open, table names come from it and TAB only reads: the cache is refreshed after {@code session start},
+ * loads and schema changes ({@link #invalidate}) and filled by {@code tables} ({@link #store}), so pressing TAB never
+ * runs an operation in a session that bills while busy.
  */
 @Component
 public class TableNameCache {
@@ -24,6 +29,7 @@ public class TableNameCache {
     private final Session session;
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
     private final Map<Key, Boolean> refreshing = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
     private final ExecutorService refresher = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "table-name-refresh");
         thread.setDaemon(true);
@@ -42,10 +48,18 @@ public class TableNameCache {
         Platform platform = session.platform();
         Key key = new Key(System.identityHashCode(platform), session.schema());
         Entry entry = entries.get(key);
-        if (entry == null || System.nanoTime() - entry.fetchedAt > MAX_AGE_NANOS) {
+        if ((entry == null || System.nanoTime() - entry.fetchedAt > MAX_AGE_NANOS) && !sessionOpen(platform)) {
             refresh(platform, key);
         }
         return entry == null ? List.of() : entry.tables;
+    }
+
+    /** Keeps the table names a command just listed for the current schema ({@code tables}), as fresh. */
+    public void store(List<String> tables) {
+        if (session.isConnected()) {
+            generation.incrementAndGet(); // a background fetch under way started earlier: it would overwrite newer names
+            entries.put(new Key(System.identityHashCode(session.platform()), session.schema()), new Entry(List.copyOf(tables), System.nanoTime()));
+        }
     }
 
     /** Cached schema names right now (possibly empty); schedules a refresh when they are missing or old. */
@@ -64,18 +78,34 @@ public class TableNameCache {
 
     /** Forgets everything, after a load or schema change, and refetches the current schema. */
     public void invalidate() {
+        generation.incrementAndGet(); // a look-up still running answers for the old state: its names are dropped
         entries.clear();
-        tables();
+        if (session.isConnected()) {
+            Platform platform = session.platform();
+            refresh(platform, new Key(System.identityHashCode(platform), session.schema()), true);
+        }
+    }
+
+    private static boolean sessionOpen(Platform platform) {
+        return platform.sessions().map(SessionControl::isOpen).orElse(false);
     }
 
     private void refresh(Platform platform, Key key) {
-        if (refreshing.putIfAbsent(key, Boolean.TRUE) != null) {
+        refresh(platform, key, false);
+    }
+
+    /** Fetches the names in the background; {@code force} even when a fetch of the same key is under way (it may be stale). */
+    private void refresh(Platform platform, Key key, boolean force) {
+        if (refreshing.putIfAbsent(key, Boolean.TRUE) != null && !force) {
             return;
         }
+        long asked = generation.get();
         refresher.execute(() -> {
             try {
                 List<String> names = key.schema() == null ? platform.listSchemas() : platform.listTables(key.schema());
-                entries.put(key, new Entry(names, System.nanoTime()));
+                if (generation.get() == asked) {
+                    entries.put(key, new Entry(names, System.nanoTime()));
+                }
             } catch (RuntimeException e) {
                 log.info("table name refresh failed: {}", e.getMessage());
             } finally {

@@ -31,6 +31,7 @@ public final class GlueCatalog {
     // database name → (database, tables by name); sorted so pages are stable
     private final Map<String, ObjectNode> databases = new TreeMap<>();
     private final Map<String, Map<String, ObjectNode>> tables = new TreeMap<>();
+    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     GlueCatalog(Clock clock, String accountId) {
         this.clock = requireNonNull(clock, "clock is null");
@@ -50,7 +51,21 @@ public final class GlueCatalog {
     public record ColumnSnapshot(String name, String type) {
     }
 
+    /** Told after each change to the databases or tables (open sessions re-read the catalog, as EMR's read Glue live). */
+    public void onChange(Runnable listener) {
+        listeners.add(requireNonNull(listener, "listener is null"));
+    }
+
     synchronized ObjectNode handle(String operation, ObjectNode in) {
+        ObjectNode out = dispatch(operation, in);
+        if (!operation.startsWith("Get")) {
+            // before the answer leaves: a caller that saw CreateTable succeed finds the table in an open session
+            listeners.forEach(Runnable::run);
+        }
+        return out;
+    }
+
+    private ObjectNode dispatch(String operation, ObjectNode in) {
         return switch (operation) {
             case "CreateDatabase" -> createDatabase(in);
             case "GetDatabase" -> getDatabase(in);

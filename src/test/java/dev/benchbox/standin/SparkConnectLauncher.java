@@ -6,10 +6,13 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import static java.util.Objects.requireNonNull;
@@ -17,7 +20,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * A stand-in session's server: a real Spark Connect 3.5 server ({@code SparkConnectServer}, from the stand-in's Spark
  * runtime, {@code src/test/spark}) in a child JVM on a free loopback port, Spark in local mode with the stand-in's
- * Glue tables registered first (as jobs see them) and S3 mapped onto the blob store. {@code SessionTokenInterceptor}
+ * Glue tables registered first (as jobs see them), kept in step with later Glue changes, and S3 mapped onto the blob store. {@code SessionTokenInterceptor}
  * accepts only the session's tokens from loopback peers. The child ends itself when this JVM ends.
  */
 final class SparkConnectLauncher implements SessionLauncher {
@@ -27,9 +30,29 @@ final class SparkConnectLauncher implements SessionLauncher {
     private static final long START_TIMEOUT_MILLIS = 180_000;
 
     private final AwsStandIn standIn;
+    /** The Glue catalog files of the servers running now: rewritten on every Glue change. */
+    private final Set<Path> liveCatalogs = ConcurrentHashMap.newKeySet();
 
     SparkConnectLauncher(AwsStandIn standIn) {
         this.standIn = requireNonNull(standIn, "standIn is null");
+        standIn.glue().onChange(this::glueChanged);
+    }
+
+    /**
+     * An open session sees Glue as it is now, as on EMR where its Spark reads the Glue Data Catalog live: each running
+     * server's catalog file is rewritten, and its interceptor brings the server's catalog up to date before the next call.
+     */
+    private void glueChanged() {
+        for (Path file : liveCatalogs) {
+            try {
+                Path partial = file.resolveSibling(file.getFileName() + ".partial");
+                SparkJobExecutor.writeCatalog(standIn, partial);
+                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                // the server is going away with its directory; Glue's own answer must not fail because of it
+                liveCatalogs.remove(file);
+            }
+        }
     }
 
     @Override
@@ -73,20 +96,32 @@ final class SparkConnectLauncher implements SessionLauncher {
         command.add("-Djava.io.tmpdir=" + Files.createDirectories(work.resolve("tmp")));
         command.add("-Dbenchbox.standin.session.tokens=" + launch.tokensFile());
         command.add("-Dbenchbox.standin.session.activity=" + launch.activityFile());
+        Path catalog = work.resolve("glue-catalog.tsv");
+        command.add("-Dbenchbox.standin.session.catalog=" + catalog);
         command.add("-Dbenchbox.standin.parent.pid=" + ProcessHandle.current().pid());
         conf.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-cp");
         command.add(launcherJar + ":" + Files.readString(classpathFile).trim());
         command.add(LAUNCHER);
         command.add("--catalog");
-        command.add(SparkJobExecutor.writeCatalog(standIn, work.resolve("glue-catalog.tsv")).toString());
+        liveCatalogs.add(catalog); // first, so a Glue change while the file is written is not missed
+        synchronized (standIn.glue()) {
+            SparkJobExecutor.writeCatalog(standIn, catalog);
+        }
+        command.add(catalog.toString());
         command.add(SERVER);
 
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
                 .redirectOutput(work.resolve("stdout").toFile()).redirectError(work.resolve("stderr").toFile());
         builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-        Process process = builder.start();
-        Server server = new ChildServer(process, port);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            liveCatalogs.remove(catalog);
+            throw e;
+        }
+        Server server = new ChildServer(process, port, () -> liveCatalogs.remove(catalog));
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
         try {
             while (!accepts(port)) {
@@ -120,7 +155,7 @@ final class SparkConnectLauncher implements SessionLauncher {
         }
     }
 
-    private record ChildServer(Process process, int port) implements Server {
+    private record ChildServer(Process process, int port, Runnable stopped) implements Server {
         @Override
         public boolean alive() {
             return process.isAlive();
@@ -128,6 +163,7 @@ final class SparkConnectLauncher implements SessionLauncher {
 
         @Override
         public void stop() {
+            stopped.run();
             process.descendants().forEach(ProcessHandle::destroy);
             process.destroy();
             try {

@@ -323,14 +323,27 @@ public final class EmrServerlessPlatform implements Platform {
         return catalog.listDatabases();
     }
 
+    /** Glue's tables; while a session is open, those its Spark lists (what queries through it can read). */
     @Override
     public List<String> listTables(String schema) {
+        if (openSession() instanceof dev.benchbox.platform.emr.session.EmrSessionControl live) {
+            return live.listTables(database(schema));
+        }
         return catalog.listTables(database(schema));
     }
 
+    /** Glue's columns; while a session is open, the columns and types its Spark reports. */
     @Override
     public List<Column> describeTable(String schema, String table) {
+        if (openSession() instanceof dev.benchbox.platform.emr.session.EmrSessionControl live) {
+            return live.describeTable(database(schema), table);
+        }
         return requireTable(schema, table).columns();
+    }
+
+    /** The live session while one is open, else null (queries and catalog look-ups then go to job runs and Glue). */
+    private dev.benchbox.platform.SessionControl openSession() {
+        return sessionControl.isOpen() ? sessionControl : null;
     }
 
     /** The row count recorded with the table when it was loaded (counting rows needs a job run). */

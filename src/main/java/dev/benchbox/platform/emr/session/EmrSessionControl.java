@@ -42,6 +42,8 @@ public final class EmrSessionControl implements SessionControl, AutoCloseable {
     /** A session this shell starts ends after this many idle minutes unless told otherwise. */
     public static final int DEFAULT_IDLE_TIMEOUT_MINUTES = 30;
     private static final Pattern RELEASE = Pattern.compile("emr-(\\d+)\\.(\\d+)\\.(\\d+)(?:-.*)?");
+    /** The longest a catalog look-up (completion's background refresh) waits for the session. */
+    private static final Duration CATALOG_DEADLINE = Duration.ofSeconds(60);
     private static final String GLUE_FACTORY = "com.amazonaws.glue.catalog.metastore.AWSGlueDataCatalogHiveClientFactory";
 
     /**
@@ -177,18 +179,77 @@ public final class EmrSessionControl implements SessionControl, AutoCloseable {
 
     /** Runs one statement through the open session, in {@code database}. */
     public QuerySummary execute(String database, String sql, RowSink sink) {
-        SparkConnectClient current;
-        synchronized (this) {
-            if (open == null) {
-                throw new BenchboxException("no session is open");
-            }
-            current = client;
-        }
+        SparkConnectClient current = current();
         if (!database.equals(this.database)) {
-            current.execute("USE `" + database.replace("`", "``") + "`", RowSink.DISCARD);
+            current.execute("USE " + quote(database), RowSink.DISCARD);
             this.database = database;
         }
         return current.execute(sql, sink);
+    }
+
+    /**
+     * The tables of {@code database} as the session's Spark lists them ({@code SHOW TABLES IN}): what its queries can
+     * read, including the session's own temporary views, sorted. No {@code USE}: completion refreshes from a background
+     * thread while a query may run.
+     */
+    public List<String> listTables(String database) {
+        List<List<Object>> rows = new ArrayList<>();
+        current().execute("SHOW TABLES IN " + quote(database), collect(rows), CATALOG_DEADLINE);
+        // SHOW TABLES answers (namespace, tableName, isTemporary)
+        return rows.stream().map(row -> String.valueOf(row.get(1))).distinct().sorted().toList();
+    }
+
+    /**
+     * The columns of a table as the session's Spark resolves the name in {@code database} (a temporary view first, as
+     * a query would): {@code DESCRIBE TABLE}'s column rows, before its partition and detail sections.
+     */
+    public List<dev.benchbox.platform.Column> describeTable(String database, String table) {
+        List<List<Object>> rows = new ArrayList<>();
+        try {
+            execute(database, "DESCRIBE TABLE " + quote(table), collect(rows));
+        } catch (BenchboxException e) {
+            if (e.getMessage() != null && e.getMessage().contains("[TABLE_OR_VIEW_NOT_FOUND]")) {
+                throw new BenchboxException("unknown table '" + table + "' in database '" + database + "' (as the open session's Spark sees it)");
+            }
+            throw e;
+        }
+        List<dev.benchbox.platform.Column> columns = new ArrayList<>();
+        for (List<Object> row : rows) {
+            String name = row.get(0) == null ? "" : row.get(0).toString();
+            if (name.isEmpty() || name.startsWith("#")) {
+                break; // "# Partition Information" and later sections repeat columns or describe the table
+            }
+            columns.add(new dev.benchbox.platform.Column(name, String.valueOf(row.get(1))));
+        }
+        return columns;
+    }
+
+    private synchronized SparkConnectClient current() {
+        if (open == null) {
+            throw new BenchboxException("no session is open");
+        }
+        return client;
+    }
+
+    private static String quote(String identifier) {
+        return "`" + identifier.replace("`", "``") + "`";
+    }
+
+    private static RowSink collect(List<List<Object>> rows) {
+        return new RowSink() {
+            @Override
+            public void begin(List<dev.benchbox.platform.Column> columns) {
+            }
+
+            @Override
+            public void row(List<?> values) {
+                rows.add(new ArrayList<>(values));
+            }
+
+            @Override
+            public void end() {
+            }
+        };
     }
 
     @Override

@@ -76,6 +76,14 @@ public final class SparkConnectClient implements AutoCloseable {
 
     /** Runs one statement and streams its rows; a failure is one line with Spark's error class. */
     public QuerySummary execute(String sql, RowSink sink) {
+        return execute(sql, sink, null);
+    }
+
+    /**
+     * As {@link #execute(String, RowSink)}, but gives up after {@code deadline} (null: never), so a background look-up
+     * cannot hang on a session that stopped answering.
+     */
+    public QuerySummary execute(String sql, RowSink sink, Duration deadline) {
         long started = System.nanoTime();
         String tag = "benchbox-" + UUID.randomUUID();
         ExecutePlanRequest request = ExecutePlanRequest.newBuilder().setSessionId(sessionId).setUserContext(user)
@@ -85,7 +93,11 @@ public final class SparkConnectClient implements AutoCloseable {
         while (true) {
             boolean answered = false;
             try {
-                Iterator<ExecutePlanResponse> responses = stub().executePlan(request);
+                SparkConnectServiceGrpc.SparkConnectServiceBlockingStub stub = stub();
+                if (deadline != null) {
+                    stub = stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+                }
+                Iterator<ExecutePlanResponse> responses = stub.executePlan(request);
                 Rows rows = new Rows(sink);
                 while (responses.hasNext()) {
                     answered = true;

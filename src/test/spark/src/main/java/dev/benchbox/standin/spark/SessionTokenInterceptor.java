@@ -7,6 +7,8 @@ import org.sparkproject.connect.grpc.ServerCallHandler;
 import org.sparkproject.connect.grpc.ServerInterceptor;
 import org.sparkproject.connect.grpc.Status;
 
+import org.apache.spark.sql.SparkSession;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -22,13 +24,16 @@ import java.time.Instant;
  * loopback peer carrying, in {@code x-aws-proxy-auth}, a token the stand-in issued for this session (GetSessionEndpoint)
  * that has not expired. The stand-in writes the tokens to the file named by {@code benchbox.standin.session.tokens}
  * (one {@code TOKEN<TAB>EXPIRES_EPOCH_MILLIS} a line); each accepted call touches {@code benchbox.standin.session.activity},
- * which the stand-in reads for the session's idle timeout.
+ * which the stand-in reads for the session's idle timeout. Before letting a call through it brings the server's catalog in
+ * step with the stand-in's Glue ({@code benchbox.standin.session.catalog}, see {@link GlueCatalogSync}).
  */
 public final class SessionTokenInterceptor implements ServerInterceptor {
     static final Metadata.Key<String> AUTH = Metadata.Key.of("x-aws-proxy-auth", Metadata.ASCII_STRING_MARSHALLER);
 
     private final Path tokens = Path.of(System.getProperty("benchbox.standin.session.tokens"));
     private final Path activity = Path.of(System.getProperty("benchbox.standin.session.activity"));
+    private final Path catalog = System.getProperty("benchbox.standin.session.catalog") == null ? null
+            : Path.of(System.getProperty("benchbox.standin.session.catalog"));
 
     @Override
     public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
@@ -47,6 +52,14 @@ public final class SessionTokenInterceptor implements ServerInterceptor {
             Files.setLastModifiedTime(activity, FileTime.from(Instant.now()));
         } catch (IOException ignored) {
             // only the idle timeout reads it
+        }
+        if (catalog != null) {
+            try {
+                // before the call runs: a table created in Glue since the last call is there for this one
+                GlueCatalogSync.sync(SparkSession.builder().getOrCreate(), catalog);
+            } catch (IOException | RuntimeException e) {
+                System.err.println("stand-in session: cannot sync the Glue catalog: " + e);
+            }
         }
         return next.startCall(call, headers);
     }

@@ -4,13 +4,9 @@ import org.apache.spark.sql.SparkSession;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Main class of the stand-in's Spark child JVM: {@code [--catalog FILE] MAIN_CLASS [ARGS...]}.
@@ -53,42 +49,6 @@ public final class StandInSparkLauncher {
     }
 
     private static void registerCatalog(Path file) throws Exception {
-        SparkSession spark = SparkSession.builder().getOrCreate();
-        Set<String> created = new LinkedHashSet<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] f = line.split("\t", -1);
-            String db = f[0];
-            if (created.add(db)) {
-                spark.sql("CREATE DATABASE IF NOT EXISTS `" + db + "`");
-            }
-            if (f.length == 1) {
-                continue; // a database without tables
-            }
-            String table = f[1];
-            StringBuilder ddl = new StringBuilder("CREATE TABLE IF NOT EXISTS `" + db + "`.`" + table + "` (");
-            List<String> columns = new java.util.ArrayList<>();
-            for (String part : (f[3] + (f[4].isEmpty() ? "" : ";" + f[4])).split(";")) {
-                if (!part.isEmpty()) {
-                    int colon = part.indexOf(':');
-                    columns.add("`" + part.substring(0, colon) + "` " + part.substring(colon + 1));
-                }
-            }
-            ddl.append(String.join(", ", columns)).append(") USING ").append(f[5]);
-            if (!f[4].isEmpty()) {
-                List<String> keys = new java.util.ArrayList<>();
-                for (String part : f[4].split(";")) {
-                    keys.add("`" + part.substring(0, part.indexOf(':')) + "`");
-                }
-                ddl.append(" PARTITIONED BY (").append(String.join(", ", keys)).append(")");
-            }
-            ddl.append(" LOCATION '").append(f[2].replace("'", "\\'")).append("'");
-            spark.sql(ddl.toString());
-            if (!f[4].isEmpty()) {
-                spark.sql("ALTER TABLE `" + db + "`.`" + table + "` RECOVER PARTITIONS");
-            }
-        }
+        GlueCatalogSync.sync(SparkSession.builder().getOrCreate(), file);
     }
 }
