@@ -55,7 +55,11 @@ public class ConnectionCommands {
                     help = "emr-serverless: key=value, repeatable (any option by its key, e.g. max_cpu=64)") String[] platformOptions,
             @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL, help = "emr-serverless: write the requests to this directory instead of sending them") String dryRun,
             @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace the contents of a non-empty directory") boolean replace,
-            @ShellOption(value = "--session", defaultValue = "false", help = "emr-serverless: start an interactive session at once (EMR 7.13.0+)") boolean startSession) {
+            @ShellOption(value = "--session", defaultValue = "false", help = "emr-serverless: start an interactive session at once (EMR 7.13.0+)") boolean startSession,
+            @ShellOption(value = "--spark-conf", defaultValue = ShellOption.NULL, arity = Integer.MAX_VALUE, help = SparkConfs.HELP
+                    + " (session default for every job run)") String[] sparkConf) {
+        // checked before anything connects: a malformed value costs no AWS call
+        Map<String, String> spark = dev.benchbox.platform.SparkSettings.parse(sparkConf);
         Map<String, String> flags = new LinkedHashMap<>();
         flags.put("s3_staging_dir", s3StagingDir);
         flags.put("execution_role_arn", executionRoleArn);
@@ -73,9 +77,16 @@ public class ConnectionCommands {
         guard.beforeReplacing();
         Connection opened = platforms.open(platform, path, PlatformOptions.merge(flags, platformOptions),
                 dryRun == null ? null : Path.of(dryRun), replace);
+        try {
+            SparkConfs.sessionDefaults(opened.platform(), spark);
+        } catch (RuntimeException e) {
+            opened.platform().close();
+            throw e;
+        }
         session.connect(opened.platform());
         tableNames.invalidate();
-        String connected = connectedMessage(opened, session.schema());
+        String connected = connectedMessage(opened, session.schema())
+                + (spark.isEmpty() ? "" : System.lineSeparator() + "Spark settings on every job run: " + describe(spark));
         if (!startSession) {
             return connected;
         }
@@ -84,6 +95,10 @@ public class ConnectionCommands {
         }
         console.println(connected);
         return sessions.startAfterConnect();
+    }
+
+    private static String describe(Map<String, String> conf) {
+        return String.join(" ", conf.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
     }
 
     static String connectedMessage(Connection connection, String schema) {

@@ -44,6 +44,16 @@ final class GenerationPlanner {
 
     GenerationPlan planTpch(double scale, List<String> tables, Where requested, Integer partsOverride, JobCapacity capacity,
             String region, Architecture architecture) {
+        return planTpch(scale, tables, requested, partsOverride, capacity, region, architecture, null, Map.of());
+    }
+
+    /**
+     * @param workers  the workers the job may use ({@link SparkTuning}), or null for {@code capacity}'s sizes with no known maximum
+     * @param userConf the user's {@code --spark-conf} values: they win over the derived ones (the estimate follows
+     *                 a user's {@code spark.executor.instances})
+     */
+    GenerationPlan planTpch(double scale, List<String> tables, Where requested, Integer partsOverride, JobCapacity capacity,
+            String region, Architecture architecture, SparkTuning.Workers workers, Map<String, String> userConf) {
         Where where;
         String reason;
         String sf = TpchSchema.formatScale(scale);
@@ -67,18 +77,29 @@ final class GenerationPlanner {
             parts.put(table, parts(table, scale, partsOverride));
         }
         int totalParts = parts.values().stream().mapToInt(Integer::intValue).sum();
+        SparkTuning.Workers sizes = workers != null ? workers : new SparkTuning.Workers(emrSize(capacity.driver()),
+                emrSize(capacity.executor()), 0, null, null);
+        Map<String, String> conf = SparkTuning.merge(SparkTuning.conf(SparkTuning.forGeneration(totalParts, sizes)), userConf);
+        int executors = SparkTuning.executors(conf, 1);
         int cores = capacity.executor().vCpu();
-        int workers = (int) Math.max(1, Math.min(capacity.executors(), Math.ceil(totalParts / (double) cores)));
-        JobCapacity used = new JobCapacity(capacity.driver(), workers, capacity.executor());
-        Duration duration = Duration.ofSeconds((long) Math.ceil(STARTUP_SECONDS + CORE_SECONDS_PER_SF * scale / (workers * cores)));
+        JobCapacity used = new JobCapacity(capacity.driver(), executors, capacity.executor());
+        Duration duration = Duration.ofSeconds((long) Math.ceil(STARTUP_SECONDS + CORE_SECONDS_PER_SF * scale / (executors * cores)));
         BigDecimal usd = CostCalculator.cost(BillingRules.billed(used, duration), pricing.price(region, architecture)).total();
-        Map<String, String> conf = new LinkedHashMap<>();
-        // a fixed number of executors: every part is the same kind of work, nothing for dynamic allocation to learn
-        conf.put("spark.executor.instances", Integer.toString(workers));
-        conf.put("spark.dynamicAllocation.maxExecutors", Integer.toString(workers));
-        // a speculative copy of a part would write the same file twice
-        conf.put("spark.speculation", "false");
-        return new GenerationPlan("tpch", scale, tables, where, reason, parts, workers, capacity.executor().describe(), usd, conf);
+        return new GenerationPlan("tpch", scale, tables, where, reason, parts, executors, capacity.executor().describe(), usd, conf);
+    }
+
+    /** The Parquet bytes of the whole TPC-H data set at {@code scale}, estimated from the measured bytes per row. */
+    static long parquetBytes(double scale) {
+        double bytes = 0;
+        // a fixed order, so the sum (and its rounding) is the same on every run
+        for (Map.Entry<String, Long> table : new java.util.TreeMap<>(ROWS_AT_SF1).entrySet()) {
+            bytes += table.getValue() * scale * PARQUET_BYTES_PER_ROW.get(table.getKey());
+        }
+        return (long) Math.ceil(bytes);
+    }
+
+    private static WorkerSize emrSize(dev.benchbox.cost.WorkerSize size) {
+        return new WorkerSize(size.vCpu(), size.memoryGb(), size.diskGb());
     }
 
     /** About 128 MB of Parquet per part; nation and region are one part; {@code --parts} sets the others. */
