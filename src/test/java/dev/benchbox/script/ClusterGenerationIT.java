@@ -122,7 +122,7 @@ class ClusterGenerationIT {
         assertThat(submitted.get(submitted.size() - 2)).contains("--conf spark.executor.instances=4 --conf spark.dynamicAllocation.maxExecutors=4 "
                 + "--conf spark.speculation=false");
         assertThat(submitted.get(submitted.size() - 1)).contains("--conf spark.sql.shuffle.partitions=6 ",
-                "--conf spark.sql.adaptive.skewJoin.enabled=true", "--conf spark.sql.autoBroadcastJoinThreshold=112m");
+                "--conf spark.sql.adaptive.skewJoin.enabled=true", "--conf spark.sql.autoBroadcastJoinThreshold=28m");
         // and the results record them as the run's configuration
         Path resultsFile;
         try (Stream<Path> files = Files.walk(dir.resolve("results"))) {

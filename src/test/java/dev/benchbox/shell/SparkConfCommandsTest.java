@@ -111,7 +111,7 @@ class SparkConfCommandsTest {
         Map<String, String> first = submitted(dir.resolve("run1"), "power-run");
         assertThat(first).containsEntry("spark.sql.shuffle.partitions", "7")      // the command's
                 .containsEntry("spark.sql.broadcastTimeout", "900")                    // the session's over the derived 300
-                .containsEntry("spark.sql.autoBroadcastJoinThreshold", "112m")         // derived for SF 1
+                .containsEntry("spark.sql.autoBroadcastJoinThreshold", "28m")         // derived for SF 1
                 .containsEntry("spark.executor.instances", "3")
                 .containsEntry("spark.eventLog.enabled", "false");
 

@@ -42,43 +42,47 @@ class SparkTuningTest {
     @Test
     void smallScalesRunOnEmrsThreeStartingExecutorsWithTwoPartitionsPerCore() {
         // SF 0.01 and SF 1 scan well under 1 GB: EMR's 3 executors, 12 cores, 24 partitions
-        assertThat(run(0.01, DEFAULT)).containsExactlyEntriesOf(expected(3, 24, "112m", 300));
-        assertThat(run(1, DEFAULT)).containsExactlyEntriesOf(expected(3, 24, "112m", 300));
+        assertThat(run(0.01, DEFAULT)).containsExactlyEntriesOf(expected(3, 24, "28m", 300));
+        assertThat(run(1, DEFAULT)).containsExactlyEntriesOf(expected(3, 24, "28m", 300));
     }
 
     @Test
     void executorsAndPartitionsGrowWithTheScaleUpToTheCeiling() {
         // SF 100: ~36 GB of Parquet, 36 cores = 9 executors; 800 partitions of 128 MB, rounded up to 23 waves of 36 cores
-        assertThat(run(100, DEFAULT)).containsExactlyEntriesOf(expected(9, 828, "112m", 300));
+        assertThat(run(100, DEFAULT)).containsExactlyEntriesOf(expected(9, 828, "28m", 300));
         // SF 1000: 359 cores = 90 executors; 8000 partitions -> 23 waves of 360
-        assertThat(run(1000, DEFAULT)).containsExactlyEntriesOf(expected(90, 8280, "112m", 600));
+        assertThat(run(1000, DEFAULT)).containsExactlyEntriesOf(expected(90, 8280, "28m", 600));
         // SF 10000 would want 897 executors: no maximum capacity known, at most 100; 80000 partitions = 200 waves of 400
-        assertThat(run(10_000, DEFAULT)).containsExactlyEntriesOf(expected(100, 80_000, "112m", 1200));
+        assertThat(run(10_000, DEFAULT)).containsExactlyEntriesOf(expected(100, 80_000, "28m", 1200));
     }
 
     @Test
     void theApplicationsMaximumCapacityCapsTheExecutors() {
         // 400 vCPU / 1600 GB less the driver's 4 / 16: 99 executors, 396 cores, 80000 partitions -> 203 waves
-        assertThat(run(10_000, CAPPED)).containsExactlyEntriesOf(expected(99, 80_388, "112m", 1200));
+        assertThat(run(10_000, CAPPED)).containsExactlyEntriesOf(expected(99, 80_388, "28m", 1200));
         // memory can be the tighter limit: 400 vCPU but 816 GB -> 50 executors of 16 GB
         assertThat(run(10_000, new SparkTuning.Workers(STANDARD, STANDARD, 0, 400, 816)).get("spark.executor.instances")).isEqualTo("50");
     }
 
     @Test
     void preInitialisedExecutorsAreAlwaysUsedAndTheBroadcastLimitFollowsTheSmallerHeap() {
-        // 5 warm executors of 2 vCPU / 4 GB (3 GB heap) with a 2 vCPU / 4 GB driver: 10 cores, 20 partitions, 24 MB broadcasts
+        // 5 warm executors of 2 vCPU / 4 GB (3 GB heap) with a 2 vCPU / 4 GB driver: 10 cores, 20 partitions, Spark's 10 MB
         WorkerSize small = new WorkerSize(2, 4, 20);
         assertThat(run(1, new SparkTuning.Workers(small, small, 5, null, null)))
-                .containsExactlyEntriesOf(expected(5, 20, "24m", 300));
+                .containsExactlyEntriesOf(expected(5, 20, "10m", 300));
+        // 16 vCPU / 64 GB workers (56 GB heap) for both: 112 MB
+        WorkerSize large = new WorkerSize(16, 64, 20);
+        assertThat(run(1, new SparkTuning.Workers(large, large, 0, null, null)).get("spark.sql.autoBroadcastJoinThreshold"))
+                .isEqualTo("112m");
         // 8 vCPU / 32 GB executors (28 GB heap) beside the standard driver (14 GB heap): the driver's heap sets it
         assertThat(run(1, new SparkTuning.Workers(STANDARD, new WorkerSize(8, 32, 20), 0, null, null))
-                .get("spark.sql.autoBroadcastJoinThreshold")).isEqualTo("112m");
+                .get("spark.sql.autoBroadcastJoinThreshold")).isEqualTo("28m");
     }
 
     @Test
     void aSweepsFixedExecutorsAreNotDerivedButSizeThePartitions() {
         // 8 executors of 4 vCPU: 32 cores; SF 100's 800 partitions -> 25 waves of 32
-        assertThat(SparkTuning.conf(SparkTuning.forRun(100, DEFAULT, 8))).containsExactlyEntriesOf(withoutExecutors(800, "112m", 300));
+        assertThat(SparkTuning.conf(SparkTuning.forRun(100, DEFAULT, 8))).containsExactlyEntriesOf(withoutExecutors(800, "28m", 300));
     }
 
     @Test
