@@ -63,6 +63,11 @@ public interface Platform extends AutoCloseable {
         return false;
     }
 
+    /** Spark settings derived from the work and overridable with {@code --spark-conf}, if its job runs are Spark's. */
+    default Optional<SparkSettings> sparkSettings() {
+        return Optional.empty();
+    }
+
     /** Generating benchmark data inside the platform's own cluster, when it has one (EMR Serverless). */
     default Optional<ClusterGeneration> clusterGeneration() {
         return Optional.empty();

@@ -58,7 +58,7 @@ public class BenchboxShell extends Shell {
     }
 
     /** Options that may be given several times, each with one value. */
-    static final java.util.Set<String> REPEATABLE = java.util.Set.of("--platform-option", "--sweep");
+    static final java.util.Set<String> REPEATABLE = java.util.Set.of("--platform-option", "--sweep", "--spark-conf");
 
     /**
      * Spring Shell keeps only the last occurrence of an option; {@code --platform-option a=1 --platform-option b=2}

@@ -52,6 +52,8 @@ class ConnectCommand {
                 .description("emr-serverless: write the requests to this directory instead of sending them");
         builder.withOption().longNames("replace").type(boolean.class).arity(OptionArity.ZERO_OR_ONE).defaultValue("false")
                 .description("with --dry-run: replace the contents of a non-empty directory");
+        builder.withOption().longNames("spark-conf").type(String[].class).arity(1, Integer.MAX_VALUE)
+                .description(SparkConfs.HELP + " (session default for every job run)");
         builder.withOption().longNames("session").type(boolean.class).arity(OptionArity.ZERO_OR_ONE).defaultValue("false")
                 .description("emr-serverless: start an interactive session at once (EMR 7.13.0+)");
         return builder.withTarget().function(context -> connect(commands, options, context)).and().build();
@@ -69,6 +71,7 @@ class ConnectCommand {
         }
         return commands.connect(context.getOptionValue("platform"), context.getOptionValue("path"), flags,
                 context.getOptionValue("platform-option"), context.getOptionValue("dry-run"),
-                Boolean.TRUE.equals(context.getOptionValue("replace")), Boolean.TRUE.equals(context.getOptionValue("session")));
+                Boolean.TRUE.equals(context.getOptionValue("replace")), Boolean.TRUE.equals(context.getOptionValue("session")),
+                context.getOptionValue("spark-conf"));
     }
 }

@@ -35,16 +35,26 @@ public class ConnectionCommands {
     /**
      * {@code connect}, as {@link ConnectCommand} registers it.
      *
-     * @param flags every EMR Serverless option's key and its flag's value (null when the flag was not given)
+     * @param flags     every platform option's key and its flag's value (null when the flag was not given)
+     * @param sparkConf {@code --spark-conf key=value} pairs: Spark settings on every job run of this connection
      */
     public String connect(String platform, String path, Map<String, String> flags, String[] platformOptions, String dryRun,
-            boolean replace, boolean startSession) {
+            boolean replace, boolean startSession, String[] sparkConf) {
+        // checked before anything connects: a malformed value costs no AWS call
+        Map<String, String> spark = dev.benchbox.platform.SparkSettings.parse(sparkConf);
         guard.beforeReplacing();
         Connection opened = platforms.open(platform, path, PlatformOptions.merge(flags, platformOptions),
                 dryRun == null ? null : Path.of(dryRun), replace);
+        try {
+            SparkConfs.sessionDefaults(opened.platform(), spark);
+        } catch (RuntimeException e) {
+            opened.platform().close();
+            throw e;
+        }
         session.connect(opened.platform());
         tableNames.invalidate();
-        String connected = connectedMessage(opened, session.schema());
+        String connected = connectedMessage(opened, session.schema())
+                + (spark.isEmpty() ? "" : System.lineSeparator() + "Spark settings on every job run: " + describe(spark));
         if (!startSession) {
             return connected;
         }
@@ -53,6 +63,10 @@ public class ConnectionCommands {
         }
         console.println(connected);
         return sessions.startAfterConnect();
+    }
+
+    private static String describe(Map<String, String> conf) {
+        return String.join(" ", conf.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
     }
 
     static String connectedMessage(Connection connection, String schema) {

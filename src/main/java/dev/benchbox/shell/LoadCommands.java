@@ -64,7 +64,14 @@ public class LoadCommands {
             @ShellOption(value = "--generate", defaultValue = ShellOption.NULL, help = "load tpch on emr-serverless: local (generate here, upload) or cluster (a job run writes it to S3); default by scale") String generate,
             @ShellOption(value = "--parts", defaultValue = ShellOption.NULL, help = "with --generate cluster: parts per large table (default: about 128 MB of Parquet each)") Integer parts,
             @ShellOption(value = "--max-cost", defaultValue = ShellOption.NULL, help = "refuse to start a generation job run whose estimate exceeds this many USD") String maxCost,
-            @ShellOption(value = "--from", defaultValue = ShellOption.NULL, help = "load tpch on emr-serverless: register Parquet already in S3 (s3://bucket/prefix/, a folder per table) after a job run checks it") String from) {
+            @ShellOption(value = "--from", defaultValue = ShellOption.NULL, help = "load tpch on emr-serverless: register Parquet already in S3 (s3://bucket/prefix/, a folder per table) after a job run checks it") String from,
+            @ShellOption(value = "--spark-conf", defaultValue = ShellOption.NULL, arity = Integer.MAX_VALUE, help = SparkConfs.HELP
+                    + " (load tpch's generation or check job run)") String[] sparkConfPairs) {
+        Map<String, String> sparkConf = dev.benchbox.platform.SparkSettings.parse(sparkConfPairs);
+        boolean tpch = generator != null && "tpch".equalsIgnoreCase(generator);
+        if (!sparkConf.isEmpty() && !tpch) {
+            throw new BenchboxException("--spark-conf goes with 'load tpch' (its generation or check job run on emr-serverless)");
+        }
         if (generator != null) {
             boolean tpcds = "tpcds".equalsIgnoreCase(generator);
             if (!"tpch".equalsIgnoreCase(generator) && !tpcds) {
@@ -85,10 +92,11 @@ public class LoadCommands {
                 if (generate != null || parts != null) {
                     throw new BenchboxException("--from registers data that exists: --generate and --parts do not go with it");
                 }
-                return registerTpch(scale, tables, schema, dryRun, replace, from);
+                return registerTpch(scale, tables, schema, dryRun, replace, from, sparkConf);
             }
-            return tpcds ? loadTpcds(scale, tables, schema, dryRun, replace, new Generation(generate, parts, maxCost))
-                    : loadTpch(scale, tables, schema, dryRun, replace, new Generation(generate, parts, maxCost));
+            Generation generation = new Generation(generate, parts, maxCost, sparkConf);
+            return tpcds ? loadTpcds(scale, tables, schema, dryRun, replace, generation)
+                    : loadTpch(scale, tables, schema, dryRun, replace, generation);
         }
         if (source == null) {
             throw new BenchboxException("say what to load: 'load tpch --scale SF' or 'load --tables t1,t2 --source DIR'");
@@ -105,8 +113,8 @@ public class LoadCommands {
         return loadFiles(tables, source, schema, dryRun, replace);
     }
 
-    /** {@code --generate}, {@code --parts} and {@code --max-cost} of {@code load tpch}, as typed (null when not given). */
-    private record Generation(String where, Integer parts, String maxCost) {
+    /** {@code --generate}, {@code --parts} and {@code --max-cost} of {@code load tpch}, as typed (null when not given), and its checked {@code --spark-conf}. */
+    private record Generation(String where, Integer parts, String maxCost, Map<String, String> sparkConf) {
     }
 
     private String loadTpch(String scale, String tables, String schema, String dryRun, boolean replace, Generation generation) {
@@ -127,15 +135,18 @@ public class LoadCommands {
         Instant started = Instant.now();
         LoadReport report;
         if (cluster.isPresent()) {
-            GenerationPlan plan = cluster.get().planTpch(scaleFactor, selected, requested, generation.parts());
-            console.println(plan.describe());
-            if (maxCost != null) {
-                MaxCost.check(plan.estimatedUsd(), maxCost);
-            }
-            try (LoadProgress progress = progressBars.create()) {
-                report = cluster.get().generateTpch(target, plan, progress);
+            try (var work = SparkConfs.forWork(platform, scaleFactor, generation.sparkConf())) {
+                GenerationPlan plan = cluster.get().planTpch(scaleFactor, selected, requested, generation.parts());
+                console.println(plan.describe());
+                if (maxCost != null) {
+                    MaxCost.check(plan.estimatedUsd(), maxCost);
+                }
+                try (LoadProgress progress = progressBars.create()) {
+                    report = cluster.get().generateTpch(target, plan, progress);
+                }
             }
         } else {
+            SparkConfs.requireNone(platform, generation.sparkConf());
             try (LoadProgress progress = progressBars.create()) {
                 report = platform.loadTpch(target, scaleFactor, selected, progress);
             }
@@ -149,7 +160,8 @@ public class LoadCommands {
         return notes(report) + summary("TPC-H SF" + TpchSchema.formatScale(scaleFactor), target, report);
     }
 
-    private String registerTpch(String scale, String tables, String schema, String dryRun, boolean replace, String from) {
+    private String registerTpch(String scale, String tables, String schema, String dryRun, boolean replace, String from,
+            Map<String, String> sparkConf) {
         double scaleFactor = TpchSchema.parseScale(scale);
         List<String> selected = TpchSchema.parseTables(tables);
         Platform platform = dryRuns.target(dryRun, replace);
@@ -158,7 +170,7 @@ public class LoadCommands {
         String target = schema == null ? session.schema() : schema;
         Instant started = Instant.now();
         LoadReport report;
-        try (LoadProgress progress = progressBars.create()) {
+        try (var work = SparkConfs.forWork(platform, scaleFactor, sparkConf); LoadProgress progress = progressBars.create()) {
             report = cluster.registerTpch(target, scaleFactor, selected, from, progress);
         }
         if (DryRuns.recorder(platform).isPresent()) {
@@ -189,15 +201,18 @@ public class LoadCommands {
         LoadReport report;
         if (cluster.isPresent()) {
             // on emr-serverless TPC-DS is generated by a job run: planned and priced first, as load tpch does
-            GenerationPlan plan = cluster.get().planTpcds(scaleFactor, selected, requested, generation.parts());
-            console.println(plan.describe());
-            if (maxCost != null) {
-                MaxCost.check(plan.estimatedUsd(), maxCost);
-            }
-            try (LoadProgress progress = progressBars.create()) {
-                report = cluster.get().generate(target, plan, progress);
+            try (var work = SparkConfs.forWork(platform, scaleFactor, generation.sparkConf())) {
+                GenerationPlan plan = cluster.get().planTpcds(scaleFactor, selected, requested, generation.parts());
+                console.println(plan.describe());
+                if (maxCost != null) {
+                    MaxCost.check(plan.estimatedUsd(), maxCost);
+                }
+                try (LoadProgress progress = progressBars.create()) {
+                    report = cluster.get().generate(target, plan, progress);
+                }
             }
         } else {
+            SparkConfs.requireNone(platform, generation.sparkConf());
             try (LoadProgress progress = progressBars.create()) {
                 report = platform.loadTpcds(target, scaleFactor, selected, progress);
             }

@@ -78,7 +78,11 @@ public class RunCommands {
             @ShellOption(value = "--via", defaultValue = "job", help = "emr-serverless: job (one job run per stream, timed in the driver) "
                     + "or session (through the open interactive session, each query timed as a user waits for it)") String via,
             @ShellOption(value = "--sweep", defaultValue = ShellOption.NULL, arity = Integer.MAX_VALUE,
-                    help = "run once per combination, repeatable: NAME=V1,V2 (e.g. executors=8x4vCPU-16GB,4x8vCPU-32GB, architecture=x86_64,arm64; duckdb: threads, memory_limit)") String[] sweep) {
+                    help = "run once per combination, repeatable: NAME=V1,V2 (e.g. executors=8x4vCPU-16GB,4x8vCPU-32GB, architecture=x86_64,arm64; duckdb: threads, memory_limit)") String[] sweep,
+            @ShellOption(value = "--spark-conf", defaultValue = ShellOption.NULL, arity = Integer.MAX_VALUE, help = SparkConfs.HELP
+                    + " (this run's job runs)") String[] sparkConfPairs) {
+        // checked before anything connects or runs
+        java.util.Map<String, String> sparkConf = dev.benchbox.platform.SparkSettings.parse(sparkConfPairs);
         if (benchmark == null) {
             throw new BenchboxException("name the benchmark: run tpch --scale SF or run tpcds --scale SF");
         }
@@ -104,8 +108,8 @@ public class RunCommands {
         // everything typed is checked before connecting or loading
         PowerRunRequest request = request(chosen, scale, queries, warmup, iterations, validate, streams);
         if (via.equals("session")) {
-            if (sweep != null || dryRun != null || streams > 1) {
-                throw new BenchboxException("--via session goes alone: not with --sweep, --dry-run or --streams");
+            if (sweep != null || dryRun != null || streams > 1 || !sparkConf.isEmpty()) {
+                throw new BenchboxException("--via session goes alone: not with --sweep, --dry-run, --streams or --spark-conf");
             }
             request = request.viaOpenSession();
         } else if (!via.equals("job")) {
@@ -116,7 +120,7 @@ public class RunCommands {
         }
         dev.benchbox.bench.sweep.SweepSpec sweepSpec = sweep == null ? null : sweeps.check(sweep, platform, dryRun, maxCost);
         if (dryRun != null) {
-            dryRun(request, platform, platformOptions, Path.of(dryRun), replace);
+            dryRun(request, platform, platformOptions, Path.of(dryRun), replace, sparkConf);
             return;
         }
         if (platform != null) {
@@ -127,21 +131,31 @@ public class RunCommands {
         } else if (!availability.check().isAvailable()) {
             throw new BenchboxException("not connected: run 'connect duckdb' first, or give --platform duckdb");
         }
-        if (sweepSpec != null) {
-            sweeps.run(request, sweepSpec, maxCost);
-            tableNames.invalidate();
+        if (request.viaSession()) {
+            // the open session has its own Spark settings
+            costs.checkMaxCost(maxCost, chosen.name(), request.scaleFactor(), request.warmups() + request.iterations());
+            execute(request);
             return;
         }
-        // each stream is a job run of its own
-        costs.checkMaxCost(maxCost, chosen.name(), request.scaleFactor(), (request.warmups() + request.iterations()) * request.streams());
-        execute(request);
+        // the job runs (and their estimate) are tuned to the scale, with --spark-conf over it
+        try (var work = SparkConfs.forWork(session.platform(), request.scaleFactor(), sparkConf)) {
+            if (sweepSpec != null) {
+                sweeps.run(request, sweepSpec, maxCost);
+                tableNames.invalidate();
+                return;
+            }
+            // each stream is a job run of its own
+            costs.checkMaxCost(maxCost, chosen.name(), request.scaleFactor(), (request.warmups() + request.iterations()) * request.streams());
+            execute(request);
+        }
     }
 
     /**
      * A previewed power run: connect (or preview the connection), create the database, register the tables and
      * write every query's SQL and the one job run's manifest and StartJobRun request, with no AWS call.
      */
-    private void dryRun(PowerRunRequest request, String platform, String[] platformOptions, Path dir, boolean replace) {
+    private void dryRun(PowerRunRequest request, String platform, String[] platformOptions, Path dir, boolean replace,
+            java.util.Map<String, String> sparkConf) {
         Platform preview;
         if (platform != null) {
             preview = platforms.open(platform, null, PlatformOptions.merge(java.util.Map.of(), platformOptions), dir, replace).platform();
@@ -161,9 +175,11 @@ public class RunCommands {
         String schema = platform != null ? preview.defaultSchema() : session.schema();
         preview.createSchema(schema);
         // the benchmark's load as the preview platform records it (TPC-DS on EMR: the generation job run's request)
-        request.benchmark().load(preview, schema, request.scaleFactor(), List.of(), LoadProgress.NONE);
         List<BatchQuery> batch = request.benchmark().statements(request.queries());
-        dryRun.previewRun(schema, batch, request.warmups(), request.iterations(), PowerRunService.MAX_ROWS_KEPT);
+        try (var work = SparkConfs.forWork(preview, request.scaleFactor(), sparkConf)) {
+            request.benchmark().load(preview, schema, request.scaleFactor(), List.of(), LoadProgress.NONE);
+            dryRun.previewRun(schema, batch, request.warmups(), request.iterations(), PowerRunService.MAX_ROWS_KEPT);
+        }
         console.println("Previewed " + request.benchmark().title() + " SF" + TpchSchema.formatScale(request.scaleFactor()) + " on " + preview.description());
         console.println(DryRuns.summary(dryRun, 0) + " (requests as NN-Operation[-detail].json, queries/*.sql, tables/*.sql, uploads.json)");
     }

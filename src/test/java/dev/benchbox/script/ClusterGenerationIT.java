@@ -41,7 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * execute the packaged job (io.trino.tpch inside it) on real Spark 3.5: the Parquet it writes equals local
  * generation's table by table and column by column (both read by DuckDB), a power run on it validates 22 of 22,
  * and a load killed after some parts resumes by generating only the missing ones. Each Spark job run is tens of
- * seconds here: SF 0.01, few parts.
+ * seconds here: SF 0.01, few parts (and one SF 0.1 generation, compared the same way).
  */
 @SpringBootTest(properties = {"spring.shell.interactive.enabled=false", "benchbox.errors-on-terminal=true"})
 @Import({ShellTestSupport.class, TestEnvironment.class})
@@ -100,14 +100,14 @@ class ClusterGenerationIT {
         String output = script("generate", CONNECT.formatted("gen") + """
                 create-schema tpch_gen
                 load tpch --scale 0.01 --generate cluster --parts 2
-                run tpch --scale 0.01
+                run tpch --scale 0.01 --spark-conf spark.sql.shuffle.partitions=6
                 cost
                 """);
 
         assertThat(exitStatus.code()).as(output).isZero();
         assertThat(output)
                 .contains("Generating TPC-H SF0.01 in the cluster (--generate cluster): 14 parts (region 1, nation 1, supplier 2, "
-                        + "customer 2, part 2, partsupp 2, orders 2, lineitem 2) on 3 executors of 4 vCPU / 16 GB / 20 GB disk, estimated $")
+                        + "customer 2, part 2, partsupp 2, orders 2, lineitem 2) on 4 executors of 4 vCPU / 16 GB / 20 GB disk, estimated $")
                 .containsPattern("job run \\w+ RUNNING after")
                 .containsPattern("generated in the cluster by job run \\w+: 14 parts written; data in s3://[\\w-]+/gen/data/tpch/sf0.01/")
                 .containsPattern("lineitem +60,175 rows")
@@ -116,15 +116,49 @@ class ClusterGenerationIT {
                 .containsPattern("\\w+ +benchbox load g-[\\w-]+ +SUCCESS")
                 .doesNotContain("Exception");
         assertThat(startJobRuns() - before).as("one generation job run, one power run").isEqualTo(2);
+        // the job runs carried the settings tuned to the work (real Spark ran the 22 queries with them), the user's over them
+        List<String> submitted = aws.requests().stream().filter(r -> r.operation().equals("StartJobRun"))
+                .map(r -> r.input().path("jobDriver").path("sparkSubmit").path("sparkSubmitParameters").asText()).toList();
+        assertThat(submitted.get(submitted.size() - 2)).contains("--conf spark.executor.instances=4 --conf spark.dynamicAllocation.maxExecutors=4 "
+                + "--conf spark.speculation=false");
+        assertThat(submitted.get(submitted.size() - 1)).contains("--conf spark.sql.shuffle.partitions=6 ",
+                "--conf spark.sql.adaptive.skewJoin.enabled=true", "--conf spark.sql.autoBroadcastJoinThreshold=28m");
+        // and the results record them as the run's configuration
+        Path resultsFile;
+        try (Stream<Path> files = Files.walk(dir.resolve("results"))) {
+            resultsFile = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
+        }
+        var settings = new com.fasterxml.jackson.databind.ObjectMapper().readTree(resultsFile.toFile()).path("configuration")
+                .path("engine").path("settings");
+        assertThat(settings.path("spark.sql.shuffle.partitions").asText()).isEqualTo("6");
+        assertThat(settings.path("spark.sql.broadcastTimeout").asText()).isEqualTo("300");
+        assertThat(settings.path("spark.executor.instances").asText()).isEqualTo("3");
 
-        Path cluster = aws.localPath(aws.bucket(), "gen/data/tpch/sf0.01");
-        Path local = dir.resolve("local");
-        writeLocalGeneration(local);
+        assertEqualToLocalGeneration(aws.localPath(aws.bucket(), "gen/data/tpch/sf0.01"), 0.01, 2);
+    }
+
+    /** SF 0.1 (866,602 rows in 14 parts): the generator split into parts gives local generation's rows at ten times the scale. */
+    @Test
+    void clusterGenerationAtScaleOneTenthEqualsLocalGeneration() throws Exception {
+        String output = script("generate-sf01", CONNECT.formatted("gen01") + """
+                create-schema tpch_gen01
+                load tpch --scale 0.1 --generate cluster --parts 2
+                """);
+        assertThat(exitStatus.code()).as(output).isZero();
+        assertThat(output).containsPattern("lineitem +600,572 rows").contains("Loaded TPC-H SF0.1 into tpch_gen01: 8 tables, 866,602 rows");
+        assertEqualToLocalGeneration(aws.localPath(aws.bucket(), "gen01/data/tpch/sf0.1"), 0.1, 2);
+    }
+
+    /** Per table: the files are the parts, and the column types, row count and a checksum per column equal local generation's. */
+    private void assertEqualToLocalGeneration(Path cluster, double scale, int parts) throws Exception {
+        Path local = dir.resolve("local-sf" + TpchSchema.formatScale(scale));
+        writeLocalGeneration(local, scale);
+        String partName = "part-0000[1-" + parts + "]-of-0000" + parts + "\\.parquet";
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duckdb.createStatement()) {
             for (String table : TpchSchema.TABLES) {
                 try (Stream<Path> files = Files.list(cluster.resolve(table))) {
                     assertThat(files.map(f -> f.getFileName().toString()).toList()).as(table)
-                            .allMatch(name -> name.matches("part-0000[12]-of-0000[12]\\.parquet"));
+                            .allMatch(name -> name.matches(partName) || name.equals("part-00001-of-00001.parquet"));
                 }
                 String clusterFiles = "read_parquet('" + cluster.resolve(table) + "/*.parquet')";
                 String localFiles = "read_parquet('" + local.resolve(table) + "/*.parquet')";
@@ -176,7 +210,7 @@ class ClusterGenerationIT {
     void fromRegistersAnExistingDataSetInPlaceAfterACheckAndNothingOfOneThatFailsIt() throws Exception {
         // someone's SF 0.01 already in S3, one folder per table (written by DuckDB straight into the blob store)
         Path good = aws.localPath(aws.bucket(), "existing/good");
-        writeLocalGeneration(good);
+        writeLocalGeneration(good, 0.01);
         Path bad = aws.localPath(aws.bucket(), "existing/bad");
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duckdb.createStatement()) {
             for (String table : List.of("region", "nation", "customer")) {
@@ -209,10 +243,10 @@ class ClusterGenerationIT {
     }
 
     /** Today's path: generated in an in-memory DuckDB, each table written as Parquet by DuckDB. */
-    private static void writeLocalGeneration(Path target) throws Exception {
+    private static void writeLocalGeneration(Path target, double scale) throws Exception {
         try (DuckDbPlatform duckdb = DuckDbPlatform.open(null)) {
             duckdb.createSchema("local");
-            duckdb.loadTpch("local", 0.01, TpchSchema.TABLES, LoadProgress.NONE);
+            duckdb.loadTpch("local", scale, TpchSchema.TABLES, LoadProgress.NONE);
             for (String table : TpchSchema.TABLES) {
                 Files.createDirectories(target.resolve(table));
                 duckdb.execute("local", "COPY local." + table + " TO '" + target.resolve(table).resolve("data.parquet")

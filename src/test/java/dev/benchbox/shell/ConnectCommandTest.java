@@ -45,8 +45,8 @@ class ConnectCommandTest {
         assertThat(option(connect, "create-application").getDefaultValue()).isEqualTo("false");
         assertThat(option(connect, "platform").getPosition()).isZero();
         assertThat(option(connect, "platform").getDefaultValue()).isEqualTo("duckdb");
-        List<String> others = List.of("path", "platform-option", "dry-run", "replace", "session");
+        List<String> others = List.of("path", "platform-option", "dry-run", "replace", "session", "spark-conf");
         others.forEach(name -> option(connect, name));
-        assertThat(connect.getOptions()).hasSize(2 + EmrOption.values().length + 4);
+        assertThat(connect.getOptions()).hasSize(2 + EmrOption.values().length + 5);
     }
 }

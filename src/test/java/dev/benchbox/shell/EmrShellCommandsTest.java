@@ -301,8 +301,9 @@ class EmrShellCommandsTest {
                 .contains("dry run: the cluster would generate 34 parts into s3://" + aws.bucket() + "/shell/data/tpch/sf10/");
         assertThat(sent()).isEqualTo(before);
         String start = Files.readString(preview.resolve("01-StartJobRun-generate-tpch.json"));
+        // 34 parts on 4-vCPU executors: 9 executors give every part its own core (SparkTuning)
         assertThat(start).contains("\"entryPointArguments\" : [ \"s3://" + aws.bucket() + "/shell/runs/dry-run/manifest.json\" ]")
-                .contains("--conf spark.executor.instances=3 --conf spark.dynamicAllocation.maxExecutors=3 --conf spark.speculation=false");
+                .contains("--conf spark.executor.instances=9 --conf spark.dynamicAllocation.maxExecutors=9 --conf spark.speculation=false");
         String manifest = Files.readString(preview.resolve("generation/manifest.json"));
         assertThat(manifest).contains("\"kind\" : \"generate\"").contains("\"scale\" : 10")
                 .contains("\"name\" : \"lineitem\",\n    \"parts\" : 17")

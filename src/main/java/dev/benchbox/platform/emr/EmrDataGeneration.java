@@ -161,7 +161,8 @@ final class EmrDataGeneration {
         tables.forEach(names::add);
         String manifestJson = manifest.toPrettyString();
         String manifestUri = output + RunManifest.FILE_NAME;
-        SparkSubmit submit = SparkSubmit.forJob(RunManifest.Catalog.PATHS, settings.get().executorCores(), settings.get().executorMemory());
+        // the connection's settings: tuned to the scale being checked, the user's --spark-conf over them
+        SparkSubmit submit = settings.get().sparkSubmit(RunManifest.Catalog.PATHS);
         Map<String, String> scaleParameter = Map.of(GlueTableDefinition.TPCH_SCALE_PARAMETER, TpchSchema.formatScale(scale));
         if (recorder != null) {
             JobSettings s = settings.get();

@@ -84,6 +84,8 @@ public final class EmrServerlessPlatform implements Platform {
     /** False for a sweep's views, which share their clients with the connected platform. */
     private final boolean ownsClients;
     private final JobShape shape;
+    /** Spark settings: derived from the work, the user's --spark-conf over them; a view gets a copy. */
+    private EmrSparkSettings spark = new EmrSparkSettings();
     /** Interactive sessions: live ones on the real platform, previews in a dry run. */
     private final dev.benchbox.platform.SessionControl sessionControl;
 
@@ -110,7 +112,8 @@ public final class EmrServerlessPlatform implements Platform {
         this.createdBySession = createdBySession;
         this.releaseLabel = releaseLabel;
         this.connectedState = connectedState;
-        JobRunService service = new JobRunService(clients.emr(), clients.s3(), jobSettings(), () -> applications.start(applicationId),
+        // settings are read at each job run: they follow the command's work (scale, --spark-conf)
+        JobRunService service = new JobRunService(clients.emr(), clients.s3(), this::jobSettings, () -> applications.start(applicationId),
                 backoff);
         this.jobs = JobRuns.of(service);
         this.generation = EmrDataGeneration.live(service, clients.s3(), catalog, layout, loads, () -> jobProgress);
@@ -155,7 +158,19 @@ public final class EmrServerlessPlatform implements Platform {
         int memoryGb = executor == null ? DEFAULT_EXECUTOR_MEMORY_GB : JobShape.heapGb(executor);
         return new JobSettings(applicationId, options.executionRoleArn(), options.stagingDir().uri(), options.timeoutMinutes(),
                 options.region(), Architecture.parse(options.architecture()), cores, memoryGb + "g",
-                Map.of("created-by", "benchbox"), shape.sparkConf());
+                Map.of("created-by", "benchbox"), spark.forRuns(tuningWorkers(), shape.sparkConf(),
+                        shape.executors() == null ? null : shape.executors().count()));
+    }
+
+    /** The workers {@link SparkTuning} sizes a job for: the job's driver and executors, the warm ones, the maximum capacity. */
+    SparkTuning.Workers tuningWorkers() {
+        WorkerSize standard = new WorkerSize(DEFAULT_EXECUTOR_CORES, 16, WorkerSize.DEFAULT_DISK_GB);
+        WorkerSize driver = shape.driver() != null ? shape.driver()
+                : options.capacity().driver() != null ? options.capacity().driver().size() : standard;
+        WorkerCapacity executors = shape.executors() != null ? shape.executors() : options.capacity().executors();
+        WorkerCapacity warm = options.capacity().executors();
+        return new SparkTuning.Workers(driver, executors != null ? executors.size() : standard, warm == null ? 0 : warm.count(),
+                options.capacity().maxCpu(), options.capacity().maxMemoryGb());
     }
 
     /**
@@ -169,6 +184,7 @@ public final class EmrServerlessPlatform implements Platform {
         EmrServerlessPlatform view = new EmrServerlessPlatform(viewOptions, clients, backoff, viewApplicationId, false, viewReleaseLabel,
                 null, false, viewShape);
         view.jobProgress = jobProgress;
+        view.spark = spark.copy();
         return view;
     }
 
@@ -233,8 +249,10 @@ public final class EmrServerlessPlatform implements Platform {
 
     /** The same connection previewed: requests go to {@code dryRunRecorder} instead of AWS. */
     public EmrServerlessPlatform dryRunView(DryRunRecorder dryRunRecorder) {
-        return new EmrServerlessPlatform(options.createApplication() ? options : options.withApplicationId(applicationId),
+        EmrServerlessPlatform view = new EmrServerlessPlatform(options.createApplication() ? options : options.withApplicationId(applicationId),
                 dryRunRecorder, applicationId, releaseLabel);
+        view.spark = spark.copy();
+        return view;
     }
 
     private static void checkBucket(EmrOptions options, AwsClients clients) {
@@ -404,7 +422,7 @@ public final class EmrServerlessPlatform implements Platform {
                 BillingProfile profile = billingProfile().orElseThrow();
                 return new GenerationPlanner(dev.benchbox.cost.PricingTable.load()).planTpch(scale,
                         tables.isEmpty() ? TpchSchema.TABLES : tables, requested, parts, profile.capacity(), profile.region(),
-                        profile.architecture());
+                        profile.architecture(), tuningWorkers(), spark.user());
             }
 
             @Override
@@ -416,7 +434,7 @@ public final class EmrServerlessPlatform implements Platform {
                 BillingProfile profile = billingProfile().orElseThrow();
                 return new GenerationPlanner(dev.benchbox.cost.PricingTable.load()).planTpcds(scale,
                         tables.isEmpty() ? dev.benchbox.tpcds.TpcdsSchema.TABLES : tables, requested, parts, profile.capacity(),
-                        profile.region(), profile.architecture());
+                        profile.region(), profile.architecture(), tuningWorkers(), spark.user());
             }
 
             @Override
@@ -540,7 +558,9 @@ public final class EmrServerlessPlatform implements Platform {
                 : options.capacity().driver() != null ? options.capacity().driver().size() : null;
         WorkerCapacity executorWorkers = shape.executors() != null ? shape.executors() : options.capacity().executors();
         WorkerSize executor = executorWorkers != null ? executorWorkers.size() : null;
-        int executors = executorWorkers != null ? executorWorkers.count() : JobCapacity.DEFAULT.executors();
+        // what the job runs ask for (tuned to the work, or the user's spark.executor.instances) is what is priced
+        int executors = SparkTuning.executors(jobSettings().sparkConf(),
+                executorWorkers != null ? executorWorkers.count() : JobCapacity.DEFAULT.executors());
         JobCapacity capacity = new JobCapacity(driver == null ? JobCapacity.DEFAULT.driver() : driver, executors,
                 executor == null ? JobCapacity.DEFAULT.executor() : executor);
         return Optional.of(new BillingProfile(capacity, options.region(), Architecture.parse(options.architecture())));
@@ -619,6 +639,11 @@ public final class EmrServerlessPlatform implements Platform {
     }
 
     // ---- capabilities ---------------------------------------------------------------------------------------
+
+    @Override
+    public Optional<dev.benchbox.platform.SparkSettings> sparkSettings() {
+        return Optional.of(spark);
+    }
 
     @Override
     public Optional<CapacityControl> capacity() {

@@ -44,6 +44,16 @@ final class GenerationPlanner {
 
     GenerationPlan planTpch(double scale, List<String> tables, Where requested, Integer partsOverride, JobCapacity capacity,
             String region, Architecture architecture) {
+        return planTpch(scale, tables, requested, partsOverride, capacity, region, architecture, null, Map.of());
+    }
+
+    /**
+     * @param workers  the workers the job may use ({@link SparkTuning}), or null for {@code capacity}'s sizes with no known maximum
+     * @param userConf the user's {@code --spark-conf} values: they win over the derived ones (the estimate follows
+     *                 a user's {@code spark.executor.instances})
+     */
+    GenerationPlan planTpch(double scale, List<String> tables, Where requested, Integer partsOverride, JobCapacity capacity,
+            String region, Architecture architecture, SparkTuning.Workers workers, Map<String, String> userConf) {
         Where where;
         String reason;
         String sf = TpchSchema.formatScale(scale);
@@ -66,7 +76,7 @@ final class GenerationPlanner {
         for (String table : tables) {
             parts.put(table, parts(table, scale, partsOverride));
         }
-        return inCluster("tpch", scale, tables, reason, parts, CORE_SECONDS_PER_SF, capacity, region, architecture);
+        return inCluster("tpch", scale, tables, reason, parts, CORE_SECONDS_PER_SF, capacity, region, architecture, workers, userConf);
     }
 
     /**
@@ -75,6 +85,12 @@ final class GenerationPlanner {
      */
     GenerationPlan planTpcds(double scale, List<String> tables, Where requested, Integer partsOverride, JobCapacity capacity,
             String region, Architecture architecture) {
+        return planTpcds(scale, tables, requested, partsOverride, capacity, region, architecture, null, Map.of());
+    }
+
+    /** As {@link #planTpch(double, List, Where, Integer, JobCapacity, String, Architecture, SparkTuning.Workers, Map)}, for TPC-DS. */
+    GenerationPlan planTpcds(double scale, List<String> tables, Where requested, Integer partsOverride, JobCapacity capacity,
+            String region, Architecture architecture, SparkTuning.Workers workers, Map<String, String> userConf) {
         if (requested == Where.LOCAL) {
             throw new dev.benchbox.BenchboxException("TPC-DS on emr-serverless is generated in the cluster: --generate local is not offered");
         }
@@ -83,12 +99,14 @@ final class GenerationPlanner {
         for (String table : tables) {
             parts.put(table, tpcdsParts(table, scale, partsOverride));
         }
-        return inCluster("tpcds", scale, tables, reason, parts, TPCDS_CORE_SECONDS_PER_SF, capacity, region, architecture);
+        return inCluster("tpcds", scale, tables, reason, parts, TPCDS_CORE_SECONDS_PER_SF, capacity, region, architecture, workers,
+                userConf);
     }
 
-    /** The executors, the estimate and the Spark settings of a generation job run with these parts. */
+    /** The executors, the estimate and the Spark settings ({@link SparkTuning}, the user's over them) of a generation job run. */
     private GenerationPlan inCluster(String benchmark, double scale, List<String> tables, String reason, Map<String, Integer> parts,
-            double coreSecondsPerSf, JobCapacity capacity, String region, Architecture architecture) {
+            double coreSecondsPerSf, JobCapacity capacity, String region, Architecture architecture, SparkTuning.Workers workers,
+            Map<String, String> userConf) {
         // the tasks are the generators' parts: a TPC-DS returns table is written by its sales table's tasks
         int totalParts = 0;
         java.util.Set<String> sources = new java.util.HashSet<>();
@@ -97,18 +115,16 @@ final class GenerationPlanner {
                 totalParts += table.getValue();
             }
         }
+        SparkTuning.Workers sizes = workers != null ? workers
+                : new SparkTuning.Workers(capacity.driver(), capacity.executor(), 0, null, null);
+        Map<String, String> conf = SparkTuning.merge(SparkTuning.conf(SparkTuning.forGeneration(totalParts, sizes)), userConf);
+        int executors = SparkTuning.executors(conf, 1);
         int cores = capacity.executor().vCpu();
-        int workers = (int) Math.max(1, Math.min(capacity.executors(), Math.ceil(totalParts / (double) cores)));
-        JobCapacity used = new JobCapacity(capacity.driver(), workers, capacity.executor());
-        Duration duration = Duration.ofSeconds((long) Math.ceil(STARTUP_SECONDS + coreSecondsPerSf * scale / (workers * cores)));
+        JobCapacity used = new JobCapacity(capacity.driver(), executors, capacity.executor());
+        Duration duration = Duration.ofSeconds((long) Math.ceil(STARTUP_SECONDS + coreSecondsPerSf * scale / (executors * cores)));
         BigDecimal usd = CostCalculator.cost(BillingRules.billed(used, duration), pricing.price(region, architecture)).total();
-        Map<String, String> conf = new LinkedHashMap<>();
-        // a fixed number of executors: every part is the same kind of work, nothing for dynamic allocation to learn
-        conf.put("spark.executor.instances", Integer.toString(workers));
-        conf.put("spark.dynamicAllocation.maxExecutors", Integer.toString(workers));
-        // a speculative copy of a part would write the same file twice
-        conf.put("spark.speculation", "false");
-        return new GenerationPlan(benchmark, scale, tables, Where.CLUSTER, reason, parts, workers, capacity.executor().describe(), usd, conf);
+        return new GenerationPlan(benchmark, scale, tables, Where.CLUSTER, reason, parts, executors, capacity.executor().describe(),
+                usd, conf);
     }
 
     /** io.trino.tpcds needs ~75 CPU-seconds for SF 1 as text; typing the values and writing Parquet adds about half. */
@@ -144,6 +160,16 @@ final class GenerationPlanner {
         }
         double bytes = new io.trino.tpcds.Scaling(scale).getRowCount(generator) * (double) bytesPerRow;
         return (int) Math.max(1, Math.ceil(bytes / TARGET_PART_BYTES));
+    }
+
+    /** The Parquet bytes of the whole TPC-H data set at {@code scale}, estimated from the measured bytes per row. */
+    static long parquetBytes(double scale) {
+        double bytes = 0;
+        // a fixed order, so the sum (and its rounding) is the same on every run
+        for (Map.Entry<String, Long> table : new java.util.TreeMap<>(ROWS_AT_SF1).entrySet()) {
+            bytes += table.getValue() * scale * PARQUET_BYTES_PER_ROW.get(table.getKey());
+        }
+        return (long) Math.ceil(bytes);
     }
 
     /** About 128 MB of Parquet per part; nation and region are one part; {@code --parts} sets the others. */

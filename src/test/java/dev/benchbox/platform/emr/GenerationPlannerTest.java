@@ -70,16 +70,33 @@ class GenerationPlannerTest {
     @Nested
     class WorkersAndCost {
         @Test
-        void asManyExecutorsAsKeepEveryCoreBusyWithinTheApplicationsCapacity() {
-            // 20 parts on 4-vCPU executors: 5 would do, the application allows 3
-            GenerationPlan capped = plan(0.01, Where.CLUSTER, 3, THREE);
-            assertThat(capped.workers()).isEqualTo(3);
-            assertThat(capped.sparkConf()).containsExactlyEntriesOf(orderedMap("spark.executor.instances", "3",
-                    "spark.dynamicAllocation.maxExecutors", "3", "spark.speculation", "false"));
-            // 291 parts on 8-vCPU executors: 37 would do, the application allows 20
-            assertThat(plan(100, null, null, TWENTY).workers()).isEqualTo(20);
+        void asManyExecutorsAsGiveEveryPartItsOwnCoreWithinTheApplicationsMaximumCapacity() {
+            // 20 parts on 4-vCPU executors: 5, whatever count a run would ask for
+            GenerationPlan plan = plan(0.01, Where.CLUSTER, 3, THREE);
+            assertThat(plan.workers()).isEqualTo(5);
+            assertThat(plan.sparkConf()).containsExactlyEntriesOf(orderedMap("spark.executor.instances", "5",
+                    "spark.dynamicAllocation.maxExecutors", "5", "spark.speculation", "false"));
+            // 291 parts on 8-vCPU executors: 37; no maximum capacity known: at most 100
+            assertThat(plan(100, null, null, TWENTY).workers()).isEqualTo(37);
+            assertThat(plan(10_000, null, null, TWENTY).workers()).isEqualTo(SparkTuning.DEFAULT_MAX_EXECUTORS);
+            // an application of at most 164 vCPU / 656 GB: the driver's 4 vCPU / 16 GB, then 20 executors of 8 vCPU / 32 GB
+            SparkTuning.Workers max = new SparkTuning.Workers(new WorkerSize(4, 16, 20),
+                    new WorkerSize(8, 32, 50), 0, 164, 656);
+            assertThat(PLANNER.planTpch(100, TpchSchema.TABLES, null, null, TWENTY, "us-east-1", Architecture.X86_64, max, Map.of())
+                    .workers()).isEqualTo(20);
             // 14 parts on 8 vCPU: 2 executors
             assertThat(plan(0.01, Where.CLUSTER, 2, TWENTY).workers()).isEqualTo(2);
+        }
+
+        @Test
+        void theUsersSparkConfWinsAndTheEstimateFollowsItsExecutors() {
+            GenerationPlan derived = plan(10, null, null, THREE);
+            GenerationPlan user = PLANNER.planTpch(10, TpchSchema.TABLES, null, null, THREE, "us-east-1", Architecture.X86_64, null,
+                    orderedMap("spark.executor.instances", "2", "spark.task.maxFailures", "8"));
+            assertThat(user.sparkConf()).containsExactlyEntriesOf(orderedMap("spark.executor.instances", "2",
+                    "spark.dynamicAllocation.maxExecutors", "2", "spark.speculation", "false", "spark.task.maxFailures", "8"));
+            assertThat(user.workers()).isEqualTo(2);
+            assertThat(user.estimatedUsd()).isNotEqualTo(derived.estimatedUsd());
         }
 
         @Test
@@ -88,7 +105,7 @@ class GenerationPlannerTest {
             GenerationPlan large = plan(1000, null, null, THREE);
             assertThat(small.estimatedUsd()).isPositive().isLessThan(large.estimatedUsd());
             assertThat(small.describe()).isEqualTo("Generating TPC-H SF10 in the cluster (" + small.reason() + "): 34 parts "
-                    + "(region 1, nation 1, supplier 1, customer 1, part 1, partsupp 7, orders 5, lineitem 17) on 3 executors of "
+                    + "(region 1, nation 1, supplier 1, customer 1, part 1, partsupp 7, orders 5, lineitem 17) on 9 executors of "
                     + "4 vCPU / 16 GB / 20 GB disk, estimated " + dev.benchbox.cost.Usd.estimate(small.estimatedUsd()));
         }
     }

@@ -37,7 +37,7 @@ public final class JobRunService {
 
     private final S3Client s3;
     private final JobRunner runner;
-    private final JobSettings settings;
+    private final java.util.function.Supplier<JobSettings> settings;
     private final Runnable beforeSubmit;
     private final List<JobRunUsage> jobRuns = Collections.synchronizedList(new ArrayList<>());
 
@@ -50,15 +50,23 @@ public final class JobRunService {
      *     which its idle auto-stop can start at any time)
      */
     public JobRunService(EmrServerlessClient emr, S3Client s3, JobSettings settings, Runnable beforeSubmit) {
-        this(emr, s3, settings, beforeSubmit, Backoff.DEFAULT);
+        this(emr, s3, constant(requireNonNull(settings, "settings is null")), beforeSubmit, Backoff.DEFAULT);
     }
 
-    /** @param polling how job run states are polled: the platform's one backoff */
-    public JobRunService(EmrServerlessClient emr, S3Client s3, JobSettings settings, Runnable beforeSubmit, Backoff polling) {
+    /**
+     * @param settings read at each job run: a connection's settings follow the command's work (scale, --spark-conf)
+     * @param polling  how job run states are polled: the platform's one backoff
+     */
+    public JobRunService(EmrServerlessClient emr, S3Client s3, java.util.function.Supplier<JobSettings> settings, Runnable beforeSubmit,
+            Backoff polling) {
         this.s3 = requireNonNull(s3, "s3 is null");
         this.runner = new JobRunner(emr, s3, polling);
         this.settings = requireNonNull(settings, "settings is null");
         this.beforeSubmit = requireNonNull(beforeSubmit, "beforeSubmit is null");
+    }
+
+    private static java.util.function.Supplier<JobSettings> constant(JobSettings settings) {
+        return () -> settings;
     }
 
     /** Told how the job run goes (submitted, state changes), for live display. */
@@ -79,11 +87,11 @@ public final class JobRunService {
     public Outcome run(String kind, String database, RunManifest.Catalog catalog, Map<String, String> tables,
             List<BatchQuery> queries, int warmups, int iterations, int maxRows, Progress progress) {
         JobJar jar = JobJar.fromClasspath();
-        String jarUri = jar.location(settings.staging());
+        String jarUri = jar.location(settings.get().staging());
         jar.uploadIfAbsent(s3, jarUri);
         String runId = newRunId();
         RunManifest manifest = new RunManifest(runId, database, catalog, tables, queries, warmups, iterations, maxRows,
-                RunManifest.outputFor(settings.staging(), runId));
+                RunManifest.outputFor(settings.get().staging(), runId));
         String manifestUri = manifest.upload(s3);
         JobRequest request = request(kind, runId, jarUri, manifestUri, catalog);
         JobRunUsage usage = submit(request, kind, progress);
@@ -101,15 +109,16 @@ public final class JobRunService {
      */
     public JobRunUsage runManifest(String kind, String runId, String manifestUri, SparkSubmit submit, Progress progress) {
         JobJar jar = JobJar.fromClasspath();
-        String jarUri = jar.location(settings.staging());
+        String jarUri = jar.location(settings.get().staging());
         jar.uploadIfAbsent(s3, jarUri);
         return submit(request(kind, runId, jarUri, manifestUri, submit), kind, progress);
     }
 
     /** The StartJobRun request {@link #runManifest} would send, for a dry run to write. */
     public JobRequest request(String kind, String runId, String jarUri, String manifestUri, SparkSubmit submit) {
-        return new JobRequest(settings.applicationId(), settings.executionRoleArn(), "benchbox " + kind + " " + runId, jarUri,
-                List.of(manifestUri), submit.parameters(), settings.logUri(), settings.timeoutMinutes(), settings.tags());
+        JobSettings s = settings.get();
+        return new JobRequest(s.applicationId(), s.executionRoleArn(), "benchbox " + kind + " " + runId, jarUri,
+                List.of(manifestUri), submit.parameters(), s.logUri(), s.timeoutMinutes(), s.tags());
     }
 
     private JobRunUsage submit(JobRequest request, String kind, Progress progress) {
@@ -190,12 +199,12 @@ public final class JobRunService {
     }
 
     private JobRequest request(String kind, String runId, String jarUri, String manifestUri, RunManifest.Catalog catalog) {
-        return request(kind, runId, jarUri, manifestUri, settings.sparkSubmit(catalog));
+        return request(kind, runId, jarUri, manifestUri, settings.get().sparkSubmit(catalog));
     }
 
     /** The settings every job run of the session shares. */
     public JobSettings settings() {
-        return settings;
+        return settings.get();
     }
 
     /** A new run id: {@code <prefix>-<UTC time>-<random hex>}, usable in S3 keys. */
@@ -209,7 +218,7 @@ public final class JobRunService {
                 run.totalExecutionDurationSeconds() == null ? 0 : run.totalExecutionDurationSeconds(),
                 run.createdAt(), run.startedAt(), run.endedAt(),
                 run.queuedDurationMilliseconds() == null ? null : Duration.ofMillis(run.queuedDurationMilliseconds()),
-                settings.architecture(), settings.region(), Instant.now());
+                settings.get().architecture(), settings.get().region(), Instant.now());
     }
 
     private static ResourceUtilization total(software.amazon.awssdk.services.emrserverless.model.TotalResourceUtilization u) {
