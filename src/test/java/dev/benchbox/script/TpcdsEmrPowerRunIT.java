@@ -53,14 +53,9 @@ import org.springframework.test.context.DynamicPropertySource;
  *
  * <p>SF 0.01: the kit defines SF 1 and up, so there are no reference answers; the cross-engine rules are those of
  * {@link TpcdsAnswerValidator#sameAnswer}. One test method, so the two job runs (tens of seconds each here) run once.
- *
- * <p>Opt-in ({@code -Dbenchbox.it.tpcds-emr=true}): 103 statements in the stand-in's local-mode Spark took about
- * 25 minutes on a busy 2-core machine, too long for every CI run until it is made faster; the cheaper checks of the
- * same code (generation equality, the job's TPC-H power run, the dry-run golden files) run every time.
  */
 @SpringBootTest(properties = {"spring.shell.interactive.enabled=false", "benchbox.errors-on-terminal=true"})
 @Import({ShellTestSupport.class, TestEnvironment.class})
-@org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "benchbox.it.tpcds-emr", matches = "true")
 class TpcdsEmrPowerRunIT {
     private static final String CONNECT = "connect emr-serverless --endpoint-url ${BBX_ENDPOINT} --region us-east-1 "
             + "--s3-staging-dir s3://${BBX_BUCKET}/ds/ --execution-role-arn ${BBX_ROLE} --create-application\n";

@@ -148,7 +148,7 @@ class SessionCommandsTest {
         assertThat(type("run tpch --scale 0.01 --via session").error())
                 .isEqualTo("--via session: no session is open: run 'session start' first");
         assertThat(type("run tpch --scale 0.01 --via session --streams 2").error())
-                .isEqualTo("--via session goes alone: not with --sweep, --dry-run or --streams");
+                .isEqualTo("--via session goes alone: not with --sweep, --dry-run, --streams or --spark-conf");
         // nothing generated, uploaded or run
         assertThat(sent("StartJobRun")).isEqualTo(jobRuns);
         assertThat(sent("CreateTable")).isEqualTo(tables);

@@ -91,11 +91,13 @@ class JobJarTest {
             files.filter(Files::isRegularFile).forEach(f -> expected.add(compiled.relativize(f).toString().replace('\\', '/')));
         }
         assertThat(expected).contains(MAIN, "dev/benchbox/job/JobManifest.class", "dev/benchbox/job/ResultJson.class",
-                "dev/benchbox/job/DataGeneration.class", "io/trino/tpch/TpchTable.class", "io/trino/tpch/dists.dss");
+                "dev/benchbox/job/DataGeneration.class", "io/trino/tpch/TpchTable.class", "io/trino/tpch/dists.dss",
+                "dev/benchbox/job/TpcdsGenerator.class", "io/trino/tpcds/Table.class", "io/trino/tpcds/distribution/calendar.dst");
         assertThat(jar.entries()).first().isEqualTo("META-INF/MANIFEST.MF");
         assertThat(jar.entries().subList(1, jar.entries().size())).containsExactlyInAnyOrderElementsOf(expected)
                 .allMatch(name -> name.startsWith("dev/benchbox/job/") && name.endsWith(".class")
-                        || name.startsWith("io/trino/tpch/") && !name.startsWith("io/trino/tpch/queries/"))
+                        || name.startsWith("io/trino/tpch/") && !name.startsWith("io/trino/tpch/queries/")
+                        || name.startsWith("io/trino/tpcds/"))
                 .anyMatch(name -> name.startsWith("dev/benchbox/job/shaded/guava/")); // relocated: Spark's own Guava is older
         assertThat(jar.bytes().length).as("job, generator and the Guava it uses").isLessThan(8_000_000);
         assertThat(JobJar.fromClasspath().bytes()).isEqualTo(jar.bytes());
