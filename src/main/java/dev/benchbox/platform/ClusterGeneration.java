@@ -16,10 +16,10 @@ public interface ClusterGeneration {
     GenerationPlan planTpch(double scale, List<String> tables, GenerationPlan.Where requested, Integer parts);
 
     /**
-     * Generates the data as planned ({@link GenerationPlan.Where#CLUSTER}) and registers the tables with the
+     * Generates the data as planned, for the plan's benchmark (TPC-H or TPC-DS), and registers the tables with the
      * job's row counts. Parts committed by an earlier, interrupted run are kept, not generated again.
      */
-    LoadReport generateTpch(String schema, GenerationPlan plan, LoadProgress progress);
+    LoadReport generate(String schema, GenerationPlan plan, LoadProgress progress);
 
     /**
      * As {@link #planTpch}, for TPC-DS: generated in the cluster, a sales table and its returns in the same parts.
@@ -27,11 +27,6 @@ public interface ClusterGeneration {
      */
     default GenerationPlan planTpcds(double scale, List<String> tables, GenerationPlan.Where requested, Integer parts) {
         throw new dev.benchbox.BenchboxException("TPC-DS cannot be generated in this platform's cluster");
-    }
-
-    /** Generates the data as planned, for the plan's benchmark (TPC-H or TPC-DS), and registers the tables. */
-    default LoadReport generate(String schema, GenerationPlan plan, LoadProgress progress) {
-        return generateTpch(schema, plan, progress);
     }
 
     /**

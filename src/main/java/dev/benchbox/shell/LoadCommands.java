@@ -95,8 +95,7 @@ public class LoadCommands {
                 return registerTpch(scale, tables, schema, dryRun, replace, from, sparkConf);
             }
             Generation generation = new Generation(generate, parts, maxCost, sparkConf);
-            return tpcds ? loadTpcds(scale, tables, schema, dryRun, replace, generation)
-                    : loadTpch(scale, tables, schema, dryRun, replace, generation);
+            return loadGenerated(tpcds ? DataSet.TPCDS : DataSet.TPCH, scale, tables, schema, dryRun, replace, generation);
         }
         if (source == null) {
             throw new BenchboxException("say what to load: 'load tpch --scale SF' or 'load --tables t1,t2 --source DIR'");
@@ -117,9 +116,43 @@ public class LoadCommands {
     private record Generation(String where, Integer parts, String maxCost, Map<String, String> sparkConf) {
     }
 
-    private String loadTpch(String scale, String tables, String schema, String dryRun, boolean replace, Generation generation) {
+    /** What differs between loading generated TPC-H and TPC-DS: the rest of {@link #loadGenerated} is the same. */
+    private enum DataSet {
+        TPCH("TPC-H", TpchSchema::parseTables, ClusterGeneration::planTpch, Platform::loadTpch),
+        TPCDS("TPC-DS", TpcdsSchema::parseTables, ClusterGeneration::planTpcds, Platform::loadTpcds);
+
+        private final String title;
+        private final java.util.function.Function<String, List<String>> tables;
+        private final Planner planner;
+        private final LocalLoad local;
+
+        DataSet(String title, java.util.function.Function<String, List<String>> tables, Planner planner, LocalLoad local) {
+            this.title = title;
+            this.tables = tables;
+            this.planner = planner;
+            this.local = local;
+        }
+
+        @FunctionalInterface
+        private interface Planner {
+            GenerationPlan plan(ClusterGeneration cluster, double scale, List<String> tables, GenerationPlan.Where requested,
+                    Integer parts);
+        }
+
+        @FunctionalInterface
+        private interface LocalLoad {
+            LoadReport load(Platform platform, String schema, double scale, List<String> tables, LoadProgress progress);
+        }
+    }
+
+    /**
+     * {@code load tpch|tpcds --scale SF}: in a platform's cluster (planned, printed and priced first, then one
+     * generation job run) or by the platform itself (DuckDB).
+     */
+    private String loadGenerated(DataSet dataSet, String scale, String tables, String schema, String dryRun, boolean replace,
+            Generation generation) {
         double scaleFactor = TpchSchema.parseScale(scale);
-        List<String> selected = TpchSchema.parseTables(tables);
+        List<String> selected = dataSet.tables.apply(tables);
         GenerationPlan.Where requested = generation.where() == null ? null : GenerationPlan.Where.parse(generation.where());
         BigDecimal maxCost = generation.maxCost() == null ? null : MaxCost.parse(generation.maxCost());
         if (generation.parts() != null && generation.parts() < 1) {
@@ -129,35 +162,35 @@ public class LoadCommands {
         Optional<ClusterGeneration> cluster = platform.clusterGeneration();
         if (cluster.isEmpty() && (requested == GenerationPlan.Where.CLUSTER || generation.parts() != null)) {
             throw new BenchboxException("--generate cluster and --parts need a platform that generates in its cluster "
-                    + "(emr-serverless); " + platform.name() + " generates TPC-H itself");
+                    + "(emr-serverless); " + platform.name() + " generates " + dataSet.title + " itself");
         }
         String target = schema == null ? session.schema() : schema;
         Instant started = Instant.now();
         LoadReport report;
         if (cluster.isPresent()) {
             try (var work = SparkConfs.forWork(platform, scaleFactor, generation.sparkConf())) {
-                GenerationPlan plan = cluster.get().planTpch(scaleFactor, selected, requested, generation.parts());
+                GenerationPlan plan = dataSet.planner.plan(cluster.get(), scaleFactor, selected, requested, generation.parts());
                 console.println(plan.describe());
                 if (maxCost != null) {
                     MaxCost.check(plan.estimatedUsd(), maxCost);
                 }
                 try (LoadProgress progress = progressBars.create()) {
-                    report = cluster.get().generateTpch(target, plan, progress);
+                    report = cluster.get().generate(target, plan, progress);
                 }
             }
         } else {
             SparkConfs.requireNone(platform, generation.sparkConf());
             try (LoadProgress progress = progressBars.create()) {
-                report = platform.loadTpch(target, scaleFactor, selected, progress);
+                report = dataSet.local.load(platform, target, scaleFactor, selected, progress);
             }
         }
         if (DryRuns.recorder(platform).isPresent()) {
             return dryRunSummary(platform, report);
         }
         tableNames.invalidate();
-        session.record(new LedgerEntry(started, platform.name(), "load", "TPC-H SF" + TpchSchema.formatScale(scaleFactor),
-                report.elapsedNanos() / 1e6));
-        return notes(report) + summary("TPC-H SF" + TpchSchema.formatScale(scaleFactor), target, report);
+        String what = dataSet.title + " SF" + TpchSchema.formatScale(scaleFactor);
+        session.record(new LedgerEntry(started, platform.name(), "load", what, report.elapsedNanos() / 1e6));
+        return notes(report) + summary(what, target, report);
     }
 
     private String registerTpch(String scale, String tables, String schema, String dryRun, boolean replace, String from,
@@ -178,50 +211,6 @@ public class LoadCommands {
         }
         tableNames.invalidate();
         String what = "TPC-H SF" + TpchSchema.formatScale(scaleFactor) + " from " + from;
-        session.record(new LedgerEntry(started, platform.name(), "load", what, report.elapsedNanos() / 1e6));
-        return notes(report) + summary(what, target, report);
-    }
-
-    private String loadTpcds(String scale, String tables, String schema, String dryRun, boolean replace, Generation generation) {
-        double scaleFactor = TpchSchema.parseScale(scale);
-        List<String> selected = TpcdsSchema.parseTables(tables);
-        GenerationPlan.Where requested = generation.where() == null ? null : GenerationPlan.Where.parse(generation.where());
-        BigDecimal maxCost = generation.maxCost() == null ? null : MaxCost.parse(generation.maxCost());
-        if (generation.parts() != null && generation.parts() < 1) {
-            throw new BenchboxException("--parts must be at least 1, not " + generation.parts());
-        }
-        Platform platform = dryRuns.target(dryRun, replace);
-        Optional<ClusterGeneration> cluster = platform.clusterGeneration();
-        if (cluster.isEmpty() && (requested == GenerationPlan.Where.CLUSTER || generation.parts() != null)) {
-            throw new BenchboxException("--generate cluster and --parts need a platform that generates in its cluster "
-                    + "(emr-serverless); " + platform.name() + " generates TPC-DS itself");
-        }
-        String target = schema == null ? session.schema() : schema;
-        Instant started = Instant.now();
-        LoadReport report;
-        if (cluster.isPresent()) {
-            // on emr-serverless TPC-DS is generated by a job run: planned and priced first, as load tpch does
-            try (var work = SparkConfs.forWork(platform, scaleFactor, generation.sparkConf())) {
-                GenerationPlan plan = cluster.get().planTpcds(scaleFactor, selected, requested, generation.parts());
-                console.println(plan.describe());
-                if (maxCost != null) {
-                    MaxCost.check(plan.estimatedUsd(), maxCost);
-                }
-                try (LoadProgress progress = progressBars.create()) {
-                    report = cluster.get().generate(target, plan, progress);
-                }
-            }
-        } else {
-            SparkConfs.requireNone(platform, generation.sparkConf());
-            try (LoadProgress progress = progressBars.create()) {
-                report = platform.loadTpcds(target, scaleFactor, selected, progress);
-            }
-        }
-        if (DryRuns.recorder(platform).isPresent()) {
-            return dryRunSummary(platform, report);
-        }
-        tableNames.invalidate();
-        String what = "TPC-DS SF" + TpchSchema.formatScale(scaleFactor);
         session.record(new LedgerEntry(started, platform.name(), "load", what, report.elapsedNanos() / 1e6));
         return notes(report) + summary(what, target, report);
     }

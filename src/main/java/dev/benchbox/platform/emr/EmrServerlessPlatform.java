@@ -416,10 +416,7 @@ public final class EmrServerlessPlatform implements Platform {
             @Override
             public dev.benchbox.platform.GenerationPlan planTpch(double scale, List<String> tables,
                     dev.benchbox.platform.GenerationPlan.Where requested, Integer parts) {
-                if (parts != null && parts < 1) {
-                    throw new BenchboxException("--parts must be at least 1, not " + parts);
-                }
-                BillingProfile profile = billingProfile().orElseThrow();
+                BillingProfile profile = billingProfileFor(parts);
                 return new GenerationPlanner(dev.benchbox.cost.PricingTable.load()).planTpch(scale,
                         tables.isEmpty() ? TpchSchema.TABLES : tables, requested, parts, profile.capacity(), profile.region(),
                         profile.architecture(), tuningWorkers(), spark.user());
@@ -428,17 +425,22 @@ public final class EmrServerlessPlatform implements Platform {
             @Override
             public dev.benchbox.platform.GenerationPlan planTpcds(double scale, List<String> tables,
                     dev.benchbox.platform.GenerationPlan.Where requested, Integer parts) {
-                if (parts != null && parts < 1) {
-                    throw new BenchboxException("--parts must be at least 1, not " + parts);
-                }
-                BillingProfile profile = billingProfile().orElseThrow();
+                BillingProfile profile = billingProfileFor(parts);
                 return new GenerationPlanner(dev.benchbox.cost.PricingTable.load()).planTpcds(scale,
                         tables.isEmpty() ? dev.benchbox.tpcds.TpcdsSchema.TABLES : tables, requested, parts, profile.capacity(),
                         profile.region(), profile.architecture(), tuningWorkers(), spark.user());
             }
 
+            /** The capacity and prices a generation is planned with, after the one check of {@code --parts}. */
+            private BillingProfile billingProfileFor(Integer parts) {
+                if (parts != null && parts < 1) {
+                    throw new BenchboxException("--parts must be at least 1, not " + parts);
+                }
+                return billingProfile().orElseThrow();
+            }
+
             @Override
-            public LoadReport generateTpch(String schema, dev.benchbox.platform.GenerationPlan plan, LoadProgress progress) {
+            public LoadReport generate(String schema, dev.benchbox.platform.GenerationPlan plan, LoadProgress progress) {
                 if (plan.where() == dev.benchbox.platform.GenerationPlan.Where.LOCAL) {
                     return loadTpch(schema, plan.scale(), plan.tables(), progress);
                 }
