@@ -235,7 +235,7 @@ public final class DuckDbPlatform implements Platform {
         List<String> selected = tables.isEmpty() ? TpchSchema.TABLES : tables;
         long started = System.nanoTime();
         synchronized (this) {
-            new TpchAppenderLoader(connection, schema, scaleFactor).load(selected, progress);
+            new TpchArrowLoader(connection, schema, scaleFactor).load(selected, progress);
         }
         return new LoadReport(countRows(schema, selected), System.nanoTime() - started);
     }
@@ -287,7 +287,7 @@ public final class DuckDbPlatform implements Platform {
     }
 
     private void loadFile(String schema, String table, DataFile file) {
-        String staging = qualified(schema, table + TpchAppenderLoader.STAGING_SUFFIX);
+        String staging = qualified(schema, table + TpchArrowLoader.STAGING_SUFFIX);
         boolean tpch = TpchSchema.isTpchTable(table);
         if (file.format() == DataFile.Format.TBL && !tpch) {
             throw new BenchboxException("cannot load " + file.path() + ": .tbl files are read with the TPC-H layout, and '"
@@ -302,7 +302,7 @@ public final class DuckDbPlatform implements Platform {
             } else {
                 statement.execute("CREATE TABLE " + staging + " AS " + source);
             }
-            TpchAppenderLoader.replace(connection, schema, table, null);
+            TpchArrowLoader.replace(connection, schema, table, null);
         } catch (SQLException e) {
             dropQuietly(staging);
             throw new BenchboxException("cannot load table '" + table + "' from " + file.path() + ": "

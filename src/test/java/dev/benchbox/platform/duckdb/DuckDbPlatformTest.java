@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -153,7 +155,7 @@ class DuckDbPlatformTest {
                 Map.entry("customer", 1500L), Map.entry("part", 2000L), Map.entry("partsupp", 8000L),
                 Map.entry("orders", 15000L), Map.entry("lineitem", 60175L));
         assertThat(duckdb.loadedTpchScale("main")).isEqualTo(Optional.of(0.01));
-        assertThat(duckdb.listTables("main")).doesNotContain("region" + TpchAppenderLoader.STAGING_SUFFIX);
+        assertThat(duckdb.listTables("main")).doesNotContain("region" + TpchArrowLoader.STAGING_SUFFIX);
     }
 
     @Test
@@ -462,6 +464,48 @@ class DuckDbPlatformTest {
         assertThat(worker.isAlive()).as("query still running after interrupt").isFalse();
         assertThat(failure.get()).isInstanceOf(BenchboxException.class).hasMessage("query cancelled");
         assertThat(rows("SELECT 1")).containsExactly(List.of(1));
+    }
+
+    @Test
+    void interruptingALoadCancelsItAndKeepsTheTablesThatWereThere() throws Exception {
+        duckdb.loadTpch("main", 0.01, List.of(), LoadProgress.NONE);
+        CountDownLatch rowsArrived = new CountDownLatch(1);
+        AtomicLong appended = new AtomicLong();
+        LoadProgress progress = new LoadProgress() {
+            @Override
+            public void start(String task, long total) { }
+
+            @Override
+            public void advance(long amount) {
+                appended.addAndGet(amount);
+                rowsArrived.countDown();
+            }
+
+            @Override
+            public void close() { }
+        };
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            try {
+                duckdb.loadTpch("main", 1, List.of("lineitem"), progress);
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }, "sf1-load");
+
+        worker.start();
+        assertThat(rowsArrived.await(2, TimeUnit.MINUTES)).as("the load started").isTrue();
+        worker.interrupt();
+        worker.join(TimeUnit.MINUTES.toMillis(2));
+
+        assertThat(worker.isAlive()).as("load still running after interrupt").isFalse();
+        assertThat(failure.get()).isInstanceOf(BenchboxException.class)
+                .hasMessage("load cancelled: existing tables were left as they were");
+        assertThat(appended.get()).as("stopped before the end").isLessThan(6_001_215L);
+        // the SF 0.01 lineitem is still there, whole, and the half-filled staging table is gone
+        assertThat(rows("SELECT count(*) FROM lineitem")).containsExactly(List.of(60175L));
+        assertThat(duckdb.listTables("main")).noneMatch(table -> table.endsWith(TpchArrowLoader.STAGING_SUFFIX));
+        assertThat(duckdb.loadedTpchScale("main")).isEqualTo(Optional.of(0.01));
     }
 
     @Test

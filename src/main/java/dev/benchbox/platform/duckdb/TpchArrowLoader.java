@@ -3,30 +3,32 @@ package dev.benchbox.platform.duckdb;
 import dev.benchbox.BenchboxException;
 import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.tpch.TpchSchema;
-import io.trino.tpch.TpchColumn;
-import io.trino.tpch.TpchEntity;
-import io.trino.tpch.TpchTable;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.duckdb.DuckDBAppender;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.arrow.c.ArrowArrayStream;
+import org.apache.arrow.c.Data;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Generates TPC-H data with io.trino.tpch and streams it straight into DuckDB through appenders,
- * split into parts that run in parallel on all cores. Each table is loaded into a staging table and
+ * Generates TPC-H data with io.trino.tpch and streams it straight into DuckDB as Arrow batches (DuckDB scans each
+ * part's stream while it is generated), split into parts that run in parallel on all cores. Each table is loaded into a staging table and
  * swapped in only when complete, so a failed or interrupted load keeps the data that was there.
  */
-final class TpchAppenderLoader {
+final class TpchArrowLoader {
     static final String STAGING_SUFFIX = StagingTables.SUFFIX;
-    private static final int PROGRESS_STEP = 10_000;
 
     private final DuckDBConnection connection;
     private final String schema;
     private final double scale;
+    /** Set on Ctrl-C: the batches stop at their next call, so the inserts end and the staging tables can go. */
+    private final AtomicBoolean cancelled = new AtomicBoolean();
 
-    TpchAppenderLoader(DuckDBConnection connection, String schema, double scale) {
+    TpchArrowLoader(DuckDBConnection connection, String schema, double scale) {
         this.connection = connection;
         this.schema = schema;
         this.scale = scale;
@@ -47,11 +49,13 @@ final class TpchAppenderLoader {
         }
         createStagingTables(tables);
         progress.start("Generating TPC-H SF" + TpchSchema.formatScale(scale), totalRows);
-        List<ParallelParts.Part> tasks = new ArrayList<>();
-        for (Part part : parts) {
-            tasks.add(() -> appendPart(part, progress));
+        try (BufferAllocator allocator = new RootAllocator()) {
+            List<ParallelParts.Part> tasks = new ArrayList<>();
+            for (Part part : parts) {
+                tasks.add(() -> appendPart(part, allocator, progress));
+            }
+            ParallelParts.run("tpch-load", "TPC-H", threads, tasks, () -> cancelled.set(true), () -> dropStagingTables(tables));
         }
-        ParallelParts.run("tpch-load", "TPC-H", threads, tasks, () -> dropStagingTables(tables));
         try {
             progress.done();
             for (String table : tables) {
@@ -91,42 +95,29 @@ final class TpchAppenderLoader {
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private void appendPart(Part part, LoadProgress progress) throws SQLException {
-        TpchTable table = TpchSchema.table(part.table());
-        List<TpchColumn> columns = table.getColumns();
-        int width = columns.size();
-        ColumnKind[] kinds = new ColumnKind[width];
-        for (int i = 0; i < width; i++) {
-            kinds[i] = ColumnKind.of(columns.get(i));
-        }
-        try (DuckDBConnection duplicate = (DuckDBConnection) connection.duplicate();
-                DuckDBAppender appender = duplicate.createAppender(schema, part.table() + STAGING_SUFFIX)) {
-            int pending = 0;
-            Iterable<TpchEntity> rows = table.createGenerator(scale, part.part(), part.partCount());
-            for (TpchEntity row : rows) {
-                appender.beginRow();
-                for (int i = 0; i < width; i++) {
-                    TpchColumn column = columns.get(i);
-                    switch (kinds[i]) {
-                        case IDENTIFIER -> appender.append(column.getIdentifier(row));
-                        case INTEGER -> appender.append(column.getInteger(row));
-                        case DATE -> appender.appendEpochDays(column.getDate(row));
-                        case MONEY -> appender.appendDecimal(Math.round(column.getDouble(row) * 100));
-                        case VARCHAR -> appender.append(column.getString(row));
-                    }
-                }
-                appender.endRow();
-                if (++pending == PROGRESS_STEP) {
-                    progress.advance(pending);
-                    pending = 0;
-                    if (Thread.currentThread().isInterrupted()) {
-                        throw new BenchboxException("load cancelled");
-                    }
-                }
+    /**
+     * Streams one part into its staging table: DuckDB scans the part's Arrow batches as they are generated. Each part
+     * has its own connection, so the parts' inserts run side by side.
+     */
+    private void appendPart(Part part, BufferAllocator allocator, LoadProgress progress) throws SQLException {
+        String stream = "tpch_" + part.table() + "_part" + part.part();
+        try (BufferAllocator partAllocator = allocator.newChildAllocator(stream, 0, Long.MAX_VALUE);
+                ArrowArrayStream exported = ArrowArrayStream.allocateNew(partAllocator);
+                DuckDBConnection duplicate = (DuckDBConnection) connection.duplicate();
+                Statement statement = duplicate.createStatement()) {
+            // the exported stream owns the batches from here: releasing it (DuckDB when done, or close) closes them
+            Data.exportArrayStream(partAllocator, new TpchArrowBatches(partAllocator, TpchSchema.table(part.table()),
+                    scale, part.part(), part.partCount(), progress, cancelled::get), exported);
+            duplicate.registerArrowStream(stream, exported);
+            statement.execute("INSERT INTO " + DuckDbPlatform.qualified(schema, part.table() + STAGING_SUFFIX)
+                    + " SELECT * FROM " + DuckDbPlatform.quote(stream));
+        } catch (SQLException e) {
+            if (cancelled.get()) {
+                throw new BenchboxException("load cancelled");
             }
-            appender.flush();
-            progress.advance(pending);
+            throw e;
+        } catch (RuntimeException e) {
+            throw cancelled.get() ? new BenchboxException("load cancelled") : e;
         }
     }
 
@@ -143,20 +134,6 @@ final class TpchAppenderLoader {
             case "lineitem" -> (long) (6_001_215 * scale);
             default -> throw new IllegalArgumentException(table);
         };
-    }
-
-    private enum ColumnKind {
-        IDENTIFIER, INTEGER, DATE, MONEY, VARCHAR;
-
-        static ColumnKind of(TpchColumn<?> column) {
-            return switch (column.getType().getBase()) {
-                case IDENTIFIER -> IDENTIFIER;
-                case INTEGER -> INTEGER;
-                case DATE -> DATE;
-                case DOUBLE -> MONEY;
-                case VARCHAR -> VARCHAR;
-            };
-        }
     }
 
     private record Part(String table, int part, int partCount) {
