@@ -52,7 +52,7 @@ public class ConnectionGuard {
             return;
         }
         console.warn(warning);
-        if (!ask("Discard them and connect? [y/N] ")) {
+        if (!ask("Discard and connect? [y/N] ")) {
             throw new BenchboxException("kept the connection to " + platform.description() + ": nothing was closed");
         }
     }
