@@ -54,7 +54,8 @@ public class CompareCommands {
             throw new UncheckedIOException(e);
         }
         if (!comparison.regressions().isEmpty()) {
-            throw new BenchboxException(String.format(Locale.ROOT, "%d regression(s) beyond %s%%: %s", comparison.regressions().size(),
+            int count = comparison.regressions().size();
+            throw new BenchboxException(String.format(Locale.ROOT, "%d %s beyond %s%%: %s", count, count == 1 ? "regression" : "regressions",
                     failOnRegression.replaceFirst("%$", ""), comparison.regressions().stream()
                             .map(r -> r.run() + " " + r.query() + String.format(Locale.ROOT, " +%.1f%%", r.slowerPct()))
                             .collect(Collectors.joining(", "))));
