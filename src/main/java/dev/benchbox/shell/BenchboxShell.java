@@ -22,12 +22,14 @@ import org.springframework.shell.exit.ExitCodeMappings;
 public class BenchboxShell extends Shell {
     private final ResultHandlerService resultHandlerService;
     private final ErrorReporter errorReporter;
+    private final Console console;
 
     public BenchboxShell(ResultHandlerService resultHandlerService, CommandCatalog commandRegistry, Terminal terminal,
-            ShellContext shellContext, ExitCodeMappings exitCodeMappings, ErrorReporter errorReporter) {
+            ShellContext shellContext, ExitCodeMappings exitCodeMappings, ErrorReporter errorReporter, Console console) {
         super(resultHandlerService, commandRegistry, terminal, shellContext, exitCodeMappings);
         this.resultHandlerService = resultHandlerService;
         this.errorReporter = errorReporter;
+        this.console = console;
     }
 
     /** Framework resolvers would print parser errors themselves and hide the failure; we report them. */
@@ -52,6 +54,9 @@ public class BenchboxShell extends Shell {
             return Outcome.failed(failure);
         }
         if (result != null) {
+            // the framework prints the result straight to the terminal: a ticking line (application STARTING · 2.4 s)
+            // still on screen would otherwise run into it
+            console.endLiveLine();
             resultHandlerService.handle(result);
         }
         return Outcome.SUCCESS;

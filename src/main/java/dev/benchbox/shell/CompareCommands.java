@@ -32,7 +32,8 @@ public class CompareCommands {
             @ShellOption(value = "--files", arity = Integer.MAX_VALUE, defaultValue = ShellOption.NULL,
                     help = "results files (benchbox-results/*.json), the baseline first unless --baseline says") String[] files,
             @ShellOption(value = "--baseline", defaultValue = ShellOption.NULL, help = "the run the others are compared with: its file or name") String baseline,
-            @ShellOption(value = "--format", defaultValue = "table", help = "table, markdown, json or html") String format,
+            @ShellOption(value = "--format", defaultValue = "table", valueProvider = ValueChoices.CompareFormats.class,
+                    help = "table, markdown, json or html") String format,
             @ShellOption(value = "--fail-on-regression", defaultValue = ShellOption.NULL,
                     help = "fail (exit status 1) when a query or the geometric mean is slower by more than PCT percent, beyond the noise") String failOnRegression,
             @ShellOption(value = "--force", defaultValue = "false", help = "compare different benchmarks or scales anyway") boolean force) {
@@ -53,7 +54,8 @@ public class CompareCommands {
             throw new UncheckedIOException(e);
         }
         if (!comparison.regressions().isEmpty()) {
-            throw new BenchboxException(String.format(Locale.ROOT, "%d regression(s) beyond %s%%: %s", comparison.regressions().size(),
+            int count = comparison.regressions().size();
+            throw new BenchboxException(String.format(Locale.ROOT, "%d %s beyond %s%%: %s", count, count == 1 ? "regression" : "regressions",
                     failOnRegression.replaceFirst("%$", ""), comparison.regressions().stream()
                             .map(r -> r.run() + " " + r.query() + String.format(Locale.ROOT, " +%.1f%%", r.slowerPct()))
                             .collect(Collectors.joining(", "))));

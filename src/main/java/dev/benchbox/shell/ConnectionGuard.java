@@ -43,7 +43,8 @@ public class ConnectionGuard {
         Platform platform = current.get();
         Optional<String> lost = platform.lostOnClose();
         if (lost.isEmpty()) {
-            console.note("Closing " + platform.description());
+            // what closing does to what it holds (EMR: stopping the application this session created)
+            console.note("Closing " + platform.description() + platform.closingNote().map(note -> ": " + note).orElse(""));
             return;
         }
         String warning = "Closing " + platform.description() + " discards its " + lost.get();
@@ -52,7 +53,7 @@ public class ConnectionGuard {
             return;
         }
         console.warn(warning);
-        if (!ask("Discard them and connect? [y/N] ")) {
+        if (!ask("Discard and connect? [y/N] ")) {
             throw new BenchboxException("kept the connection to " + platform.description() + ": nothing was closed");
         }
     }

@@ -117,6 +117,11 @@ public class Console {
         liveLine = true;
     }
 
+    /** Clears a live line still on screen, before output that does not go through this console. */
+    public void endLiveLine() {
+        endLive();
+    }
+
     private synchronized void endLive() {
         if (liveLine) {
             liveLine = false;

@@ -26,9 +26,9 @@ public class ShellConfiguration {
     @Primary
     public BenchboxShell benchboxShell(ResultHandlerService resultHandlerService, CommandCatalog commandRegistry,
             Terminal terminal, ShellContext shellContext, ExitCodeMappings exitCodeMappings, ErrorReporter errorReporter,
-            ShellConversionServiceSupplier conversionService) {
+            ShellConversionServiceSupplier conversionService, Console console) {
         BenchboxShell shell = new BenchboxShell(resultHandlerService, commandRegistry, terminal, shellContext,
-                exitCodeMappings, errorReporter);
+                exitCodeMappings, errorReporter, console);
         shell.setConversionService(conversionService.get());
         return shell;
     }

@@ -76,14 +76,23 @@ public class TableNameCache {
         return entry == null ? List.of() : entry.tables;
     }
 
-    /** Forgets everything, after a load or schema change, and refetches the current schema. */
+    /**
+     * Forgets everything, after connecting, a load or a schema change, and refetches the current schema's tables and
+     * the schema names, so the first {@code use <TAB>} after {@code create-schema} already offers the new one.
+     */
     public void invalidate() {
         generation.incrementAndGet(); // a look-up still running answers for the old state: its names are dropped
         entries.clear();
         if (session.isConnected()) {
             Platform platform = session.platform();
             refresh(platform, new Key(System.identityHashCode(platform), session.schema()), true);
+            refresh(platform, new Key(System.identityHashCode(platform), null), true);
         }
+    }
+
+    /** Whether a background look-up is scheduled or running (tests wait for it instead of pressing TAB). */
+    boolean refreshing() {
+        return !refreshing.isEmpty();
     }
 
     private static boolean sessionOpen(Platform platform) {

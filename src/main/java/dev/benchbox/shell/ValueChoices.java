@@ -92,4 +92,14 @@ public final class ValueChoices {
             return starting(context, Arrays.stream(OutputFormat.values()).map(f -> f.name().toLowerCase(Locale.ROOT)).toList());
         }
     }
+
+    /** {@code compare --format <TAB>}: compare's formats, which are not the query formats. */
+    @Component
+    public static class CompareFormats implements ValueProvider {
+        @Override
+        public List<CompletionProposal> complete(CompletionContext context) {
+            return starting(context, Arrays.stream(dev.benchbox.results.compare.CompareFormat.values())
+                    .map(f -> f.name().toLowerCase(Locale.ROOT)).toList());
+        }
+    }
 }

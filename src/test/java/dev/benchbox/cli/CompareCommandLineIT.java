@@ -59,7 +59,12 @@ class CompareCommandLineIT {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.stdout()).containsPattern(" Q1 +\\| +100\\.0 \\| +1\\.0% \\| +150\\.0 \\| +1\\.0% \\| +1\\.50 \\| REGRESSION\n");
-        assertThat(run.stderr()).isEqualTo("2 regression(s) beyond 10%: after Q1 +50.0%, after geomean +22.5%\n");
+        assertThat(run.stderr()).isEqualTo("2 regressions beyond 10%: after Q1 +50.0%, after geomean +22.5%\n");
+
+        // the geometric mean (+22.5%) is within 30%: one regression, said in the singular
+        Run one = benchbox("compare", "before.json", "after.json", "--fail-on-regression", "30");
+        assertThat(one.exitCode()).isEqualTo(1);
+        assertThat(one.stderr()).isEqualTo("1 regression beyond 30%: after Q1 +50.0%\n");
     }
 
     @Test

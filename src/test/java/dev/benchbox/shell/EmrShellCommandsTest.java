@@ -88,9 +88,13 @@ class EmrShellCommandsTest {
     record Result(BenchboxShell.Outcome outcome, String output, String error) {
     }
 
-    /** Requests so far, leaving out the table-name cache's background GetTables (it may trail an earlier test). */
+
+    /** The completion cache's background look-ups (table and schema names): they may trail an earlier command. */
+    private static final java.util.Set<String> COMPLETION_LOOKUPS = java.util.Set.of("GetTables", "GetDatabases");
+
+    /** Requests so far, leaving out the completion cache's background look-ups. */
     private static long sent() {
-        return aws.requests().stream().filter(r -> !r.operation().equals("GetTables")).count();
+        return aws.requests().stream().filter(r -> !COMPLETION_LOOKUPS.contains(r.operation())).count();
     }
 
     private String connectLine(String extra) {
@@ -163,6 +167,21 @@ class EmrShellCommandsTest {
 
         assertThat(ShellTestSupport.takeOutput(terminal)).isEqualTo("Closing: stopping application " + id + " (created by this session)\n");
         assertThat(session.isConnected()).isFalse();
+        assertThat(aws.applicationStates(id)).contains("STOPPING");
+    }
+
+    /** Found trying it: connect duckdb on top said only "Closing EMR Serverless application ...", not that it stopped it. */
+    @Test
+    void connectingElsewhereSaysItIsStoppingTheApplicationItCreated() {
+        assertThat(type(connectLine("--create-application --platform-option application_name=replaced-test")).error()).isNull();
+        dev.benchbox.platform.Platform emr = session.platform();
+        String id = ((dev.benchbox.platform.emr.EmrServerlessPlatform) emr).applicationId();
+
+        Result replaced = type("connect duckdb");
+
+        assertThat(replaced.error()).isNull();
+        assertThat(replaced.output()).startsWith("Closing " + emr.description() + ": stopping application " + id
+                + " (created by this session)\nConnected to DuckDB v");
         assertThat(aws.applicationStates(id)).contains("STOPPING");
     }
 
