@@ -22,7 +22,19 @@ import java.util.Map;
 public final class ResultFiles {
     private static final List<String> SECTIONS = List.of("run", "benchmark", "platform", "summary", "queries");
 
-    private final ObjectMapper mapper = new ResultStore(Path.of(".")).mapper();
+    /**
+     * Made on first read, not with the object: {@code compare} and {@code report} hold one of these, Spring Shell builds
+     * every command bean at start, and the mapper (Jackson with its time module) costs ~700 classes, which every
+     * one-shot command would otherwise pay.
+     */
+    private ObjectMapper mapper;
+
+    private ObjectMapper mapper() {
+        if (mapper == null) {
+            mapper = new ResultStore(Path.of(".")).mapper();
+        }
+        return mapper;
+    }
 
     /** Reads every file, labelled by its name without {@code .json} (made unique with {@code #2}, {@code #3}). */
     public List<NamedResult> readAll(List<Path> files) {
@@ -39,7 +51,7 @@ public final class ResultFiles {
     public RunResult read(Path file) {
         JsonNode json;
         try {
-            json = mapper.readTree(Files.readString(file));
+            json = mapper().readTree(Files.readString(file));
         } catch (NoSuchFileException e) {
             throw new BenchboxException("cannot read results " + file + ": no such file");
         } catch (JsonProcessingException e) {
@@ -54,7 +66,7 @@ public final class ResultFiles {
                     + String.join(", ", SECTIONS) + ")");
         }
         try {
-            return mapper.treeToValue(json, RunResult.class);
+            return mapper().treeToValue(json, RunResult.class);
         } catch (JsonProcessingException | RuntimeException e) {
             String detail = e instanceof JsonProcessingException processing ? processing.getOriginalMessage() : e.getMessage();
             throw new BenchboxException("cannot read results " + file + ": not a BenchBox results file ("
