@@ -28,8 +28,11 @@ final class TextComparisonPrinter implements ComparisonPrinter {
             blank(out);
             for (Comparison.RunColumn run : comparison.runs()) {
                 String baseline = run.label().equals(comparison.baseline()) ? " (baseline)" : "";
-                out.println(markdown ? "- " + names.of(run.label()) + " `" + run.label() + "`" + baseline
-                        : " " + names.of(run.label()) + "  " + run.label() + baseline);
+                // what differs goes here, under the label, rather than in a column of the runs table that would be
+                // as wide as a sweep's Spark settings
+                out.println(markdown ? "- " + names.of(run.label()) + " `" + run.label() + "`" + baseline + ": " + run.differs()
+                        : " " + names.of(run.label()) + "  " + run.label() + baseline + "\n" + " ".repeat(names.of(run.label()).length() + 3)
+                                + run.differs());
             }
         }
         if (comparison.mismatch() != null) {
@@ -151,18 +154,31 @@ final class TextComparisonPrinter implements ComparisonPrinter {
         return ratio == null ? change.mark() : ratio(ratio) + " " + change.mark();
     }
 
-    /** What sets the runs apart, and what they cost; the platform is in the introduction when they share it. */
+    /**
+     * What sets the runs apart (unless the legend says it), and what they cost; the platform is in the introduction
+     * when they share it.
+     */
     private TextTable runs(Comparison c, RunNames names) {
-        TextTable table = new TextTable(List.of("run", "configuration (what differs)", "iterations", "speedup", "Power@Size",
-                "billed USD", "Power@Size per USD"), new boolean[] {false, false, true, true, true, true, true});
+        List<String> header = new ArrayList<>(List.of("run", "configuration (what differs)", "iterations", "speedup", "Power@Size",
+                "billed USD", "Power@Size per USD"));
+        List<Boolean> right = new ArrayList<>(List.of(false, false, true, true, true, true, true));
+        if (names.numbered()) {
+            header.remove(1);
+            right.remove(1);
+        }
+        TextTable table = new TextTable(header, toArray(right));
         for (Comparison.RunColumn run : c.runs()) {
-            table.add(List.of(names.of(run.label()), run.differs(),
+            List<String> cells = new ArrayList<>(List.of(names.of(run.label()), run.differs(),
                     Integer.toString(run.iterations()),
                     run.label().equals(c.baseline()) ? "baseline" : run.speedup() == null ? "-"
                             : String.format(Locale.ROOT, "%.2fx", run.speedup()),
                     run.powerAtSize() == null ? "-" : String.format(Locale.ROOT, "%.2f", run.powerAtSize()),
                     run.billedUsd() == null ? "-" : run.billedUsd().setScale(4, RoundingMode.HALF_UP).toPlainString(),
                     run.powerPerUsd() == null ? "-" : String.format(Locale.ROOT, "%.2f", run.powerPerUsd())));
+            if (names.numbered()) {
+                cells.remove(1);
+            }
+            table.add(cells);
         }
         return table;
     }

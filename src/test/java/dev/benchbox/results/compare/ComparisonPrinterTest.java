@@ -83,9 +83,13 @@ class ComparisonPrinterTest {
                 and their coefficient of variation (CV); ~ = within 2 standard deviations of the measured noise
 
                  #1  architecture-x86_64_executors-8x4vCPU-16GB (baseline)
+                     x86_64, executors 8x4vCPU-16GB
                  #2  architecture-x86_64_executors-4x4vCPU-16GB
+                     x86_64, executors 4x4vCPU-16GB
                  #3  architecture-arm64_executors-8x4vCPU-16GB
+                     arm64, executors 8x4vCPU-16GB
                  #4  architecture-arm64_executors-4x4vCPU-16GB
+                     arm64, executors 4x4vCPU-16GB
 
                  query   | #1 ms (CV)    | #2 ms (CV)    | #2/#1       | #3 ms (CV)   | #3/#1       | #4 ms (CV)   | #4/#1
                 ---------+---------------+---------------+-------------+--------------+-------------+--------------+-------------
@@ -94,12 +98,12 @@ class ComparisonPrinterTest {
                  Q18     |  2345.6 (4%)  |  2899.0 (5%)  | 1.24 slower |  2301.7 (4%) | 0.98 ~      |  3012.4 (6%) | 1.28 slower
                  geomean |  2865.2       |  3178.0       | 1.11 ~      |  2597.0      | 0.91 faster |  3192.2      | 1.11 ~
 
-                 run | configuration (what differs)   | iterations | speedup  | Power@Size | billed USD | Power@Size per USD
-                -----+--------------------------------+------------+----------+------------+------------+--------------------
-                 #1  | x86_64, executors 8x4vCPU-16GB |          3 | baseline |      12.56 |     0.4210 |              29.83
-                 #2  | x86_64, executors 4x4vCPU-16GB |          3 |    0.90x |      11.33 |     0.2650 |              42.75
-                 #3  | arm64, executors 8x4vCPU-16GB  |          3 |    1.10x |      13.86 |     0.3370 |              41.13
-                 #4  | arm64, executors 4x4vCPU-16GB  |          3 |    0.90x |      11.28 |     0.2120 |              53.21
+                 run | iterations | speedup  | Power@Size | billed USD | Power@Size per USD
+                -----+------------+----------+------------+------------+--------------------
+                 #1  |          3 | baseline |      12.56 |     0.4210 |              29.83
+                 #2  |          3 |    0.90x |      11.33 |     0.2650 |              42.75
+                 #3  |          3 |    1.10x |      13.86 |     0.3370 |              41.13
+                 #4  |          3 |    0.90x |      11.28 |     0.2120 |              53.21
                 """);
         // what the issue asked: four runs' tables within a terminal of 120 columns (the widest line here is 113)
         assertThat(table.lines().mapToInt(String::length).max().orElseThrow()).isLessThanOrEqualTo(120);
@@ -113,10 +117,10 @@ class ComparisonPrinterTest {
                 baseline #1: median ms per query over the measured iterations
                 and their coefficient of variation (CV); ~ = within 2 standard deviations of the measured noise
 
-                - #1 `architecture-x86_64_executors-8x4vCPU-16GB` (baseline)
-                - #2 `architecture-x86_64_executors-4x4vCPU-16GB`
-                - #3 `architecture-arm64_executors-8x4vCPU-16GB`
-                - #4 `architecture-arm64_executors-4x4vCPU-16GB`
+                - #1 `architecture-x86_64_executors-8x4vCPU-16GB` (baseline): x86_64, executors 8x4vCPU-16GB
+                - #2 `architecture-x86_64_executors-4x4vCPU-16GB`: x86_64, executors 4x4vCPU-16GB
+                - #3 `architecture-arm64_executors-8x4vCPU-16GB`: arm64, executors 8x4vCPU-16GB
+                - #4 `architecture-arm64_executors-4x4vCPU-16GB`: arm64, executors 4x4vCPU-16GB
 
                 | query   | #1 ms (CV)    | #2 ms (CV)    | #2/#1       |""");
     }
