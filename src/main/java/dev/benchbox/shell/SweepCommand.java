@@ -152,7 +152,10 @@ public class SweepCommand {
             console.println(String.format(Locale.ROOT, "  %3d  %-" + width + "s  %s", c.number(), c.describe(), estimate));
         }
         BigDecimal total = plan.estimateUsd();
-        if (total == null) {
+        if (plan.toRun().isEmpty()) {
+            // a fully resumed sweep: nothing to price, only the comparison and the report to make again
+            console.println("All " + all.size() + " configurations already have results: nothing to run");
+        } else if (total == null) {
             console.println(plan.platform() + " costs nothing per run: no estimate");
         } else {
             console.println("Estimated cost of the " + plan.toRun().size() + " configurations to run: " + Usd.estimate(total));

@@ -58,7 +58,7 @@ class CompareCommandLineIT {
         Run run = benchbox("compare", "before.json", "after.json", "--fail-on-regression", "10");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.stdout()).containsPattern(" Q1 +\\| +100\\.0 \\| +1\\.0% \\| +150\\.0 \\| +1\\.0% \\| +1\\.50 \\| REGRESSION\n");
+        assertThat(run.stdout()).containsPattern(" Q1 +\\| +100\\.0 \\(1%\\) +\\| +150\\.0 \\(1%\\) +\\| 1\\.50 REGRESSION\n");
         assertThat(run.stderr()).isEqualTo("2 regressions beyond 10%: after Q1 +50.0%, after geomean +22.5%\n");
 
         // the geometric mean (+22.5%) is within 30%: one regression, said in the singular
@@ -75,7 +75,7 @@ class CompareCommandLineIT {
         Run run = benchbox("compare", "before.json", "after.json", "--fail-on-regression", "10", "--format", "markdown");
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
-        assertThat(run.stdout()).containsPattern("\\| Q1 +\\| +100\\.0 \\| +1\\.0% \\| +105\\.0 \\| +1\\.0% \\| +1\\.05 \\| slower +\\|")
+        assertThat(run.stdout()).containsPattern("\\| Q1 +\\| +100\\.0 \\(1%\\) +\\| +105\\.0 \\(1%\\) +\\| 1\\.05 slower +\\|")
                 .endsWith("No regression beyond 10% (and beyond the measured noise).\n");
         assertThat(run.stderr()).isEmpty();
     }

@@ -160,7 +160,11 @@ class EmrSweepIT {
         }
         assertThat(output).contains("Price-performance frontier (geometric mean against billed cost, cheapest first): "
                 + String.join(", ", frontier) + "\n");
-        assertThat(output).contains("baseline " + labels.get(0));
+        // the comparison numbers the configurations, with a legend, so its tables fit a terminal
+        assertThat(output).contains("baseline #1: ").contains(" #1  " + labels.get(0) + " (baseline)\n")
+                .contains(" #4  " + labels.get(3) + "\n");
+        assertThat(output.lines().filter(line -> line.contains(" | "))).isNotEmpty()
+                .allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(120));
         Document report = Jsoup.parse(sweep.resolve("report.html").toFile());
         labels.forEach(label -> assertThat(report.text()).contains(label));
         assertThat(output).contains("Report: " + sweep.resolve("report.html").toAbsolutePath());

@@ -99,10 +99,12 @@ class SweepCommandTest {
                     .isEqualTo(label.endsWith("512MB") ? "488.2 MiB" : "953.6 MiB");
             assertThat(result.at("/summary/passed").asInt()).isEqualTo(2);
         }
-        // the comparison has every configuration, the first as baseline
-        for (String label : labels) {
-            assertThat(first.output()).contains(label);
-        }
+        // the comparison has every configuration, the first as baseline, numbered so its tables fit a terminal
+        assertThat(first.output()).contains(" #1  threads-1_memory_limit-512MB (baseline)\n").contains(" #2  threads-1_memory_limit-1GB\n")
+                .contains(" #3  threads-2_memory_limit-512MB\n").contains(" #4  threads-2_memory_limit-1GB\n")
+                .contains(" query   | #1 ms (CV) ");
+        assertThat(first.output().lines().filter(line -> line.contains(" | ")))
+                .isNotEmpty().allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(120));
         Document report = Jsoup.parse(dir.resolve("report.html").toFile());
         for (String label : labels) {
             assertThat(report.text()).contains(label);
@@ -123,6 +125,15 @@ class SweepCommandTest {
                 .contains("[4/4] threads=2 memory_limit=1GB\n");
         assertThat(json.readTree(dir.resolve(labels.get(3) + ".json").toFile()).at("/summary/passed").asInt()).isEqualTo(2);
         assertThat(sweepDirectories()).hasSize(1);
+
+        // every configuration has results now: said in one line, nothing priced, and the comparison made again
+        Result third = type(command);
+
+        assertThat(third.error()).as(third.output()).isNull();
+        assertThat(third.output()).contains("4 configurations (4 with results already, skipped)")
+                .contains("\nAll 4 configurations already have results: nothing to run\n")
+                .doesNotContain("costs nothing per run").doesNotContain("Estimated cost")
+                .contains("[4/4] threads=2 memory_limit=1GB: results exist, skipped").contains(" #4  threads-2_memory_limit-1GB\n");
     }
 
     @Test

@@ -27,6 +27,9 @@ public final class Comparer {
     /** Two standard deviations: about 95% of what noise alone produces stays inside. */
     public static final double NOISE_SIGMAS = 2;
     public static final String GEOMEAN = "geomean";
+    private static final Set<String> EXECUTOR_SETTINGS = Set.of("setting spark.executor.cores", "setting spark.executor.memory",
+            "setting spark.executor.instances");
+    private static final Set<String> DRIVER_SETTINGS = Set.of("setting spark.driver.cores", "setting spark.driver.memory");
 
     /**
      * @param runs the runs, at least two
@@ -179,8 +182,11 @@ public final class Comparer {
         }
         Set<String> keys = new LinkedHashSet<>();
         all.forEach(parts -> keys.addAll(parts.keySet()));
-        List<String> differing = keys.stream()
+        List<String> different = keys.stream()
                 .filter(key -> all.stream().map(parts -> parts.getOrDefault(key, "")).distinct().count() > 1).toList();
+        // the Spark settings a worker size becomes differ because the size does: saying both says it twice
+        List<String> differing = different.stream().filter(key -> !(different.contains("executors") && EXECUTOR_SETTINGS.contains(key)
+                || different.contains("driver") && DRIVER_SETTINGS.contains(key))).toList();
         if (differing.isEmpty()) {
             return engines.stream().map(Comparer::describe).toList();
         }

@@ -1,6 +1,5 @@
 package dev.benchbox.results.compare;
 
-import dev.benchbox.results.RunSummaryPrinter;
 import dev.benchbox.tpch.TpchSchema;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -9,6 +8,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** A comparison for people: aligned tables for the terminal, or Markdown for a pull request or a wiki. */
@@ -22,92 +22,163 @@ final class TextComparisonPrinter implements ComparisonPrinter {
     @Override
     public void print(Comparison comparison, Writer writer) {
         PrintWriter out = new PrintWriter(writer);
-        out.println(intro(comparison));
+        RunNames names = RunNames.of(comparison.runs());
+        out.println(intro(comparison, names));
+        if (names.numbered()) {
+            blank(out);
+            for (Comparison.RunColumn run : comparison.runs()) {
+                String baseline = run.label().equals(comparison.baseline()) ? " (baseline)" : "";
+                // what differs goes here, under the label, rather than in a column of the runs table that would be
+                // as wide as a sweep's Spark settings
+                out.println(markdown ? "- " + names.of(run.label()) + " `" + run.label() + "`" + baseline + ": " + run.differs()
+                        : " " + names.of(run.label()) + "  " + run.label() + baseline + "\n" + " ".repeat(names.of(run.label()).length() + 3)
+                                + run.differs());
+            }
+        }
         if (comparison.mismatch() != null) {
             blank(out);
             out.println("Compared with --force although " + comparison.mismatch() + ".");
         }
         blank(out);
-        table(queries(comparison), out);
+        table(queries(comparison, names), out);
         blank(out);
-        table(runs(comparison), out);
+        table(runs(comparison, names), out);
         if (comparison.thresholdPct() != null) {
             blank(out);
-            out.println(verdict(comparison));
+            out.println(verdict(comparison, names));
         }
         out.flush();
     }
 
+    /** The introduction in one line, runs by their labels (for HTML, where the text wraps). */
     static String intro(Comparison c) {
-        String name = c.benchmark().equals("tpch") ? "TPC-H" : c.benchmark();
-        return String.format(Locale.ROOT, "%s SF%s, %d runs, baseline %s: median ms per query over the measured iterations, "
-                + "CV = their coefficient of variation; ~ = within %s standard deviations of the measured noise",
-                name, TpchSchema.formatScale(c.scaleFactor()), c.runs().size(), c.baseline(), number(c.noiseSigmas()));
+        return intro(c, RunNames.labels(c.runs())).replace('\n', ' ');
     }
 
-    /** The regression gate's outcome in one line. */
+    /** Two lines of at most about 110 characters: what is compared, then how to read it. */
+    private static String intro(Comparison c, RunNames names) {
+        String name = c.benchmark().equals("tpch") ? "TPC-H" : c.benchmark();
+        return String.format(Locale.ROOT, "%s SF%s%s, %d runs, baseline %s: median ms per query over the measured iterations\n"
+                + "and their coefficient of variation (CV); ~ = within %s standard deviations of the measured noise",
+                name, TpchSchema.formatScale(c.scaleFactor()), sharedPlatform(c).map(p -> " on " + p).orElse(""), c.runs().size(),
+                names.of(c.baseline()), number(c.noiseSigmas()));
+    }
+
+    /**
+     * The platform and version every run shares, named once in the introduction; when they differ, each run's
+     * "what differs" names its own.
+     */
+    private static Optional<String> sharedPlatform(Comparison c) {
+        List<String> platforms = c.runs().stream().map(run -> run.platform() + " " + run.version()).distinct().toList();
+        return platforms.size() == 1 ? Optional.of(platforms.get(0)) : Optional.empty();
+    }
+
+    /** The regression gate's outcome in one line, runs by their labels. */
     static String verdict(Comparison c) {
+        return verdict(c, RunNames.labels(c.runs()));
+    }
+
+    private static String verdict(Comparison c, RunNames names) {
         String threshold = number(c.thresholdPct()) + "%";
         if (c.regressions().isEmpty()) {
             return "No regression beyond " + threshold + " (and beyond the measured noise).";
         }
         return "Regressions beyond " + threshold + ": " + c.regressions().stream()
-                .map(r -> r.run() + " " + r.query() + String.format(Locale.ROOT, " +%.1f%%", r.slowerPct()))
+                .map(r -> names.of(r.run()) + " " + r.query() + String.format(Locale.ROOT, " +%.1f%%", r.slowerPct()))
                 .collect(Collectors.joining(", "));
     }
 
-    private TextTable queries(Comparison c) {
+    /**
+     * One row per query; per run its median with the CV beside it ({@code 1000.0 (2%)}, as benchstat prints
+     * {@code value ± CV%}), and for each run but the baseline its ratio to the baseline with the change's mark
+     * ({@code 1.50 REGRESSION}): two columns a run, so four runs fit a terminal.
+     */
+    private TextTable queries(Comparison c, RunNames names) {
+        String base = names.of(c.baseline());
         List<String> header = new ArrayList<>(List.of("query"));
         List<Boolean> right = new ArrayList<>(List.of(false));
-        for (Comparison.RunColumn run : c.runs()) {
-            header.add(run.label() + " ms");
-            header.add(run.label() + " CV");
-            right.add(true);
+        List<Integer> cvWidths = new ArrayList<>();
+        for (int i = 0; i < c.runs().size(); i++) {
+            Comparison.RunColumn run = c.runs().get(i);
+            String name = names.of(run.label());
+            header.add(name + " ms (CV)");
             right.add(true);
             if (!run.label().equals(c.baseline())) {
-                header.add(run.label() + "/" + c.baseline());
-                header.add("change");
-                right.add(true);
+                header.add(name + "/" + base);
                 right.add(false);
             }
+            int index = i;
+            cvWidths.add(c.queries().stream().map(row -> row.cells().get(index))
+                    .mapToInt(cell -> cell.medianMs() == null || cell.cv() == null ? 0 : cv(cell.cv(), 0).length()).max().orElse(0));
         }
         TextTable table = new TextTable(header, toArray(right));
         for (Comparison.QueryRow row : c.queries()) {
             List<String> cells = new ArrayList<>(List.of(row.id()));
-            for (Comparison.Cell cell : row.cells()) {
-                cells.add(cell.medianMs() == null ? null : String.format(Locale.ROOT, "%.1f", cell.medianMs()));
-                cells.add(cell.medianMs() == null ? null : RunSummaryPrinter.percent(cell.cv()));
+            for (int i = 0; i < row.cells().size(); i++) {
+                Comparison.Cell cell = row.cells().get(i);
+                cells.add(cell.medianMs() == null ? null : ms(cell.medianMs()) + cv(cell.cv(), cvWidths.get(i)));
                 if (!cell.run().equals(c.baseline())) {
-                    cells.add(ratio(cell.ratio()));
-                    cells.add(cell.change().mark());
+                    cells.add(versus(cell.ratio(), cell.change()));
                 }
             }
             table.add(cells);
         }
         List<String> geomean = new ArrayList<>(List.of(Comparer.GEOMEAN));
-        for (Comparison.RunColumn run : c.runs()) {
-            geomean.add(run.geometricMeanMs() == null ? null : String.format(Locale.ROOT, "%.1f", run.geometricMeanMs()));
-            geomean.add("");
+        for (int i = 0; i < c.runs().size(); i++) {
+            Comparison.RunColumn run = c.runs().get(i);
+            geomean.add(run.geometricMeanMs() == null ? null : ms(run.geometricMeanMs()) + cv(null, cvWidths.get(i)));
             if (!run.label().equals(c.baseline())) {
-                geomean.add(ratio(run.ratio()));
-                geomean.add(run.change().mark());
+                geomean.add(versus(run.ratio(), run.change()));
             }
         }
         table.add(geomean);
         return table;
     }
 
-    private TextTable runs(Comparison c) {
-        TextTable table = new TextTable(List.of("run", "platform", "configuration (what differs)", "iterations", "speedup", "Power@Size",
-                "billed USD", "Power@Size per USD"), new boolean[] {false, false, false, true, true, true, true, true});
+    private static String ms(double ms) {
+        return String.format(Locale.ROOT, "%.1f", ms);
+    }
+
+    /**
+     * {@code " (2%)"} padded on the right to the column's widest, so the medians stay aligned on their last digit;
+     * blanks where there is no CV (one iteration, or the geometric mean).
+     */
+    private static String cv(Double cv, int width) {
+        // whole percent, as benchstat prints its ± CV: the JSON has the exact figure
+        String text = cv == null ? "" : String.format(Locale.ROOT, " (%.0f%%)", cv * 100);
+        return text + " ".repeat(Math.max(0, width - text.length()));
+    }
+
+    /** The ratio to the baseline and the change's mark: {@code 0.95 ~}, {@code 1.50 REGRESSION}, {@code missing}. */
+    private static String versus(Double ratio, Change change) {
+        return ratio == null ? change.mark() : ratio(ratio) + " " + change.mark();
+    }
+
+    /**
+     * What sets the runs apart (unless the legend says it), and what they cost; the platform is in the introduction
+     * when they share it.
+     */
+    private TextTable runs(Comparison c, RunNames names) {
+        List<String> header = new ArrayList<>(List.of("run", "configuration (what differs)", "iterations", "speedup", "Power@Size",
+                "billed USD", "Power@Size per USD"));
+        List<Boolean> right = new ArrayList<>(List.of(false, false, true, true, true, true, true));
+        if (names.numbered()) {
+            header.remove(1);
+            right.remove(1);
+        }
+        TextTable table = new TextTable(header, toArray(right));
         for (Comparison.RunColumn run : c.runs()) {
-            table.add(List.of(run.label(), run.platform() + " " + run.version(), run.differs(),
+            List<String> cells = new ArrayList<>(List.of(names.of(run.label()), run.differs(),
                     Integer.toString(run.iterations()),
                     run.label().equals(c.baseline()) ? "baseline" : run.speedup() == null ? "-"
                             : String.format(Locale.ROOT, "%.2fx", run.speedup()),
                     run.powerAtSize() == null ? "-" : String.format(Locale.ROOT, "%.2f", run.powerAtSize()),
                     run.billedUsd() == null ? "-" : run.billedUsd().setScale(4, RoundingMode.HALF_UP).toPlainString(),
                     run.powerPerUsd() == null ? "-" : String.format(Locale.ROOT, "%.2f", run.powerPerUsd())));
+            if (names.numbered()) {
+                cells.remove(1);
+            }
+            table.add(cells);
         }
         return table;
     }

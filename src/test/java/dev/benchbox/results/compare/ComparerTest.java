@@ -127,6 +127,21 @@ class ComparerTest {
     }
 
     @Test
+    void whatDiffersLeavesOutTheSparkSettingsADifferingWorkerSizeBecomesButKeepsOthers() {
+        dev.benchbox.results.EngineConfiguration.Workers driver = new dev.benchbox.results.EngineConfiguration.Workers(1, 4, 16, 20);
+        List<dev.benchbox.results.EngineConfiguration> engines = List.of(
+                new dev.benchbox.results.EngineConfiguration("emr-serverless", "emr-7.0.0", "emr-7.0.0", "x86_64", "us-east-1", driver,
+                        new dev.benchbox.results.EngineConfiguration.Workers(1, 4, 16, 20), null, null,
+                        java.util.Map.of("spark.executor.cores", "4", "spark.executor.instances", "1", "spark.sql.shuffle.partitions", "8")),
+                new dev.benchbox.results.EngineConfiguration("emr-serverless", "emr-7.0.0", "emr-7.0.0", "x86_64", "us-east-1", driver,
+                        new dev.benchbox.results.EngineConfiguration.Workers(2, 2, 8, 20), null, null,
+                        java.util.Map.of("spark.executor.cores", "2", "spark.executor.instances", "2", "spark.sql.shuffle.partitions", "16")));
+
+        assertThat(Comparer.differences(engines)).containsExactly("executors 1x4vCPU-16GB, spark.sql.shuffle.partitions=8",
+                "executors 2x2vCPU-8GB, spark.sql.shuffle.partitions=16");
+    }
+
+    @Test
     void theTableShowsWhatDiffersBetweenConfigurationsAndEverythingWhenNothingDoes() {
         dev.benchbox.results.EngineConfiguration x86 = Fixtures.emr("x86_64", 3, "1", 0, 1, 1).configuration().engine();
         dev.benchbox.results.EngineConfiguration arm = Fixtures.emr("arm64", 8, "1", 0, 1, 1).configuration().engine();

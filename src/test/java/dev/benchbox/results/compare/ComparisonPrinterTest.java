@@ -23,18 +23,19 @@ class ComparisonPrinterTest {
     @Test
     void tableLinesUpEveryRunAgainstTheBaseline() throws Exception {
         assertThat(print(CompareFormat.TABLE, COMPARISON)).isEqualTo("""
-                TPC-H SF0.01, 2 runs, baseline x86: median ms per query over the measured iterations, CV = their coefficient of variation; ~ = within 2 standard deviations of the measured noise
+                TPC-H SF0.01 on emr-serverless emr-7.0.0, 2 runs, baseline x86: median ms per query over the measured iterations
+                and their coefficient of variation (CV); ~ = within 2 standard deviations of the measured noise
 
-                 query   | x86 ms | x86 CV | arm ms | arm CV | arm/x86 | change
-                ---------+--------+--------+--------+--------+---------+------------
-                 Q1      | 1000.0 |   2.0% | 1500.0 |   1.0% |    1.50 | REGRESSION
-                 Q6      |  200.0 |   5.0% |  190.0 |   5.0% |    0.95 | ~
-                 geomean |  447.2 |        |  533.9 |        |    1.19 | REGRESSION
+                 query   | x86 ms (CV) | arm ms (CV) | arm/x86
+                ---------+-------------+-------------+-----------------
+                 Q1      | 1000.0 (2%) | 1500.0 (1%) | 1.50 REGRESSION
+                 Q6      |  200.0 (5%) |  190.0 (5%) | 0.95 ~
+                 geomean |  447.2      |  533.9      | 1.19 REGRESSION
 
-                 run | platform                 | configuration (what differs) | iterations | speedup  | Power@Size | billed USD | Power@Size per USD
-                -----+--------------------------+------------------------------+------------+----------+------------+------------+--------------------
-                 x86 | emr-serverless emr-7.0.0 | x86_64                       |          3 | baseline |      80.50 |     0.2000 |             402.50
-                 arm | emr-serverless emr-7.0.0 | arm64                        |          3 |    0.84x |      67.43 |     0.1600 |             421.44
+                 run | configuration (what differs) | iterations | speedup  | Power@Size | billed USD | Power@Size per USD
+                -----+------------------------------+------------+----------+------------+------------+--------------------
+                 x86 | x86_64                       |          3 | baseline |      80.50 |     0.2000 |             402.50
+                 arm | arm64                        |          3 |    0.84x |      67.43 |     0.1600 |             421.44
 
                 Regressions beyond 10%: arm Q1 +50.0%, arm geomean +19.4%
                 """);
@@ -43,20 +44,92 @@ class ComparisonPrinterTest {
     @Test
     void markdownIsTheSameTablesForAPullRequest() throws Exception {
         assertThat(print(CompareFormat.MARKDOWN, COMPARISON)).isEqualTo("""
-                TPC-H SF0.01, 2 runs, baseline x86: median ms per query over the measured iterations, CV = their coefficient of variation; ~ = within 2 standard deviations of the measured noise
+                TPC-H SF0.01 on emr-serverless emr-7.0.0, 2 runs, baseline x86: median ms per query over the measured iterations
+                and their coefficient of variation (CV); ~ = within 2 standard deviations of the measured noise
 
-                | query   | x86 ms | x86 CV | arm ms | arm CV | arm/x86 | change     |
-                |---------|-------:|-------:|-------:|-------:|--------:|------------|
-                | Q1      | 1000.0 |   2.0% | 1500.0 |   1.0% |    1.50 | REGRESSION |
-                | Q6      |  200.0 |   5.0% |  190.0 |   5.0% |    0.95 | ~          |
-                | geomean |  447.2 |        |  533.9 |        |    1.19 | REGRESSION |
+                | query   | x86 ms (CV) | arm ms (CV) | arm/x86         |
+                |---------|------------:|------------:|-----------------|
+                | Q1      | 1000.0 (2%) | 1500.0 (1%) | 1.50 REGRESSION |
+                | Q6      |  200.0 (5%) |  190.0 (5%) | 0.95 ~          |
+                | geomean |  447.2      |  533.9      | 1.19 REGRESSION |
 
-                | run | platform                 | configuration (what differs) | iterations | speedup  | Power@Size | billed USD | Power@Size per USD |
-                |-----|--------------------------|------------------------------|-----------:|---------:|-----------:|-----------:|-------------------:|
-                | x86 | emr-serverless emr-7.0.0 | x86_64                       |          3 | baseline |      80.50 |     0.2000 |             402.50 |
-                | arm | emr-serverless emr-7.0.0 | arm64                        |          3 |    0.84x |      67.43 |     0.1600 |             421.44 |
+                | run | configuration (what differs) | iterations | speedup  | Power@Size | billed USD | Power@Size per USD |
+                |-----|------------------------------|-----------:|---------:|-----------:|-----------:|-------------------:|
+                | x86 | x86_64                       |          3 | baseline |      80.50 |     0.2000 |             402.50 |
+                | arm | arm64                        |          3 |    0.84x |      67.43 |     0.1600 |             421.44 |
 
                 Regressions beyond 10%: arm Q1 +50.0%, arm geomean +19.4%
                 """);
+    }
+
+    /** A 2 x 2 sweep's runs, labelled as the sweep labels them: after their results files' long names. */
+    static final Comparison SWEEP = new Comparer().compare(List.of(
+            named("architecture-x86_64_executors-8x4vCPU-16GB", Fixtures.emr("x86_64", 8, "0.4210", 2000, 60000, 30000,
+                    stat("Q1", 12345.6, 0.02), stat("Q6", 812.3, 0.125), stat("Q18", 2345.6, 0.04))),
+            named("architecture-x86_64_executors-4x4vCPU-16GB", Fixtures.emr("x86_64", 4, "0.2650", 2000, 60000, 30000,
+                    stat("Q1", 14012.5, 0.03), stat("Q6", 790.1, 0.11), stat("Q18", 2899.0, 0.05))),
+            named("architecture-arm64_executors-8x4vCPU-16GB", Fixtures.emr("arm64", 8, "0.3370", 2000, 60000, 30000,
+                    stat("Q1", 11890.2, 0.02), stat("Q6", 640.0, 0.01), stat("Q18", 2301.7, 0.04))),
+            named("architecture-arm64_executors-4x4vCPU-16GB", Fixtures.emr("arm64", 4, "0.2120", 2000, 60000, 30000,
+                    stat("Q1", 13500.0, 0.05), stat("Q6", 799.9, 0.09), stat("Q18", 3012.4, 0.06)))),
+            0, null, false);
+
+    @Test
+    void aSweepsLongLabelsBecomeNumbersWithALegendSoFourRunsFitATerminal() throws Exception {
+        String table = print(CompareFormat.TABLE, SWEEP);
+
+        assertThat(table).isEqualTo("""
+                TPC-H SF0.01 on emr-serverless emr-7.0.0, 4 runs, baseline #1: median ms per query over the measured iterations
+                and their coefficient of variation (CV); ~ = within 2 standard deviations of the measured noise
+
+                 #1  architecture-x86_64_executors-8x4vCPU-16GB (baseline)
+                     x86_64, executors 8x4vCPU-16GB
+                 #2  architecture-x86_64_executors-4x4vCPU-16GB
+                     x86_64, executors 4x4vCPU-16GB
+                 #3  architecture-arm64_executors-8x4vCPU-16GB
+                     arm64, executors 8x4vCPU-16GB
+                 #4  architecture-arm64_executors-4x4vCPU-16GB
+                     arm64, executors 4x4vCPU-16GB
+
+                 query   | #1 ms (CV)    | #2 ms (CV)    | #2/#1       | #3 ms (CV)   | #3/#1       | #4 ms (CV)   | #4/#1
+                ---------+---------------+---------------+-------------+--------------+-------------+--------------+-------------
+                 Q1      | 12345.6 (2%)  | 14012.5 (3%)  | 1.14 slower | 11890.2 (2%) | 0.96 ~      | 13500.0 (5%) | 1.09 ~
+                 Q6      |   812.3 (13%) |   790.1 (11%) | 0.97 ~      |   640.0 (1%) | 0.79 ~      |   799.9 (9%) | 0.98 ~
+                 Q18     |  2345.6 (4%)  |  2899.0 (5%)  | 1.24 slower |  2301.7 (4%) | 0.98 ~      |  3012.4 (6%) | 1.28 slower
+                 geomean |  2865.2       |  3178.0       | 1.11 ~      |  2597.0      | 0.91 faster |  3192.2      | 1.11 ~
+
+                 run | iterations | speedup  | Power@Size | billed USD | Power@Size per USD
+                -----+------------+----------+------------+------------+--------------------
+                 #1  |          3 | baseline |      12.56 |     0.4210 |              29.83
+                 #2  |          3 |    0.90x |      11.33 |     0.2650 |              42.75
+                 #3  |          3 |    1.10x |      13.86 |     0.3370 |              41.13
+                 #4  |          3 |    0.90x |      11.28 |     0.2120 |              53.21
+                """);
+        // what the issue asked: four runs' tables within a terminal of 120 columns (the widest line here is 113)
+        assertThat(table.lines().mapToInt(String::length).max().orElseThrow()).isLessThanOrEqualTo(120);
+    }
+
+    @Test
+    void markdownNumbersTheSameRunsWithTheLegendAsAList() throws Exception {
+        String markdown = print(CompareFormat.MARKDOWN, SWEEP);
+
+        assertThat(markdown).contains("""
+                baseline #1: median ms per query over the measured iterations
+                and their coefficient of variation (CV); ~ = within 2 standard deviations of the measured noise
+
+                - #1 `architecture-x86_64_executors-8x4vCPU-16GB` (baseline): x86_64, executors 8x4vCPU-16GB
+                - #2 `architecture-x86_64_executors-4x4vCPU-16GB`: x86_64, executors 4x4vCPU-16GB
+                - #3 `architecture-arm64_executors-8x4vCPU-16GB`: arm64, executors 8x4vCPU-16GB
+                - #4 `architecture-arm64_executors-4x4vCPU-16GB`: arm64, executors 4x4vCPU-16GB
+
+                | query   | #1 ms (CV)    | #2 ms (CV)    | #2/#1       |""");
+    }
+
+    @Test
+    void jsonAndHtmlKeepTheFullLabels() throws Exception {
+        assertThat(print(CompareFormat.JSON, SWEEP)).contains("\"label\" : \"architecture-arm64_executors-4x4vCPU-16GB\"")
+                .contains("\"baseline\" : \"architecture-x86_64_executors-8x4vCPU-16GB\"").doesNotContain("#1");
+        assertThat(print(CompareFormat.HTML, SWEEP)).contains("baseline architecture-x86_64_executors-8x4vCPU-16GB: median ms")
+                .contains("<th>architecture-arm64_executors-4x4vCPU-16GB ms</th>");
     }
 }
