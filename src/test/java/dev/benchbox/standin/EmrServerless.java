@@ -753,7 +753,7 @@ public final class EmrServerless implements AutoCloseable {
         }
     }
 
-    private static double gigabytes(String v) {
+    static double gigabytes(String v) {
         Matcher m = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kmgt]?)b?").matcher(v.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             throw AwsError.validation("Invalid memory or disk size " + v);

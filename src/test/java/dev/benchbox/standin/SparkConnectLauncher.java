@@ -89,7 +89,7 @@ final class SparkConnectLauncher implements SessionLauncher {
 
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx" + System.getProperty("benchbox.standin.spark.xmx", "1g"));
+        command.add("-Xmx" + SparkHeap.heapMb(launch.sparkConf()) + "m"); // as for job runs: what the session asks, capped
         // no -XX:TieredStopAtLevel=1 (as for short jobs): a session's server lives long, its warm queries want C2
         SparkJobExecutor.ADD_OPENS.forEach(p -> command.add("--add-opens=java.base/" + p + "=ALL-UNNAMED"));
         command.add("-Djdk.reflect.useDirectMethodHandle=false");
@@ -111,8 +111,10 @@ final class SparkConnectLauncher implements SessionLauncher {
         command.add(catalog.toString());
         command.add(SERVER);
 
+        Files.writeString(work.resolve("stderr"), SparkHeap.describe(launch.sparkConf()) + System.lineSeparator());
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
-                .redirectOutput(work.resolve("stdout").toFile()).redirectError(work.resolve("stderr").toFile());
+                .redirectOutput(work.resolve("stdout").toFile())
+                .redirectError(ProcessBuilder.Redirect.appendTo(work.resolve("stderr").toFile()));
         builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         Process process;
         try {

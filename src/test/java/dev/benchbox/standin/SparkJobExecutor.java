@@ -82,7 +82,8 @@ final class SparkJobExecutor implements JobExecutor {
 
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx" + System.getProperty("benchbox.standin.spark.xmx", "1g"));
+        // the driver's and executor's heap the job asks for, as EMR gives it (capped to this machine): SparkHeap
+        command.add("-Xmx" + SparkHeap.heapMb(request.sparkConf()) + "m");
         command.add("-XX:TieredStopAtLevel=1"); // small jobs: start-up dominates
         ADD_OPENS.forEach(p -> command.add("--add-opens=java.base/" + p + "=ALL-UNNAMED"));
         command.add("-Djdk.reflect.useDirectMethodHandle=false");
@@ -103,8 +104,10 @@ final class SparkJobExecutor implements JobExecutor {
 
         Path stdout = work.resolve("stdout");
         Path stderr = work.resolve("stderr");
+        // the driver's log says which heap it had, and whether the stand-in gave less than the job asked
+        Files.writeString(stderr, SparkHeap.describe(request.sparkConf()) + System.lineSeparator());
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
-                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+                .redirectOutput(stdout.toFile()).redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()));
         builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1"); // bind and advertise loopback only
         long startedMillis = System.currentTimeMillis();
         Process process = builder.start();

@@ -113,7 +113,9 @@ class SparkJobIT {
 
         String logs = "logs/applications/" + app + "/jobs/" + run.jobRunId() + "/SPARK_DRIVER/";
         assertThat(gunzip(logs + "stdout.gz")).contains("region-counts: 25 nations, 5 regions");
-        assertThat(gunzip(logs + "stderr.gz")).contains("SparkContext");
+        assertThat(gunzip(logs + "stderr.gz")).contains("SparkContext")
+                // no memory settings: EMR's 14g driver and executors, as much of it as this machine gives (SparkHeap)
+                .startsWith(SparkHeap.describe(java.util.Map.of()) + System.lineSeparator());
         // driver + 1 executor of 4 vCPU for at least the one billed minute
         assertThat(run.billedResourceUtilization().vcpuHour()).isGreaterThanOrEqualTo(0.133);
     }
