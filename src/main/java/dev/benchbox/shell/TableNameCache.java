@@ -46,19 +46,14 @@ public class TableNameCache {
             return List.of();
         }
         Platform platform = session.platform();
-        Key key = new Key(System.identityHashCode(platform), session.schema());
-        Entry entry = entries.get(key);
-        if ((entry == null || System.nanoTime() - entry.fetchedAt > MAX_AGE_NANOS) && !sessionOpen(platform)) {
-            refresh(platform, key);
-        }
-        return entry == null ? List.of() : entry.tables;
+        return cached(platform, Key.tables(platform, session.schema()), !sessionOpen(platform));
     }
 
     /** Keeps the table names a command just listed for the current schema ({@code tables}), as fresh. */
     public void store(List<String> tables) {
         if (session.isConnected()) {
             generation.incrementAndGet(); // a background fetch under way started earlier: it would overwrite newer names
-            entries.put(new Key(System.identityHashCode(session.platform()), session.schema()), new Entry(List.copyOf(tables), System.nanoTime()));
+            entries.put(Key.tables(session.platform(), session.schema()), new Entry(List.copyOf(tables), System.nanoTime()));
         }
     }
 
@@ -68,9 +63,13 @@ public class TableNameCache {
             return List.of();
         }
         Platform platform = session.platform();
-        Key key = new Key(System.identityHashCode(platform), null);
+        return cached(platform, Key.schemas(platform), true);
+    }
+
+    /** The cached names of {@code key}, refreshed in the background when missing or old and {@code mayRefresh}. */
+    private List<String> cached(Platform platform, Key key, boolean mayRefresh) {
         Entry entry = entries.get(key);
-        if (entry == null || System.nanoTime() - entry.fetchedAt > MAX_AGE_NANOS) {
+        if ((entry == null || System.nanoTime() - entry.fetchedAt > MAX_AGE_NANOS) && mayRefresh) {
             refresh(platform, key);
         }
         return entry == null ? List.of() : entry.tables;
@@ -85,8 +84,8 @@ public class TableNameCache {
         entries.clear();
         if (session.isConnected()) {
             Platform platform = session.platform();
-            refresh(platform, new Key(System.identityHashCode(platform), session.schema()), true);
-            refresh(platform, new Key(System.identityHashCode(platform), null), true);
+            refresh(platform, Key.tables(platform, session.schema()), true);
+            refresh(platform, Key.schemas(platform), true);
         }
     }
 
@@ -129,7 +128,15 @@ public class TableNameCache {
     }
 
     /** A schema's tables, or with a null schema the schema names. */
+    /** One platform's table names of a schema, or (schema null) its schema names. */
     private record Key(int platform, String schema) {
+        static Key tables(Platform platform, String schema) {
+            return new Key(System.identityHashCode(platform), schema);
+        }
+
+        static Key schemas(Platform platform) {
+            return new Key(System.identityHashCode(platform), null);
+        }
     }
 
     private record Entry(List<String> tables, long fetchedAt) {

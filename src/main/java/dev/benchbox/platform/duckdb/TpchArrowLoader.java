@@ -111,13 +111,12 @@ final class TpchArrowLoader {
             duplicate.registerArrowStream(stream, exported);
             statement.execute("INSERT INTO " + DuckDbPlatform.qualified(schema, part.table() + STAGING_SUFFIX)
                     + " SELECT * FROM " + DuckDbPlatform.quote(stream));
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
+            // a batch stopped by Ctrl-C surfaces as whatever DuckDB or Arrow made of it: say what happened
             if (cancelled.get()) {
                 throw new BenchboxException("load cancelled");
             }
             throw e;
-        } catch (RuntimeException e) {
-            throw cancelled.get() ? new BenchboxException("load cancelled") : e;
         }
     }
 
