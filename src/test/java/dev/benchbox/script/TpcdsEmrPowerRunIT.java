@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.benchbox.platform.Column;
 import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.platform.QueryExecution;
 import dev.benchbox.platform.RowSink;
@@ -197,19 +196,7 @@ class TpcdsEmrPowerRunIT {
             duckdb.loadTpcds("local", 0.01, TpcdsSchema.TABLES, LoadProgress.NONE);
             for (String table : TpcdsSchema.TABLES) {
                 duckdb.execute("local", "COPY local." + table + " TO '" + target.resolve(table + ".parquet") + "' (FORMAT parquet)",
-                        new RowSink() {
-                            @Override
-                            public void begin(List<Column> columns) {
-                            }
-
-                            @Override
-                            public void row(List<?> values) {
-                            }
-
-                            @Override
-                            public void end() {
-                            }
-                        });
+                        RowSink.DISCARD);
             }
         }
     }

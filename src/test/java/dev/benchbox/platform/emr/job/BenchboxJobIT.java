@@ -90,24 +90,11 @@ class BenchboxJobIT {
 
     /** DuckDB generates the data and writes one Parquet file per table, as the shell's load does. */
     private static void uploadTpchAsParquet() {
-        RowSink ignore = new RowSink() {
-            @Override
-            public void begin(List<Column> columns) {
-            }
-
-            @Override
-            public void row(List<?> values) {
-            }
-
-            @Override
-            public void end() {
-            }
-        };
-        try (DuckDbPlatform duckdb = DuckDbPlatform.open(null)) {
+                try (DuckDbPlatform duckdb = DuckDbPlatform.open(null)) {
             duckdb.loadTpch("main", SCALE, List.of(), LoadProgress.NONE);
             for (String table : TpchSchema.TABLES) {
                 Path file = dir.resolve(table + ".parquet");
-                duckdb.execute("main", "COPY " + table + " TO '" + file + "' (FORMAT parquet)", ignore);
+                duckdb.execute("main", "COPY " + table + " TO '" + file + "' (FORMAT parquet)", RowSink.DISCARD);
                 String prefix = "staging/data/tpch/sf0.01/" + table + "/";
                 s3.putObject(b -> b.bucket(aws.bucket()).key(prefix + "part-0.parquet"), RequestBody.fromFile(file));
                 TABLES.put(table, "s3://" + aws.bucket() + "/" + prefix);
