@@ -158,6 +158,14 @@ public interface Platform extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Files on this machine that hold the connection's data (a database file and its write-ahead log): a
+     * command's output never replaces them. Empty when the data lives elsewhere or only in memory.
+     */
+    default List<Path> localFiles() {
+        return List.of();
+    }
+
     /** Releases what this session created; never fails. */
     @Override
     void close();

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.benchbox.BenchboxException;
+import dev.benchbox.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -32,24 +32,16 @@ public final class ResultStore {
         return mapper;
     }
 
-    /** Writes the result to a new file (written aside, then moved into place) and returns its path. */
+    /**
+     * Writes the result to a new file and returns its path: the name's run time is to the second, so a name
+     * already taken (by an earlier file or by another shell in the same second) gets the next free suffix.
+     */
     public Path write(RunResult result) {
         String name = result.benchmark().name() + "_sf" + dev.benchbox.tpch.TpchSchema.formatScale(result.benchmark().scaleFactor())
                 + "_" + result.platform().name() + "_" + STAMP.format(result.run().started()) + ".json";
         try {
             Files.createDirectories(directory);
-            Path target = directory.resolve(name);
-            for (int n = 2; Files.exists(target); n++) {
-                target = directory.resolve(name.replace(".json", "-" + n + ".json"));
-            }
-            Path partial = directory.resolve(target.getFileName() + ".partial");
-            try {
-                mapper.writeValue(partial.toFile(), result);
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(partial);
-            }
-            return target;
+            return AtomicFiles.createUnique(directory, name, out -> mapper.writeValue(out, result));
         } catch (IOException e) {
             throw new BenchboxException("cannot write results to " + directory + ": " + e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package dev.benchbox.session;
 
 import dev.benchbox.BenchboxException;
+import dev.benchbox.files.AtomicFiles;
 import dev.benchbox.platform.Column;
 import dev.benchbox.platform.Platform;
 import dev.benchbox.platform.QuerySummary;
@@ -8,13 +9,11 @@ import dev.benchbox.platform.RowSink;
 import dev.benchbox.results.print.OutputFormat;
 import dev.benchbox.results.print.OutputPrinter;
 import dev.benchbox.results.print.OutputPrinters;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -53,10 +52,13 @@ public class QueryService {
     }
 
     /**
-     * Streams every row to a file in constant memory. The rows go to a side file first and replace the
-     * target only when the statement succeeded, so a failure never destroys an earlier result.
+     * Streams every row to a file in constant memory. The rows go to a side file first and take the target's
+     * name only when the statement succeeded, so a failure never destroys an earlier result.
+     *
+     * @param mayReplace whether a file already at the target may be replaced (the caller asked); otherwise only a
+     *     free name is taken
      */
-    public Outcome toFile(String sql, OutputFormat format, Path file) {
+    public Outcome toFile(String sql, OutputFormat format, Path file, boolean mayReplace) {
         Platform platform = session.platform();
         String statement = requireSql(sql);
         Path target = file.toAbsolutePath();
@@ -67,26 +69,20 @@ public class QueryService {
         if (Files.isDirectory(target)) {
             throw new BenchboxException("cannot write " + file + ": it is a directory");
         }
-        Path partial = target.resolveSibling(target.getFileName() + ".partial");
         Instant started = Instant.now();
-        QuerySummary summary;
-        try (BufferedWriter writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-            OutputPrinter printer = OutputPrinters.create(format, writer);
-            summary = platform.execute(session.schema(), statement, new LimitedSink(printer, 0));
-        } catch (IOException e) {
-            deleteQuietly(partial);
-            throw new BenchboxException("cannot write " + file + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            deleteQuietly(partial);
-            throw e;
-        }
+        QuerySummary[] summary = new QuerySummary[1];
         try {
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(target, mayReplace, out -> {
+                OutputPrinter printer = OutputPrinters.create(format, out);
+                summary[0] = platform.execute(session.schema(), statement, new LimitedSink(printer, 0));
+            });
+        } catch (FileAlreadyExistsException e) {
+            throw new BenchboxException("cannot write " + file + ": another file took that name meanwhile; it was kept");
         } catch (IOException e) {
             throw new BenchboxException("cannot write " + file + ": " + e.getMessage(), e);
         }
-        record(platform, started, sql, summary);
-        return new Outcome(summary, summary.rowCount(), target);
+        record(platform, started, sql, summary[0]);
+        return new Outcome(summary[0], summary[0].rowCount(), target);
     }
 
     private void record(Platform platform, Instant started, String sql, QuerySummary summary) {
@@ -102,14 +98,6 @@ public class QueryService {
             throw new BenchboxException("no SQL given: query \"SELECT ...\"");
         }
         return sql;
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // only a partial file
-        }
     }
 
     /** Passes the first rows to the printer and only counts the others. */

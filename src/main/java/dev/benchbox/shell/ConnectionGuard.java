@@ -4,12 +4,6 @@ import dev.benchbox.BenchboxException;
 import dev.benchbox.platform.Platform;
 import dev.benchbox.session.Session;
 import java.util.Optional;
-import org.jline.reader.EndOfFileException;
-import org.jline.reader.LineReader;
-import org.jline.reader.UserInterruptException;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.shell.context.InteractionMode;
-import org.springframework.shell.context.ShellContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,14 +18,12 @@ import org.springframework.stereotype.Component;
 public class ConnectionGuard {
     private final Session session;
     private final Console console;
-    private final ShellContext shellContext;
-    private final ObjectProvider<LineReader> lineReader;
+    private final Questions questions;
 
-    public ConnectionGuard(Session session, Console console, ShellContext shellContext, ObjectProvider<LineReader> lineReader) {
+    public ConnectionGuard(Session session, Console console, Questions questions) {
         this.session = session;
         this.console = console;
-        this.shellContext = shellContext;
-        this.lineReader = lineReader;
+        this.questions = questions;
     }
 
     /** @throws BenchboxException when the user chose to keep the current connection */
@@ -48,29 +40,13 @@ public class ConnectionGuard {
             return;
         }
         String warning = "Closing " + platform.description() + " discards its " + lost.get();
-        if (shellContext.getInteractionMode() != InteractionMode.INTERACTIVE) {
+        if (!questions.canAsk()) {
             console.warnNote(warning);
             return;
         }
         console.warn(warning);
-        if (!ask("Discard and connect? [y/N] ")) {
+        if (!questions.ask("Discard and connect? [y/N] ")) {
             throw new BenchboxException("kept the connection to " + platform.description() + ": nothing was closed");
-        }
-    }
-
-    /** Yes only for y or yes; Ctrl-C, Ctrl-D and anything else are no. */
-    private boolean ask(String question) {
-        LineReader reader = lineReader.getObject();
-        Object history = reader.getVariable(LineReader.DISABLE_HISTORY);
-        // the answer is not a command: keep it out of the history
-        reader.setVariable(LineReader.DISABLE_HISTORY, true);
-        try {
-            String answer = reader.readLine(question).strip();
-            return answer.equalsIgnoreCase("y") || answer.equalsIgnoreCase("yes");
-        } catch (UserInterruptException | EndOfFileException e) {
-            return false;
-        } finally {
-            reader.setVariable(LineReader.DISABLE_HISTORY, history == null ? false : history);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.benchbox.shell;
 
 import dev.benchbox.BenchboxException;
+import dev.benchbox.files.AtomicFiles;
 import dev.benchbox.platform.ApplicationInfo;
 import dev.benchbox.platform.CapacityChange;
 import dev.benchbox.platform.CapacityControl;
@@ -8,7 +9,7 @@ import dev.benchbox.platform.Platform;
 import dev.benchbox.platform.RolePolicy;
 import dev.benchbox.session.Session;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,11 +31,13 @@ public class EmrCommands {
     private final Session session;
     private final Console console;
     private final PlatformFactory platforms;
+    private final OutputGuard outputs;
 
-    public EmrCommands(Session session, Console console, PlatformFactory platforms) {
+    public EmrCommands(Session session, Console console, PlatformFactory platforms, OutputGuard outputs) {
         this.session = session;
         this.console = console;
         this.platforms = platforms;
+        this.outputs = outputs;
     }
 
     @ShellMethod(key = "capacity", value = "Show the EMR Serverless application: state, release, initial and maximum capacity, auto-start/stop.",
@@ -52,7 +55,7 @@ public class EmrCommands {
             @ShellOption(value = "--max-cpu", defaultValue = ShellOption.NULL, help = "maximum vCPUs across all workers") Integer maxCpu,
             @ShellOption(value = "--max-memory", defaultValue = ShellOption.NULL, help = "maximum memory in GB across all workers") Integer maxMemory,
             @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL, help = "write the requests to this directory instead") String dryRun,
-            @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace the contents of a non-empty directory") boolean replace) {
+            @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace an earlier dry run in that directory (its files only)") boolean replace) {
         // everything typed is checked before AWS is asked anything
         CapacityChange change = new CapacityChange(driver, executors, maxCpu, maxMemory);
         CapacityControl control = control("capacity set");
@@ -92,7 +95,13 @@ public class EmrCommands {
             @ShellOption(value = "--s3-staging-dir", defaultValue = ShellOption.NULL, help = "without a connection: s3://bucket/prefix/") String staging,
             @ShellOption(value = "--database", defaultValue = ShellOption.NULL, help = "without a connection: Glue database") String database,
             @ShellOption(value = "--region", defaultValue = ShellOption.NULL, help = "without a connection: region") String region,
-            @ShellOption(value = "--execution-role-arn", defaultValue = ShellOption.NULL, help = "without a connection: the role (for its account)") String role) {
+            @ShellOption(value = "--execution-role-arn", defaultValue = ShellOption.NULL, help = "without a connection: the role (for its account)") String role,
+            @ShellOption(value = "--force", defaultValue = "false", help = "replace existing --output files") boolean force) {
+        // checked before anything is asked of AWS
+        Path policyFile = output == null ? null : Path.of(output + "-policy.json");
+        Path trustFile = output == null ? null : Path.of(output + "-trust.json");
+        boolean replacePolicy = output != null && outputs.mayReplace(policyFile, List.of(), force);
+        boolean replaceTrust = output != null && outputs.mayReplace(trustFile, List.of(), force);
         RolePolicy roles;
         if (session.isConnected() && staging == null && session.platform().rolePolicy().isPresent()) {
             roles = session.platform().rolePolicy().orElseThrow();
@@ -108,10 +117,12 @@ public class EmrCommands {
         String trust = roles.trust();
         String caller = roles.caller();
         if (output != null) {
-            write(Path.of(output + "-policy.json"), policy);
-            write(Path.of(output + "-trust.json"), trust);
+            Path callerFile = Path.of(output + "-caller.json");
+            boolean replaceCaller = caller != null && outputs.mayReplace(callerFile, List.of(), force);
+            write(policyFile, policy, replacePolicy);
+            write(trustFile, trust, replaceTrust);
             if (caller != null) {
-                write(Path.of(output + "-caller.json"), caller);
+                write(callerFile, caller, replaceCaller);
             }
         }
         return "# Permissions policy of the execution role" + System.lineSeparator() + policy
@@ -122,13 +133,15 @@ public class EmrCommands {
                         + (caller == null ? "" : " and " + output + "-caller.json"));
     }
 
-    private static void write(Path file, String content) {
+    private static void write(Path file, String content, boolean mayReplace) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.writeString(file, content, StandardCharsets.UTF_8);
+            AtomicFiles.write(file, mayReplace, AtomicFiles.text(content));
+        } catch (FileAlreadyExistsException e) {
+            throw new BenchboxException("cannot write " + file + ": another file took that name meanwhile; it was kept");
         } catch (IOException e) {
             throw new BenchboxException("cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -6,6 +6,7 @@ import dev.benchbox.session.QueryService;
 import dev.benchbox.session.Session;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.shell.Availability;
 import org.springframework.shell.standard.ShellComponent;
@@ -21,10 +22,12 @@ public class QueryCommands {
     private final ConnectedAvailability availability;
     private final Console console;
     private final CostService costs;
+    private final OutputGuard outputs;
 
     public QueryCommands(Session session, QueryService queries, ConnectedAvailability availability, Console console,
-            CostService costs) {
+            CostService costs, OutputGuard outputs) {
         this.costs = costs;
+        this.outputs = outputs;
         this.session = session;
         this.queries = queries;
         this.availability = availability;
@@ -37,7 +40,8 @@ public class QueryCommands {
             @ShellOption(value = "--format", defaultValue = ShellOption.NULL, valueProvider = ValueChoices.Formats.class, help = "table, csv, json or markdown") String format,
             @ShellOption(value = "--output", defaultValue = ShellOption.NULL, help = "write every row to this file") String output,
             @ShellOption(value = "--max-rows", defaultValue = ShellOption.NULL, help = "rows shown on screen (0: all)") Integer maxRows,
-            @ShellOption(value = "--max-cost", defaultValue = ShellOption.NULL, help = "refuse to start when the estimate exceeds this many USD") String maxCost) {
+            @ShellOption(value = "--max-cost", defaultValue = ShellOption.NULL, help = "refuse to start when the estimate exceeds this many USD") String maxCost,
+            @ShellOption(value = "--force", defaultValue = "false", help = "replace an existing --output file") boolean force) {
         // a single query is bounded by a power run's estimate at the scale the schema holds
         if (maxCost != null) {
             costs.checkMaxCost(maxCost, session.platform().loadedTpchScale(session.schema()).orElse(0.01), 1);
@@ -50,7 +54,8 @@ public class QueryCommands {
         if (output != null) {
             Path file = Path.of(output);
             OutputFormat fileFormat = outputFormat != null ? outputFormat : formatForFile(file);
-            QueryService.Outcome outcome = queries.toFile(sql, fileFormat, file);
+            boolean mayReplace = outputs.mayReplace(file, List.of(), force);
+            QueryService.Outcome outcome = queries.toFile(sql, fileFormat, file, mayReplace);
             console.note(String.format(Locale.ROOT, "%s written to %s (%s) in %s",
                     rows(outcome.summary().rowCount()), output, fileFormat.name().toLowerCase(Locale.ROOT), elapsed(outcome)));
             return;

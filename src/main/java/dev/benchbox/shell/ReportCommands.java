@@ -12,10 +12,12 @@ import org.springframework.shell.standard.ShellOption;
 @ShellComponent
 public class ReportCommands {
     private final Console console;
+    private final OutputGuard outputs;
     private final ReportService reports = new ReportService();
 
-    public ReportCommands(Console console) {
+    public ReportCommands(Console console, OutputGuard outputs) {
         this.console = console;
+        this.outputs = outputs;
     }
 
     @ShellMethod(key = "report", value = "Write an HTML report of results files: report A.json [B.json ...] [--output report.html] [--force]",
@@ -24,9 +26,13 @@ public class ReportCommands {
             @ShellOption(value = "--files", arity = Integer.MAX_VALUE, defaultValue = ShellOption.NULL,
                     help = "results files (benchbox-results/*.json); the first is the baseline") String[] files,
             @ShellOption(value = "--output", defaultValue = "report.html", help = "the HTML file to write") String output,
-            @ShellOption(value = "--force", defaultValue = "false", help = "report different benchmarks or scales together") boolean force) {
+            @ShellOption(value = "--force", defaultValue = "false",
+                    help = "report different benchmarks or scales together, and replace an existing --output file") boolean force) {
         List<Path> paths = files == null ? List.of() : Arrays.stream(files).map(Path::of).toList();
-        int runs = reports.write(paths, Path.of(output), force);
+        Path target = Path.of(output);
+        ReportService.Report report = reports.prepare(paths, force);
+        reports.write(report, target, outputs.mayReplace(target, paths, force));
+        int runs = report.runs().size();
         console.println("Report of " + runs + " run" + (runs == 1 ? "" : "s") + " written to " + output);
     }
 }

@@ -44,6 +44,48 @@ class ResultStoreTest {
     }
 
     @Test
+    void aLinkPlantedAtTheOldSideFileNameIsNotFollowed() throws Exception {
+        Path victim = Files.writeString(dir.resolve("victim.txt"), "precious\n");
+        Path results = Files.createDirectories(dir.resolve("benchbox-results"));
+        Files.createSymbolicLink(results.resolve("tpch_sf0.01_duckdb_20240102T030405Z.json.partial"), victim);
+
+        Path file = new ResultStore(results).write(RUN);
+
+        assertThat(victim).hasContent("precious");
+        assertThat(new ResultStore(results).read(file)).isEqualTo(RUN);
+    }
+
+    @Test
+    void shellsWritingResultsOfTheSameSecondAtOnceKeepEveryFile() throws Exception {
+        ResultStore store = new ResultStore(dir);
+        int shells = 6;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(shells);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(shells);
+        try {
+            List<java.util.concurrent.Future<Path>> writes = new java.util.ArrayList<>();
+            for (int i = 0; i < shells; i++) {
+                writes.add(pool.submit(() -> {
+                    start.await();
+                    return store.write(RUN);
+                }));
+            }
+            java.util.Set<Path> files = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<Path> write : writes) {
+                files.add(write.get());
+            }
+            assertThat(files).hasSize(shells);
+            for (Path file : files) {
+                assertThat(store.read(file)).isEqualTo(RUN);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Stream<Path> listing = Files.list(dir)) {
+            assertThat(listing.map(p -> p.getFileName().toString())).hasSize(shells).allMatch(name -> name.endsWith(".json"));
+        }
+    }
+
+    @Test
     void readsBackWhatItWrote() {
         ResultStore store = new ResultStore(dir);
 

@@ -91,7 +91,7 @@ class QueryServiceTest {
     void fileGetsEveryRowAndNoPartialIsLeft() throws Exception {
         Path file = dir.resolve("out.csv");
 
-        QueryService.Outcome outcome = queries.toFile(FIVE_ROWS, OutputFormat.CSV, file);
+        QueryService.Outcome outcome = queries.toFile(FIVE_ROWS, OutputFormat.CSV, file, false);
 
         assertThat(Files.readString(file)).isEqualTo("n,label\n0,v0\n1,v1\n2,v2\n3,v3\n4,v4\n");
         assertThat(outcome.file()).isEqualTo(file.toAbsolutePath());
@@ -105,7 +105,7 @@ class QueryServiceTest {
         Path file = dir.resolve("out.csv");
         Files.writeString(file, "old\n");
 
-        queries.toFile("SELECT 1 AS a", OutputFormat.CSV, file);
+        queries.toFile("SELECT 1 AS a", OutputFormat.CSV, file, true);
 
         assertThat(Files.readString(file)).isEqualTo("a\n1\n");
     }
@@ -115,7 +115,7 @@ class QueryServiceTest {
         Path file = dir.resolve("out.csv");
         Files.writeString(file, "earlier result\n");
 
-        assertThatThrownBy(() -> queries.toFile("SELECT * FROMM region", OutputFormat.CSV, file))
+        assertThatThrownBy(() -> queries.toFile("SELECT * FROMM region", OutputFormat.CSV, file, true))
                 .isInstanceOf(BenchboxException.class)
                 .hasMessage("Parser Error: syntax error at or near \"region\" (at line 1, column 16)");
 
@@ -126,24 +126,36 @@ class QueryServiceTest {
 
     @Test
     void failingQueryCreatesNoFile() throws Exception {
-        assertThatThrownBy(() -> queries.toFile("SELECT * FROM missing", OutputFormat.CSV, dir.resolve("out.csv")))
+        assertThatThrownBy(() -> queries.toFile("SELECT * FROM missing", OutputFormat.CSV, dir.resolve("out.csv"), false))
                 .isInstanceOf(BenchboxException.class);
 
         assertThat(listing()).isEmpty();
     }
 
     @Test
+    void aLinkPlantedAtTheOldSideFileNameIsNotFollowed() throws Exception {
+        Path victim = Files.writeString(dir.resolve("victim.txt"), "precious\n");
+        Files.createSymbolicLink(dir.resolve("out.csv.partial"), victim);
+
+        queries.toFile("SELECT 1 AS a", OutputFormat.CSV, dir.resolve("out.csv"), false);
+
+        assertThat(victim).hasContent("precious");
+        assertThat(dir.resolve("out.csv")).hasContent("a\n1");
+        assertThat(listing()).containsExactly("out.csv", "out.csv.partial", "victim.txt");
+    }
+
+    @Test
     void fileInAMissingDirectoryIsAOneLineError() {
         Path file = dir.resolve("no/such/out.csv");
 
-        assertThatThrownBy(() -> queries.toFile("SELECT 1", OutputFormat.CSV, file))
+        assertThatThrownBy(() -> queries.toFile("SELECT 1", OutputFormat.CSV, file, false))
                 .isInstanceOf(BenchboxException.class)
                 .hasMessage("cannot write " + file + ": directory " + file.getParent() + " does not exist");
     }
 
     @Test
     void directoryAsOutputIsAOneLineError() {
-        assertThatThrownBy(() -> queries.toFile("SELECT 1", OutputFormat.CSV, dir))
+        assertThatThrownBy(() -> queries.toFile("SELECT 1", OutputFormat.CSV, dir, false))
                 .isInstanceOf(BenchboxException.class)
                 .hasMessage("cannot write " + dir + ": it is a directory");
     }

@@ -246,7 +246,8 @@ class ShellCommandsTest {
             org.jline.reader.LineReader reader = org.jline.reader.LineReaderBuilder.builder().terminal(tty).build();
             org.springframework.beans.factory.support.StaticListableBeanFactory beans = new org.springframework.beans.factory.support.StaticListableBeanFactory();
             beans.addBean("lineReader", reader);
-            ConnectionGuard guard = new ConnectionGuard(session, console, shellContext, beans.getBeanProvider(org.jline.reader.LineReader.class));
+            ConnectionGuard guard = new ConnectionGuard(session, console,
+                    new Questions(shellContext, beans.getBeanProvider(org.jline.reader.LineReader.class)));
             shellContext.setInteractionMode(org.springframework.shell.context.InteractionMode.INTERACTIVE);
             guard.beforeReplacing();
             assertThat(reader.getHistory().size()).as("the answer is not a command").isZero();
@@ -259,7 +260,7 @@ class ShellCommandsTest {
     @Test
     void helpShowsSynopsesAsUsersTypeThem() {
         String help = type("help query").output();
-        assertThat(help).contains("query --sql SQL [--format table|csv|json|markdown] [--output FILE] [--max-rows N] [--max-cost USD]\n")
+        assertThat(help).contains("query --sql SQL [--format table|csv|json|markdown] [--output FILE] [--max-rows N] [--max-cost USD] [--force]\n")
                 .contains("       --max-rows N\n       rows shown on screen (0: all)\n")
                 .doesNotContain("String").doesNotContain("Integer");
         assertThat(type("help script").output()).contains("script --file FILE [--continue-on-error]\n")
@@ -421,6 +422,53 @@ class ShellCommandsTest {
         try (var lines = Files.lines(file)) {
             assertThat(lines.count()).isEqualTo(100_001);
         }
+    }
+
+    @Test
+    void outputNeverReplacesAnInputOrTheOpenDatabaseAndAnyOtherFileOnlyWhenAskedTo(@TempDir Path dir) throws Exception {
+        Path database = dir.resolve("db.duckdb");
+        type("connect duckdb --path " + database);
+        type("query \"CREATE TABLE t AS SELECT range AS n FROM range(1000)\"");
+        type("query \"CHECKPOINT\"");
+        byte[] stored = Files.readAllBytes(database);
+        Path alias = Files.createSymbolicLink(dir.resolve("alias.csv"), database);
+        for (Path named : List.of(database, dir.resolve(".").resolve("db.duckdb"), alias)) {
+            assertThat(type("query \"SELECT * FROM t\" --force --output " + named).error())
+                    .isEqualTo("cannot write " + named + ": it is the open database; give another --output");
+        }
+        assertThat(Files.readAllBytes(database)).isEqualTo(stored);
+
+        Path notes = Files.writeString(dir.resolve("notes.csv"), "mine\n");
+        Result refused = type("query \"SELECT 1 AS a\" --output " + notes);
+        assertThat(refused.outcome().failed()).isTrue();
+        assertThat(refused.error()).isEqualTo(notes + " already exists: give another --output, or add --force to replace it");
+        org.springframework.shell.context.InteractionMode mode = shellContext.getInteractionMode();
+        shellContext.setInteractionMode(org.springframework.shell.context.InteractionMode.INTERACTIVE);
+        try {
+            // the test terminal's keyboard is at its end: Ctrl-D, which answers no
+            Result declined = type("query \"SELECT 1 AS a\" --output " + notes);
+            assertThat(declined.output()).contains(notes + " already exists. Replace it? [y/N] ");
+            assertThat(declined.error()).isEqualTo("kept " + notes + ": nothing was written");
+        } finally {
+            shellContext.setInteractionMode(mode);
+        }
+        assertThat(notes).hasContent("mine");
+        assertThat(type("query \"SELECT 1 AS a\" --force --output " + notes).error()).isNull();
+        assertThat(notes).hasContent("a\n1");
+
+        Path run = dir.resolve("run.json");
+        Files.move(new dev.benchbox.results.ResultStore(dir.resolve("results")).write(
+                dev.benchbox.results.compare.Fixtures.duckdb(0.01, dev.benchbox.results.compare.Fixtures.stat("Q1", 10, 0.01))), run);
+        String results = Files.readString(run);
+        assertThat(type("report " + run + " --force --output " + dir.resolve("./run.json")).error())
+                .isEqualTo("cannot write " + dir.resolve("./run.json") + ": it is an input of this command; give another --output");
+        assertThat(run).hasContent(results);
+        Path html = Files.writeString(dir.resolve("report.html"), "someone's\n");
+        assertThat(type("report " + run + " --output " + html).error())
+                .isEqualTo(html + " already exists: give another --output, or add --force to replace it");
+        assertThat(html).hasContent("someone's");
+        assertThat(type("report " + run + " --output " + html + " --force").error()).isNull();
+        assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>");
     }
 
     @Test

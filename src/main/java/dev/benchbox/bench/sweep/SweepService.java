@@ -264,7 +264,8 @@ public class SweepService {
         }
         if (!results.isEmpty()) {
             report = plan.directory().resolve(REPORT);
-            new ReportService().write(results, report, false);
+            // the sweep's own directory, named by the shell: its report is rewritten as the sweep resumes
+            new ReportService().write(results, report, false, true);
         }
         return new Outcome(plan, results, comparison, report, frontier, failures, withFailedQueries);
     }
@@ -287,6 +288,10 @@ public class SweepService {
         }
     }
 
+    /**
+     * A configuration's results take its name in the sweep's own directory, replacing only what the plan found
+     * there unreadable as results (an interrupted write): a rename replaces a link, it never follows one.
+     */
     private static void move(Path from, Path to) {
         try {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

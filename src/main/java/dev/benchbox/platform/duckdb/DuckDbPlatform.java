@@ -140,6 +140,12 @@ public final class DuckDbPlatform implements Platform {
                 + "AND catalog_name = current_database()", schema).isEmpty();
     }
 
+    /** The database file and DuckDB's write-ahead log beside it. */
+    @Override
+    public List<Path> localFiles() {
+        return path == null ? List.of() : List.of(path, path.resolveSibling(path.getFileName() + ".wal"));
+    }
+
     /** An in-memory database's tables are gone once it is closed; a database file keeps them. */
     @Override
     public synchronized Optional<String> lostOnClose() {

@@ -1,24 +1,39 @@
 package dev.benchbox.results.report;
 
 import dev.benchbox.BenchboxException;
+import dev.benchbox.files.AtomicFiles;
 import dev.benchbox.results.compare.Comparer;
 import dev.benchbox.results.compare.Comparison;
 import dev.benchbox.results.compare.NamedResult;
 import dev.benchbox.results.compare.ResultFiles;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /** {@code report}: reads results files and writes the HTML report (aside, then moved into place). */
 public final class ReportService {
     private final ResultFiles files = new ResultFiles();
 
-    /** Writes the report of these results (the first is the comparison's baseline) and returns how many runs it holds. */
-    public int write(List<Path> results, Path output, boolean force) {
+    /** A report read and compared, not yet written. */
+    public record Report(List<NamedResult> runs, Comparison comparison) {
+    }
+
+    /**
+     * Writes the report of these results (the first is the comparison's baseline) and returns how many runs it holds.
+     *
+     * @param force report different benchmarks or scales together
+     * @param mayReplace whether a file already at {@code output} may be replaced; otherwise only a free name is taken
+     */
+    public int write(List<Path> results, Path output, boolean force, boolean mayReplace) {
+        Report report = prepare(results, force);
+        write(report, output, mayReplace);
+        return report.runs().size();
+    }
+
+    /** Reads and compares the results (the first is the baseline): what can fail here fails before any file is written. */
+    public Report prepare(List<Path> results, boolean force) {
         if (results.isEmpty()) {
             throw new BenchboxException("report needs results files: report A.json [B.json ...] --output report.html");
         }
@@ -32,23 +47,23 @@ public final class ReportService {
                     comparison.queries().stream().map(q -> new Comparison.QueryRow(q.id(), q.cells().subList(0, 1))).toList(),
                     List.of(), null);
         }
+        return new Report(runs, comparison);
+    }
+
+    /** Writes a prepared report; {@code mayReplace} as above. */
+    public void write(Report report, Path output, boolean mayReplace) {
         Path target = output.toAbsolutePath();
-        Path partial = target.resolveSibling(target.getFileName() + ".partial");
         try {
             Files.createDirectories(target.getParent());
-            try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                new ReportWriter().write(runs, comparison, out);
-            }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new BenchboxException("cannot write report " + output + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(partial);
-            } catch (IOException ignored) {
-                // nothing to clean up then
-            }
         }
-        return runs.size();
+        try {
+            AtomicFiles.write(target, mayReplace, out -> new ReportWriter().write(report.runs(), report.comparison(), out));
+        } catch (FileAlreadyExistsException e) {
+            throw new BenchboxException("cannot write report " + output + ": another file took that name meanwhile; it was kept");
+        } catch (IOException e) {
+            throw new BenchboxException("cannot write report " + output + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -42,7 +42,7 @@ class ReportWriterTest {
             files.add(Files.move(written, dir.resolve(names.get(i) + ".json")));
         }
         Path html = dir.resolve("out/report.html");
-        new ReportService().write(files, html, false);
+        new ReportService().write(files, html, false, false);
         // kept under target/ so scripts/report-screenshot can show a person how it looks
         Path sample = Path.of("target/report-sample/" + String.join("-", names) + ".html");
         Files.createDirectories(sample.getParent());
@@ -112,10 +112,28 @@ class ReportWriterTest {
     }
 
     @Test
+    void aLinkPlantedAtTheOldSideFileNameIsNotFollowedAndAnExistingReportIsKeptUnlessReplacingWasAllowed() throws Exception {
+        Path results = new ResultStore(dir.resolve("results")).write(sweep().get(0));
+        Path victim = Files.writeString(dir.resolve("victim.txt"), "precious\n");
+        Path html = dir.resolve("report.html");
+        Files.createSymbolicLink(dir.resolve("report.html.partial"), victim);
+
+        new ReportService().write(List.of(results), html, false, false);
+
+        assertThat(victim).hasContent("precious");
+        assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>");
+        assertThatThrownBy(() -> new ReportService().write(List.of(results), html, false, false))
+                .hasMessage("cannot write report " + html + ": another file took that name meanwhile; it was kept");
+        Files.writeString(html, "earlier\n");
+        new ReportService().write(List.of(results), html, false, true);
+        assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>");
+    }
+
+    @Test
     void aForeignFileIsRefusedBeforeAnythingIsWritten() throws Exception {
         Path foreign = Files.writeString(dir.resolve("x.json"), "[]");
         Path html = dir.resolve("report.html");
-        assertThatThrownBy(() -> new ReportService().write(List.of(foreign), html, false))
+        assertThatThrownBy(() -> new ReportService().write(List.of(foreign), html, false, false))
                 .hasMessageStartingWith("cannot read results " + foreign + ": not a BenchBox results file");
         assertThat(html).doesNotExist();
     }
