@@ -39,7 +39,7 @@ public interface PlatformProvider {
      * @param options platform options by key (flags and {@code --platform-option} merged)
      * @param environment environment variables options fall back to
      * @param dryRun directory for a preview's request files, or null
-     * @param replaceDryRun whether a non-empty dry-run directory is emptied first
+     * @param replaceDryRun whether an earlier dry run in the directory is deleted first (only one it recognises by its manifest)
      * @param jobProgress told about job runs as they go
      */
     record ConnectRequest(String path, Map<String, String> options, Map<String, String> environment, Path dryRun,

@@ -51,7 +51,7 @@ class ConnectCommand {
         builder.withOption().longNames("dry-run").type(String.class).arity(OptionArity.EXACTLY_ONE)
                 .description("emr-serverless: write the requests to this directory instead of sending them");
         builder.withOption().longNames("replace").type(boolean.class).arity(OptionArity.ZERO_OR_ONE).defaultValue("false")
-                .description("with --dry-run: replace the contents of a non-empty directory");
+                .description("with --dry-run: replace an earlier dry run in that directory (its files only)");
         builder.withOption().longNames("spark-conf").type(String[].class).arity(1, Integer.MAX_VALUE)
                 .description(SparkConfs.HELP + " (session default for every job run)");
         builder.withOption().longNames("session").type(boolean.class).arity(OptionArity.ZERO_OR_ONE).defaultValue("false")

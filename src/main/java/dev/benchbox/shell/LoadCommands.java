@@ -60,7 +60,7 @@ public class LoadCommands {
             @ShellOption(value = "--source", defaultValue = ShellOption.NULL, help = "directory holding TABLE.tbl, TABLE.csv or TABLE.parquet") String source,
             @ShellOption(value = "--schema", defaultValue = ShellOption.NULL, valueProvider = SchemaNameProvider.class, help = "target schema (default: current)") String schema,
             @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL, help = "emr-serverless: write the Glue requests and table definitions to this directory instead") String dryRun,
-            @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace the contents of a non-empty directory") boolean replace,
+            @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace an earlier dry run in that directory (its files only)") boolean replace,
             @ShellOption(value = "--generate", defaultValue = ShellOption.NULL, help = "load tpch on emr-serverless: local (generate here, upload) or cluster (a job run writes it to S3); default by scale") String generate,
             @ShellOption(value = "--parts", defaultValue = ShellOption.NULL, help = "with --generate cluster: parts per large table (default: about 128 MB of Parquet each)") Integer parts,
             @ShellOption(value = "--max-cost", defaultValue = ShellOption.NULL, help = "refuse to start a generation job run whose estimate exceeds this many USD") String maxCost,

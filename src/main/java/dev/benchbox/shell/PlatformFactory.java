@@ -54,7 +54,7 @@ public class PlatformFactory {
     /**
      * @param options platform options by key (flags and --platform-option merged)
      * @param dryRun directory for a dry run's request files, or null
-     * @param replaceDryRun whether a non-empty dry-run directory's contents are replaced (otherwise it is refused)
+     * @param replaceDryRun whether an earlier dry run in the directory is replaced (anything else there is refused)
      */
     public Connection open(String name, String path, Map<String, String> options, Path dryRun, boolean replaceDryRun) {
         String platform = name == null ? "duckdb" : name.toLowerCase(Locale.ROOT);

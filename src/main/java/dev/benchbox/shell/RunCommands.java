@@ -74,7 +74,7 @@ public class RunCommands {
                     help = "emr-serverless: write every request, query and table definition to this directory; send nothing") String dryRun,
             @ShellOption(value = "--max-cost", defaultValue = ShellOption.NULL, help = "refuse to start when the estimate exceeds this many USD") String maxCost,
             @ShellOption(value = "--streams", defaultValue = "1", help = "concurrent query streams: more than 1 is a throughput test (emr-serverless)") int streams,
-            @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace the contents of a non-empty directory") boolean replace,
+            @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace an earlier dry run in that directory (its files only)") boolean replace,
             @ShellOption(value = "--via", defaultValue = "job", help = "emr-serverless: job (one job run per stream, timed in the driver) "
                     + "or session (through the open interactive session, each query timed as a user waits for it)") String via,
             @ShellOption(value = "--sweep", defaultValue = ShellOption.NULL, arity = Integer.MAX_VALUE,

@@ -40,7 +40,7 @@ public class SessionCommands {
             @ShellOption(value = "--idle-timeout-minutes", defaultValue = ShellOption.NULL, help = "end it after this many idle minutes (default 30)") Integer idleTimeoutMinutes,
             @ShellOption(value = "--name", defaultValue = ShellOption.NULL, help = "the session's name") String name,
             @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL, help = "write the StartSession request to this directory instead") String dryRun,
-            @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace the contents of a non-empty directory") boolean replace) {
+            @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace an earlier dry run in that directory (its files only)") boolean replace) {
         Platform target = dryRuns.target(dryRun, replace);
         SessionControl sessions = control(target, "session start");
         SessionInfo info = sessions.start(name, idleTimeoutMinutes, this::progress);

@@ -287,7 +287,7 @@ class EmrShellCommandsTest {
         assertThat(type("create-schema tpch --dry-run " + preview).output()).contains("Dry run: 1 file written to " + preview);
         // a second preview into the same directory would mix two runs' files: refused, unless it replaces them
         assertThat(type("load tpch --scale 1 --dry-run " + preview).error()).isEqualTo("dry-run directory " + preview
-                + " is not empty: give a new or empty one, or add --replace to replace its contents");
+                + " is not empty: give a new or empty one, or add --replace to replace the earlier dry run in it");
         Result load = type("load tpch --scale 1 --dry-run " + loadPreview);
         assertThat(load.output()).contains("Would register 8 Glue tables").contains("data/tpch/sf1/")
                 .contains("Dry run: 16 files written to " + loadPreview);
@@ -302,7 +302,7 @@ class EmrShellCommandsTest {
                 .contains("Dry run: 1 file written to " + loadPreview);
         try (var files = Files.walk(loadPreview)) {
             assertThat(files.filter(Files::isRegularFile).map(p -> loadPreview.relativize(p).toString()))
-                    .containsExactly("01-CreateDatabase-tpch.json");
+                    .containsExactlyInAnyOrder(".benchbox-dry-run", "01-CreateDatabase-tpch.json");
         }
     }
 

@@ -3,19 +3,24 @@ package dev.benchbox.platform.emr;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.benchbox.BenchboxException;
+import dev.benchbox.files.AtomicFiles;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.Set;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import software.amazon.awssdk.core.SdkRequest;
@@ -23,12 +28,16 @@ import software.amazon.awssdk.core.SdkRequest;
 /**
  * Writes the requests a dry run would send, one JSON file each, named {@code NN-Operation[-detail].json}
  * in the order they would be sent, plus other preview files (query SQL, table DDL) and {@code uploads.json}: every
- * object a real run would upload to S3 (key, size, SHA-256). A dry run writes into a new or empty directory (or
- * replaces one's contents when asked), so its files are always those of one preview.
+ * object a real run would upload to S3 (key, size, SHA-256). A dry run writes into a new or empty directory, so its
+ * files are always those of one preview. It lists them in {@link #MANIFEST} before writing each, which is how a later
+ * {@code --replace} knows the directory holds an earlier preview and nothing else: it deletes only what is listed.
  */
 public final class DryRunRecorder {
     /** The listing of what a real run would upload. */
     public static final String UPLOADS = "uploads.json";
+    /** The list of the files a preview wrote in its directory, one relative path a line after {@link #MANIFEST_HEADER}. */
+    public static final String MANIFEST = ".benchbox-dry-run";
+    static final String MANIFEST_HEADER = "# BenchBox dry run: the files it wrote in this directory (--replace deletes only these)";
     private static final Pattern SAFE = Pattern.compile("[^A-Za-z0-9._-]");
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -46,39 +55,92 @@ public final class DryRunRecorder {
     }
 
     /**
-     * Opens a new or empty directory; a non-empty one is refused with one line, unless {@code replace} is given,
-     * which deletes its contents first.
+     * Opens a new or empty directory. A non-empty one is refused with one line, unless {@code replace} is given and
+     * it holds an earlier preview and nothing else: then that preview's files are deleted first.
      */
     public static DryRunRecorder open(Path directory, boolean replace) {
         try {
             if (Files.isDirectory(directory)) {
+                // a link to a directory: what it holds is what counts
+                Path real = directory.toRealPath();
                 boolean empty;
-                try (Stream<Path> files = Files.list(directory)) {
+                try (Stream<Path> files = Files.list(real)) {
                     empty = files.findAny().isEmpty();
                 }
                 if (!empty) {
+                    Optional<Set<Path>> preview = manifest(real);
                     if (!replace) {
-                        throw new BenchboxException("dry-run directory " + directory + " is not empty: give a new or empty one, "
-                                + "or add --replace to replace its contents");
+                        throw new BenchboxException("dry-run directory " + directory + " is not empty: give a new or empty one"
+                                + (preview.isPresent() ? ", or add --replace to replace the earlier dry run in it" : ""));
                     }
-                    deleteContents(directory);
+                    if (preview.isEmpty()) {
+                        throw new BenchboxException("dry-run directory " + directory + " holds no earlier dry run (no " + MANIFEST
+                                + "), so --replace deletes nothing there: give a new or empty directory");
+                    }
+                    deletePreview(directory, real, preview.get());
                 }
             }
             Files.createDirectories(directory);
             return new DryRunRecorder(directory);
         } catch (IOException e) {
             throw new BenchboxException("cannot write the dry run to " + directory + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            // walking a folder it may not read
+            throw new BenchboxException("cannot write the dry run to " + directory + ": " + e.getCause().getMessage(), e);
         }
     }
 
-    private static void deleteContents(Path directory) throws IOException {
-        List<Path> paths;
+    /** The files an earlier preview listed (relative to the directory), when the directory has its manifest. */
+    private static Optional<Set<Path>> manifest(Path directory) throws IOException {
+        Path manifest = directory.resolve(MANIFEST);
+        if (!Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(manifest, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !lines.get(0).equals(MANIFEST_HEADER)) {
+            return Optional.empty();
+        }
+        Set<Path> listed = new LinkedHashSet<>();
+        for (String line : lines.subList(1, lines.size())) {
+            if (!line.isBlank()) {
+                listed.add(Path.of(line).normalize());
+            }
+        }
+        return Optional.of(listed);
+    }
+
+    /**
+     * Deletes an earlier preview: only when every entry is a listed file, the folder of one or the manifest;
+     * anything else and nothing is deleted. Links are deleted, never followed.
+     */
+    private static void deletePreview(Path given, Path directory, Set<Path> listed) throws IOException {
+        List<Path> contents;
         try (Stream<Path> walk = Files.walk(directory)) {
-            paths = walk.filter(p -> !p.equals(directory)).sorted(Comparator.reverseOrder()).toList();
+            contents = walk.filter(p -> !p.equals(directory)).sorted(Comparator.reverseOrder()).toList();
         }
-        for (Path path : paths) {
-            Files.delete(path);
+        Set<Path> folders = new HashSet<>();
+        for (Path file : listed) {
+            for (Path parent = file.getParent(); parent != null; parent = parent.getParent()) {
+                folders.add(parent);
+            }
         }
+        List<Path> foreign = contents.stream().filter(path -> {
+            Path relative = directory.relativize(path);
+            return Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? !folders.contains(relative)
+                    : !listed.contains(relative) && !relative.equals(Path.of(MANIFEST));
+        }).sorted().toList();
+        if (!foreign.isEmpty()) {
+            throw new BenchboxException("dry-run directory " + given + " holds " + directory.relativize(foreign.get(0))
+                    + (foreign.size() == 1 ? "" : " and " + (foreign.size() - 1) + " more")
+                    + " that no dry run wrote: nothing was deleted; give a new or empty directory");
+        }
+        // deepest first, the manifest last: an interrupted delete still leaves a directory --replace recognises
+        for (Path path : contents) {
+            if (!path.equals(directory.resolve(MANIFEST))) {
+                Files.delete(path);
+            }
+        }
+        Files.delete(directory.resolve(MANIFEST));
     }
 
     public Path directory() {
@@ -142,17 +204,33 @@ public final class DryRunRecorder {
         }
     }
 
-    /** Writes a preview file (query SQL, table DDL) at a path relative to the directory. */
+    /**
+     * Writes a preview file (query SQL, table DDL) at a path relative to the directory. It is listed in the
+     * manifest first, so that whatever happens next the directory never holds a file of ours that is not listed.
+     */
     public synchronized Path write(String relative, String content) {
         Path file = directory.resolve(relative);
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, content, StandardCharsets.UTF_8);
+            boolean again = written.contains(file);
+            if (!again) {
+                written.add(file);
+                writeManifest();
+            }
+            // a name new to this preview is claimed, never taken from a file someone put there meanwhile
+            AtomicFiles.write(file, again, AtomicFiles.text(content));
         } catch (IOException e) {
             throw new BenchboxException("cannot write " + file + ": " + e.getMessage(), e);
         }
-        written.add(file);
         return file;
+    }
+
+    private void writeManifest() throws IOException {
+        StringBuilder text = new StringBuilder(MANIFEST_HEADER).append('\n');
+        for (Path file : written) {
+            text.append(directory.relativize(file).toString().replace('\\', '/')).append('\n');
+        }
+        AtomicFiles.replace(directory.resolve(MANIFEST), AtomicFiles.text(text.toString()));
     }
 
     /** Every file written so far, in order of first writing (a file written twice counts once). */
