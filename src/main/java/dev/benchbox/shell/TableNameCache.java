@@ -28,7 +28,8 @@ public class TableNameCache {
 
     private final Session session;
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
-    private final Map<Key, Boolean> refreshing = new ConcurrentHashMap<>();
+    // look-ups scheduled or running per key: a count, since a forced one may be queued behind one still running
+    private final Map<Key, Integer> refreshing = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
     private final ExecutorService refresher = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "table-name-refresh");
@@ -104,7 +105,15 @@ public class TableNameCache {
 
     /** Fetches the names in the background; {@code force} even when a fetch of the same key is under way (it may be stale). */
     private void refresh(Platform platform, Key key, boolean force) {
-        if (refreshing.putIfAbsent(key, Boolean.TRUE) != null && !force) {
+        boolean[] scheduled = {false};
+        refreshing.compute(key, (k, pending) -> {
+            if (pending != null && !force) {
+                return pending;
+            }
+            scheduled[0] = true;
+            return pending == null ? 1 : pending + 1;
+        });
+        if (!scheduled[0]) {
             return;
         }
         long asked = generation.get();
@@ -117,7 +126,7 @@ public class TableNameCache {
             } catch (RuntimeException e) {
                 log.info("table name refresh failed: {}", e.getMessage());
             } finally {
-                refreshing.remove(key);
+                refreshing.computeIfPresent(key, (k, pending) -> pending == 1 ? null : pending - 1);
             }
         });
     }
@@ -127,7 +136,6 @@ public class TableNameCache {
         refresher.shutdownNow();
     }
 
-    /** A schema's tables, or with a null schema the schema names. */
     /** One platform's table names of a schema, or (schema null) its schema names. */
     private record Key(int platform, String schema) {
         static Key tables(Platform platform, String schema) {
