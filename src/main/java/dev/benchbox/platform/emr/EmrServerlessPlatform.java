@@ -43,6 +43,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -717,12 +718,13 @@ public final class EmrServerlessPlatform implements Platform {
         return Optional.of(new RolePolicy(IamPolicy.executionRolePolicy(scope), trustPolicy(), IamPolicy.callerPolicy(scope)));
     }
 
-    IamPolicy.Scope policyScope() {
-        java.util.TreeSet<String> databases = new java.util.TreeSet<>(usage.databases());
+    private IamPolicy.Scope policyScope() {
+        TreeSet<String> databases = new TreeSet<>(usage.databases());
         databases.add(options.database());
         boolean sessions = sessionControl instanceof dev.benchbox.platform.emr.session.EmrSessionControl live && live.used();
         return new IamPolicy.Scope(options.stagingDir(), List.copyOf(databases), usage.sources(), options.region(), options.accountId(),
-                options.partition(), options.executionRoleArn(), applicationId, usage.applicationsCreated(), sessions);
+                options.partition(), options.executionRoleArn(), applicationId,
+                usage.applicationsCreated() || options.createApplication(), sessions); // a dry run's application id is made up
     }
 
     @Override
