@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The least-privilege permissions policy of the role a platform's jobs run as, and that role's trust relationship (JSON);
- * {@code caller}: what the user running the shell needs beyond the usual (e.g. EMR Serverless sessions), or null.
+ * {@code caller}: what the user running the shell needs for the shell's own calls, or null.
  */
 public record RolePolicy(String permissions, String trust, String caller) {
     public RolePolicy {

@@ -87,8 +87,9 @@ public class EmrCommands {
         return "Application " + control.applicationId() + " is STOPPED (a job run starts it again: auto-start)";
     }
 
-    @ShellMethod(key = "iam-policy", value = "Print the least-privilege policy and trust relationship of the job runs' execution role, "
-            + "for the configured bucket and database.", group = "EMR Serverless")
+    @ShellMethod(key = "iam-policy", value = "Print the least-privilege policies of the job runs' execution role (and its trust "
+            + "relationship) and of the user running BenchBox: connected, for every database, data source and feature used so far.",
+            group = "EMR Serverless")
     public String iamPolicy(
             @ShellOption(value = "--output", defaultValue = ShellOption.NULL, help = "also write the two policies to FILE-policy.json and FILE-trust.json")
             String output,
@@ -127,8 +128,8 @@ public class EmrCommands {
         }
         return "# Permissions policy of the execution role" + System.lineSeparator() + policy
                 + "# Trust relationship of the execution role" + System.lineSeparator() + trust
-                + (caller == null ? "" : "# What the user running BenchBox needs for interactive sessions (session start)"
-                        + System.lineSeparator() + caller)
+                + (caller == null ? "" : "# What the user running BenchBox needs for the shell's own calls (EMR Serverless, Glue, S3, "
+                        + "passing the execution role)" + System.lineSeparator() + caller)
                 + (output == null ? "" : "Written to " + output + "-policy.json and " + output + "-trust.json"
                         + (caller == null ? "" : " and " + output + "-caller.json"));
     }

@@ -115,6 +115,15 @@ class SessionCommandsTest {
     record Result(String output, String error) {
     }
 
+    private static JsonNode statement(JsonNode policy, String sid) {
+        for (JsonNode statement : policy.get("Statement")) {
+            if (statement.path("Sid").asText().equals(sid)) {
+                return statement;
+            }
+        }
+        throw new AssertionError("no statement " + sid + " in " + policy);
+    }
+
     private static long sent(String operation) {
         return aws.requests().stream().filter(r -> r.operation().equals(operation)).count();
     }
@@ -244,15 +253,17 @@ class SessionCommandsTest {
                 + "--execution-role-arn arn:aws:iam::111122223333:role/EmrJobs --output " + out);
         assertThat(result.error()).isNull();
         JsonNode caller = new ObjectMapper().readTree(Files.readString(Path.of(out + "-caller.json")));
-        assertThat(caller.at("/Statement/0/Action")).extracting(JsonNode::asText).containsExactly("emr-serverless:StartSession",
+        JsonNode sessions = statement(caller, "EmrServerlessSessions");
+        assertThat(sessions.get("Action")).extracting(JsonNode::asText).containsExactly("emr-serverless:StartSession",
                 "emr-serverless:GetSession", "emr-serverless:GetSessionEndpoint", "emr-serverless:ListSessions",
-                "emr-serverless:TerminateSession", "emr-serverless:GetResourceDashboard");
-        assertThat(caller.at("/Statement/0/Resource")).extracting(JsonNode::asText).containsExactly(
+                "emr-serverless:TerminateSession", "emr-serverless:TagResource");
+        assertThat(sessions.get("Resource")).extracting(JsonNode::asText).containsExactly(
                 "arn:aws:emr-serverless:eu-west-1:111122223333:/applications/*",
                 "arn:aws:emr-serverless:eu-west-1:111122223333:/applications/*/sessions/*");
-        assertThat(caller.at("/Statement/1/Action/0").asText()).isEqualTo("iam:PassRole");
-        assertThat(caller.at("/Statement/1/Resource/0").asText()).isEqualTo("arn:aws:iam::111122223333:role/EmrJobs");
-        assertThat(result.output()).contains("# What the user running BenchBox needs for interactive sessions (session start)")
+        JsonNode pass = statement(caller, "PassExecutionRole");
+        assertThat(pass.at("/Action/0").asText()).isEqualTo("iam:PassRole");
+        assertThat(pass.at("/Resource/0").asText()).isEqualTo("arn:aws:iam::111122223333:role/EmrJobs");
+        assertThat(result.output()).contains("# What the user running BenchBox needs for the shell's own calls")
                 .endsWith("and " + out + "-caller.json\n");
     }
 }

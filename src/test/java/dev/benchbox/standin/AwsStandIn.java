@@ -53,6 +53,8 @@ public final class AwsStandIn implements AutoCloseable {
     public static final String ACCOUNT_ID = "123456789012";
     public static final String ACCESS_KEY = "standin";
     public static final String SECRET_KEY = "standin-secret";
+    /** The access key a scripted job executor signs with, so its S3 calls count as the execution role's, not the caller's. */
+    public static final String JOB_ACCESS_KEY = "standin-job";
     /** An execution role ARN that passes the model's IAMRoleArn pattern, for job runs. */
     public static final String EXECUTION_ROLE = "arn:aws:iam::" + ACCOUNT_ID + ":role/benchbox-standin";
 
@@ -62,6 +64,7 @@ public final class AwsStandIn implements AutoCloseable {
     private final StandInConfig config;
     private final Faults faults = new Faults();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final List<RecordedRequest> s3Requests = new CopyOnWriteArrayList<>();
     private final FilesystemNio2BlobStore blobStore;
     private final S3Proxy s3Proxy;
     private final S3Forwarder s3;
@@ -150,6 +153,14 @@ public final class AwsStandIn implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /**
+     * The signed S3 requests served so far, in arrival order, named by operation ({@link S3Call}): apart from
+     * {@link #requests()}, whose count and order tests rely on.
+     */
+    public List<RecordedRequest> s3Requests() {
+        return List.copyOf(s3Requests);
+    }
+
     /** Where s3proxy keeps objects: {@code <dir>/<bucket>/<key>} is the object's bytes. */
     public Path blobStoreDir() {
         return blobStoreDir(config);
@@ -232,7 +243,13 @@ public final class AwsStandIn implements AutoCloseable {
                 return;
             }
             switch (service) {
-                case S3 -> s3.forward(exchange, body);
+                case S3 -> {
+                    RecordedRequest call = S3Call.of(exchange.getRequestMethod(), exchange.getRequestURI(), exchange.getRequestHeaders(), body);
+                    if (call.input().has("AccessKeyId")) { // an unsigned request (the shell's endpoint probe) is no identity's call
+                        s3Requests.add(call);
+                    }
+                    s3.forward(exchange, body);
+                }
                 case EMR_SERVERLESS -> serve(exchange, body, Service.EMR_SERVERLESS, emrProtocol, emrValidator);
                 case GLUE -> serve(exchange, body, Service.GLUE, glueProtocol, glueValidator);
             }

@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -176,9 +177,10 @@ public record EmrOptions(
     /**
      * The role-policy scope without a connection (for {@code iam-policy}): staging prefix, database, region and the
      * role's account, from the given options, then the environment, then the defaults; the role ARN is checked with
-     * the same pattern {@code connect} uses.
+     * the same pattern {@code connect} uses. What a connection would use is not known yet, so it covers the whole
+     * feature set on that database: creating an application unless application_id is given, and sessions.
      */
-    public static RolePolicyScope rolePolicyScope(Map<String, String> given, Map<String, String> environment) {
+    public static IamPolicy.Scope rolePolicyScope(Map<String, String> given, Map<String, String> environment) {
         String stagingDir = valueOf(EmrOption.S3_STAGING_DIR, given, environment);
         if (stagingDir == null) {
             throw new BenchboxException("iam-policy needs the staging bucket: connect emr-serverless first, or give --s3-staging-dir s3://bucket/prefix/");
@@ -187,6 +189,7 @@ public record EmrOptions(
         String database = valueOf(EmrOption.DATABASE, given, environment);
         String region = valueOf(EmrOption.REGION, given, environment);
         String role = valueOf(EmrOption.EXECUTION_ROLE_ARN, given, environment);
+        String applicationId = valueOf(EmrOption.APPLICATION_ID, given, environment);
         String account = "*";
         String partition = "aws";
         if (role != null) {
@@ -198,11 +201,12 @@ public record EmrOptions(
             partition = m.group(1);
             account = m.group(2);
         }
-        return new RolePolicyScope(location, database.toLowerCase(Locale.ROOT), region, account, partition);
-    }
-
-    /** What a role policy is narrowed to. */
-    public record RolePolicyScope(S3Location stagingDir, String database, String region, String accountId, String partition) {
+        if (applicationId != null && !APPLICATION_ID.matcher(applicationId).matches()) {
+            throw new BenchboxException("invalid application_id '" + applicationId
+                    + "': EMR Serverless application ids are 1-64 lower-case letters and digits, e.g. 00fabcdef1234567");
+        }
+        return new IamPolicy.Scope(location, List.of(database.toLowerCase(Locale.ROOT)), List.of(), region, account, partition, role,
+                applicationId, applicationId == null, true);
     }
 
     private static String valueOf(EmrOption option, Map<String, String> given, Map<String, String> environment) {

@@ -43,6 +43,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,16 +89,22 @@ public final class EmrServerlessPlatform implements Platform {
     private EmrSparkSettings spark = new EmrSparkSettings();
     /** Interactive sessions: live ones on the real platform, previews in a dry run. */
     private final dev.benchbox.platform.SessionControl sessionControl;
+    /** What this connection asked AWS about (databases, data sources, applications created): {@code iam-policy} covers it. */
+    private final AwsUsage usage;
 
     /** Live: requests go to AWS through {@code clients}. */
     private EmrServerlessPlatform(EmrOptions options, AwsClients clients, Backoff backoff, String applicationId, boolean createdBySession,
             String releaseLabel, String connectedState) {
-        this(options, clients, backoff, applicationId, createdBySession, releaseLabel, connectedState, true, JobShape.NONE);
+        this(options, clients, backoff, applicationId, createdBySession, releaseLabel, connectedState, true, JobShape.NONE, new AwsUsage());
     }
 
-    /** Live, as {@code connect} makes it or as a sweep's view ({@code ownsClients} false) with its job shape. */
+    /** Live, as {@code connect} makes it or as a sweep's view ({@code ownsClients} false, the connection's usage) with its job shape. */
     private EmrServerlessPlatform(EmrOptions options, AwsClients clients, Backoff backoff, String applicationId, boolean createdBySession,
-            String releaseLabel, String connectedState, boolean ownsClients, JobShape shape) {
+            String releaseLabel, String connectedState, boolean ownsClients, JobShape shape, AwsUsage usage) {
+        this.usage = requireNonNull(usage, "usage is null");
+        if (createdBySession) {
+            usage.applicationCreated();
+        }
         this.backoff = requireNonNull(backoff, "backoff is null");
         this.ownsClients = ownsClients;
         this.shape = requireNonNull(shape, "shape is null");
@@ -105,7 +112,7 @@ public final class EmrServerlessPlatform implements Platform {
         this.clients = requireNonNull(clients, "clients is null");
         this.recorder = null;
         this.applications = new ApplicationManager(options, clients.emr(), backoff);
-        this.catalog = new GlueTables(options.region(), clients.glue());
+        this.catalog = new GlueTables(options.region(), clients.glue(), usage);
         this.layout = new StagingLayout(options.stagingDir());
         this.loads = TableLoads.live(catalog, layout, new S3Staging(options.region(), clients.s3(), clients.s3Uploads(), 4));
         this.applicationId = applicationId;
@@ -130,12 +137,13 @@ public final class EmrServerlessPlatform implements Platform {
     private EmrServerlessPlatform(EmrOptions options, DryRunRecorder recorder, String applicationId, String releaseLabel) {
         this.options = requireNonNull(options, "options is null");
         this.recorder = requireNonNull(recorder, "recorder is null");
+        this.usage = new AwsUsage(); // a preview asks AWS nothing
         this.backoff = Backoff.DEFAULT;
         this.ownsClients = true;
         this.shape = JobShape.NONE;
         this.clients = AwsClients.recording(new RecordingEmrServerlessClient(recorder, options), new RecordingGlueClient(recorder));
         this.applications = new ApplicationManager(options, clients.emr(), Backoff.DEFAULT);
-        this.catalog = new GlueTables(options.region(), clients.glue());
+        this.catalog = new GlueTables(options.region(), clients.glue(), usage);
         this.layout = new StagingLayout(options.stagingDir());
         this.loads = TableLoads.preview(catalog, layout, recorder);
         this.applicationId = applicationId;
@@ -182,7 +190,7 @@ public final class EmrServerlessPlatform implements Platform {
             throw new BenchboxException("a sweep needs AWS: it is not available in a dry run");
         }
         EmrServerlessPlatform view = new EmrServerlessPlatform(viewOptions, clients, backoff, viewApplicationId, false, viewReleaseLabel,
-                null, false, viewShape);
+                null, false, viewShape, usage);
         view.jobProgress = jobProgress;
         view.spark = spark.copy();
         return view;
@@ -194,6 +202,11 @@ public final class EmrServerlessPlatform implements Platform {
 
     /** Applications a sweep created and has not deleted yet: closing the connection deletes them (e.g. on exit mid-sweep). */
     private final Map<String, ApplicationManager> sweepApplications = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A sweep is about to create an application: the caller's policy then covers creating and deleting them. */
+    void creatingSweepApplication() {
+        usage.applicationCreated();
+    }
 
     void sweepApplicationCreated(String id, ApplicationManager manager) {
         sweepApplications.put(id, manager);
@@ -255,10 +268,15 @@ public final class EmrServerlessPlatform implements Platform {
         return view;
     }
 
+    /**
+     * Lists one key below the staging prefix rather than HeadBucket: that needs s3:ListBucket on the whole bucket, which
+     * a policy that lists only below the prefix (iam-policy's) refuses.
+     */
     private static void checkBucket(EmrOptions options, AwsClients clients) {
         String bucket = options.stagingDir().bucket();
         try {
-            AwsCallFailed.call(S3Staging.SERVICE, "HeadBucket", bucket, options.region(), () -> clients.s3().headBucket(b -> b.bucket(bucket)));
+            AwsCallFailed.call(S3Staging.SERVICE, "ListObjectsV2", bucket, options.region(),
+                    () -> clients.s3().listObjectsV2(b -> b.bucket(bucket).prefix(options.stagingDir().prefix()).maxKeys(1)));
         } catch (AwsCallFailed e) {
             if (e.getCause() instanceof NoSuchBucketException
                     || e.getCause() instanceof S3Exception s3 && s3.statusCode() == 404) {
@@ -450,6 +468,7 @@ public final class EmrServerlessPlatform implements Platform {
             @Override
             public LoadReport registerTpch(String schema, double scale, List<String> tables, String from, LoadProgress progress) {
                 S3Location source = S3Location.parse(from, "--from");
+                usage.source(source); // the check job and every later query read it with the execution role
                 return generation.registerTpch(requireDatabase(schema), scale, tables.isEmpty() ? TpchSchema.TABLES : tables,
                         source, progress);
             }
@@ -692,10 +711,20 @@ public final class EmrServerlessPlatform implements Platform {
         return Optional.of(sessionControl);
     }
 
+    /** Narrowed to what this connection used so far: its databases and data sources, sessions, applications it created. */
     @Override
     public Optional<RolePolicy> rolePolicy() {
-        return Optional.of(new RolePolicy(iamPolicy(), trustPolicy(),
-                IamPolicy.sessionCallerPolicy(options.region(), options.accountId(), options.partition(), options.executionRoleArn())));
+        IamPolicy.Scope scope = policyScope();
+        return Optional.of(new RolePolicy(IamPolicy.executionRolePolicy(scope), trustPolicy(), IamPolicy.callerPolicy(scope)));
+    }
+
+    private IamPolicy.Scope policyScope() {
+        TreeSet<String> databases = new TreeSet<>(usage.databases());
+        databases.add(options.database());
+        boolean sessions = sessionControl instanceof dev.benchbox.platform.emr.session.EmrSessionControl live && live.used();
+        return new IamPolicy.Scope(options.stagingDir(), List.copyOf(databases), usage.sources(), options.region(), options.accountId(),
+                options.partition(), options.executionRoleArn(), applicationId,
+                usage.applicationsCreated() || options.createApplication(), sessions); // a dry run's application id is made up
     }
 
     @Override
@@ -713,11 +742,6 @@ public final class EmrServerlessPlatform implements Platform {
             return session + "application " + applicationId + " left as it was (not created by this session)";
         }
         return session + (deleteOnClose ? "deleting" : "stopping") + " application " + applicationId + " (created by this session)";
-    }
-
-    public String iamPolicy() {
-        return IamPolicy.executionRolePolicy(options.stagingDir(), options.database(), options.region(), options.accountId(),
-                options.partition());
     }
 
     public String trustPolicy() {

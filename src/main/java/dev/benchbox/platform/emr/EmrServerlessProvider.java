@@ -56,10 +56,8 @@ public final class EmrServerlessProvider implements PlatformProvider {
 
     @Override
     public Optional<RolePolicy> rolePolicy(Map<String, String> options, Map<String, String> environment) {
-        EmrOptions.RolePolicyScope scope = EmrOptions.rolePolicyScope(options, environment);
-        return Optional.of(new RolePolicy(
-                IamPolicy.executionRolePolicy(scope.stagingDir(), scope.database(), scope.region(), scope.accountId(), scope.partition()),
-                IamPolicy.trustPolicy(scope.accountId(), scope.partition(), scope.region()),
-                IamPolicy.sessionCallerPolicy(scope.region(), scope.accountId(), scope.partition(), options.get("execution_role_arn"))));
+        IamPolicy.Scope scope = EmrOptions.rolePolicyScope(options, environment);
+        return Optional.of(new RolePolicy(IamPolicy.executionRolePolicy(scope),
+                IamPolicy.trustPolicy(scope.accountId(), scope.partition(), scope.region()), IamPolicy.callerPolicy(scope)));
     }
 }

@@ -75,6 +75,7 @@ final class EmrSweeps implements ConfigurationSweeps {
         String name = "benchbox-sweep-" + STAMP.format(Instant.now()) + "-" + CREATED.incrementAndGet();
         EmrOptions options = options(deploymentSettings, name);
         ApplicationManager manager = new ApplicationManager(options, platform.clients().emr(), platform.backoff());
+        platform.creatingSweepApplication();
         String id = manager.create();
         platform.sweepApplicationCreated(id, manager);
         try {

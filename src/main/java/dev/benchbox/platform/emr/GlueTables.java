@@ -29,10 +29,13 @@ final class GlueTables {
 
     private final String region;
     private final GlueClient glue;
+    private final AwsUsage usage;
 
-    GlueTables(String region, GlueClient glue) {
+    /** {@code usage} learns each database a call names, before the call: a refused call is one the policy must allow. */
+    GlueTables(String region, GlueClient glue, AwsUsage usage) {
         this.region = requireNonNull(region, "region is null");
         this.glue = requireNonNull(glue, "glue is null");
+        this.usage = requireNonNull(usage, "usage is null");
     }
 
     /** Creates the database unless it exists (idempotent). */
@@ -40,6 +43,7 @@ final class GlueTables {
         CreateDatabaseRequest request = CreateDatabaseRequest.builder()
                 .databaseInput(d -> d.name(database).description("BenchBox benchmark data"))
                 .build();
+        usage.database(database);
         try {
             AwsCallFailed.call(SERVICE, "CreateDatabase", database, region, () -> glue.createDatabase(request));
         } catch (AwsCallFailed e) {
@@ -50,6 +54,7 @@ final class GlueTables {
     }
 
     boolean databaseExists(String database) {
+        usage.database(database);
         try {
             AwsCallFailed.call(SERVICE, "GetDatabase", database, region, () -> glue.getDatabase(b -> b.name(database)));
             return true;
@@ -76,6 +81,7 @@ final class GlueTables {
     /** Table names, every page of GetTables, sorted. */
     List<String> listTables(String database) {
         List<String> names = new ArrayList<>();
+        usage.database(database);
         try {
             AwsCallFailed.call(SERVICE, "GetTables", database, region, () -> {
                 glue.getTablesPaginator(GetTablesRequest.builder().databaseName(database).build())
@@ -95,6 +101,7 @@ final class GlueTables {
     /** A table's columns and parameters, or empty when it does not exist. */
     Optional<TableState> table(String database, String table) {
         String name = table.toLowerCase(Locale.ROOT);
+        usage.database(database);
         try {
             Table t = AwsCallFailed.call(SERVICE, "GetTable", database + "." + name, region,
                     () -> glue.getTable(b -> b.databaseName(database).name(name))).table();
@@ -116,6 +123,7 @@ final class GlueTables {
     /** Creates the table, or updates it in place when it exists (so a reload keeps one definition). */
     void createOrUpdateTable(String database, GlueTableDefinition definition) {
         CreateTableRequest create = CreateTableRequest.builder().databaseName(database).tableInput(definition.tableInput()).build();
+        usage.database(database);
         try {
             AwsCallFailed.call(SERVICE, "CreateTable", database + "." + definition.name(), region, () -> glue.createTable(create));
         } catch (AwsCallFailed e) {

@@ -1,43 +1,89 @@
 package dev.benchbox.platform.emr;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The least-privilege policy of the job runs' execution role, narrowed to the staging bucket and prefix and
- * the Glue database, and the trust relationship that lets EMR Serverless assume the role.
+ * The least-privilege policies for what BenchBox does on EMR Serverless: the job runs' execution role (what Spark
+ * reads and writes), its trust relationship, and the user running the shell (the calls the shell itself makes).
+ * Both are narrowed to the staging bucket and prefix, the Glue databases and the data sources of the {@link Scope}.
  */
 public final class IamPolicy {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Spark's Glue client looks this database up when it starts, whatever the job reads. */
+    private static final String SPARK_DEFAULT_DATABASE = "default";
 
     private IamPolicy() {
     }
 
     /**
-     * The permissions policy: read and write objects under the staging prefix only, list the bucket only
-     * below it, and read and write the Glue database's tables (plus read-only {@code default}, which Spark's
-     * Glue client looks up at start).
+     * What the policies are narrowed to.
+     *
+     * @param databases every Glue database used (never empty: the connection's own is one)
+     * @param sources data sources outside the staging prefix that tables were registered over ({@code load --from})
+     * @param executionRoleArn the job runs' role, or null when not known (then any role of the account)
+     * @param applicationId the one application used, or null for any of the account's (one is created, or it is not known)
+     * @param createsApplications whether applications are created (connect --create-application, a sweep)
+     * @param sessions whether interactive sessions are used
      */
-    public static String executionRolePolicy(S3Location staging, String database, String region, String accountId, String partition) {
+    public record Scope(S3Location staging, List<String> databases, List<S3Location> sources, String region, String accountId,
+            String partition, String executionRoleArn, String applicationId, boolean createsApplications, boolean sessions) {
+        public Scope {
+            requireNonNull(staging, "staging is null");
+            databases = List.copyOf(databases);
+            sources = List.copyOf(sources);
+            requireNonNull(region, "region is null");
+            requireNonNull(accountId, "accountId is null");
+            requireNonNull(partition, "partition is null");
+            if (databases.isEmpty()) {
+                throw new IllegalArgumentException("no database");
+            }
+            if (createsApplications) {
+                applicationId = null; // the ids of applications not created yet are not known
+            }
+        }
+
+        private String glue(String resource) {
+            return "arn:" + partition + ":glue:" + region + ":" + accountId + ":" + resource;
+        }
+
+        private String emrServerless(String resource) {
+            return "arn:" + partition + ":emr-serverless:" + region + ":" + accountId + ":" + resource;
+        }
+
+        private String applications() {
+            return emrServerless("/applications/" + (applicationId == null ? "*" : applicationId));
+        }
+
+        private String executionRole() {
+            return executionRoleArn != null ? executionRoleArn : "arn:" + partition + ":iam::" + accountId + ":role/*";
+        }
+    }
+
+    /**
+     * The execution role's permissions: objects under the staging prefix (jar, manifests, data, results, logs) and
+     * the bucket listed only below it, read-only on each data source, and read-only Glue on the databases used (plus
+     * {@code default}): the shell registers tables itself, jobs only read them.
+     */
+    public static String executionRolePolicy(Scope scope) {
         ObjectNode policy = MAPPER.createObjectNode().put("Version", "2012-10-17");
         ArrayNode statements = policy.putArray("Statement");
-        String bucketArn = "arn:" + partition + ":s3:::" + staging.bucket();
-        statement(statements, "StagingObjects", new String[] {"s3:GetObject", "s3:PutObject", "s3:DeleteObject"},
-                new String[] {bucketArn + "/" + staging.prefix() + "*"});
-        ObjectNode list = statement(statements, "StagingList", new String[] {"s3:ListBucket"}, new String[] {bucketArn});
-        if (!staging.prefix().isEmpty()) {
-            list.putObject("Condition").putObject("StringLike").putArray("s3:prefix")
-                    .add(staging.prefix()).add(staging.prefix() + "*");
-        }
-        String glue = "arn:" + partition + ":glue:" + region + ":" + accountId + ":";
-        statement(statements, "GlueCatalogRead", new String[] {"glue:GetDatabase", "glue:GetDatabases", "glue:GetTable", "glue:GetTables",
-                "glue:GetPartition", "glue:GetPartitions", "glue:BatchGetPartition", "glue:GetUserDefinedFunctions"},
-                new String[] {glue + "catalog", glue + "database/" + database, glue + "table/" + database + "/*",
-                        glue + "database/default", glue + "userDefinedFunction/" + database + "/*"});
-        statement(statements, "GlueTablesWrite", new String[] {"glue:CreateTable", "glue:UpdateTable", "glue:DeleteTable"},
-                new String[] {glue + "catalog", glue + "database/" + database, glue + "table/" + database + "/*"});
+        staging(statements, scope, List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"));
+        sources(statements, scope);
+        List<String> resources = new ArrayList<>(List.of(scope.glue("catalog"), scope.glue("database/" + SPARK_DEFAULT_DATABASE)));
+        scope.databases().forEach(db -> resources.add(scope.glue("database/" + db)));
+        scope.databases().forEach(db -> resources.add(scope.glue("table/" + db + "/*")));
+        scope.databases().forEach(db -> resources.add(scope.glue("userDefinedFunction/" + db + "/*")));
+        statement(statements, "GlueCatalogRead", List.of("glue:GetDatabase", "glue:GetTable", "glue:GetTables", "glue:GetPartition",
+                "glue:GetPartitions", "glue:BatchGetPartition", "glue:GetUserDefinedFunction", "glue:GetUserDefinedFunctions"), resources);
         return write(policy);
     }
 
@@ -58,32 +104,97 @@ public final class IamPolicy {
     }
 
     /**
-     * What the user running the shell needs for interactive sessions (StartSession ... TerminateSession,
-     * GetResourceDashboard), on this account's applications and their sessions, plus passing the execution role to them.
+     * What the user running the shell needs for its own calls: the application and its job runs (creating and
+     * deleting applications only when it creates them), sessions when used, passing the execution role to EMR
+     * Serverless, the Glue databases used (tables are registered by the shell), and the staging prefix (uploads,
+     * results, clearing a table's old files before a reload).
      */
-    public static String sessionCallerPolicy(String region, String accountId, String partition, String executionRoleArn) {
+    public static String callerPolicy(Scope scope) {
         ObjectNode policy = MAPPER.createObjectNode().put("Version", "2012-10-17");
         ArrayNode statements = policy.putArray("Statement");
-        String applications = "arn:" + partition + ":emr-serverless:" + region + ":" + accountId + ":/applications/*";
-        statement(statements, "EmrServerlessSessions", new String[] {"emr-serverless:StartSession", "emr-serverless:GetSession",
-                "emr-serverless:GetSessionEndpoint", "emr-serverless:ListSessions", "emr-serverless:TerminateSession",
-                "emr-serverless:GetResourceDashboard"}, new String[] {applications, applications + "/sessions/*"});
-        ObjectNode pass = statement(statements, "PassExecutionRole", new String[] {"iam:PassRole"},
-                new String[] {executionRoleArn == null ? "arn:" + partition + ":iam::" + accountId + ":role/*" : executionRoleArn});
+        String applications = scope.applications();
+        List<String> applicationActions = new ArrayList<>(List.of("emr-serverless:GetApplication", "emr-serverless:StartApplication",
+                "emr-serverless:StopApplication", "emr-serverless:UpdateApplication"));
+        if (scope.createsApplications()) {
+            applicationActions.add("emr-serverless:DeleteApplication");
+        }
+        // a created application and every job run are tagged (created-by), which AWS authorises as TagResource
+        applicationActions.addAll(List.of("emr-serverless:StartJobRun", "emr-serverless:GetJobRun", "emr-serverless:CancelJobRun",
+                "emr-serverless:TagResource"));
+        statement(statements, "EmrServerlessJobRuns", applicationActions, List.of(applications, applications + "/jobruns/*"));
+        if (scope.createsApplications()) {
+            // CreateApplication names no resource type (a new application has no ARN yet): "*", narrowed to BenchBox's tag
+            ObjectNode create = statement(statements, "EmrServerlessCreateApplication", List.of("emr-serverless:CreateApplication"),
+                    List.of("*"));
+            create.putObject("Condition").putObject("StringEquals").put("aws:RequestTag/" + ApplicationManager.TAG_CREATED_BY, "benchbox");
+            // the first application of an account creates EMR Serverless's service-linked role
+            ObjectNode linked = statement(statements, "EmrServerlessServiceLinkedRole", List.of("iam:CreateServiceLinkedRole"),
+                    List.of("arn:" + scope.partition() + ":iam::" + scope.accountId()
+                            + ":role/aws-service-role/ops.emr-serverless.amazonaws.com/AWSServiceRoleForAmazonEMRServerless"));
+            linked.putObject("Condition").putObject("StringLike").put("iam:AWSServiceName", "ops.emr-serverless.amazonaws.com");
+        }
+        if (scope.sessions()) {
+            statement(statements, "EmrServerlessSessions", List.of("emr-serverless:StartSession", "emr-serverless:GetSession",
+                    "emr-serverless:GetSessionEndpoint", "emr-serverless:ListSessions", "emr-serverless:TerminateSession",
+                    "emr-serverless:TagResource"), List.of(applications, applications + "/sessions/*"));
+        }
+        ObjectNode pass = statement(statements, "PassExecutionRole", List.of("iam:PassRole"), List.of(scope.executionRole()));
         pass.putObject("Condition").putObject("StringLike").put("iam:PassedToService", "emr-serverless.amazonaws.com");
+        List<String> glue = new ArrayList<>(List.of(scope.glue("catalog")));
+        scope.databases().forEach(db -> glue.add(scope.glue("database/" + db)));
+        scope.databases().forEach(db -> glue.add(scope.glue("table/" + db + "/*")));
+        statement(statements, "GlueDatabasesUsed", List.of("glue:CreateDatabase", "glue:GetDatabase", "glue:GetTables", "glue:GetTable",
+                "glue:CreateTable", "glue:UpdateTable"), glue);
+        // listing schema names (the schemas command, completion): Glue authorises it on every database
+        statement(statements, "GlueListDatabases", List.of("glue:GetDatabases"), List.of(scope.glue("catalog"), scope.glue("database/*")));
+        staging(statements, scope, List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"));
         return write(policy);
     }
 
-    private static ObjectNode statement(ArrayNode statements, String sid, String[] actions, String[] resources) {
+    /** Objects under the staging prefix, and listing the bucket only below it. */
+    private static void staging(ArrayNode statements, Scope scope, List<String> objectActions) {
+        S3Location staging = scope.staging();
+        statement(statements, "StagingObjects", objectActions, List.of(bucketArn(scope, staging.bucket()) + "/" + staging.prefix() + "*"));
+        ObjectNode list = statement(statements, "StagingList", List.of("s3:ListBucket"), List.of(bucketArn(scope, staging.bucket())));
+        if (!staging.prefix().isEmpty()) {
+            list.putObject("Condition").putObject("StringLike").putArray("s3:prefix").add(staging.prefix()).add(staging.prefix() + "*");
+        }
+    }
+
+    /** Read-only: each data source's objects, and listing its bucket only below it (a list statement per bucket). */
+    private static void sources(ArrayNode statements, Scope scope) {
+        List<S3Location> outside = scope.sources().stream().filter(s -> !within(s, scope.staging())).toList();
+        if (outside.isEmpty()) {
+            return;
+        }
+        statement(statements, "SourceObjects", List.of("s3:GetObject"),
+                outside.stream().map(s -> bucketArn(scope, s.bucket()) + "/" + s.prefix() + "*").toList());
+        Map<String, List<String>> prefixes = new LinkedHashMap<>();
+        outside.forEach(s -> prefixes.computeIfAbsent(s.bucket(), b -> new ArrayList<>()).add(s.prefix()));
+        int n = 0;
+        for (Map.Entry<String, List<String>> bucket : prefixes.entrySet()) {
+            ObjectNode list = statement(statements, "SourceList" + ++n, List.of("s3:ListBucket"), List.of(bucketArn(scope, bucket.getKey())));
+            if (!bucket.getValue().contains("")) {
+                ArrayNode allowed = list.putObject("Condition").putObject("StringLike").putArray("s3:prefix");
+                bucket.getValue().forEach(p -> allowed.add(p).add(p + "*"));
+            }
+        }
+    }
+
+    private static boolean within(S3Location location, S3Location prefix) {
+        return location.bucket().equals(prefix.bucket()) && location.prefix().startsWith(prefix.prefix());
+    }
+
+    private static String bucketArn(Scope scope, String bucket) {
+        return "arn:" + scope.partition() + ":s3:::" + bucket;
+    }
+
+    private static ObjectNode statement(ArrayNode statements, String sid, List<String> actions, List<String> resources) {
         ObjectNode statement = statements.addObject().put("Sid", sid).put("Effect", "Allow");
         ArrayNode actionList = statement.putArray("Action");
-        for (String action : actions) {
-            actionList.add(action);
-        }
+        actions.stream().distinct().forEach(actionList::add);
         ArrayNode resourceList = statement.putArray("Resource");
-        for (String resource : resources) {
-            resourceList.add(resource);
-        }
+        resources.stream().distinct().forEach(resourceList::add);
         return statement;
     }
 

@@ -79,6 +79,8 @@ public final class EmrSessionControl implements SessionControl, AutoCloseable {
     private final Clock clock;
     private final List<JobRunUsage> ended = new ArrayList<>();
     private SessionInfo open;
+    /** A session was asked for (whether AWS allowed it or not): the caller's IAM policy then covers sessions. */
+    private boolean used;
     private SparkConnectClient client;
     private String database;
 
@@ -117,6 +119,7 @@ public final class EmrSessionControl implements SessionControl, AutoCloseable {
                     + MIN_RELEASE + " or later" + (settings.createdBySession() ? " (connect with --release-label emr-7.13.0)"
                     : " (use an application on " + MIN_RELEASE + "+)"));
         }
+        used = true;
         if (!api.sessionsEnabled(settings.applicationId())) {
             if (!settings.createdBySession()) {
                 throw new BenchboxException("sessions are not enabled on application " + settings.applicationId()
@@ -302,6 +305,11 @@ public final class EmrSessionControl implements SessionControl, AutoCloseable {
     }
 
     /** Ended sessions with AWS's figures, then the open one estimated (workers × time up, one minute minimum each). */
+    /** Whether this connection has asked AWS for a session (iam-policy then covers sessions). */
+    public synchronized boolean used() {
+        return used;
+    }
+
     public synchronized List<JobRunUsage> usage() {
         List<JobRunUsage> all = new ArrayList<>(ended);
         if (open != null) {
