@@ -28,7 +28,8 @@ public class TableNameCache {
 
     private final Session session;
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
-    private final Map<Key, Boolean> refreshing = new ConcurrentHashMap<>();
+    /** Look-ups scheduled or running per key: a forced one can queue behind another, which must not clear it when done. */
+    private final Map<Key, Integer> refreshing = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
     private final ExecutorService refresher = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "table-name-refresh");
@@ -69,7 +70,7 @@ public class TableNameCache {
     /** The cached names of {@code key}, refreshed in the background when missing or old and {@code mayRefresh}. */
     private List<String> cached(Platform platform, Key key, boolean mayRefresh) {
         Entry entry = entries.get(key);
-        if ((entry == null || System.nanoTime() - entry.fetchedAt > MAX_AGE_NANOS) && mayRefresh) {
+        if (stale(entry) && mayRefresh) {
             refresh(platform, key);
         }
         return entry == null ? List.of() : entry.tables;
@@ -104,7 +105,16 @@ public class TableNameCache {
 
     /** Fetches the names in the background; {@code force} even when a fetch of the same key is under way (it may be stale). */
     private void refresh(Platform platform, Key key, boolean force) {
-        if (refreshing.putIfAbsent(key, Boolean.TRUE) != null && !force) {
+        boolean[] scheduled = {false};
+        refreshing.compute(key, (k, pending) -> {
+            // looked at again: a fetch that ended since the caller looked has put its names before it left this map
+            if (!force && (pending != null || !stale(entries.get(key)))) {
+                return pending;
+            }
+            scheduled[0] = true;
+            return pending == null ? 1 : pending + 1;
+        });
+        if (!scheduled[0]) {
             return;
         }
         long asked = generation.get();
@@ -117,9 +127,13 @@ public class TableNameCache {
             } catch (RuntimeException e) {
                 log.info("table name refresh failed: {}", e.getMessage());
             } finally {
-                refreshing.remove(key);
+                refreshing.computeIfPresent(key, (k, pending) -> pending == 1 ? null : pending - 1);
             }
         });
+    }
+
+    private static boolean stale(Entry entry) {
+        return entry == null || System.nanoTime() - entry.fetchedAt > MAX_AGE_NANOS;
     }
 
     @PreDestroy
