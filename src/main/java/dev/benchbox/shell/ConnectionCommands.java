@@ -47,6 +47,8 @@ public class ConnectionCommands {
                 dryRun == null ? null : Path.of(dryRun), replace);
         try {
             SparkConfs.sessionDefaults(opened.platform(), spark);
+            // only now, with the new connection open and checked, is the current one closed: a failure above changes nothing
+            guard.replacing();
         } catch (RuntimeException e) {
             opened.platform().close();
             throw e;

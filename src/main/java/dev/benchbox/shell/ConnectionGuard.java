@@ -7,12 +7,13 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs before a {@code connect} replaces the session's connection: says what is being closed and what is lost.
- * Interactively it asks before discarding data that lives only in this process (an in-memory DuckDB holding
- * tables), also when the {@code connect} comes from a {@code script} run inside the shell; a "no" keeps the
- * connection and fails the command, so a script stops there. Non-interactively (a one-shot command or
- * {@code --script}) nobody can answer: the same warning goes to standard error and the connect goes ahead,
- * because the data was made by that same run, whose author wrote the second {@code connect}.
+ * Runs around a {@code connect} that replaces the session's connection. Before the new connection is opened it asks,
+ * interactively, before discarding data that lives only in this process (an in-memory DuckDB holding tables), also
+ * when the {@code connect} comes from a {@code script} run inside the shell; a "no" keeps the connection and fails the
+ * command, so a script stops there. Once the new connection is open, just before the old one closes, it says what is
+ * closed and what closing does or loses: a {@code connect} that fails closes nothing, so it says nothing. Non-interactively
+ * (a one-shot command or {@code --script}) nobody can answer: the warning goes to standard error and the connect goes
+ * ahead, because the data was made by that same run, whose author wrote the second {@code connect}.
  */
 @Component
 public class ConnectionGuard {
@@ -26,8 +27,29 @@ public class ConnectionGuard {
         this.questions = questions;
     }
 
-    /** @throws BenchboxException when the user chose to keep the current connection */
+    /**
+     * Before the new connection is opened: interactively, asks before data only this process holds would be lost.
+     *
+     * @throws BenchboxException when the user chose to keep the current connection
+     */
     public void beforeReplacing() {
+        Optional<Platform> current = session.currentPlatform();
+        if (current.isEmpty() || !interactive()) {
+            return;
+        }
+        Platform platform = current.get();
+        Optional<String> lost = platform.lostOnClose();
+        if (lost.isEmpty()) {
+            return;
+        }
+        console.warn(lost(platform, lost.get()));
+        if (!questions.ask("Discard and connect? [y/N] ")) {
+            throw new BenchboxException("kept the connection to " + platform.description() + ": nothing was closed");
+        }
+    }
+
+    /** The new connection is open: says what closing the current one does (unless the question said it already). */
+    public void replacing() {
         Optional<Platform> current = session.currentPlatform();
         if (current.isEmpty()) {
             return;
@@ -37,16 +59,16 @@ public class ConnectionGuard {
         if (lost.isEmpty()) {
             // what closing does to what it holds (EMR: stopping the application this session created)
             console.note("Closing " + platform.description() + platform.closingNote().map(note -> ": " + note).orElse(""));
-            return;
+        } else if (!interactive()) {
+            console.warnNote(lost(platform, lost.get()));
         }
-        String warning = "Closing " + platform.description() + " discards its " + lost.get();
-        if (!questions.canAsk()) {
-            console.warnNote(warning);
-            return;
-        }
-        console.warn(warning);
-        if (!questions.ask("Discard and connect? [y/N] ")) {
-            throw new BenchboxException("kept the connection to " + platform.description() + ": nothing was closed");
-        }
+    }
+
+    private static String lost(Platform platform, String what) {
+        return "Closing " + platform.description() + " discards its " + what;
+    }
+
+    private boolean interactive() {
+        return questions.canAsk();
     }
 }

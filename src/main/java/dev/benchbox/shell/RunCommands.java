@@ -125,7 +125,9 @@ public class RunCommands {
         }
         if (platform != null) {
             guard.beforeReplacing();
-            session.connect(platforms.open(platform, path, PlatformOptions.merge(java.util.Map.of(), platformOptions), null, false).platform());
+            Platform opened = platforms.open(platform, path, PlatformOptions.merge(java.util.Map.of(), platformOptions), null, false).platform();
+            guard.replacing(); // the current connection is closed only once the new one is open
+            session.connect(opened);
             tableNames.invalidate();
             console.println("Connected to " + session.platform().description());
         } else if (!availability.check().isAvailable()) {

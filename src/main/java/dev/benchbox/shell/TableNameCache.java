@@ -28,7 +28,7 @@ public class TableNameCache {
 
     private final Session session;
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
-    // look-ups scheduled or running per key: a count, since a forced one may be queued behind one still running
+    /** Look-ups scheduled or running per key: a forced one can queue behind another, which must not clear it when done. */
     private final Map<Key, Integer> refreshing = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
     private final ExecutorService refresher = Executors.newSingleThreadExecutor(runnable -> {
@@ -70,7 +70,7 @@ public class TableNameCache {
     /** The cached names of {@code key}, refreshed in the background when missing or old and {@code mayRefresh}. */
     private List<String> cached(Platform platform, Key key, boolean mayRefresh) {
         Entry entry = entries.get(key);
-        if ((entry == null || System.nanoTime() - entry.fetchedAt > MAX_AGE_NANOS) && mayRefresh) {
+        if (stale(entry) && mayRefresh) {
             refresh(platform, key);
         }
         return entry == null ? List.of() : entry.tables;
@@ -107,7 +107,8 @@ public class TableNameCache {
     private void refresh(Platform platform, Key key, boolean force) {
         boolean[] scheduled = {false};
         refreshing.compute(key, (k, pending) -> {
-            if (pending != null && !force) {
+            // looked at again: a fetch that ended since the caller looked has put its names before it left this map
+            if (!force && (pending != null || !stale(entries.get(key)))) {
                 return pending;
             }
             scheduled[0] = true;
@@ -131,11 +132,16 @@ public class TableNameCache {
         });
     }
 
+    private static boolean stale(Entry entry) {
+        return entry == null || System.nanoTime() - entry.fetchedAt > MAX_AGE_NANOS;
+    }
+
     @PreDestroy
     void close() {
         refresher.shutdownNow();
     }
 
+    /** A schema's tables, or with a null schema the schema names. */
     /** One platform's table names of a schema, or (schema null) its schema names. */
     private record Key(int platform, String schema) {
         static Key tables(Platform platform, String schema) {

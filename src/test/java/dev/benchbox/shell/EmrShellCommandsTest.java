@@ -71,6 +71,7 @@ class EmrShellCommandsTest {
     void clear() {
         ShellTestSupport.takeOutput(terminal);
         TestEnvironment.VARIABLES.clear();
+        aws.faults().reset();
     }
 
     @AfterEach
@@ -165,7 +166,8 @@ class EmrShellCommandsTest {
 
         closer.close();
 
-        assertThat(ShellTestSupport.takeOutput(terminal)).isEqualTo("Closing: stopping application " + id + " (created by this session)\n");
+        assertThat(ShellTestSupport.takeOutput(terminal)).isEqualTo("Closing: stopping application " + id + " (created by this session); "
+                + "it stays: delete it with " + deleteByHand(id) + "\n");
         assertThat(session.isConnected()).isFalse();
         assertThat(aws.applicationStates(id)).contains("STOPPING");
     }
@@ -181,8 +183,104 @@ class EmrShellCommandsTest {
 
         assertThat(replaced.error()).isNull();
         assertThat(replaced.output()).startsWith("Closing " + emr.description() + ": stopping application " + id
-                + " (created by this session)\nConnected to DuckDB v");
+                + " (created by this session); it stays: delete it with " + deleteByHand(id) + "\nConnected to DuckDB v");
         assertThat(aws.applicationStates(id)).contains("STOPPING");
+    }
+
+    private static String deleteByHand(String id) {
+        return "aws emr-serverless delete-application --application-id " + id + " --region us-east-1 --endpoint-url " + aws.endpoint();
+    }
+
+    private String applicationId() {
+        return session.platform().capacity().orElseThrow().applicationId();
+    }
+
+    private long requests(String operation, String id) {
+        return aws.requests().stream().filter(r -> r.operation().equals(operation) && r.input().path("applicationId").asText().equals(id))
+                .count();
+    }
+
+    /** Found probing the shell: connecting to another application said nothing of the one this session had created. */
+    @Test
+    void connectingToAnotherApplicationStopsTheCreatedOneOnlyOnceTheNewOneIsReadyAndSaysHowToDeleteIt() {
+        assertThat(type(connectLine("--create-application --platform-option application_name=first-test")).error()).isNull();
+        dev.benchbox.platform.Platform first = session.platform();
+        String id = applicationId();
+
+        Result replaced = type(connectLine("--create-application --platform-option application_name=second-test"));
+
+        assertThat(replaced.error()).isNull();
+        String closing = "Closing " + first.description() + ": stopping application " + id + " (created by this session); "
+                + "it stays: delete it with " + deleteByHand(id) + "\n";
+        assertThat(replaced.output()).contains("creating application second-test").contains(closing);
+        assertThat(replaced.output().indexOf(closing)).isGreaterThan(replaced.output().indexOf("creating application second-test"));
+        assertThat(applicationId()).isNotEqualTo(id);
+        assertThat(aws.applicationStates(id)).contains("STOPPING");
+    }
+
+    /** Found probing the shell: a connect that failed had already said it was closing the working connection. */
+    @Test
+    void aConnectThatFailsLeavesTheWorkingConnectionAndItsApplicationAsTheyWere() {
+        assertThat(type(connectLine("--create-application --platform-option application_name=kept-test")).error()).isNull();
+        dev.benchbox.platform.Platform working = session.platform();
+        String id = applicationId();
+
+        Result failed = type("connect emr-serverless --endpoint-url " + aws.endpoint() + " --s3-staging-dir s3://no-such-bucket-here/x/"
+                + " --execution-role-arn " + AwsStandIn.EXECUTION_ROLE + " --create-application");
+
+        assertThat(failed.error()).isEqualTo("S3 bucket 'no-such-bucket-here' of s3_staging_dir does not exist (region us-east-1): "
+                + "create it or give another s3_staging_dir");
+        assertThat(failed.output()).doesNotContain("Closing").doesNotContain("stopping");
+        assertThat(session.platform()).isSameAs(working);
+        assertThat(requests("StopApplication", id)).isZero();
+        assertThat(aws.applicationStates(id)).last().isEqualTo("STARTED");
+        assertThat(type("capacity").output()).contains("State:         STARTED");
+    }
+
+    /** Found probing the shell: a count of 0 stopped the application, then AWS refused it and the application stayed STOPPED. */
+    @Test
+    void aCapacityValueAwsWouldRefuseIsRefusedBeforeAnyAwsCall() {
+        assertThat(type(connectLine("--create-application --platform-option application_name=zero-test")).error()).isNull();
+        String id = applicationId();
+        long before = sent();
+
+        Result set = type("capacity set --driver 0x4vCPU-16GB");
+
+        assertThat(set.error()).isEqualTo("invalid --driver '0x4vCPU-16GB': worker count 0: expected 1 to 1000000");
+        assertThat(set.output()).doesNotContain("stopping");
+        assertThat(sent()).isEqualTo(before);
+        assertThat(aws.applicationStates(id)).last().isEqualTo("STARTED");
+    }
+
+    @Test
+    void aCapacityChangeAwsRefusesStartsTheApplicationAgainAndSaysSo() {
+        assertThat(type(connectLine("--create-application --platform-option application_name=refused-test")).error()).isNull();
+        String id = applicationId();
+        aws.faults().refuseNext("UpdateApplication", "Initial capacity exceeds the maximum capacity");
+
+        Result set = type("capacity set --executors 2x4vCPU-16GB");
+
+        assertThat(set.error()).isEqualTo("emr-serverless:UpdateApplication '" + id + "' failed (ValidationException): "
+                + "Initial capacity exceeds the maximum capacity; capacity unchanged, application " + id + " started again");
+        assertThat(aws.applicationStates(id)).containsSubsequence("STARTED", "STOPPED", "STARTING", "STARTED").last().isEqualTo("STARTED");
+        assertThat(type("capacity").output()).contains("State:         STARTED").contains("Initial:       none");
+    }
+
+    @Test
+    void whenTheApplicationCannotBeStartedAgainEitherTheErrorSaysHowToStartIt() {
+        assertThat(type(connectLine("--create-application --platform-option application_name=unstarted-test")).error()).isNull();
+        String id = applicationId();
+        aws.faults().refuseNext("UpdateApplication", "Initial capacity exceeds the maximum capacity")
+                .refuseNext("StartApplication", "Service quota for vCPUs reached");
+
+        Result set = type("capacity set --executors 2x4vCPU-16GB");
+
+        assertThat(set.error()).isEqualTo("emr-serverless:UpdateApplication '" + id + "' failed (ValidationException): "
+                + "Initial capacity exceeds the maximum capacity; capacity unchanged, but starting application " + id + " again failed: "
+                + "emr-serverless:StartApplication '" + id + "' failed (ValidationException): Service quota for vCPUs reached; "
+                + "it is stopped: start it with aws emr-serverless start-application --application-id " + id + " --region us-east-1"
+                + " --endpoint-url " + aws.endpoint());
+        assertThat(aws.applicationStates(id)).last().isEqualTo("STOPPED");
     }
 
     @Test

@@ -280,6 +280,10 @@ public final class AwsStandIn implements AutoCloseable {
                 }
             }
             requests.add(new RecordedRequest(service, call.operation(), call.input().deepCopy()));
+            java.util.Optional<String> refusal = faults.takeRefusal(call.operation());
+            if (refusal.isPresent()) {
+                throw AwsError.validation(refusal.get());
+            }
             var result = service == Service.GLUE ? glue.handle(call.operation(), call.input()) : emr.handle(call.operation(), call.input());
             protocol.writeResult(exchange, result);
         } catch (AwsError e) {

@@ -132,6 +132,26 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aRefusedCallChangesNothingAndOnlyTheNextCallOfItsOperationIsRefused() {
+        start();
+        String app = application();
+        aws.faults().refuseNext("UpdateApplication", "Initial capacity exceeds the maximum capacity");
+        InitialCapacityConfig driver = InitialCapacityConfig.builder().workerCount(1L)
+                .workerConfiguration(w -> w.cpu("2 vCPU").memory("4 GB")).build();
+
+        emr.getApplication(b -> b.applicationId(app)); // another operation is not refused
+        assertThatThrownBy(() -> emr.updateApplication(b -> b.applicationId(app).initialCapacity(Map.of("Driver", driver))))
+                .isInstanceOfSatisfying(EmrServerlessException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Initial capacity exceeds the maximum capacity");
+                });
+        assertThat(emr.getApplication(b -> b.applicationId(app)).application().initialCapacity()).isEmpty();
+        emr.updateApplication(b -> b.applicationId(app).initialCapacity(Map.of("Driver", driver)));
+        assertThat(emr.getApplication(b -> b.applicationId(app)).application().initialCapacity()).containsKey("Driver");
+    }
+
+    @Test
     void nextJobFailsWithTheGivenStateDetailsAndIsBilledItsMinimum() {
         start();
         String app = application();

@@ -11,7 +11,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * Fault injection knobs, all one-shot counters so a test states exactly which calls fail:
  * throttle the next N calls of a service (ThrottlingException, HTTP 429; S3: SlowDown, 503),
- * answer 500 to the next N calls, fail the next job runs with given stateDetails.
+ * answer 500 to the next N calls, refuse the next call of an operation (ValidationException, as AWS refuses a
+ * request it cannot apply), fail the next job runs with given stateDetails.
  * Stopping an application now is {@link AwsStandIn#stopApplicationNow(String)}.
  */
 public final class Faults {
@@ -21,6 +22,7 @@ public final class Faults {
     private final ConcurrentLinkedQueue<String> jobFailures = new ConcurrentLinkedQueue<>();
     private final Map<Service, AtomicInteger> injected = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Integer> killsAfterParts = new ConcurrentLinkedQueue<>();
+    private final Map<String, ConcurrentLinkedQueue<String>> refusals = new ConcurrentHashMap<>();
 
     /** The next {@code calls} calls to {@code service} are throttled. */
     public Faults throttleNext(Service service, int calls) {
@@ -31,6 +33,16 @@ public final class Faults {
     /** The next {@code calls} calls to {@code service} get an internal server error (HTTP 500). */
     public Faults serverErrorNext(Service service, int calls) {
         counter(serverErrors, service).addAndGet(calls);
+        return this;
+    }
+
+    /**
+     * The next call of {@code operation} (e.g. {@code UpdateApplication}) that passes the model's checks is refused with
+     * a ValidationException saying {@code message}, and changes nothing: for what AWS refuses beyond the model.
+     */
+    public Faults refuseNext(String operation, String message) {
+        refusals.computeIfAbsent(requireNonNull(operation, "operation is null"), o -> new ConcurrentLinkedQueue<>())
+                .add(requireNonNull(message, "message is null"));
         return this;
     }
 
@@ -65,6 +77,12 @@ public final class Faults {
         serverErrors.clear();
         jobFailures.clear();
         killsAfterParts.clear();
+        refusals.clear();
+    }
+
+    Optional<String> takeRefusal(String operation) {
+        ConcurrentLinkedQueue<String> queue = refusals.get(operation);
+        return Optional.ofNullable(queue == null ? null : queue.poll());
     }
 
     Optional<Integer> takeKillAfterParts() {

@@ -147,7 +147,8 @@ final class ApplicationManager {
 
     /**
      * Updates initial and maximum capacity. AWS only updates a CREATED or STOPPED application, so a started one
-     * is stopped first and started again afterwards.
+     * is stopped first and started again afterwards, also when AWS refuses the update: a failed change leaves the
+     * application as it found it, or says how to start it when that fails too.
      */
     ApplicationInfo updateCapacity(String id, CapacitySettings capacity) {
         UpdateApplicationRequest.Builder request = UpdateApplicationRequest.builder().applicationId(id)
@@ -166,11 +167,45 @@ final class ApplicationManager {
         if (restart) {
             stop(id, true);
         }
-        AwsCallFailed.call(SERVICE, "UpdateApplication", id, options.region(), () -> emr.updateApplication(request.build()));
+        try {
+            AwsCallFailed.call(SERVICE, "UpdateApplication", id, options.region(), () -> emr.updateApplication(request.build()));
+        } catch (RuntimeException refused) {
+            if (!restart) {
+                throw refused;
+            }
+            String why = oneLine(refused) + "; capacity unchanged";
+            try {
+                start(id);
+            } catch (RuntimeException notStarted) {
+                throw new BenchboxException(why + ", but starting application " + id + " again failed: " + oneLine(notStarted)
+                        + "; " + startByHand(id), refused);
+            }
+            throw new BenchboxException(why + ", application " + id + " started again", refused);
+        }
         if (restart) {
-            start(id);
+            try {
+                start(id);
+            } catch (RuntimeException notStarted) {
+                throw new BenchboxException("capacity updated, but starting application " + id + " again failed: " + oneLine(notStarted)
+                        + "; " + startByHand(id), notStarted);
+            }
         }
         return describe(id);
+    }
+
+    private String startByHand(String id) {
+        return "it is stopped: start it with " + byHand("start-application", id);
+    }
+
+    /** The AWS CLI command doing {@code action} (e.g. {@code delete-application}) to the application: what is left to the user. */
+    String byHand(String action, String id) {
+        return "aws emr-serverless " + action + " --application-id " + id + " --region " + options.region()
+                + (options.endpointUrl() == null ? "" : " --endpoint-url " + options.endpointUrl());
+    }
+
+    /** A failure as the one line the shell would show for it. */
+    private static String oneLine(RuntimeException failure) {
+        return failure instanceof AwsCallFailed call ? new AwsFailureMessages().message(call).orElseThrow() : failure.getMessage();
     }
 
     ApplicationInfo describe(String id) {

@@ -741,7 +741,12 @@ public final class EmrServerlessPlatform implements Platform {
         if (!createdBySession) {
             return session + "application " + applicationId + " left as it was (not created by this session)";
         }
-        return session + (deleteOnClose ? "deleting" : "stopping") + " application " + applicationId + " (created by this session)";
+        if (deleteOnClose) {
+            return session + "deleting application " + applicationId + " (created by this session)";
+        }
+        // stopped costs nothing, but it stays in the account: say so, and how to delete it once the shell cannot
+        return session + "stopping application " + applicationId + " (created by this session); it stays: delete it with "
+                + applications.byHand("delete-application", applicationId);
     }
 
     public String trustPolicy() {

@@ -87,16 +87,15 @@ public final class EmrSweepDimensions implements SweepDimensions {
                 }
             }
             case EXECUTORS -> {
-                WorkerCapacity executors;
+                // said in a job run's terms before WorkerCapacity refuses it as a pre-initialised count
+                if (v.matches("0+\\s*[xX].*")) {
+                    throw new BenchboxException("invalid executors '" + value + "' in --sweep: a job run needs at least 1 executor");
+                }
                 try {
-                    executors = WorkerCapacity.parse(v, "executors");
+                    return WorkerCapacity.parse(v, "executors").toString();
                 } catch (BenchboxException e) {
                     throw new BenchboxException(e.getMessage().replaceFirst("^(invalid executors '[^']*')", "$1 in --sweep"));
                 }
-                if (executors.count() < 1) {
-                    throw new BenchboxException("invalid executors '" + value + "' in --sweep: a job run needs at least 1 executor");
-                }
-                return executors.toString();
             }
             case PRE_INITIALIZED -> {
                 return switch (v.toLowerCase(Locale.ROOT)) {

@@ -10,16 +10,19 @@ import java.util.regex.Pattern;
 /**
  * Pre-initialised workers of one type: how many, and how big.
  *
- * @param count workers kept warm (0 allowed: the type is listed but nothing is pre-initialised)
+ * @param count workers kept warm: 1 to 1000000, the API model's bounds for {@code workerCount} (AWS refuses 0, and
+ *              {@code capacity set} would have stopped the application before hearing so)
  * @param size each worker's size
  */
 public record WorkerCapacity(int count, WorkerSize size) {
+    static final int MIN_COUNT = 1;
+    static final int MAX_COUNT = 1_000_000;
     private static final Pattern TEXT = Pattern.compile("(\\d+)\\s*[xX]\\s*(.+)");
 
     public WorkerCapacity {
         requireNonNull(size, "size is null");
-        if (count < 0 || count > 1_000_000) {
-            throw new BenchboxException("invalid worker count " + count + ": expected 0 to 1000000");
+        if (count < MIN_COUNT || count > MAX_COUNT) {
+            throw new BenchboxException("invalid worker count " + count + ": expected " + MIN_COUNT + " to " + MAX_COUNT);
         }
     }
 
