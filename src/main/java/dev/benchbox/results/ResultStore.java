@@ -47,11 +47,8 @@ public final class ResultStore {
         }
     }
 
+    /** Reads a results file, or refuses it in one line (see {@link ResultReader}). */
     public RunResult read(Path file) {
-        try {
-            return mapper.readValue(file.toFile(), RunResult.class);
-        } catch (IOException e) {
-            throw new BenchboxException("cannot read results " + file + ": " + e.getMessage(), e);
-        }
+        return new ResultReader(mapper).read(file);
     }
 }

@@ -148,4 +148,57 @@ class BbxReplayEndToEndTest {
         assertThat(ShellTestSupport.takeOutput(terminal)).contains("Table with name no_such_table does not exist");
         assertThat(exitStatus.code()).isEqualTo(1);
     }
+
+    @Test
+    void aScriptThatRunsItselfIsRefusedInOneLine() throws Exception {
+        Path script = Files.createDirectories(results.resolve("self")).resolve("r.bbx");
+        Files.writeString(script, "connect duckdb\nscript " + script + "\nquery \"SELECT 'never runs' AS x\"\n");
+
+        commandLine.run(new String[] {"--script", script.toString()});
+        String output = ShellTestSupport.takeOutput(terminal);
+
+        assertThat(exitStatus.code()).isEqualTo(1);
+        assertThat(output).contains(script + ":2: script " + script + " runs itself (" + script + " -> " + script + ")")
+                .doesNotContain("never runs")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
+        assertThat(output.lines().filter(line -> line.contains("runs itself"))).hasSize(1);
+    }
+
+    @Test
+    void aScriptRunningItselfThroughAnotherUnderAnotherNameIsRefused() throws Exception {
+        Path folder = Files.createDirectories(results.resolve("loop"));
+        Path a = folder.resolve("a.bbx");
+        Path b = folder.resolve("b.bbx");
+        Path alias = Files.createSymbolicLink(folder.resolve("alias.bbx"), a);
+        Files.writeString(a, "connect duckdb\nscript " + b + "\n");
+        Files.writeString(b, "query \"SELECT 'b ran' AS x\"\nscript " + alias + "\n");
+
+        commandLine.run(new String[] {"--script", a.toString()});
+        String output = ShellTestSupport.takeOutput(terminal);
+
+        assertThat(exitStatus.code()).isEqualTo(1);
+        assertThat(output).contains("b ran")
+                .contains(b + ":2: script " + alias + " runs itself (" + a + " -> " + b + " -> " + alias + ")")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void nestingDeeperThanTheLimitIsRefused() throws Exception {
+        Path folder = Files.createDirectories(results.resolve("deep"));
+        int scripts = 40;
+        for (int i = 1; i <= scripts; i++) {
+            Files.writeString(folder.resolve("n" + i + ".bbx"),
+                    i == scripts ? "query \"SELECT 'bottom' AS x\"\n" : "script " + folder.resolve("n" + (i + 1) + ".bbx") + "\n");
+        }
+
+        commandLine.run(new String[] {"--script", folder.resolve("n1.bbx").toString()});
+        String output = ShellTestSupport.takeOutput(terminal);
+
+        assertThat(exitStatus.code()).isEqualTo(1);
+        assertThat(output).contains(folder.resolve("n16.bbx") + ":1: script " + folder.resolve("n17.bbx")
+                        + " would be nested more than 16 scripts deep, the limit (" + folder.resolve("n1.bbx") + " -> ")
+                .doesNotContain("bottom")
+                .doesNotContain("Exception");
+    }
 }

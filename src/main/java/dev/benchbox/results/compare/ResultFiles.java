@@ -1,14 +1,8 @@
 package dev.benchbox.results.compare;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.benchbox.BenchboxException;
+import dev.benchbox.results.ResultReader;
 import dev.benchbox.results.ResultStore;
 import dev.benchbox.results.RunResult;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,24 +10,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads results files for {@code compare} and {@code report}, refusing what is not one with a single line that
- * names the file: a missing file, a file that is not JSON, JSON that is not a BenchBox results file.
+ * Reads results files for {@code compare} and {@code report} with {@link ResultReader}, which refuses what is not one
+ * with a single line that names the file, and labels them.
  */
 public final class ResultFiles {
-    private static final List<String> SECTIONS = List.of("run", "benchmark", "platform", "summary", "queries");
-
     /**
      * Made on first read, not with the object: {@code compare} and {@code report} hold one of these, Spring Shell builds
      * every command bean at start, and the mapper (Jackson with its time module) costs ~700 classes, which every
      * one-shot command would otherwise pay.
      */
-    private ObjectMapper mapper;
+    private ResultReader reader;
 
-    private ObjectMapper mapper() {
-        if (mapper == null) {
-            mapper = new ResultStore(Path.of(".")).mapper();
+    private ResultReader reader() {
+        if (reader == null) {
+            reader = new ResultReader(new ResultStore(Path.of(".")).mapper());
         }
-        return mapper;
+        return reader;
     }
 
     /** Reads every file, labelled by its name without {@code .json} (made unique with {@code #2}, {@code #3}). */
@@ -49,28 +41,6 @@ public final class ResultFiles {
     }
 
     public RunResult read(Path file) {
-        JsonNode json;
-        try {
-            json = mapper().readTree(Files.readString(file));
-        } catch (NoSuchFileException e) {
-            throw new BenchboxException("cannot read results " + file + ": no such file");
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")";
-            throw new BenchboxException("cannot read results " + file + ": not JSON" + where);
-        } catch (IOException e) {
-            throw new BenchboxException("cannot read results " + file + ": " + e.getMessage());
-        }
-        if (json == null || !json.isObject() || SECTIONS.stream().anyMatch(section -> !json.hasNonNull(section))) {
-            throw new BenchboxException("cannot read results " + file + ": not a BenchBox results file (it needs "
-                    + String.join(", ", SECTIONS) + ")");
-        }
-        try {
-            return mapper().treeToValue(json, RunResult.class);
-        } catch (JsonProcessingException | RuntimeException e) {
-            String detail = e instanceof JsonProcessingException processing ? processing.getOriginalMessage() : e.getMessage();
-            throw new BenchboxException("cannot read results " + file + ": not a BenchBox results file ("
-                    + String.valueOf(detail).lines().findFirst().orElse("") + ")");
-        }
+        return reader().read(file);
     }
 }

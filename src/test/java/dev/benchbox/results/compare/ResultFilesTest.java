@@ -27,7 +27,8 @@ class ResultFilesTest {
     @Test
     void textThatIsNotJsonIsOneLineWithWhereItBroke() throws Exception {
         Path file = Files.writeString(dir.resolve("notes.json"), "{\"run\": {\n  oops");
-        assertThatThrownBy(() -> files.read(file)).hasMessage("cannot read results " + file + ": not JSON (line 2, column 3)");
+        assertThatThrownBy(() -> files.read(file)).hasMessage("cannot read results " + file
+                + ": not JSON (line 2, column 3): unexpected character ('o'): was expecting double-quote to start field name");
     }
 
     @Test
@@ -58,5 +59,29 @@ class ResultFilesTest {
 
         assertThat(files.readAll(List.of(one, copy))).extracting(NamedResult::label)
                 .containsExactly("tpch_sf1_duckdb_20250101T000000Z", "tpch_sf1_duckdb_20250101T000000Z#2");
+    }
+
+    /** What compare, report and a sweep's resume read: each broken file is one line naming it and what is wrong. */
+    @Test
+    void brokenFilesAreOneLineNamingTheFileAndTheProblem() throws Exception {
+        String valid = new String(new ResultStore(dir).mapper().writeValueAsBytes(Fixtures.duckdb(1, Fixtures.stat("Q1", 1, null))),
+                java.nio.charset.StandardCharsets.UTF_8);
+        Path infinite = Files.writeString(dir.resolve("inf.json"), valid.replaceFirst("\"ms\" : [0-9.]+", "\"ms\" : 1e999"));
+        assertThatThrownBy(() -> files.read(infinite)).hasMessage("cannot read results " + infinite + ": queries[0].ms is not a finite number");
+
+        Path latin1 = Files.write(dir.resolve("latin1.json"), valid.replace("note", "caf\u00e9").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> files.read(latin1)).hasMessageMatching("cannot read results \\Q" + latin1
+                + "\\E: not UTF-8 text \\(an invalid byte on line \\d+\\)");
+
+        Path huge = Files.writeString(dir.resolve("huge.json"), "{\"run\": {\"id\": \"" + "x".repeat(50 << 20) + "\"}}");
+        assertThatThrownBy(() -> files.read(huge)).hasMessage("cannot read results " + huge
+                + ": a string longer than 1,048,576 characters, the limit for a results file (line 1, column 16)");
+
+        Path endless = dir.resolve("endless.json");
+        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(endless.toFile(), "rw")) {
+            sparse.setLength(1L << 36);
+        }
+        assertThatThrownBy(() -> files.read(endless)).hasMessage("cannot read results " + endless
+                + ": 65,536 MB, larger than 64 MB, the limit for a results file");
     }
 }
