@@ -1,6 +1,7 @@
 package dev.benchbox.platform;
 
 import dev.benchbox.BenchboxException;
+import dev.benchbox.Redaction;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,16 +45,22 @@ public interface SparkSettings {
             String value = eq < 0 ? "" : pair.substring(eq + 1).trim();
             if (eq <= 0 || !key.startsWith("spark.") || key.length() == "spark.".length() || value.isEmpty()
                     || key.matches(".*\\s.*") || value.matches(".*\\s.*")) {
-                throw new BenchboxException("invalid --spark-conf '" + pair + "': expected spark.key=value with no blanks, "
+                throw new BenchboxException("invalid --spark-conf '" + Redaction.text(pair) + "': expected spark.key=value with no blanks, "
                         + "e.g. spark.sql.shuffle.partitions=400");
             }
             if (NOT_SETTABLE.contains(key)) {
                 throw new BenchboxException("--spark-conf " + key + " is set by the worker size: choose the executors' size "
                         + "(initial_capacity, --sweep executors=...) instead");
             }
+            if (value.contains(Redaction.REDACTED)) {
+                // a line recalled from the history holds the mark, not the secret
+                throw new BenchboxException("--spark-conf " + key + " holds " + Redaction.REDACTED + ", which the history keeps instead "
+                        + "of a secret: type the value itself");
+            }
             String earlier = conf.put(key, value);
             if (earlier != null && !earlier.equals(value)) {
-                throw new BenchboxException("--spark-conf " + key + " is given twice, as '" + earlier + "' and '" + value + "'");
+                throw new BenchboxException("--spark-conf " + key + " is given twice, as '" + Redaction.value(key, earlier) + "' and '"
+                        + Redaction.value(key, value) + "'");
             }
         }
         return Collections.unmodifiableMap(conf);

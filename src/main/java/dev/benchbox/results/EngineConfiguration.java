@@ -3,8 +3,7 @@ package dev.benchbox.results;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import dev.benchbox.Redaction;
 import java.util.Map;
 
 /**
@@ -22,7 +21,8 @@ import java.util.Map;
  * @param preInitializedDriver pre-initialised driver workers of the application (billed while it is started)
  * @param preInitializedExecutors pre-initialised executor workers of the application
  * @param settings engine settings in force, by name and in the engine's notation (Spark properties a job run
- *        is submitted with, DuckDB's {@code threads} and {@code memory_limit})
+ *        is submitted with, DuckDB's {@code threads} and {@code memory_limit}); secret values are redacted here, so
+ *        no results file, report or comparison holds one
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EngineConfiguration(String platform, String version, String releaseLabel, String architecture, String region,
@@ -30,7 +30,7 @@ public record EngineConfiguration(String platform, String version, String releas
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> settings) {
     public EngineConfiguration {
         requireNonNull(platform, "platform is null");
-        settings = settings == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        settings = settings == null ? Map.of() : Redaction.settings(settings);
     }
 
     /** An in-process engine: a name, a version and its settings. */

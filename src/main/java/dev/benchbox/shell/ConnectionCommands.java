@@ -68,7 +68,7 @@ public class ConnectionCommands {
     }
 
     private static String describe(Map<String, String> conf) {
-        return String.join(" ", conf.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+        return String.join(" ", dev.benchbox.Redaction.settings(conf).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
     }
 
     static String connectedMessage(Connection connection, String schema) {

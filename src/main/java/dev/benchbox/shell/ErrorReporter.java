@@ -1,6 +1,7 @@
 package dev.benchbox.shell;
 
 import dev.benchbox.BenchboxException;
+import dev.benchbox.Redaction;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -21,8 +22,8 @@ import org.springframework.shell.command.CommandExecution.CommandParserException
 import org.springframework.stereotype.Component;
 
 /**
- * The one place that turns any failure into the one line the user sees. Stack traces only with
- * {@code --debug}. Failures of a platform's own services (AWS's error codes) are put into words by that
+ * The one place that turns any failure into the one line the user sees, with no credential or secret setting in it.
+ * Stack traces only with {@code --debug}. Failures of a platform's own services (AWS's error codes) are put into words by that
  * platform's {@link FailureMessages}, found with {@link ServiceLoader}, so the shell knows no service's errors.
  */
 @Component
@@ -40,8 +41,10 @@ public class ErrorReporter {
     public void report(String prefix, Throwable failure) {
         console.error((prefix == null ? "" : prefix) + message(failure));
         if (console.debug()) {
+            java.io.StringWriter trace = new java.io.StringWriter();
+            failure.printStackTrace(new PrintWriter(trace));
             PrintWriter writer = console.errorWriter();
-            failure.printStackTrace(writer);
+            writer.print(Redaction.text(trace.toString()));
             writer.flush();
         }
     }
@@ -88,7 +91,8 @@ public class ErrorReporter {
             text = "internal error: " + t.getClass().getSimpleName()
                     + (t.getMessage() == null ? "" : ": " + firstLine(t.getMessage())) + " (run with --debug for details)";
         }
-        return firstLine(text);
+        // the last guard before the screen: a message that quotes a URL or a setting shows no credential
+        return Redaction.text(firstLine(text));
     }
 
     private static Optional<String> translated(Throwable failure) {

@@ -1,6 +1,7 @@
 package dev.benchbox.shell;
 
 import dev.benchbox.session.Session;
+import org.jline.reader.History;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
@@ -31,6 +32,12 @@ public class ShellConfiguration {
                 exitCodeMappings, errorReporter, console);
         shell.setConversionService(conversionService.get());
         return shell;
+    }
+
+    /** The history Spring Shell's line reader keeps (in place of JLine's default): redacted, in a 0600 file. */
+    @Bean
+    public History history() {
+        return new RedactingHistory();
     }
 
     /** {@code benchbox:duckdb/main>} when connected, {@code benchbox>} otherwise. */

@@ -17,6 +17,15 @@ class ErrorReporterTest {
     }
 
     @Test
+    void aMessageQuotingAUrlPasswordOrASecretSettingShowsNeither() {
+        // e.g. a service's answer that echoes what it was sent
+        assertThat(ErrorReporter.message(new IllegalStateException("rejected --conf spark.hadoop.fs.s3a.secret.key=wJalrXUtnFEMI "
+                + "from http://user:pass@localhost:4566")))
+                .isEqualTo("internal error: IllegalStateException: rejected --conf spark.hadoop.fs.s3a.secret.key=*********(redacted) "
+                        + "from http://user:***@localhost:4566 (run with --debug for details)");
+    }
+
+    @Test
     void illegalArgumentIsShownAsItIs() {
         assertThat(ErrorReporter.message(new IllegalArgumentException("unknown format 'xml': expected one of table, csv")))
                 .isEqualTo("unknown format 'xml': expected one of table, csv");

@@ -81,6 +81,11 @@ class SparkConfCommandsTest {
         assertThat(error(connect + "spark.executor.memory=20g")).isEqualTo("--spark-conf spark.executor.memory is set by the worker "
                 + "size: choose the executors' size (initial_capacity, --sweep executors=...) instead");
         assertThat(error(connect + "spark.a=1 --spark-conf spark.a=2")).isEqualTo("--spark-conf spark.a is given twice, as '1' and '2'");
+        // a secret is not repeated in the message, and a line recalled from the history brings back the mark, not the secret
+        assertThat(error(connect + "spark.authenticate.secret=abc --spark-conf spark.authenticate.secret=abd")).isEqualTo(
+                "--spark-conf spark.authenticate.secret is given twice, as '*********(redacted)' and '*********(redacted)'");
+        assertThat(error(connect + "spark.hadoop.fs.s3a.secret.key=*********(redacted)")).isEqualTo("--spark-conf "
+                + "spark.hadoop.fs.s3a.secret.key holds *********(redacted), which the history keeps instead of a secret: type the value itself");
         assertThat(session.isConnected()).isFalse();
 
         assertThat(error("connect duckdb --spark-conf spark.sql.shuffle.partitions=4"))

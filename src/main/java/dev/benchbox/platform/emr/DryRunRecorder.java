@@ -2,7 +2,12 @@ package dev.benchbox.platform.emr;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.benchbox.BenchboxException;
+import dev.benchbox.Redaction;
 import dev.benchbox.files.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +33,8 @@ import software.amazon.awssdk.core.SdkRequest;
 /**
  * Writes the requests a dry run would send, one JSON file each, named {@code NN-Operation[-detail].json}
  * in the order they would be sent, plus other preview files (query SQL, table DDL) and {@code uploads.json}: every
- * object a real run would upload to S3 (key, size, SHA-256). A dry run writes into a new or empty directory, so its
+ * object a real run would upload to S3 (key, size, SHA-256). Secret settings and URL credentials are redacted in the
+ * files (what a real run sends keeps them). A dry run writes into a new or empty directory, so its
  * files are always those of one preview. It lists them in {@link #MANIFEST} before writing each, which is how a later
  * {@code --replace} knows the directory holds an earlier preview and nothing else: it deletes only what is listed.
  */
@@ -156,20 +162,46 @@ public final class DryRunRecorder {
     public synchronized Path record(String operation, String detail, SdkRequest request) {
         String name = String.format("%02d-%s%s.json", next++, operation, detail == null ? "" : "-" + SAFE.matcher(detail).replaceAll("_"));
         try {
-            return write(name, MAPPER.writeValueAsString(RequestJson.of(request)) + System.lineSeparator());
+            return write(name, MAPPER.writeValueAsString(redacted(RequestJson.of(request))) + System.lineSeparator());
         } catch (IOException e) {
             throw new BenchboxException("cannot write the dry run to " + directory + ": " + e.getMessage(), e);
         }
     }
 
     /** Records a request the SDK has no operation for (EMR Serverless sessions), as the API receives it. */
-    public synchronized Path record(String operation, String detail, com.fasterxml.jackson.databind.JsonNode request) {
+    public synchronized Path record(String operation, String detail, JsonNode request) {
         String name = String.format("%02d-%s%s.json", next++, operation, detail == null ? "" : "-" + SAFE.matcher(detail).replaceAll("_"));
         try {
-            return write(name, MAPPER.writeValueAsString(request) + System.lineSeparator());
+            return write(name, MAPPER.writeValueAsString(redacted(request.deepCopy())) + System.lineSeparator());
         } catch (IOException e) {
             throw new BenchboxException("cannot write the dry run to " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The request as a preview may show it (it is a file on disk, not what is sent): secret Spark settings redacted by
+     * {@link Redaction}, in a string ({@code --conf key=value} of {@code sparkSubmitParameters}) or as a property of a
+     * map (a dotted name: API members never have one), and URL credentials masked.
+     */
+    private static JsonNode redacted(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.fields().forEachRemaining(field -> {
+                JsonNode value = field.getValue();
+                if (value.isTextual() && field.getKey().contains(".")) {
+                    field.setValue(TextNode.valueOf(Redaction.text(Redaction.value(field.getKey(), value.textValue()))));
+                } else {
+                    field.setValue(redacted(value));
+                }
+            });
+            return object;
+        }
+        if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, redacted(array.get(i)));
+            }
+            return array;
+        }
+        return node.isTextual() ? TextNode.valueOf(Redaction.text(node.textValue())) : node;
     }
 
     /** Lists an object a real run would upload (the listing is rewritten with each one). */

@@ -272,7 +272,7 @@ public record EmrOptions(
         } catch (URISyntaxException e) {
             // reported below
         }
-        throw new BenchboxException("invalid endpoint_url '" + text + "': expected http(s)://host[:port]");
+        throw new BenchboxException("invalid endpoint_url '" + dev.benchbox.Redaction.text(text) + "': expected http(s)://host[:port]");
     }
 
     /**

@@ -41,7 +41,7 @@ public final class EmrServerlessProvider implements PlatformProvider {
                     List.of());
         }
         URI endpoint = EndpointProbe.endpointOf(options);
-        request.jobProgress().step("connecting to EMR Serverless at " + endpoint + " (" + options.region() + ")");
+        request.jobProgress().step("connecting to EMR Serverless at " + dev.benchbox.Redaction.url(endpoint) + " (" + options.region() + ")");
         if (EndpointProbe.applies(request.environment())) {
             new EndpointProbe(EndpointProbe.CONNECT_TIMEOUT, EndpointProbe.ANSWER_TIMEOUT).check(endpoint);
         }

@@ -47,6 +47,11 @@ public final class EmrSweepDimensions implements SweepDimensions {
     public String canonical(String typed) {
         String name = typed.trim();
         if (name.startsWith("spark.")) {
+            if (dev.benchbox.Redaction.isSecret(name)) {
+                // a dimension's values name the configurations' files and labels: a secret would be recorded
+                throw new BenchboxException("--sweep " + name + " is a secret setting, which a sweep would record in its file names "
+                        + "and labels: give it with --spark-conf");
+            }
             return name;
         }
         String canonical = ALIASES.get(name.toLowerCase(Locale.ROOT));

@@ -96,6 +96,6 @@ final class EndpointProbe {
     }
 
     private static BenchboxException unreachable(URI endpoint, String why, Exception cause) {
-        return new BenchboxException("cannot reach " + endpoint + ": " + why + " (check endpoint_url and the network)", cause);
+        return new BenchboxException("cannot reach " + dev.benchbox.Redaction.url(endpoint) + ": " + why + " (check endpoint_url and the network)", cause);
     }
 }

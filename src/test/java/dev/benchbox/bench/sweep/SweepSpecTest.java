@@ -94,6 +94,8 @@ class SweepSpecTest {
             assertError("spark.executor.memory=8g", "spark.executor.memory cannot be swept as a Spark setting: sweep driver=SIZE or "
                     + "executors=COUNTxSIZE instead");
             assertError("executors=1x4vCPU-16GB,1X4VCPU-16gb", "--sweep executors lists 1x4vCPU-16GB twice");
+            assertError("spark.hadoop.fs.s3a.secret.key=a,b", "--sweep spark.hadoop.fs.s3a.secret.key is a secret setting, which a "
+                    + "sweep would record in its file names and labels: give it with --spark-conf");
         }
 
         @Test

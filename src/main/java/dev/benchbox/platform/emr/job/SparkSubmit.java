@@ -42,7 +42,7 @@ public record SparkSubmit(RunManifest.Catalog catalog, int executorCores, String
         conf.forEach((key, value) -> {
             // EMR splits the parameters on blanks: a blank inside a value would make a different command line.
             if (!key.startsWith("spark.") || key.matches(".*\\s.*") || value.isEmpty() || value.matches(".*\\s.*")) {
-                throw new IllegalArgumentException("not a usable Spark property: \"" + key + "\"=\"" + value + "\"");
+                throw new IllegalArgumentException("not a usable Spark property: \"" + key + "\"=\"" + dev.benchbox.Redaction.value(key, value) + "\"");
             }
             if (key.equals("spark.executor.cores") || key.equals("spark.executor.memory") || key.equals(GLUE_FACTORY_KEY)) {
                 throw new IllegalArgumentException(key + " is set by SparkSubmit itself");
