@@ -24,9 +24,11 @@ public class ScriptRunner {
     private final Parser lineParser;
     private final ErrorReporter errorReporter;
     private final EnvironmentVariables environment;
+    private final SignalCancellation signals;
 
     public ScriptRunner(ObjectProvider<BenchboxShell> shell, Parser lineParser, ErrorReporter errorReporter,
-            EnvironmentVariables environment) {
+            EnvironmentVariables environment, SignalCancellation signals) {
+        this.signals = signals;
         this.environment = environment;
         this.shell = shell;
         this.lineParser = lineParser;
@@ -52,7 +54,8 @@ public class ScriptRunner {
         int executed = 0;
         int failed = 0;
         for (ScriptLine line : lines) {
-            if (Thread.currentThread().isInterrupted()) {
+            // a command may clear the interrupt while it cancels; a signal stays noted
+            if (Thread.currentThread().isInterrupted() || signals.received().isPresent()) {
                 throw new BenchboxException(file + ": script interrupted at line " + line.number());
             }
             String prefix = file + ":" + line.number() + ": ";
@@ -60,8 +63,8 @@ public class ScriptRunner {
             Throwable failure = line.malformed() ? new BenchboxException(line.error()) : execute(line.text());
             if (failure != null) {
                 failed++;
-                errorReporter.report(prefix, failure);
-                if (!continueOnError) {
+                errorReporter.report(prefix + signals.prefix(), failure);
+                if (!continueOnError || signals.received().isPresent()) {
                     return new Report(file, executed, failed, true);
                 }
             }
