@@ -1,7 +1,10 @@
 package dev.benchbox.shell;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.shell.Input;
+import org.springframework.shell.InputProvider;
 import org.springframework.stereotype.Component;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -53,6 +56,35 @@ public class SignalCancellation {
             }
         }
         return received();
+    }
+
+    /**
+     * Interactive use: SIGTERM while a command runs cancels it as Ctrl-C does, and the session ends after it (the
+     * returned input gives no more lines); at the prompt it exits as the JVM would, closing the session on the way.
+     * SIGINT stays with the terminal: Ctrl-C cancels the command and keeps the session.
+     *
+     * @param prompt where lines come from
+     * @param shellThread the thread that runs the commands
+     */
+    public InputProvider interactive(InputProvider prompt, Thread shellThread) {
+        AtomicBoolean running = new AtomicBoolean();
+        install("TERM", signal -> {
+            if (running.get()) {
+                received.compareAndSet(null, "TERM");
+                shellThread.interrupt();
+            } else {
+                System.exit(exitStatus("TERM")); // shutdown hooks close the session, as on exit
+            }
+        });
+        return () -> {
+            running.set(false);
+            if (received.get() != null) {
+                return null;
+            }
+            Input input = prompt.readInput();
+            running.set(true);
+            return input;
+        };
     }
 
     /** The signal that cancelled the run so far, if any. */
