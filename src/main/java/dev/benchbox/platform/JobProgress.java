@@ -20,6 +20,13 @@ public interface JobProgress {
     default void waiting(String what, Duration elapsed) {
     }
 
+    /**
+     * A request got no (good) answer and is sent again, e.g. {@code GetJobRun: no answer from 127.0.0.1:4566 within
+     * 20 s, retrying (attempt 2 of 8)}: said while it happens, so a stalled endpoint is not silence.
+     */
+    default void retrying(String what) {
+    }
+
     default void submitted(String jobRunId) {
     }
 

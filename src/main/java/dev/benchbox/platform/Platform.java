@@ -169,4 +169,13 @@ public interface Platform extends AutoCloseable {
     /** Releases what this session created; never fails. */
     @Override
     void close();
+
+    /**
+     * Closes as {@link #close()} does and says what could not be released (and so may still run and bill): one line
+     * each, with the command that releases it by hand. Empty when everything was released.
+     */
+    default java.util.List<String> closeReporting() {
+        close();
+        return java.util.List.of();
+    }
 }

@@ -42,28 +42,38 @@ public class Session {
         return Optional.ofNullable(platform);
     }
 
-    /** Replaces the connected platform, closing the previous one. */
-    public synchronized void connect(Platform newPlatform) {
+    /**
+     * Replaces the connected platform, closing the previous one.
+     *
+     * @return what closing the previous one could not release, one line each with the command to do it by hand
+     */
+    public synchronized List<String> connect(Platform newPlatform) {
         Platform previous = platform;
         platform = newPlatform;
         schema = newPlatform.defaultSchema();
-        if (previous != null) {
-            previous.close(); // first: closing ends what still bills (a session), whose final usage the ledger keeps
-            closedPlatformJobRuns.addAll(previous.jobRuns());
+        if (previous == null) {
+            return List.of();
         }
+        List<String> leftRunning = previous.closeReporting(); // first: closing ends what still bills (a session), whose final usage the ledger keeps
+        closedPlatformJobRuns.addAll(previous.jobRuns());
+        return leftRunning;
     }
 
-    /** Closes the platform, releasing only what this session created. Returns false when not connected. */
-    public synchronized boolean disconnect() {
+    /**
+     * Closes the platform, releasing only what this session created.
+     *
+     * @return what could not be released, one line each with the command to do it by hand (nothing when not connected)
+     */
+    public synchronized List<String> disconnect() {
         if (platform == null) {
-            return false;
+            return List.of();
         }
         Platform previous = platform;
         platform = null;
         schema = null;
-        previous.close(); // first: closing ends what still bills (a session), whose final usage the ledger keeps
+        List<String> leftRunning = previous.closeReporting(); // first: closing ends what still bills (a session), whose final usage the ledger keeps
         closedPlatformJobRuns.addAll(previous.jobRuns());
-        return true;
+        return leftRunning;
     }
 
     public synchronized String schema() {

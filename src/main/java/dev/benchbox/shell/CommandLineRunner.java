@@ -28,9 +28,12 @@ public class CommandLineRunner implements ShellRunner {
     private final Console console;
     private final Session session;
     private final PlatformFactory platforms;
+    private final SignalCancellation signals;
 
     public CommandLineRunner(BenchboxShell shell, ShellContext shellContext, ScriptRunner scriptRunner,
-            ErrorReporter errorReporter, ExitStatus exitStatus, Console console, Session session, PlatformFactory platforms) {
+            ErrorReporter errorReporter, ExitStatus exitStatus, Console console, Session session, PlatformFactory platforms,
+            SignalCancellation signals) {
+        this.signals = signals;
         this.session = session;
         this.platforms = platforms;
         this.shell = shell;
@@ -81,6 +84,23 @@ public class CommandLineRunner implements ShellRunner {
             return false;
         }
         shellContext.setInteractionMode(InteractionMode.NONINTERACTIVE);
+        String scriptFile = script;
+        String database = databasePath;
+        boolean goOn = continueOnError;
+        // SIGINT and SIGTERM cancel the work as Ctrl-C does; closing the session afterwards stops what it started
+        boolean[] reported = {false};
+        signals.run(() -> reported[0] = execute(words, scriptFile, database, goOn));
+        signals.received().ifPresent(signal -> {
+            if (!reported[0]) {
+                console.error(signals.prefix() + "cancelled");
+            }
+            exitStatus.cancelledBy(signal);
+        });
+        return true;
+    }
+
+    /** Runs the script or the one command; returns whether it reported a failure. */
+    private boolean execute(List<String> words, String script, String databasePath, boolean continueOnError) {
         try {
             if (script != null) {
                 if (!words.isEmpty()) {
@@ -88,26 +108,32 @@ public class CommandLineRunner implements ShellRunner {
                 }
                 ScriptRunner.Report report = scriptRunner.run(Path.of(script), continueOnError);
                 if (!report.succeeded()) {
-                    if (!report.stopped()) {
+                    if (!report.stopped() && signals.received().isEmpty()) {
                         console.warnNote(report.summary());
                     }
                     exitStatus.fail();
+                    return true;
                 }
-                return true;
+                return false;
             }
             // a one-shot command runs on the embedded default unless it connects itself
             if (!AUTO_CONNECT_EXEMPT.contains(words.get(0)) && !session.isConnected()) {
                 session.connect(platforms.open("duckdb", databasePath));
             }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new dev.benchbox.BenchboxException(words.get(0) + " cancelled before it started");
+            }
             BenchboxShell.Outcome outcome = shell.execute(words, String.join(" ", words));
             if (outcome.failed()) {
-                errorReporter.report(null, outcome.failure());
+                errorReporter.report(signals.prefix(), outcome.failure());
                 exitStatus.fail();
+                return true;
             }
         } catch (RuntimeException e) {
-            errorReporter.report(null, e);
+            errorReporter.report(signals.prefix(), e);
             exitStatus.fail();
+            return true;
         }
-        return true;
+        return false;
     }
 }

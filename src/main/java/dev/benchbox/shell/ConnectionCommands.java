@@ -6,6 +6,7 @@ import dev.benchbox.platform.CapacityControl;
 import dev.benchbox.platform.PlatformProvider.Connection;
 import dev.benchbox.session.Session;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.springframework.shell.standard.ShellComponent;
 import org.springframework.shell.standard.ShellMethod;
@@ -53,7 +54,7 @@ public class ConnectionCommands {
             opened.platform().close();
             throw e;
         }
-        session.connect(opened.platform());
+        session.connect(opened.platform()).forEach(console::warnNote);
         tableNames.invalidate();
         String connected = connectedMessage(opened, session.schema())
                 + (spark.isEmpty() ? "" : System.lineSeparator() + "Spark settings on every job run: " + describe(spark));
@@ -90,8 +91,9 @@ public class ConnectionCommands {
                     + platform.name() + "): it deletes an EMR Serverless application this session created")).deleteOnClose();
         }
         String note = platform.closingNote().orElse(null);
-        session.disconnect();
-        return note == null ? "Disconnected" : "Disconnected: " + note;
+        List<String> leftRunning = session.disconnect();
+        String done = note == null ? "Disconnected" : "Disconnected: " + note;
+        return leftRunning.isEmpty() ? done : done + System.lineSeparator() + String.join(System.lineSeparator(), leftRunning);
     }
 
     @ShellMethod(key = "status", value = "Show the connection, schema and output settings.", group = "Session")

@@ -14,4 +14,9 @@ public class ExitStatus {
     public void fail() {
         code = 1;
     }
+
+    /** A signal cancelled the run: its conventional status (130 for SIGINT, 143 for SIGTERM). */
+    public void cancelledBy(String signal) {
+        code = SignalCancellation.exitStatus(signal);
+    }
 }

@@ -24,9 +24,13 @@ public class InteractiveRunner implements ShellRunner {
     private final BenchboxShell shell;
     private final ShellContext shellContext;
     private final Console console;
+    private final SignalCancellation signals;
+    private final ExitStatus exitStatus;
 
     public InteractiveRunner(LineReader lineReader, PromptProvider promptProvider, BenchboxShell shell, ShellContext shellContext,
-            Console console) {
+            Console console, SignalCancellation signals, ExitStatus exitStatus) {
+        this.signals = signals;
+        this.exitStatus = exitStatus;
         this.lineReader = lineReader;
         this.promptProvider = promptProvider;
         this.shell = shell;
@@ -37,7 +41,11 @@ public class InteractiveRunner implements ShellRunner {
     @Override
     public boolean run(String[] args) {
         shellContext.setInteractionMode(InteractionMode.INTERACTIVE);
-        shell.run(new PromptInput(lineReader, promptProvider, console));
+        shell.run(signals.interactive(new PromptInput(lineReader, promptProvider, console), Thread.currentThread()));
+        signals.received().ifPresent(signal -> {
+            console.error(signals.prefix() + "the running command was cancelled; ending the session");
+            exitStatus.cancelledBy(signal);
+        });
         return true;
     }
 }

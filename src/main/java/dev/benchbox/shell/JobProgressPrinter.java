@@ -27,6 +27,11 @@ final class JobProgressPrinter implements JobProgress {
     }
 
     @Override
+    public void retrying(String what) {
+        console.warnNote(what);
+    }
+
+    @Override
     public void submitted(String jobRunId) {
         console.println("job run " + jobRunId + " submitted");
     }

@@ -127,7 +127,7 @@ public class RunCommands {
             guard.beforeReplacing();
             Platform opened = platforms.open(platform, path, PlatformOptions.merge(java.util.Map.of(), platformOptions), null, false).platform();
             guard.replacing(); // the current connection is closed only once the new one is open
-            session.connect(opened);
+            session.connect(opened).forEach(console::warnNote);
             tableNames.invalidate();
             console.println("Connected to " + session.platform().description());
         } else if (!availability.check().isAvailable()) {
@@ -166,7 +166,7 @@ public class RunCommands {
                 throw new BenchboxException("--dry-run is not offered by " + platform
                         + ": it previews the requests sent to AWS, so it goes with --platform emr-serverless");
             }
-            session.connect(preview);
+            session.connect(preview).forEach(console::warnNote);
             tableNames.invalidate();
         } else if (!availability.check().isAvailable()) {
             throw new BenchboxException("not connected: give --platform emr-serverless with its --platform-option values, or connect first");

@@ -30,6 +30,7 @@ public class ScriptRunner {
     private final Parser lineParser;
     private final ErrorReporter errorReporter;
     private final EnvironmentVariables environment;
+    private final SignalCancellation signals;
     /**
      * The scripts being replayed, outermost first: a {@code script} line runs its script inside the one replaying it,
      * on the same thread, so this stack is the chain of scripts that led to the current line.
@@ -44,7 +45,8 @@ public class ScriptRunner {
     }
 
     public ScriptRunner(ObjectProvider<BenchboxShell> shell, Parser lineParser, ErrorReporter errorReporter,
-            EnvironmentVariables environment) {
+            EnvironmentVariables environment, SignalCancellation signals) {
+        this.signals = signals;
         this.environment = environment;
         this.shell = shell;
         this.lineParser = lineParser;
@@ -108,7 +110,8 @@ public class ScriptRunner {
         int executed = 0;
         int failed = 0;
         for (ScriptLine line : lines) {
-            if (Thread.currentThread().isInterrupted()) {
+            // a command may clear the interrupt while it cancels; a signal stays noted
+            if (Thread.currentThread().isInterrupted() || signals.received().isPresent()) {
                 throw new BenchboxException(file + ": script interrupted at line " + line.number());
             }
             String prefix = file + ":" + line.number() + ": ";
@@ -116,8 +119,8 @@ public class ScriptRunner {
             Throwable failure = line.malformed() ? new BenchboxException(line.error()) : execute(line.text());
             if (failure != null) {
                 failed++;
-                errorReporter.report(prefix, failure);
-                if (!continueOnError) {
+                errorReporter.report(prefix + signals.prefix(), failure);
+                if (!continueOnError || signals.received().isPresent()) {
                     return new Report(file, executed, failed, true);
                 }
             }

@@ -25,7 +25,8 @@ public class SessionCloser {
     public void close() {
         if (session.isConnected()) {
             session.platform().closingNote().ifPresent(note -> console.note("Closing: " + note));
-            session.disconnect();
+            // on screen, not only in the log: what is left running bills until someone stops it
+            session.disconnect().forEach(console::warnNote);
         }
     }
 }

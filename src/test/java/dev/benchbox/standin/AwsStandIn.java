@@ -223,6 +223,12 @@ public final class AwsStandIn implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
+            try {
+                faults.holdWhileStalled();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return; // closing: the request is dropped unanswered, as a stopped process would
+            }
             Service service = service(exchange);
             if (service == Service.S3 && exchange.getRequestURI().getPath().startsWith("/dashboard/")
                     && exchange.getRequestHeaders().getFirst("Authorization") == null) {
@@ -340,6 +346,7 @@ public final class AwsStandIn implements AutoCloseable {
 
     @Override
     public void close() {
+        faults.resume();
         server.stop(0);
         serverThreads.shutdownNow();
         emr.close();

@@ -13,7 +13,8 @@ import static java.util.Objects.requireNonNull;
  * throttle the next N calls of a service (ThrottlingException, HTTP 429; S3: SlowDown, 503),
  * answer 500 to the next N calls, refuse the next call of an operation (ValidationException, as AWS refuses a
  * request it cannot apply), fail the next job runs with given stateDetails.
- * Stopping an application now is {@link AwsStandIn#stopApplicationNow(String)}.
+ * Stopping an application now is {@link AwsStandIn#stopApplicationNow(String)}. One knob is a state, not a counter:
+ * {@link #stall()} makes the endpoint a stopped process until {@link #resume()}.
  */
 public final class Faults {
 
@@ -23,6 +24,34 @@ public final class Faults {
     private final Map<Service, AtomicInteger> injected = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Integer> killsAfterParts = new ConcurrentLinkedQueue<>();
     private final Map<String, ConcurrentLinkedQueue<String>> refusals = new ConcurrentHashMap<>();
+    private final Object stallLock = new Object();
+    private boolean stalled;
+    private final AtomicInteger stalledRequests = new AtomicInteger();
+
+    /**
+     * From now on the endpoint accepts every connection and request and never answers, as a SIGSTOPped process
+     * would, until {@link #resume()} (or {@link #reset()}); requests held meanwhile are then served.
+     */
+    public Faults stall() {
+        synchronized (stallLock) {
+            stalled = true;
+        }
+        return this;
+    }
+
+    /** Ends {@link #stall()}. */
+    public Faults resume() {
+        synchronized (stallLock) {
+            stalled = false;
+            stallLock.notifyAll();
+        }
+        return this;
+    }
+
+    /** Requests that arrived while the endpoint was stalled: proof a client really waited on it. */
+    public int stalledRequests() {
+        return stalledRequests.get();
+    }
 
     /** The next {@code calls} calls to {@code service} are throttled. */
     public Faults throttleNext(Service service, int calls) {
@@ -73,6 +102,7 @@ public final class Faults {
 
     /** Clears every pending fault. */
     public void reset() {
+        resume();
         throttled.clear();
         serverErrors.clear();
         jobFailures.clear();
@@ -83,6 +113,18 @@ public final class Faults {
     Optional<String> takeRefusal(String operation) {
         ConcurrentLinkedQueue<String> queue = refusals.get(operation);
         return Optional.ofNullable(queue == null ? null : queue.poll());
+    }
+
+    /** Holds the calling request thread while the endpoint is stalled. */
+    void holdWhileStalled() throws InterruptedException {
+        synchronized (stallLock) {
+            if (stalled) {
+                stalledRequests.incrementAndGet();
+            }
+            while (stalled) {
+                stallLock.wait();
+            }
+        }
     }
 
     Optional<Integer> takeKillAfterParts() {

@@ -11,6 +11,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
 import software.amazon.awssdk.services.glue.GlueClient;
@@ -27,13 +28,15 @@ public final class AwsClients implements AutoCloseable {
     private final GlueClient glue;
     private final S3Client s3;
     private final S3AsyncClient s3Uploads;
+    private final RetryNotices retries;
     private AwsCredentialsProvider credentials;
 
-    private AwsClients(EmrServerlessClient emr, GlueClient glue, S3Client s3, S3AsyncClient s3Uploads) {
+    private AwsClients(EmrServerlessClient emr, GlueClient glue, S3Client s3, S3AsyncClient s3Uploads, RetryNotices retries) {
         this.emr = emr;
         this.glue = glue;
         this.s3 = s3;
         this.s3Uploads = s3Uploads;
+        this.retries = retries;
     }
 
     /**
@@ -43,9 +46,9 @@ public final class AwsClients implements AutoCloseable {
      * @param profile a named profile for credentials, or null for the SDK's default chain (environment,
      *     system properties, profile files, container and instance roles)
      * @param endpoint one endpoint override for every service, or null
-     * @param apiCallTimeout a whole call, retries included
-     * @param attemptTimeout one HTTP attempt
-     * @param maxAttempts attempts per call (throttling and 5xx are retried with backoff)
+     * @param apiCallTimeout a whole call, retries included (uploads excepted, see {@link #create})
+     * @param attemptTimeout one HTTP attempt: also how long a connection may stay silent
+     * @param maxAttempts attempts per call (throttling, 5xx and silence are retried with backoff), within apiCallTimeout
      * @param multipartThresholdBytes uploads from this size go multipart
      * @param multipartPartBytes part size of multipart uploads
      */
@@ -58,9 +61,10 @@ public final class AwsClients implements AutoCloseable {
         }
 
         public static Settings of(EmrOptions options) {
-            // uploads of 128 MB Parquet files take longer than a control-plane call: the call timeout allows for that
-            return new Settings(options.region(), options.profile(), options.endpointUrl(), Duration.ofMinutes(15),
-                    Duration.ofMinutes(5), 8, 16L * 1024 * 1024, 8L * 1024 * 1024);
+            // a stalled endpoint surfaces within a minute at the default of 20 s: two and a half attempts, then the call fails
+            Duration attempt = Duration.ofSeconds(options.awsTimeoutSeconds());
+            return new Settings(options.region(), options.profile(), options.endpointUrl(), attempt.multipliedBy(5).dividedBy(2),
+                    attempt, 8, 16L * 1024 * 1024, 8L * 1024 * 1024);
         }
 
         public Settings withMultipart(long thresholdBytes, long partBytes) {
@@ -73,7 +77,7 @@ public final class AwsClients implements AutoCloseable {
      * preview uploads nothing and reads no results.
      */
     static AwsClients recording(EmrServerlessClient emr, GlueClient glue) {
-        return new AwsClients(emr, glue, null, null);
+        return new AwsClients(emr, glue, null, null, null);
     }
 
     /** Builds the clients; no call is made until they are used. */
@@ -81,33 +85,63 @@ public final class AwsClients implements AutoCloseable {
         AwsCredentialsProvider credentials = settings.profile() == null
                 ? DefaultCredentialsProvider.builder().build()
                 : ProfileCredentialsProvider.create(settings.profile());
+        RetryNotices retries = new RetryNotices(settings.endpoint(), settings.attemptTimeout());
+        // standard strategy: exponential backoff with jitter, throttling errors included
+        var standard = AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(settings.maxAttempts()).build();
         ClientOverrideConfiguration override = ClientOverrideConfiguration.builder()
                 .apiCallTimeout(settings.apiCallTimeout())
                 .apiCallAttemptTimeout(settings.attemptTimeout())
-                // standard strategy: exponential backoff with jitter, throttling errors included
-                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(settings.maxAttempts()).build())
+                .retryStrategy(retries.reporting(standard, "AWS call", true))
+                .addExecutionInterceptor(retries.interceptor())
                 .build();
         EmrServerlessClient emr = configure(EmrServerlessClient.builder(), settings, credentials, override)
-                .httpClientBuilder(ApacheHttpClient.builder()).build();
+                .httpClientBuilder(apache(settings)).build();
         GlueClient glue = configure(GlueClient.builder(), settings, credentials, override)
-                .httpClientBuilder(ApacheHttpClient.builder()).build();
+                .httpClientBuilder(apache(settings)).build();
         // path-style addressing with an endpoint override: stand-ins and LocalStack have no per-bucket host names
         boolean pathStyle = settings.endpoint() != null;
         // S3-compatible servers (Ceph RGW, moto) mishandle Expect: 100-continue; see NoExpectContinue
         ClientOverrideConfiguration s3Override = override.toBuilder().addExecutionInterceptor(new NoExpectContinue()).build();
+        // small objects only (manifests, results, the job jar): the control plane's bounds fit
         S3Client s3 = configure(S3Client.builder(), settings, credentials, s3Override)
                 .forcePathStyle(pathStyle)
-                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(16)).build();
+                .httpClientBuilder(apache(settings).maxConnections(16)).build();
+        // Uploads of 128 MB files in 8 MB parts on a slow link take longer than any fixed bound that still catches a stall
+        // soon: no call or attempt timeout here; a stall is silence instead, which the HTTP client's read and write timeouts
+        // see (no byte moved for attemptTimeout), and each retry of it is said on screen.
+        ClientOverrideConfiguration uploadOverride = ClientOverrideConfiguration.builder()
+                .retryStrategy(retries.reporting(standard, "S3 upload", false))
+                .addExecutionInterceptor(new NoExpectContinue())
+                .build();
         // the SDK's Java multipart client (not CRT) for parallel, multipart uploads of large Parquet files
-        S3AsyncClient uploads = configure(S3AsyncClient.builder(), settings, credentials, s3Override)
+        S3AsyncClient uploads = configure(S3AsyncClient.builder(), settings, credentials, uploadOverride)
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder().connectionTimeout(connectTimeout(settings))
+                        .readTimeout(settings.attemptTimeout()).writeTimeout(settings.attemptTimeout()))
                 .forcePathStyle(pathStyle)
                 .multipartEnabled(true)
                 .multipartConfiguration(c -> c.thresholdInBytes(settings.multipartThresholdBytes())
                         .minimumPartSizeInBytes(settings.multipartPartBytes()))
                 .build();
-        AwsClients clients = new AwsClients(emr, glue, s3, uploads);
+        AwsClients clients = new AwsClients(emr, glue, s3, uploads, retries);
         clients.credentials = credentials;
         return clients;
+    }
+
+    /** Tells {@code lines} about each retried request from now on, e.g. a request that got no answer in time. */
+    public void retryNotices(java.util.function.Consumer<String> lines) {
+        if (retries != null) {
+            retries.target(lines);
+        }
+    }
+
+    /** A synchronous HTTP client that gives up on a silent connection after one attempt's time. */
+    private static ApacheHttpClient.Builder apache(Settings settings) {
+        return ApacheHttpClient.builder().connectionTimeout(connectTimeout(settings)).socketTimeout(settings.attemptTimeout());
+    }
+
+    private static Duration connectTimeout(Settings settings) {
+        Duration ten = Duration.ofSeconds(10);
+        return settings.attemptTimeout().compareTo(ten) < 0 ? settings.attemptTimeout() : ten;
     }
 
     /** The credentials the clients sign with (null in a dry run): calls the SDK has no operation for sign with them too. */
@@ -143,6 +177,8 @@ public final class AwsClients implements AutoCloseable {
 
     @Override
     public void close() {
+        // a call still under way (a background refresh) fails now and would be "retried": nothing to tell
+        retryNotices(null);
         emr.close();
         glue.close();
         if (s3 != null) {

@@ -30,7 +30,7 @@ public final class AwsFailureMessages implements FailureMessages {
     static String aws(String service, String operation, String resource, String region, SdkException e) {
         String call = service == null ? "AWS call" : service + ":" + operation;
         String where = region == null ? "" : " in region " + region;
-        String about = resource == null ? "" : " '" + resource + "'";
+        String about = resource == null || resource.isEmpty() ? "" : " '" + resource + "'";
         if (e instanceof AwsServiceException service1) {
             AwsErrorDetails details = service1.awsErrorDetails();
             String code = details == null || details.errorCode() == null ? "" : details.errorCode();
@@ -70,6 +70,12 @@ public final class AwsFailureMessages implements FailureMessages {
             }
             return call + about + " failed" + (code.isEmpty() ? " (HTTP " + status + ")" : " (" + code + ")") + ": " + awsMessage;
         }
+        if (e instanceof software.amazon.awssdk.core.exception.ApiCallTimeoutException
+                || e instanceof software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException
+                || causedBy(e, java.net.SocketTimeoutException.class)) {
+            return call + about + " got no answer in time" + where
+                    + ": the endpoint stalled or the network is down (aws_timeout_seconds sets how long to wait)";
+        }
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
@@ -90,6 +96,15 @@ public final class AwsFailureMessages implements FailureMessages {
             return "no AWS region: give --region or set AWS_REGION";
         }
         return call + about + " failed: " + message;
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String firstLine(String text) {

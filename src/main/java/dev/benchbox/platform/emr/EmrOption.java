@@ -26,7 +26,8 @@ public enum EmrOption {
     IDLE_TIMEOUT_MINUTES("idle_timeout_minutes", null, "15", "a created application stops after this many idle minutes"),
     ARCHITECTURE("architecture", null, "x86_64", "x86_64 or arm64, for a created application"),
     PROFILE("profile", "AWS_PROFILE", null, "AWS profile for credentials (default: the SDK's provider chain)"),
-    ENDPOINT_URL("endpoint_url", "AWS_ENDPOINT_URL", null, "one endpoint for EMR Serverless, Glue and S3 (stand-in, LocalStack, moto)");
+    ENDPOINT_URL("endpoint_url", "AWS_ENDPOINT_URL", null, "one endpoint for EMR Serverless, Glue and S3 (stand-in, LocalStack, moto)"),
+    AWS_TIMEOUT_SECONDS("aws_timeout_seconds", null, "20", "longest wait for AWS to answer a request before it is retried; a call gives up after 2.5 times this");
 
     private final String key;
     private final String environmentVariable;

@@ -39,6 +39,7 @@ import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
  * @param architecture {@code X86_64} or {@code ARM64}
  * @param profile AWS profile for credentials, or null for the SDK's default chain
  * @param endpointUrl one endpoint for every AWS client, or null for AWS's own
+ * @param awsTimeoutSeconds longest wait for AWS to answer one request before it is retried
  */
 public record EmrOptions(
         S3Location stagingDir,
@@ -54,7 +55,8 @@ public record EmrOptions(
         int idleTimeoutMinutes,
         String architecture,
         String profile,
-        URI endpointUrl) {
+        URI endpointUrl,
+        int awsTimeoutSeconds) {
 
     // the IAMRoleArn pattern of the EMR Serverless model: partition, 12-digit account, role/ with an optional path
     static final Pattern ROLE_ARN = Pattern.compile("arn:(aws[a-zA-Z0-9-]*):iam::([0-9]{12}):role(/|/[\\u0021-\\u007F]+/)[\\w+=,.@-]+");
@@ -158,8 +160,9 @@ public record EmrOptions(
                     + "change an existing one with 'capacity set'");
         }
         String profile = values.get(EmrOption.PROFILE);
+        int awsTimeout = positiveInt(value(values, EmrOption.AWS_TIMEOUT_SECONDS), "aws_timeout_seconds", 3_600);
         return new EmrOptions(stagingDir, role, applicationId, create, name, region, database, release, timeout, capacity,
-                idle, architecture, profile, endpoint);
+                idle, architecture, profile, endpoint, awsTimeout);
     }
 
     /** The account id in the execution role's ARN. */
@@ -220,7 +223,7 @@ public record EmrOptions(
     /** A copy using another application, e.g. the one a session created. */
     public EmrOptions withApplicationId(String id) {
         return new EmrOptions(stagingDir, executionRoleArn, id, false, applicationName, region, database, releaseLabel,
-                timeoutMinutes, capacity, idleTimeoutMinutes, architecture, profile, endpointUrl);
+                timeoutMinutes, capacity, idleTimeoutMinutes, architecture, profile, endpointUrl, awsTimeoutSeconds);
     }
 
     private static String required(Map<EmrOption, String> values, EmrOption option, String example) {

@@ -240,6 +240,7 @@ public final class EmrServerlessPlatform implements Platform {
     /** As {@link #connect(EmrOptions, AwsClients, Backoff)}, telling {@code progress} what it does while it waits. */
     public static EmrServerlessPlatform connect(EmrOptions options, AwsClients clients, Backoff backoff, JobProgress progress) {
         try {
+            clients.retryNotices(progress::retrying);
             checkBucket(options, clients);
             ApplicationManager manager = new ApplicationManager(options, clients.emr(), backoff, progress);
             ApplicationManager.Connected connected = manager.connect();
@@ -499,6 +500,9 @@ public final class EmrServerlessPlatform implements Platform {
     /** Where job-run progress (submitted, state changes) goes; the shell shows it live. */
     public void jobProgress(JobProgress progress) {
         JobProgress target = progress == null ? JobProgress.NONE : progress;
+        if (ownsClients) {
+            clients.retryNotices(target::retrying);
+        }
         jobProgress = new JobRunService.Progress() {
             @Override
             public void submitted(String jobRunId) {
@@ -755,11 +759,19 @@ public final class EmrServerlessPlatform implements Platform {
 
     @Override
     public void close() {
+        closeReporting();
+    }
+
+    @Override
+    public List<String> closeReporting() {
+        List<String> leftRunning = new ArrayList<>();
         sweepApplications.forEach((id, manager) -> {
             try {
                 manager.delete(id);
             } catch (RuntimeException e) {
                 log.warn("could not delete application {} created for a sweep: {}", id, e.getMessage());
+                leftRunning.add("could not delete application " + id + " created for a sweep (" + reason(e) + "): "
+                        + cli("stop-application", id) + " && " + cli("delete-application", id));
             }
         });
         sweepApplications.clear();
@@ -779,13 +791,36 @@ public final class EmrServerlessPlatform implements Platform {
                 }
             }
         } catch (RuntimeException e) {
-            // closing never fails; the application's own auto-stop is the safety net
+            // closing never fails; the application's own auto-stop is the safety net, but it bills until then
             log.warn("could not {} application {}: {}", deleteOnClose ? "delete" : "stop", applicationId, e.getMessage());
+            leftRunning.add(deleteOnClose
+                    ? "could not delete application " + applicationId + " (" + reason(e) + "): " + cli("stop-application", applicationId)
+                            + " && " + cli("delete-application", applicationId)
+                    : "could not stop application " + applicationId + " (" + reason(e) + "; it stops itself after "
+                            + options.idleTimeoutMinutes() + " idle minutes): " + cli("stop-application", applicationId));
         } finally {
             if (ownsClients) {
                 clients.close();
             }
         }
+        if (sessionControl instanceof dev.benchbox.platform.emr.session.EmrSessionControl live) {
+            live.notTerminated().ifPresent(id -> leftRunning.add("could not terminate session " + id + " on application "
+                    + applicationId + ": end it in EMR Studio, or stop the application: " + cli("stop-application", applicationId)));
+        }
+        return List.copyOf(leftRunning);
+    }
+
+    /** The AWS CLI command that does {@code action} to application {@code id} by hand. */
+    private String cli(String action, String id) {
+        return "aws emr-serverless " + action + " --application-id " + id + " --region " + options.region()
+                + (options.endpointUrl() == null ? "" : " --endpoint-url " + options.endpointUrl());
+    }
+
+    private static String reason(RuntimeException e) {
+        String text = e instanceof AwsCallFailed call
+                ? AwsFailureMessages.aws(call.service(), call.operation(), call.resource(), call.region(), call.getCause())
+                : e.getMessage();
+        return text == null ? e.getClass().getSimpleName() : text.lines().findFirst().orElse(text);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------

@@ -141,6 +141,18 @@ public final class JobRunner {
                 + (tail.isEmpty() ? "" : "; stderr ends: " + tail));
     }
 
+    /** The AWS CLI command that does {@code action} to the job run by hand. */
+    private String byHand(String action, JobRequest request, String jobRunId) {
+        String command = "aws emr-serverless " + action + " --application-id " + request.applicationId() + " --job-run-id " + jobRunId;
+        try {
+            var config = emr.serviceClientConfiguration();
+            return command + (config.region() == null ? "" : " --region " + config.region().id())
+                    + config.endpointOverride().map(uri -> " --endpoint-url " + uri).orElse("");
+        } catch (UnsupportedOperationException e) {
+            return command; // a test's stand-in client without a configuration
+        }
+    }
+
     /** Cancels and waits for CANCELLED (or any end), whatever happens to this thread meanwhile. */
     private void cancel(JobRequest request, String jobRunId, Listener listener, Instant submitted) {
         boolean interrupted = Thread.interrupted();
@@ -161,10 +173,11 @@ public final class JobRunner {
                 sleepUninterruptibly(polling.delayMillis(2));
             }
             throw new BenchboxException("job run " + jobRunId + " did not reach CANCELLED within "
-                    + CANCEL_WAIT.toMinutes() + " minutes: check it in the EMR Serverless console");
+                    + CANCEL_WAIT.toMinutes() + " minutes: check it with " + byHand("get-job-run", request, jobRunId));
         } catch (SdkException e) {
+            // on screen with the command: the run bills until it is cancelled
             throw new BenchboxException("could not cancel job run " + jobRunId + ": " + oneLine(e.getMessage())
-                    + " — cancel it in the EMR Serverless console", e);
+                    + " — cancel it by hand: " + byHand("cancel-job-run", request, jobRunId), e);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();

@@ -391,14 +391,23 @@ public final class EmrSessionControl implements SessionControl, AutoCloseable {
     @Override
     public synchronized void close() {
         if (open != null) {
+            String id = open.id();
             try {
                 stop(Progress.NONE);
             } catch (RuntimeException e) {
-                log.warn("could not terminate session {}: {}", open == null ? "" : open.id(), e.getMessage());
+                log.warn("could not terminate session {}: {}", id, e.getMessage());
+                notTerminated = id;
                 open = null;
             }
         }
         closeClient();
         api.close();
+    }
+
+    private String notTerminated;
+
+    /** The session that closing could not terminate (it may still run and bill), if any. */
+    public synchronized java.util.Optional<String> notTerminated() {
+        return java.util.Optional.ofNullable(notTerminated);
     }
 }
