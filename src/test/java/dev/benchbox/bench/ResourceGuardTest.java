@@ -110,6 +110,17 @@ class ResourceGuardTest {
         }
 
         @Test
+        void atItsMemoryLimitDuckDbStillHoldsMoreThanTheLimit() {
+            // what once ran into the kernel: the default memory_limit is 80% of the machine, and the shell grows past it
+            DuckDbPlatform platform = inMemory("18GiB");
+
+            assertThat(new ResourceGuard(new FakeMachine(20 * GB, 1000 * GB)).refusal(platform, TPCH, 100)).contains("SF 100 of "
+                    + "TPC-H needs about 21 GB of memory in an in-memory DuckDB (the engine's memory limit; the rest of its 149 GB "
+                    + "goes to disk); this machine has 20 GB available: use a smaller scale (up to SF 10), a DuckDB file with room "
+                    + "for it (--path) or EMR Serverless with --generate cluster; add --force to try anyway");
+        }
+
+        @Test
         void tpcdsCountsItsTablesThatDoNotScale() {
             // TPC-DS at its smallest scale still holds customer_demographics, date_dim and time_dim
             DuckDbPlatform platform = inMemory("10TB");

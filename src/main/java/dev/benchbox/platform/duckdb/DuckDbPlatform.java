@@ -249,10 +249,11 @@ public final class DuckDbPlatform implements Platform {
     @Override
     public synchronized Optional<LocalNeed> localNeed(DataFootprint footprint, double scale) {
         long data = footprint.memory().at(scale);
-        long held = Math.min(data, memoryLimitBytes());
+        long limit = memoryLimitBytes();
+        long held = data <= limit ? data : (long) Math.min(Long.MAX_VALUE, limit * BEYOND_MEMORY_LIMIT);
         if (path == null) {
-            List<LocalNeed.Disk> spilled = data > held
-                    ? List.of(new LocalNeed.Disk(tempDirectory(), data - held, "for what does not fit in DuckDB's memory_limit"))
+            List<LocalNeed.Disk> spilled = data > limit
+                    ? List.of(new LocalNeed.Disk(tempDirectory(), data - limit, "for what does not fit in DuckDB's memory_limit"))
                     : List.of();
             return Optional.of(new LocalNeed("in an in-memory DuckDB", data, held, spilled,
                     List.of("a DuckDB file with room for it (--path)", "EMR Serverless with --generate cluster")));
@@ -262,6 +263,13 @@ public final class DuckDbPlatform implements Platform {
                 List.of(new LocalNeed.Disk(folder, footprint.file().at(scale), "for the database file")),
                 List.of("a DuckDB file on a disk with room for it (--path)", "EMR Serverless with --generate cluster")));
     }
+
+    /**
+     * At its memory_limit the shell still grows beyond it (the generator's batches, the JVM): an in-memory TPC-H load at
+     * SF 1e9 with the default limit (80% of 23 GB) held 21.6 GB resident after 10 minutes, 1.17 times the limit, with
+     * 41 GB spilled to {@code .tmp}.
+     */
+    private static final double BEYOND_MEMORY_LIMIT = 1.17;
 
     /** DuckDB's {@code memory_limit} in bytes ({@link Long#MAX_VALUE} when it has none). */
     private long memoryLimitBytes() {
