@@ -18,9 +18,10 @@ import java.util.List;
  * @param benchmark TPC-H or TPC-DS
  * @param viaSession run the queries through the platform's open interactive session, one by one and timed as a
  *                   user waits for them, instead of its usual way (one job run per stream on EMR Serverless)
+ * @param force      generate the data even where this machine looks too small to hold it ({@link ResourceGuard})
  */
 public record PowerRunRequest(double scaleFactor, List<Integer> queries, int warmups, int iterations, ValidationMode validation,
-        int streams, Benchmark benchmark, boolean viaSession) {
+        int streams, Benchmark benchmark, boolean viaSession, boolean force) {
     public PowerRunRequest {
         queries = List.copyOf(queries);
         java.util.Objects.requireNonNull(benchmark, "benchmark is null");
@@ -47,12 +48,17 @@ public record PowerRunRequest(double scaleFactor, List<Integer> queries, int war
     /** A run the platform's usual way. */
     public PowerRunRequest(double scaleFactor, List<Integer> queries, int warmups, int iterations, ValidationMode validation,
             int streams, Benchmark benchmark) {
-        this(scaleFactor, queries, warmups, iterations, validation, streams, benchmark, false);
+        this(scaleFactor, queries, warmups, iterations, validation, streams, benchmark, false, false);
     }
 
     /** The same run through the open interactive session. */
     public PowerRunRequest viaOpenSession() {
-        return new PowerRunRequest(scaleFactor, queries, warmups, iterations, validation, streams, benchmark, true);
+        return new PowerRunRequest(scaleFactor, queries, warmups, iterations, validation, streams, benchmark, true, force);
+    }
+
+    /** The same run, generating its data even where the machine looks too small ({@code --force}). */
+    public PowerRunRequest forced(boolean force) {
+        return new PowerRunRequest(scaleFactor, queries, warmups, iterations, validation, streams, benchmark, viaSession, force);
     }
 
     /** A TPC-H run. */

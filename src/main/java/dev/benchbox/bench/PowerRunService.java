@@ -47,10 +47,19 @@ public class PowerRunService {
 
     private final Session session;
     private final Path resultsDirectory;
+    private final ResourceGuard guard;
 
-    public PowerRunService(Session session, @Value("${benchbox.results-dir:benchbox-results}") Path resultsDirectory) {
+    @org.springframework.beans.factory.annotation.Autowired
+    public PowerRunService(Session session, @Value("${benchbox.results-dir:benchbox-results}") Path resultsDirectory,
+            ResourceGuard guard) {
         this.session = session;
         this.resultsDirectory = resultsDirectory;
+        this.guard = java.util.Objects.requireNonNull(guard, "guard is null");
+    }
+
+    /** Guarded by this machine as it is. */
+    public PowerRunService(Session session, Path resultsDirectory) {
+        this(session, resultsDirectory, new ResourceGuard());
     }
 
     /** What a power run produced. */
@@ -94,6 +103,8 @@ public class PowerRunService {
         Optional<LoadReport> load = Optional.empty();
         Optional<Double> loaded = benchmark.loadedScale(platform, schema);
         if (loaded.isEmpty() || loaded.get() != request.scaleFactor()) {
+            // refused before the schema or a line of output exists: the machine cannot hold what it would generate
+            guard.check(platform, benchmark, request.scaleFactor(), request.force());
             listener.loading(request.scaleFactor());
             // a one-shot run on a fresh account has no database yet (create-schema is idempotent)
             platform.createSchema(schema);

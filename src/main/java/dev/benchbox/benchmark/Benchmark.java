@@ -1,6 +1,7 @@
 package dev.benchbox.benchmark;
 
 import dev.benchbox.platform.BatchQuery;
+import dev.benchbox.platform.DataFootprint;
 import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.platform.LoadReport;
 import dev.benchbox.platform.Platform;
@@ -24,6 +25,17 @@ public interface Benchmark {
 
     /** Its tables, in load order. */
     List<String> tables();
+
+    /** The scale factors its generator honours. */
+    ScaleRange scaleRange();
+
+    /** A typed {@code --scale}, checked against {@link #scaleRange}: the one place a scale factor is read. */
+    default double parseScale(String text) {
+        return scaleRange().parse(text);
+    }
+
+    /** What its data set takes on this machine, as measured. */
+    DataFootprint footprint();
 
     /** Every query number, in run order. */
     List<Integer> queries();

@@ -58,6 +58,15 @@ public interface Platform extends AutoCloseable {
         throw new dev.benchbox.BenchboxException("TPC-DS is not supported on " + name() + " yet: use --platform duckdb");
     }
 
+    /**
+     * What generating a benchmark's data set at {@code scale} takes on this machine through {@link #loadTpch} or
+     * {@link #loadTpcds}, so a load it cannot hold is refused before it starts; empty when the data is generated
+     * elsewhere (in a cluster) or not at all (a preview).
+     */
+    default Optional<LocalNeed> localNeed(DataFootprint footprint, double scale) {
+        return Optional.empty();
+    }
+
     /** Whether {@link #loadTpcds} generates TPC-DS here (so a TPC-DS run can be refused before any work when not). */
     default boolean loadsTpcds() {
         return false;

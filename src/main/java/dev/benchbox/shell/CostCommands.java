@@ -3,7 +3,6 @@ package dev.benchbox.shell;
 import dev.benchbox.cost.CostEstimatePrinter;
 import dev.benchbox.cost.CostReportPrinter;
 import dev.benchbox.session.CostService;
-import dev.benchbox.tpch.TpchSchema;
 import org.springframework.shell.standard.ShellComponent;
 import org.springframework.shell.standard.ShellMethod;
 import org.springframework.shell.standard.ShellOption;
@@ -34,7 +33,13 @@ public class CostCommands {
                     help = "tpch (default) or tpcds") String benchmark,
             @ShellOption(value = "--warmup", defaultValue = "0", help = "unmeasured rounds") int warmup,
             @ShellOption(value = "--iterations", defaultValue = "1", help = "measured rounds") int iterations) {
-        double scaleFactor = TpchSchema.parseScale(scale);
+        dev.benchbox.benchmark.Benchmark chosen;
+        try {
+            chosen = dev.benchbox.benchmark.Benchmarks.get(benchmark);
+        } catch (IllegalArgumentException e) {
+            throw new dev.benchbox.BenchboxException(e.getMessage());
+        }
+        double scaleFactor = chosen.parseScale(scale);
         if (warmup < 0 || iterations < 1) {
             throw new IllegalArgumentException("--warmup must be 0 or more and --iterations 1 or more");
         }
@@ -44,13 +49,7 @@ public class CostCommands {
             console.println("Not connected to EMR Serverless: estimating with " + assumed.capacity().describe() + " in " + assumed.region()
                     + " (" + assumed.architecture().id() + ")");
         }
-        String name;
-        try {
-            name = dev.benchbox.benchmark.Benchmarks.get(benchmark).name();
-        } catch (IllegalArgumentException e) {
-            throw new dev.benchbox.BenchboxException(e.getMessage());
-        }
-        new CostEstimatePrinter(console.writer()).print(costs.estimate(name, scaleFactor, warmup + iterations));
+        new CostEstimatePrinter(console.writer()).print(costs.estimate(chosen.name(), scaleFactor, warmup + iterations));
         console.writer().flush();
     }
 }

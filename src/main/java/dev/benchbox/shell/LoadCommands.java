@@ -1,6 +1,9 @@
 package dev.benchbox.shell;
 
 import dev.benchbox.BenchboxException;
+import dev.benchbox.bench.ResourceGuard;
+import dev.benchbox.benchmark.Benchmark;
+import dev.benchbox.benchmark.Benchmarks;
 import dev.benchbox.cost.MaxCost;
 import dev.benchbox.platform.ClusterGeneration;
 import dev.benchbox.platform.GenerationPlan;
@@ -34,10 +37,12 @@ public class LoadCommands {
     private final TableNameCache tableNames;
     private final Console console;
     private final DryRuns dryRuns;
+    private final ResourceGuard guard;
 
     public LoadCommands(Session session, ConnectedAvailability availability, ProgressBars progressBars,
-            TableNameCache tableNames, Console console, DryRuns dryRuns) {
+            TableNameCache tableNames, Console console, DryRuns dryRuns, ResourceGuard guard) {
         this.dryRuns = dryRuns;
+        this.guard = guard;
         this.session = session;
         this.availability = availability;
         this.progressBars = progressBars;
@@ -66,7 +71,8 @@ public class LoadCommands {
             @ShellOption(value = "--max-cost", defaultValue = ShellOption.NULL, help = "refuse to start a generation job run whose estimate exceeds this many USD") String maxCost,
             @ShellOption(value = "--from", defaultValue = ShellOption.NULL, help = "load tpch on emr-serverless: register Parquet already in S3 (s3://bucket/prefix/, a folder per table) after a job run checks it") String from,
             @ShellOption(value = "--spark-conf", defaultValue = ShellOption.NULL, arity = Integer.MAX_VALUE, help = SparkConfs.HELP
-                    + " (load tpch's generation or check job run)") String[] sparkConfPairs) {
+                    + " (load tpch's generation or check job run)") String[] sparkConfPairs,
+            @ShellOption(value = "--force", defaultValue = "false", help = "with tpch or tpcds: generate even where this machine looks too small to hold the data") boolean force) {
         Map<String, String> sparkConf = dev.benchbox.platform.SparkSettings.parse(sparkConfPairs);
         boolean tpch = generator != null && "tpch".equalsIgnoreCase(generator);
         if (!sparkConf.isEmpty() && !tpch) {
@@ -94,7 +100,7 @@ public class LoadCommands {
                 }
                 return registerTpch(scale, tables, schema, dryRun, replace, from, sparkConf);
             }
-            Generation generation = new Generation(generate, parts, maxCost, sparkConf);
+            Generation generation = new Generation(generate, parts, maxCost, sparkConf, force);
             return loadGenerated(tpcds ? DataSet.TPCDS : DataSet.TPCH, scale, tables, schema, dryRun, replace, generation);
         }
         if (source == null) {
@@ -103,8 +109,8 @@ public class LoadCommands {
         if (scale != null) {
             throw new BenchboxException("--scale goes with 'load tpch'");
         }
-        if (generate != null || parts != null || from != null) {
-            throw new BenchboxException("--generate, --parts and --from go with 'load tpch'");
+        if (generate != null || parts != null || from != null || force) {
+            throw new BenchboxException("--generate, --parts, --from and --force go with 'load tpch'");
         }
         if (tables == null) {
             throw new BenchboxException("name the tables to load with --tables t1,t2");
@@ -112,22 +118,27 @@ public class LoadCommands {
         return loadFiles(tables, source, schema, dryRun, replace);
     }
 
-    /** {@code --generate}, {@code --parts} and {@code --max-cost} of {@code load tpch}, as typed (null when not given), and its checked {@code --spark-conf}. */
-    private record Generation(String where, Integer parts, String maxCost, Map<String, String> sparkConf) {
+    /**
+     * {@code --generate}, {@code --parts} and {@code --max-cost} of {@code load tpch}, as typed (null when not given), its
+     * checked {@code --spark-conf}, and {@code --force}.
+     */
+    private record Generation(String where, Integer parts, String maxCost, Map<String, String> sparkConf, boolean force) {
     }
 
     /** What differs between loading generated TPC-H and TPC-DS: the rest of {@link #loadGenerated} is the same. */
     private enum DataSet {
-        TPCH("TPC-H", TpchSchema::parseTables, ClusterGeneration::planTpch, Platform::loadTpch),
-        TPCDS("TPC-DS", TpcdsSchema::parseTables, ClusterGeneration::planTpcds, Platform::loadTpcds);
+        TPCH("tpch", TpchSchema::parseTables, ClusterGeneration::planTpch, Platform::loadTpch),
+        TPCDS("tpcds", TpcdsSchema::parseTables, ClusterGeneration::planTpcds, Platform::loadTpcds);
 
+        private final Benchmark benchmark;
         private final String title;
         private final java.util.function.Function<String, List<String>> tables;
         private final Planner planner;
         private final LocalLoad local;
 
-        DataSet(String title, java.util.function.Function<String, List<String>> tables, Planner planner, LocalLoad local) {
-            this.title = title;
+        DataSet(String benchmark, java.util.function.Function<String, List<String>> tables, Planner planner, LocalLoad local) {
+            this.benchmark = Benchmarks.get(benchmark);
+            this.title = this.benchmark.title();
             this.tables = tables;
             this.planner = planner;
             this.local = local;
@@ -151,7 +162,7 @@ public class LoadCommands {
      */
     private String loadGenerated(DataSet dataSet, String scale, String tables, String schema, String dryRun, boolean replace,
             Generation generation) {
-        double scaleFactor = TpchSchema.parseScale(scale);
+        double scaleFactor = dataSet.benchmark.parseScale(scale);
         List<String> selected = dataSet.tables.apply(tables);
         GenerationPlan.Where requested = generation.where() == null ? null : GenerationPlan.Where.parse(generation.where());
         BigDecimal maxCost = generation.maxCost() == null ? null : MaxCost.parse(generation.maxCost());
@@ -170,6 +181,9 @@ public class LoadCommands {
         if (cluster.isPresent()) {
             try (var work = SparkConfs.forWork(platform, scaleFactor, generation.sparkConf())) {
                 GenerationPlan plan = dataSet.planner.plan(cluster.get(), scaleFactor, selected, requested, generation.parts());
+                if (plan.where() == GenerationPlan.Where.LOCAL) {
+                    guard.check(platform, dataSet.benchmark, scaleFactor, generation.force());
+                }
                 console.println(plan.describe());
                 if (maxCost != null) {
                     MaxCost.check(plan.estimatedUsd(), maxCost);
@@ -180,6 +194,7 @@ public class LoadCommands {
             }
         } else {
             SparkConfs.requireNone(platform, generation.sparkConf());
+            guard.check(platform, dataSet.benchmark, scaleFactor, generation.force());
             try (LoadProgress progress = progressBars.create()) {
                 report = dataSet.local.load(platform, target, scaleFactor, selected, progress);
             }
@@ -195,7 +210,7 @@ public class LoadCommands {
 
     private String registerTpch(String scale, String tables, String schema, String dryRun, boolean replace, String from,
             Map<String, String> sparkConf) {
-        double scaleFactor = TpchSchema.parseScale(scale);
+        double scaleFactor = DataSet.TPCH.benchmark.parseScale(scale);
         List<String> selected = TpchSchema.parseTables(tables);
         Platform platform = dryRuns.target(dryRun, replace);
         ClusterGeneration cluster = platform.clusterGeneration().orElseThrow(() -> new BenchboxException(

@@ -80,7 +80,8 @@ public class RunCommands {
             @ShellOption(value = "--sweep", defaultValue = ShellOption.NULL, arity = Integer.MAX_VALUE,
                     help = "run once per combination, repeatable: NAME=V1,V2 (e.g. executors=8x4vCPU-16GB,4x8vCPU-32GB, architecture=x86_64,arm64; duckdb: threads, memory_limit)") String[] sweep,
             @ShellOption(value = "--spark-conf", defaultValue = ShellOption.NULL, arity = Integer.MAX_VALUE, help = SparkConfs.HELP
-                    + " (this run's job runs)") String[] sparkConfPairs) {
+                    + " (this run's job runs)") String[] sparkConfPairs,
+            @ShellOption(value = "--force", defaultValue = "false", help = "generate the data even where this machine looks too small to hold it") boolean force) {
         // checked before anything connects or runs
         java.util.Map<String, String> sparkConf = dev.benchbox.platform.SparkSettings.parse(sparkConfPairs);
         if (benchmark == null) {
@@ -106,7 +107,7 @@ public class RunCommands {
             scale = "0.01";
         }
         // everything typed is checked before connecting or loading
-        PowerRunRequest request = request(chosen, scale, queries, warmup, iterations, validate, streams);
+        PowerRunRequest request = request(chosen, scale, queries, warmup, iterations, validate, streams).forced(force);
         if (via.equals("session")) {
             if (sweep != null || dryRun != null || streams > 1 || !sparkConf.isEmpty()) {
                 throw new BenchboxException("--via session goes alone: not with --sweep, --dry-run, --streams or --spark-conf");
@@ -188,7 +189,7 @@ public class RunCommands {
 
     private static PowerRunRequest request(Benchmark benchmark, String scale, String queries, int warmup, int iterations,
             String validate, int streams) {
-        double scaleFactor = TpchSchema.parseScale(scale);
+        double scaleFactor = benchmark.parseScale(scale);
         List<Integer> selected = queries == null ? benchmark.queries() : benchmark.parseQueries(queries);
         return new PowerRunRequest(scaleFactor, selected, warmup, iterations, ValidationMode.parse(validate), streams, benchmark);
     }

@@ -85,23 +85,6 @@ public final class TpchSchema {
         return sql.append(')').toString();
     }
 
-    /** Validates a scale factor typed by the user: a positive number. */
-    public static double parseScale(String text) {
-        double scale;
-        try {
-            scale = Double.parseDouble(text.trim());
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new BenchboxException("invalid scale factor '" + text + "': expected a positive number such as 0.01 or 1");
-        }
-        if (!Double.isFinite(scale)) {
-            throw new BenchboxException("invalid scale factor '" + text + "': expected a positive number such as 0.01 or 1");
-        }
-        if (!(scale > 0)) {
-            throw new BenchboxException("invalid scale factor '" + text + "': it must be greater than 0");
-        }
-        return scale;
-    }
-
     /** The scale factor as people write it: 0.01, 1, 10. */
     public static String formatScale(double scale) {
         return new java.math.BigDecimal(Double.toString(scale)).stripTrailingZeros().toPlainString();

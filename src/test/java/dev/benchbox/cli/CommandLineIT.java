@@ -154,7 +154,7 @@ class CommandLineIT {
         Files.writeString(script, "connect duckdb\nload tpch --scale zero\nquery \"SELECT 1\"\n");
         Run run = benchbox("--script", script.toString());
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.stderr()).isEqualTo(script + ":2: invalid scale factor 'zero': expected a positive number such as 0.01 or 1\n");
+        assertThat(run.stderr()).isEqualTo(script + ":2: invalid scale factor 'zero': not a number; TPC-H takes 0.0001 to 100000 with at most 4 decimal places (e.g. 0.01 or 1)\n");
         assertThat(run.stdout()).startsWith("Connected to DuckDB").doesNotContain("(1 row");
 
         Run missing = benchbox("--script", work.resolve("nope.bbx").toString());

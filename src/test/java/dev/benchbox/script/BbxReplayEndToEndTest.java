@@ -106,7 +106,7 @@ class BbxReplayEndToEndTest {
         String output = ShellTestSupport.takeOutput(terminal);
 
         assertThat(exitStatus.code()).isEqualTo(1);
-        assertThat(output).contains(script + ":3: invalid scale factor '-1': it must be greater than 0")
+        assertThat(output).contains(script + ":3: invalid scale factor '-1': it must be greater than 0; TPC-H takes 0.0001 to 100000 with at most 4 decimal places (e.g. 0.01 or 1)")
                 .doesNotContain("never runs")
                 .doesNotContain("Exception")
                 .doesNotContain("\tat ");

@@ -424,6 +424,23 @@ class ShellCommandsTest {
         }
     }
 
+    private static final String TPCH_SCALES = "; TPC-H takes 0.0001 to 100000 with at most 4 decimal places (e.g. 0.01 or 1)";
+
+    @Test
+    void scalesTheGeneratorsCannotHonourAreRefusedBeforeAnythingStarts() {
+        // each of these once reached the generator: a division by zero deep in the load, SF 0.01's rows labelled
+        // SF0.0001, and minutes of generation until the kernel killed the shell
+        assertThat(type("run --platform duckdb --benchmark tpch --scale 1e9").error())
+                .isEqualTo("invalid scale factor '1e9': above 100000, the largest scale the TPC defines" + TPCH_SCALES);
+        assertThat(session.isConnected()).isFalse();
+        type("connect duckdb");
+        assertThat(type("load tpch --scale 0.00001").error())
+                .isEqualTo("invalid scale factor '0.00001': below 0.0001 the TPC-H generator makes no supplier rows" + TPCH_SCALES);
+        assertThat(type("load tpcds --scale 0.0001").error()).isEqualTo("invalid scale factor '0.0001': below 0.01 the TPC-DS "
+                + "generator makes SF 0.01's rows; TPC-DS takes 0.01 to 100000 with at most 2 decimal places (e.g. 0.01 or 1)");
+        assertThat(type("tables").output()).doesNotContain("supplier").doesNotContain("store_sales");
+    }
+
     @Test
     void outputNeverReplacesAnInputOrTheOpenDatabaseAndAnyOtherFileOnlyWhenAskedTo(@TempDir Path dir) throws Exception {
         Path database = dir.resolve("db.duckdb");
@@ -477,15 +494,14 @@ class ShellCommandsTest {
         assertThat(type("query \"SELECT 1 FROM range(3) WHER x\"").error())
                 .isEqualTo("Parser Error: syntax error at or near \"x\" (at line 1, column 29)");
         assertThat(type("describe nosuch").error()).isEqualTo("unknown table 'nosuch' in schema 'main'");
-        assertThat(type("load tpch --scale -1").error()).isEqualTo("invalid scale factor '-1': it must be greater than 0");
-        assertThat(type("load tpch --scale abc").error())
-                .isEqualTo("invalid scale factor 'abc': expected a positive number such as 0.01 or 1");
+        assertThat(type("load tpch --scale -1").error()).isEqualTo("invalid scale factor '-1': it must be greater than 0" + TPCH_SCALES);
+        assertThat(type("load tpch --scale abc").error()).isEqualTo("invalid scale factor 'abc': not a number" + TPCH_SCALES);
         assertThat(type("load tpch --scale 0.01 --schema nope").error())
                 .isEqualTo("schema 'nope' does not exist: create it with create-schema nope");
         assertThat(type("load tpch --scale 0.01 --tables lineitems").error()).startsWith("unknown TPC-H table 'lineitems'");
         assertThat(type("frobnicate").error()).isEqualTo("unknown command 'frobnicate': type help to list the commands");
         assertThat(type("query \"SELECT 1\" --bogus 1").error()).contains("--bogus");
-        assertThat(type("run tpch --scale 0").error()).isEqualTo("invalid scale factor '0': it must be greater than 0");
+        assertThat(type("run tpch --scale 0").error()).isEqualTo("invalid scale factor '0': it must be greater than 0" + TPCH_SCALES);
         assertThat(type("run tpch --scale 0.01 --queries 23").error()).startsWith("unknown TPC-H query '23'");
         assertThat(type("run tpch --scale 0.01 --validate maybe").error()).contains("maybe");
         assertThat(type("query \"SELECT 1\" --format xml").error())
@@ -505,7 +521,8 @@ class ShellCommandsTest {
                 .startsWith("Not connected to EMR Serverless: estimating with 1 driver + 3 executors, 4 vCPU / 16 GB / 20 GB disk each "
                         + "in us-east-1 (x86_64)\n"
                         + "Estimated cost of a TPC-H SF1 power run on EMR Serverless: $0.11\n");
-        assertThat(type("cost estimate --scale 0").error()).isEqualTo("invalid scale factor '0': it must be greater than 0");
+        assertThat(type("cost estimate --scale 0").error()).isEqualTo("invalid scale factor '0': it must be greater than 0" + TPCH_SCALES);
+        assertThat(type("cost estimate --scale 0.001 --benchmark tpcds").error()).startsWith("invalid scale factor '0.001': below 0.01");
         type("connect duckdb");
         assertThat(type("run tpch --scale 0.01 --max-cost -1").error()).contains("-1");
         assertThat(type("query \"SELECT 1\" --max-cost abc").error()).contains("abc");

@@ -7,40 +7,6 @@ import dev.benchbox.BenchboxException;
 import org.junit.jupiter.api.Test;
 
 class TpchSchemaTest {
-    private static final String NOT_A_NUMBER = "': expected a positive number such as 0.01 or 1";
-    private static final String NOT_POSITIVE = "': it must be greater than 0";
-
-    @Test
-    void parsesPositiveScaleFactors() {
-        assertThat(TpchSchema.parseScale("0.01")).isEqualTo(0.01);
-        assertThat(TpchSchema.parseScale(" 1 ")).isEqualTo(1.0);
-        assertThat(TpchSchema.parseScale("10")).isEqualTo(10.0);
-    }
-
-    @Test
-    void rejectsZeroAndNegativeScaleFactors() {
-        assertScaleRejected("0", "invalid scale factor '0" + NOT_POSITIVE);
-        assertScaleRejected("-1", "invalid scale factor '-1" + NOT_POSITIVE);
-    }
-
-    @Test
-    void rejectsScaleFactorsThatAreNotNumbers() {
-        assertScaleRejected("abc", "invalid scale factor 'abc" + NOT_A_NUMBER);
-        assertScaleRejected("", "invalid scale factor '" + NOT_A_NUMBER);
-    }
-
-    @Test
-    void rejectsNonFiniteScaleFactorsAsNotNumbers() {
-        assertScaleRejected("NaN", "invalid scale factor 'NaN" + NOT_A_NUMBER);
-        assertScaleRejected("Infinity", "invalid scale factor 'Infinity" + NOT_A_NUMBER);
-        assertScaleRejected("1e400", "invalid scale factor '1e400" + NOT_A_NUMBER);
-    }
-
-    @Test
-    void rejectsAMissingScaleFactor() {
-        assertScaleRejected(null, "invalid scale factor 'null" + NOT_A_NUMBER);
-    }
-
     @Test
     void formatsScaleFactorsAsPeopleWriteThem() {
         assertThat(TpchSchema.formatScale(0.01)).isEqualTo("0.01");
@@ -98,9 +64,4 @@ class TpchSchemaTest {
         assertThat(TpchSchema.isTpchTable("cities")).isFalse();
     }
 
-    private static void assertScaleRejected(String text, String message) {
-        assertThatThrownBy(() -> TpchSchema.parseScale(text))
-                .isInstanceOf(BenchboxException.class)
-                .hasMessage(message);
-    }
 }

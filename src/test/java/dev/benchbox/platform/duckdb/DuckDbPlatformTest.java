@@ -65,6 +65,15 @@ class DuckDbPlatformTest {
     }
 
     @Test
+    void readsItsMemoryLimitAsDuckDbShowsIt() {
+        assertThat(DuckDbPlatform.sizeBytes("18.5 GiB")).isEqualTo((long) (18.5 * (1L << 30)));
+        assertThat(DuckDbPlatform.sizeBytes("57.2 MiB")).isEqualTo((long) (57.2 * (1L << 20)));
+        assertThat(DuckDbPlatform.sizeBytes("1000 bytes")).isEqualTo(1000);
+        assertThat(DuckDbPlatform.sizeBytes("4GB")).isEqualTo(4_000_000_000L);
+        assertThat(DuckDbPlatform.sizeBytes("")).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
     void describesItselfAsInMemoryDuckDb() {
         assertThat(duckdb.name()).isEqualTo("duckdb");
         assertThat(duckdb.defaultSchema()).isEqualTo("main");
