@@ -441,6 +441,18 @@ class EmrShellCommandsTest {
     }
 
     @Test
+    void localGenerationThisMachineCannotHoldIsRefusedBeforeAnyAwsCallAndNamesClusterGeneration() {
+        assertThat(type(connectLine("--create-application")).error()).isNull();
+        long before = sent();
+
+        String error = type("load tpch --scale 100000 --generate local").error();
+
+        assertThat(error).startsWith("SF 100000 of TPC-H needs about ").contains("to generate it here for EMR Serverless")
+                .contains("--generate cluster").endsWith("add --force to try anyway");
+        assertThat(sent()).isEqualTo(before);
+    }
+
+    @Test
     void iamPolicyIsNarrowedToTheBucketPrefixAndDatabase() throws Exception {
         Path out = dir.resolve("iam/role");
         Result result = type("iam-policy --s3-staging-dir s3://my-bucket/bench/ --database tpch --region eu-west-1 "
