@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -35,9 +36,15 @@ class SignalCancellationTest {
     /** Starts a TPC-H SF1 load (tens of seconds on a laptop) into a database file and returns once it is under way. */
     private void startLoad() throws Exception {
         Path database = work.resolve("db.duckdb");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
+        List<String> command = new ArrayList<>();
+        // a test run started in the background (nohup, &) hands its children SIGINT ignored, which a JVM cannot take
+        // back; the launcher restores the default the same way
+        if (new ProcessBuilder("env", "--default-signal=INT", "true").start().waitFor() == 0) {
+            command.addAll(List.of("env", "--default-signal=INT"));
+        }
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
                 "-XX:+UseSerialGC", "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                "dev.benchbox.BenchboxApplication", "--path", database.toString(), "load", "tpch", "--scale", "1");
+                "dev.benchbox.BenchboxApplication", "--path", database.toString(), "load", "tpch", "--scale", "1"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
         builder.environment().put("BENCHBOX_HOME", work.resolve("home").toString());
         builder.environment().put("NO_COLOR", "1");
