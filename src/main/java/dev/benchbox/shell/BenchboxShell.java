@@ -1,6 +1,9 @@
 package dev.benchbox.shell;
 
+import dev.benchbox.BenchboxException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.jline.terminal.Terminal;
 import org.springframework.shell.CommandNotFound;
 import org.springframework.shell.ExitRequest;
@@ -10,6 +13,8 @@ import org.springframework.shell.ResultHandlerService;
 import org.springframework.shell.Shell;
 import org.springframework.shell.command.CommandCatalog;
 import org.springframework.shell.command.CommandExceptionResolver;
+import org.springframework.shell.command.CommandOption;
+import org.springframework.shell.command.CommandRegistration;
 import org.springframework.shell.context.ShellContext;
 import org.springframework.shell.exit.ExitCodeMappings;
 
@@ -23,6 +28,7 @@ public class BenchboxShell extends Shell {
     private final ResultHandlerService resultHandlerService;
     private final ErrorReporter errorReporter;
     private final Console console;
+    private final CommandCatalog commands;
 
     public BenchboxShell(ResultHandlerService resultHandlerService, CommandCatalog commandRegistry, Terminal terminal,
             ShellContext shellContext, ExitCodeMappings exitCodeMappings, ErrorReporter errorReporter, Console console) {
@@ -30,6 +36,7 @@ public class BenchboxShell extends Shell {
         this.resultHandlerService = resultHandlerService;
         this.errorReporter = errorReporter;
         this.console = console;
+        this.commands = commandRegistry;
     }
 
     /** Framework resolvers would print parser errors themselves and hide the failure; we report them. */
@@ -40,6 +47,10 @@ public class BenchboxShell extends Shell {
 
     /** Runs one command given as words; its output is printed, its failure returned. */
     public Outcome execute(List<String> words, String rawText) {
+        Optional<String> valueless = optionWithoutValue(words);
+        if (valueless.isPresent()) {
+            return Outcome.failed(new BenchboxException(valueless.get() + " needs a value"));
+        }
         Object result = evaluate(new WordsInput(mergeRepeatedOptions(words), rawText));
         if (result == NO_INPUT) {
             return Outcome.EMPTY;
@@ -60,6 +71,41 @@ public class BenchboxShell extends Shell {
             resultHandlerService.handle(result);
         }
         return Outcome.SUCCESS;
+    }
+
+    /**
+     * An option that takes a value given as the last word or right before another option: Spring Shell passes such an
+     * option on as absent (null), so {@code report --output} failed deep inside the command instead of saying this.
+     */
+    Optional<String> optionWithoutValue(List<String> words) {
+        CommandRegistration command = null;
+        int commandWords = 0;
+        for (int n = words.size(); n > 0 && command == null; n--) {
+            command = commands.getRegistrations().get(String.join(" ", words.subList(0, n)));
+            commandWords = n;
+        }
+        if (command == null) {
+            return Optional.empty();
+        }
+        for (int i = commandWords; i < words.size(); i++) {
+            String word = words.get(i);
+            if (!word.startsWith("--") || (i + 1 < words.size() && !words.get(i + 1).startsWith("--"))) {
+                continue;
+            }
+            String name = word.substring(2);
+            boolean takesValue = command.getOptions().stream()
+                    .filter(option -> Arrays.asList(option.getLongNames()).contains(name))
+                    .anyMatch(BenchboxShell::takesValue);
+            if (takesValue) {
+                return Optional.of(word);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean takesValue(CommandOption option) {
+        Class<?> type = option.getType() == null ? null : option.getType().resolve();
+        return type != boolean.class && type != Boolean.class;
     }
 
     /** Options that may be given several times, each with one value. */

@@ -510,6 +510,11 @@ class ShellCommandsTest {
                 .isEqualTo("source directory '/no/such/dir' does not exist");
         assertThat(type("use nope").error()).isEqualTo("schema 'nope' does not exist: create it with create-schema nope");
         assertThat(type("script /no/such.bbx").error()).isEqualTo("cannot read script /no/such.bbx: no such file");
+        // an option left without its value is said as such, not taken as absent
+        assertThat(type("report --output").error()).isEqualTo("--output needs a value");
+        assertThat(type("query \"SELECT 1\" --output --force").error()).isEqualTo("--output needs a value");
+        assertThat(type("load tpch --scale").error()).isEqualTo("--scale needs a value");
+        assertThat(type("query \"SELECT 1\" --format csv --max-rows 1").error()).isNull();
         // nothing above left the session unusable
         assertThat(type("query \"SELECT 1 AS ok\"").outcome().failed()).isFalse();
     }
