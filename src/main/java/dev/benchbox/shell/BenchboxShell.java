@@ -89,7 +89,7 @@ public class BenchboxShell extends Shell {
         }
         for (int i = commandWords; i < words.size(); i++) {
             String word = words.get(i);
-            if (!word.startsWith("--") || (i + 1 < words.size() && !words.get(i + 1).startsWith("--"))) {
+            if (!isOptionName(word) || (i + 1 < words.size() && !isOptionName(words.get(i + 1)))) {
                 continue;
             }
             String name = word.substring(2);
@@ -102,6 +102,13 @@ public class BenchboxShell extends Shell {
         }
         return Optional.empty();
     }
+
+    /** {@code --output}; not a value that starts with two dashes, such as SQL opening with a comment. */
+    private static boolean isOptionName(String word) {
+        return OPTION_NAME.matcher(word).matches();
+    }
+
+    private static final java.util.regex.Pattern OPTION_NAME = java.util.regex.Pattern.compile("--[A-Za-z][A-Za-z0-9-]*");
 
     private static boolean takesValue(CommandOption option) {
         Class<?> type = option.getType() == null ? null : option.getType().resolve();

@@ -515,6 +515,7 @@ class ShellCommandsTest {
         assertThat(type("query \"SELECT 1\" --output --force").error()).isEqualTo("--output needs a value");
         assertThat(type("load tpch --scale").error()).isEqualTo("--scale needs a value");
         assertThat(type("query \"SELECT 1\" --format csv --max-rows 1").error()).isNull();
+        assertThat(shell.optionWithoutValue(List.of("query", "--sql", "-- a comment first\nSELECT 1"))).isEmpty();
         // nothing above left the session unusable
         assertThat(type("query \"SELECT 1 AS ok\"").outcome().failed()).isFalse();
     }
