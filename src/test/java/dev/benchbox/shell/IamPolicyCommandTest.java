@@ -131,7 +131,7 @@ class IamPolicyCommandTest {
         // Parquet of a data set already in S3, outside the staging prefix: load --from registers it in place
         try (S3Client s3 = aws.s3Client()) {
             for (String table : List.of("region", "nation")) {
-                s3.putObject(b -> b.bucket(aws.bucket()).key("shared/tpch/sf0.01/" + table + "/part-00001.parquet"),
+                s3.putObject(b -> b.bucket(aws.bucket()).key("external/tpch/sf0.01/" + table + "/part-00001.parquet"),
                         software.amazon.awssdk.core.sync.RequestBody.fromString("PAR1"));
             }
         }
@@ -140,9 +140,9 @@ class IamPolicyCommandTest {
         type("connect emr-serverless --endpoint-url " + aws.endpoint() + " --s3-staging-dir s3://" + aws.bucket() + "/iam/"
                 + " --execution-role-arn " + AwsStandIn.EXECUTION_ROLE + " --create-application --release-label emr-7.13.0");
         type("create-schema tpch");
-        type("create-schema shared");
+        type("create-schema external");
         type("load tpch --scale 0.01 --schema tpch");
-        type("load tpch --scale 0.01 --tables region,nation --schema shared --from s3://" + aws.bucket() + "/shared/tpch/sf0.01/");
+        type("load tpch --scale 0.01 --tables region,nation --schema external --from s3://" + aws.bucket() + "/external/tpch/sf0.01/");
         type("use tpch");
         type("tables");
         type("describe orders");
@@ -188,7 +188,7 @@ class IamPolicyCommandTest {
         assertThat(role.allows(new Permission("glue:CreateTable", "arn:aws:glue:us-east-1:123456789012:table/tpch/orders"))).isFalse();
         assertThat(role.allows(new Permission("glue:GetTable", "arn:aws:glue:us-east-1:123456789012:table/other/orders"))).isFalse();
         assertThat(caller.allows(new Permission("glue:GetTable", "arn:aws:glue:us-east-1:123456789012:table/other/orders"))).isFalse();
-        assertThat(caller.allows(new Permission("s3:GetObject", "arn:aws:s3:::" + aws.bucket() + "/shared/tpch/sf0.01/region/x"))).isFalse();
+        assertThat(caller.allows(new Permission("s3:GetObject", "arn:aws:s3:::" + aws.bucket() + "/external/tpch/sf0.01/region/x"))).isFalse();
         assertThat(printed).contains("# What the user running BenchBox needs for the shell's own calls");
     }
 
