@@ -1,5 +1,6 @@
 package dev.benchbox.shell;
 
+import dev.benchbox.standin.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -371,10 +372,7 @@ class ShellCommandsTest {
         assertThat(type("connect duckdb").error()).isNull();
         assertThat(type("create-schema --name fresh").error()).isNull();
         // no TAB in between: only what the command itself scheduled
-        for (int i = 0; i < 500 && tableNameCache.refreshing(); i++) {
-            Thread.sleep(20);
-        }
-        assertThat(tableNameCache.refreshing()).isFalse();
+        Await.until("the look-ups create-schema scheduled", () -> !tableNameCache.refreshing());
         assertThat(complete("use", "")).contains("fresh", "main");
     }
 
