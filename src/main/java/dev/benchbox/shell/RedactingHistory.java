@@ -2,12 +2,12 @@ package dev.benchbox.shell;
 
 import dev.benchbox.PrivateFiles;
 import dev.benchbox.Redaction;
+import dev.benchbox.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import org.jline.reader.LineReader;
@@ -30,8 +30,8 @@ public class RedactingHistory extends DefaultHistory {
         Object name = reader.getVariable(LineReader.HISTORY_FILE);
         file = name == null ? null : name instanceof Path path ? path : Path.of(name.toString());
         if (file != null) {
-            ownerOnly(file);
             redactFile(file);
+            ownerOnly(file); // after the rewrite, which makes a new file
         }
         super.attach(reader);
     }
@@ -77,14 +77,12 @@ public class RedactingHistory extends DefaultHistory {
             if (redacted.equals(lines)) {
                 return;
             }
-            // createTempFile: an unpredictable name, 0600, in the same folder so that the move is atomic
-            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
-            try {
-                Files.write(temp, redacted, StandardCharsets.UTF_8);
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.replace(file, out -> {
+                for (String line : redacted) {
+                    out.write(line);
+                    out.write('\n');
+                }
+            });
         } catch (IOException | RuntimeException e) {
             log.warn("cannot redact the history {}: {}", file, e.getMessage());
         }
