@@ -73,11 +73,11 @@ public final class AwsClients implements AutoCloseable {
     }
 
     /**
-     * A dry run's clients: EMR Serverless and Glue record instead of sending; there is no S3 client, because a
-     * preview uploads nothing and reads no results.
+     * A dry run's clients: EMR Serverless, Glue and S3 record instead of sending. There is no client for parallel
+     * uploads: a preview's load generates no data to upload.
      */
-    static AwsClients recording(EmrServerlessClient emr, GlueClient glue) {
-        return new AwsClients(emr, glue, null, null, null);
+    static AwsClients recording(EmrServerlessClient emr, GlueClient glue, S3Client s3) {
+        return new AwsClients(emr, glue, s3, null, null);
     }
 
     /** Builds the clients; no call is made until they are used. */
@@ -181,8 +181,8 @@ public final class AwsClients implements AutoCloseable {
         retryNotices(null);
         emr.close();
         glue.close();
-        if (s3 != null) {
-            s3.close();
+        s3.close();
+        if (s3Uploads != null) {
             s3Uploads.close();
         }
     }

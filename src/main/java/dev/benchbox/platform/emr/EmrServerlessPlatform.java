@@ -2,6 +2,7 @@ package dev.benchbox.platform.emr;
 
 import dev.benchbox.cost.WorkerSize;
 import dev.benchbox.platform.emr.job.Backoff;
+import dev.benchbox.platform.emr.session.EmrSessions;
 import static java.util.Objects.requireNonNull;
 
 import dev.benchbox.BenchboxException;
@@ -54,20 +55,51 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Amazon EMR Serverless as a platform: the application runs Spark job runs, Glue is the catalog (a schema is a
- * Glue database), S3 holds the data as Parquet under the staging prefix ({@link StagingLayout}). A dry run is the
- * same platform built on recording clients ({@link RecordingEmrServerlessClient}, {@link RecordingGlueClient}) that
- * write each request instead of sending it, with a load pipeline that uploads nothing and no job runs.
+ * Glue database), S3 holds the data as Parquet under the staging prefix ({@link StagingLayout}). How a connection is
+ * made (live, a sweep's view, a preview on recording clients that write each request instead of sending it) is
+ * {@link EmrConnections}'s; this façade runs the same parts whichever it was given.
  * Closing stops (or, when asked, deletes) the application only if this session created it.
+ * <p>
+ * Longer than most classes here: it is the whole {@code Platform} surface of EMR Serverless (catalog, loads, queries,
+ * capabilities, closing), each method a few lines over the parts it delegates to.
  */
 public final class EmrServerlessPlatform implements Platform {
     private static final Logger log = LoggerFactory.getLogger(EmrServerlessPlatform.class);
     public static final String NAME = "emr-serverless";
-    /** EMR Serverless's own Spark defaults: 4 vCPU / 16 GB workers, 14g executor heap. */
-    static final int DEFAULT_EXECUTOR_CORES = 4;
-    static final int DEFAULT_EXECUTOR_MEMORY_GB = 14;
     /** Rows of an ad-hoc query's result brought back from S3 (the count covers every row). */
     public static final int QUERY_ROWS_BROUGHT_BACK = 10_000;
 
+    /**
+     * The parts of one connection, as {@link EmrConnections} wires them.
+     *
+     * @param ownsClients false for a sweep's views, which share their clients with the connected platform
+     * @param usage what this connection asked AWS about (databases, data sources, applications created): {@code iam-policy} covers it
+     * @param sessions interactive sessions: live ones, or a dry run's previews
+     * @param connectedState the state the application was in when this session connected (null for a created one or a dry run)
+     * @param target what only AWS can answer, or a dry run says otherwise
+     */
+    record Parts(EmrOptions options, AwsClients clients, boolean ownsClients, Backoff backoff, AwsUsage usage,
+            ApplicationManager applications, GlueTables catalog, StagingLayout layout, TableLoads loads, JobRunService service,
+            JobRuns jobs, EmrSessions sessions, EmrJobSizing sizing, String applicationId, boolean createdBySession,
+            String releaseLabel, String connectedState, EmrConnections.Target target) {
+        Parts {
+            requireNonNull(options, "options is null");
+            requireNonNull(clients, "clients is null");
+            requireNonNull(backoff, "backoff is null");
+            requireNonNull(usage, "usage is null");
+            requireNonNull(applications, "applications is null");
+            requireNonNull(catalog, "catalog is null");
+            requireNonNull(layout, "layout is null");
+            requireNonNull(loads, "loads is null");
+            requireNonNull(service, "service is null");
+            requireNonNull(jobs, "jobs is null");
+            requireNonNull(sessions, "sessions is null");
+            requireNonNull(sizing, "sizing is null");
+            requireNonNull(target, "target is null");
+        }
+    }
+
+    private final Parts parts;
     private final EmrOptions options;
     private final AwsClients clients;
     private final ApplicationManager applications;
@@ -75,7 +107,6 @@ public final class EmrServerlessPlatform implements Platform {
     private final TableLoads loads;
     private final JobRuns jobs;
     private final EmrDataGeneration generation;
-    private final DryRunRecorder recorder;
     private final StagingLayout layout;
     private final String applicationId;
     private final boolean createdBySession;
@@ -84,103 +115,43 @@ public final class EmrServerlessPlatform implements Platform {
     private volatile JobRunService.Progress jobProgress = JobRunService.Progress.NONE;
     private volatile boolean deleteOnClose;
     private final Backoff backoff;
-    /** False for a sweep's views, which share their clients with the connected platform. */
     private final boolean ownsClients;
-    private final JobShape shape;
+    private final EmrJobSizing sizing;
     /** Spark settings: derived from the work, the user's --spark-conf over them; a view gets a copy. */
-    private EmrSparkSettings spark = new EmrSparkSettings();
-    /** Interactive sessions: live ones on the real platform, previews in a dry run. */
-    private final dev.benchbox.platform.SessionControl sessionControl;
-    /** What this connection asked AWS about (databases, data sources, applications created): {@code iam-policy} covers it. */
+    private final EmrSparkSettings spark;
+    private final EmrSessions sessionControl;
     private final AwsUsage usage;
 
-    /** Live: requests go to AWS through {@code clients}. */
-    private EmrServerlessPlatform(EmrOptions options, AwsClients clients, Backoff backoff, String applicationId, boolean createdBySession,
-            String releaseLabel, String connectedState) {
-        this(options, clients, backoff, applicationId, createdBySession, releaseLabel, connectedState, true, JobShape.NONE, new AwsUsage());
-    }
-
-    /** Live, as {@code connect} makes it or as a sweep's view ({@code ownsClients} false, the connection's usage) with its job shape. */
-    private EmrServerlessPlatform(EmrOptions options, AwsClients clients, Backoff backoff, String applicationId, boolean createdBySession,
-            String releaseLabel, String connectedState, boolean ownsClients, JobShape shape, AwsUsage usage) {
-        this.usage = requireNonNull(usage, "usage is null");
-        if (createdBySession) {
-            usage.applicationCreated();
-        }
-        this.backoff = requireNonNull(backoff, "backoff is null");
-        this.ownsClients = ownsClients;
-        this.shape = requireNonNull(shape, "shape is null");
-        this.options = requireNonNull(options, "options is null");
-        this.clients = requireNonNull(clients, "clients is null");
-        this.recorder = null;
-        this.applications = new ApplicationManager(options, clients.emr(), backoff);
-        this.catalog = new GlueTables(options.region(), clients.glue(), usage);
-        this.layout = new StagingLayout(options.stagingDir());
-        this.loads = TableLoads.live(catalog, layout, new S3Staging(options.region(), clients.s3(), clients.s3Uploads(), 4));
-        this.applicationId = applicationId;
-        this.createdBySession = createdBySession;
-        this.releaseLabel = releaseLabel;
-        this.connectedState = connectedState;
-        // settings are read at each job run: they follow the command's work (scale, --spark-conf)
-        JobRunService service = new JobRunService(clients.emr(), clients.s3(), this::jobSettings, () -> applications.start(applicationId),
-                backoff);
-        this.jobs = JobRuns.of(service);
-        this.generation = EmrDataGeneration.live(service, clients.s3(), catalog, layout, loads, () -> jobProgress);
-        this.sessionControl = new dev.benchbox.platform.emr.session.EmrSessionControl(
-                new dev.benchbox.platform.emr.session.SignedSessionApi(options.endpointUrl(), options.region(), clients.credentials(),
-                        java.time.Duration.ofMinutes(1)),
-                new dev.benchbox.platform.emr.session.EmrSessionControl.Settings(applicationId, options.executionRoleArn(), releaseLabel,
-                        createdBySession, () -> applications.stop(applicationId, true), billingProfile().orElseThrow().capacity(),
-                        options.region(), Architecture.parse(options.architecture()), java.time.Duration.ofMinutes(options.timeoutMinutes())),
-                backoff, java.time.Clock.systemUTC());
-    }
-
-    /** Previewed: the same parts on recording clients, so every request is written by {@code recorder} and none is sent. */
-    private EmrServerlessPlatform(EmrOptions options, DryRunRecorder recorder, String applicationId, String releaseLabel) {
-        this.options = requireNonNull(options, "options is null");
-        this.recorder = requireNonNull(recorder, "recorder is null");
-        this.usage = new AwsUsage(); // a preview asks AWS nothing
-        this.backoff = Backoff.DEFAULT;
-        this.ownsClients = true;
-        this.shape = JobShape.NONE;
-        this.clients = AwsClients.recording(new RecordingEmrServerlessClient(recorder, options), new RecordingGlueClient(recorder));
-        this.applications = new ApplicationManager(options, clients.emr(), Backoff.DEFAULT);
-        this.catalog = new GlueTables(options.region(), clients.glue(), usage);
-        this.layout = new StagingLayout(options.stagingDir());
-        this.loads = TableLoads.preview(catalog, layout, recorder);
-        this.applicationId = applicationId;
-        // a preview never stops or deletes anything when it closes
-        this.createdBySession = false;
-        this.releaseLabel = releaseLabel;
-        this.connectedState = null;
-        this.jobs = JobRuns.NONE_IN_A_DRY_RUN;
-        this.generation = EmrDataGeneration.preview(recorder, catalog, layout, loads, this::jobSettings);
-        this.sessionControl = new dev.benchbox.platform.emr.session.PreviewSessions(recorder, applicationId, options.executionRoleArn(),
-                releaseLabel);
+    EmrServerlessPlatform(Parts parts) {
+        this.parts = requireNonNull(parts, "parts is null");
+        this.options = parts.options();
+        this.clients = parts.clients();
+        this.applications = parts.applications();
+        this.catalog = parts.catalog();
+        this.loads = parts.loads();
+        this.jobs = parts.jobs();
+        this.layout = parts.layout();
+        this.applicationId = parts.applicationId();
+        this.createdBySession = parts.createdBySession();
+        this.releaseLabel = parts.releaseLabel();
+        this.connectedState = parts.connectedState();
+        this.backoff = parts.backoff();
+        this.ownsClients = parts.ownsClients();
+        this.sizing = parts.sizing();
+        this.spark = sizing.spark();
+        this.sessionControl = parts.sessions();
+        this.usage = parts.usage();
+        this.generation = new EmrDataGeneration(parts.service(), clients.s3(), catalog, layout, () -> jobProgress);
     }
 
     /** Every job run shares these: the application, role, staging prefix, timeout and Spark's sizing. */
     JobSettings jobSettings() {
-        WorkerCapacity executors = shape.executors() != null ? shape.executors() : options.capacity().executors();
-        WorkerSize executor = executors != null ? executors.size() : null;
-        int cores = executor == null ? DEFAULT_EXECUTOR_CORES : executor.vCpu();
-        // Spark's executor heap plus its ~10% overhead must fit the worker: 14g on EMR's default 16 GB worker
-        int memoryGb = executor == null ? DEFAULT_EXECUTOR_MEMORY_GB : JobShape.heapGb(executor);
-        return new JobSettings(applicationId, options.executionRoleArn(), options.stagingDir().uri(), options.timeoutMinutes(),
-                options.region(), Architecture.parse(options.architecture()), cores, memoryGb + "g",
-                Map.of("created-by", "benchbox"), spark.forRuns(tuningWorkers(), shape.sparkConf(),
-                        shape.executors() == null ? null : shape.executors().count()));
+        return sizing.jobSettings(applicationId);
     }
 
-    /** The workers {@link SparkTuning} sizes a job for: the job's driver and executors, the warm ones, the maximum capacity. */
+    /** The workers {@link SparkTuning} sizes a job for. */
     SparkTuning.Workers tuningWorkers() {
-        WorkerSize standard = new WorkerSize(DEFAULT_EXECUTOR_CORES, 16, WorkerSize.DEFAULT_DISK_GB);
-        WorkerSize driver = shape.driver() != null ? shape.driver()
-                : options.capacity().driver() != null ? options.capacity().driver().size() : standard;
-        WorkerCapacity executors = shape.executors() != null ? shape.executors() : options.capacity().executors();
-        WorkerCapacity warm = options.capacity().executors();
-        return new SparkTuning.Workers(driver, executors != null ? executors.size() : standard, warm == null ? 0 : warm.count(),
-                options.capacity().maxCpu(), options.capacity().maxMemoryGb());
+        return sizing.tuningWorkers();
     }
 
     /**
@@ -188,13 +159,8 @@ public final class EmrServerlessPlatform implements Platform {
      * the job shape of one sweep configuration. It shares this platform's clients: closing it closes nothing.
      */
     EmrServerlessPlatform view(EmrOptions viewOptions, String viewApplicationId, String viewReleaseLabel, JobShape viewShape) {
-        if (recorder != null) {
-            throw new BenchboxException("a sweep needs AWS: it is not available in a dry run");
-        }
-        EmrServerlessPlatform view = new EmrServerlessPlatform(viewOptions, clients, backoff, viewApplicationId, false, viewReleaseLabel,
-                null, false, viewShape, usage);
+        EmrServerlessPlatform view = EmrConnections.view(parts, viewOptions, viewApplicationId, viewReleaseLabel, viewShape);
         view.jobProgress = jobProgress;
-        view.spark = spark.copy();
         return view;
     }
 
@@ -241,53 +207,17 @@ public final class EmrServerlessPlatform implements Platform {
 
     /** As {@link #connect(EmrOptions, AwsClients, Backoff)}, telling {@code progress} what it does while it waits. */
     public static EmrServerlessPlatform connect(EmrOptions options, AwsClients clients, Backoff backoff, JobProgress progress) {
-        try {
-            clients.retryNotices(progress::retrying);
-            checkBucket(options, clients);
-            ApplicationManager manager = new ApplicationManager(options, clients.emr(), backoff, progress);
-            ApplicationManager.Connected connected = manager.connect();
-            String release = manager.describe(connected.applicationId()).releaseLabel();
-            return new EmrServerlessPlatform(options, clients, backoff, connected.applicationId(), connected.created(),
-                    release, connected.stateBefore());
-        } catch (RuntimeException e) {
-            clients.close();
-            throw e;
-        }
+        return EmrConnections.connect(options, clients, backoff, progress);
     }
 
     /** A dry run: every request is written to {@code recorder}'s directory, none is sent. */
     public static EmrServerlessPlatform dryRun(EmrOptions options, DryRunRecorder recorder) {
-        // connecting through the recording client writes what connecting would send (CreateApplication)
-        RecordingEmrServerlessClient emr = new RecordingEmrServerlessClient(recorder, options);
-        ApplicationManager.Connected connected = new ApplicationManager(options, emr, Backoff.DEFAULT).connect();
-        return new EmrServerlessPlatform(options, recorder, connected.applicationId(), options.releaseLabel());
+        return EmrConnections.dryRun(options, recorder);
     }
 
     /** The same connection previewed: requests go to {@code dryRunRecorder} instead of AWS. */
     public EmrServerlessPlatform dryRunView(DryRunRecorder dryRunRecorder) {
-        EmrServerlessPlatform view = new EmrServerlessPlatform(options.createApplication() ? options : options.withApplicationId(applicationId),
-                dryRunRecorder, applicationId, releaseLabel);
-        view.spark = spark.copy();
-        return view;
-    }
-
-    /**
-     * Lists one key below the staging prefix rather than HeadBucket: that needs s3:ListBucket on the whole bucket, which
-     * a policy that lists only below the prefix (iam-policy's) refuses.
-     */
-    private static void checkBucket(EmrOptions options, AwsClients clients) {
-        String bucket = options.stagingDir().bucket();
-        try {
-            AwsCallFailed.call(S3Staging.SERVICE, "ListObjectsV2", bucket, options.region(),
-                    () -> clients.s3().listObjectsV2(b -> b.bucket(bucket).prefix(options.stagingDir().prefix()).maxKeys(1)));
-        } catch (AwsCallFailed e) {
-            if (e.getCause() instanceof NoSuchBucketException
-                    || e.getCause() instanceof S3Exception s3 && s3.statusCode() == 404) {
-                throw new BenchboxException("S3 bucket '" + bucket + "' of s3_staging_dir does not exist (region " + options.region()
-                        + "): create it or give another s3_staging_dir");
-            }
-            throw e;
-        }
+        return EmrConnections.preview(parts, dryRunRecorder);
     }
 
     // ---- what job runs build on ---------------------------------------------------------------------------
@@ -365,8 +295,8 @@ public final class EmrServerlessPlatform implements Platform {
     /** Glue's tables; while a session is open, those its Spark lists (what queries through it can read). */
     @Override
     public List<String> listTables(String schema) {
-        if (openSession() instanceof dev.benchbox.platform.emr.session.EmrSessionControl live) {
-            return live.listTables(database(schema));
+        if (sessionControl.isOpen()) {
+            return sessionControl.listTables(database(schema));
         }
         return catalog.listTables(database(schema));
     }
@@ -374,15 +304,10 @@ public final class EmrServerlessPlatform implements Platform {
     /** Glue's columns; while a session is open, the columns and types its Spark reports. */
     @Override
     public List<Column> describeTable(String schema, String table) {
-        if (openSession() instanceof dev.benchbox.platform.emr.session.EmrSessionControl live) {
-            return live.describeTable(database(schema), table);
+        if (sessionControl.isOpen()) {
+            return sessionControl.describeTable(database(schema), table);
         }
         return requireTable(schema, table).columns();
-    }
-
-    /** The live session while one is open, else null (queries and catalog look-ups then go to job runs and Glue). */
-    private dev.benchbox.platform.SessionControl openSession() {
-        return sessionControl.isOpen() ? sessionControl : null;
     }
 
     /** The row count recorded with the table when it was loaded (counting rows needs a job run). */
@@ -444,7 +369,7 @@ public final class EmrServerlessPlatform implements Platform {
      */
     @Override
     public Optional<LocalNeed> localNeed(DataFootprint footprint, double scale) {
-        if (recorder != null || !footprint.benchmark().equals(GeneratedDataSet.TPCH.benchmark())) {
+        if (!loads.generatesLocally() || !footprint.benchmark().equals(GeneratedDataSet.TPCH.benchmark())) {
             return Optional.empty();
         }
         long data = (long) Math.min(Long.MAX_VALUE, Math.ceil(footprint.memory().at(scale) * LOCAL_EXPORT_FACTOR));
@@ -514,15 +439,6 @@ public final class EmrServerlessPlatform implements Platform {
         return loads.loadFiles(database, tables, sourceDir, progress);
     }
 
-    /** Writes each query's SQL as {@code queries/ID.sql} into the dry-run directory. */
-    private List<Path> previewQueries(List<BatchQuery> queries) {
-        List<Path> files = new ArrayList<>();
-        for (BatchQuery query : queries) {
-            files.add(recorder.write("queries/" + query.id() + ".sql", query.sql().strip() + System.lineSeparator()));
-        }
-        return files;
-    }
-
     /** Where job-run progress (submitted, state changes) goes; the shell shows it live. */
     public void jobProgress(JobProgress progress) {
         JobProgress target = progress == null ? JobProgress.NONE : progress;
@@ -553,10 +469,10 @@ public final class EmrServerlessPlatform implements Platform {
     @Override
     public QuerySummary execute(String schema, String sql, RowSink sink) {
         String database = requireDatabase(schema);
-        if (sessionControl instanceof dev.benchbox.platform.emr.session.EmrSessionControl live && live.isOpen()) {
-            return live.execute(database, sql, sink); // about a second through Spark Connect instead of a job run
+        if (sessionControl.isOpen()) {
+            return sessionControl.execute(database, sql, sink); // about a second through Spark Connect instead of a job run
         }
-        return jobs.execute(database, tableLocations(database), sql, QUERY_ROWS_BROUGHT_BACK, sink, jobProgress);
+        return jobs.execute(database, catalog.locations(database), sql, QUERY_ROWS_BROUGHT_BACK, sink, jobProgress);
     }
 
     /** The whole stream (warm-ups and iterations of every query) as ONE job run, timed inside the driver. */
@@ -564,26 +480,7 @@ public final class EmrServerlessPlatform implements Platform {
     public List<QueryExecution> runBatch(String schema, List<BatchQuery> queries, int warmups, int iterations, int maxRowsKept,
             BatchListener listener) {
         String database = requireDatabase(schema);
-        return jobs.runBatch(database, tableLocations(database), queries, warmups, iterations, maxRowsKept, listener, jobProgress);
-    }
-
-    /** The StartJobRun a power run would send, written to the dry-run directory with the queries. */
-    private void previewJobRun(String schema, List<BatchQuery> queries, int warmups, int iterations, int maxRowsKept) {
-        String database = database(schema);
-        String runId = "dry-run";
-        JobJar jar = JobJar.fromClasspath();
-        RunManifest manifest = new RunManifest(runId, database, RunManifest.Catalog.GLUE, Map.of(), queries, warmups, iterations,
-                maxRowsKept, RunManifest.outputFor(options.stagingDir().uri(), runId));
-        recorder.write("runs/" + RunManifest.FILE_NAME, manifest.toJson());
-        JobSettings settings = jobSettings();
-        // what a real run uploads before StartJobRun: the job jar (once per content hash) and the run's manifest
-        recorder.upload(jar.location(settings.staging()), jar.bytes());
-        recorder.upload(manifest.manifestUri(), manifest.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        JobRequest request = new JobRequest(applicationId, settings.executionRoleArn(), "benchbox power run " + runId,
-                jar.location(settings.staging()), List.of(manifest.manifestUri()),
-                settings.sparkSubmit(RunManifest.Catalog.GLUE).parameters(),
-                settings.logUri(), settings.timeoutMinutes(), settings.tags());
-        recorder.record("StartJobRun", "power-run", JobRunner.startRequest(request, "dry-run-client-token"));
+        return jobs.runBatch(database, catalog.locations(database), queries, warmups, iterations, maxRowsKept, listener, jobProgress);
     }
 
     /** Each stream is its own job run: they run side by side on the application. */
@@ -595,26 +492,14 @@ public final class EmrServerlessPlatform implements Platform {
     /** Job runs, then the sessions (ended ones as AWS billed them, an open one estimated). */
     @Override
     public List<JobRunUsage> jobRuns() {
-        if (sessionControl instanceof dev.benchbox.platform.emr.session.EmrSessionControl live) {
-            List<JobRunUsage> all = new ArrayList<>(jobs.jobRuns());
-            all.addAll(live.usage());
-            return List.copyOf(all);
-        }
-        return jobs.jobRuns();
+        List<JobRunUsage> all = new ArrayList<>(jobs.jobRuns());
+        all.addAll(sessionControl.usage());
+        return List.copyOf(all);
     }
 
     @Override
     public Optional<BillingProfile> billingProfile() {
-        WorkerSize driver = shape.driver() != null ? shape.driver()
-                : options.capacity().driver() != null ? options.capacity().driver().size() : null;
-        WorkerCapacity executorWorkers = shape.executors() != null ? shape.executors() : options.capacity().executors();
-        WorkerSize executor = executorWorkers != null ? executorWorkers.size() : null;
-        // what the job runs ask for (tuned to the work, or the user's spark.executor.instances) is what is priced
-        int executors = SparkTuning.executors(jobSettings().sparkConf(),
-                executorWorkers != null ? executorWorkers.count() : JobCapacity.DEFAULT.executors());
-        JobCapacity capacity = new JobCapacity(driver == null ? JobCapacity.DEFAULT.driver() : driver, executors,
-                executor == null ? JobCapacity.DEFAULT.executor() : executor);
-        return Optional.of(new BillingProfile(capacity, options.region(), Architecture.parse(options.architecture())));
+        return Optional.of(sizing.billingProfile(applicationId));
     }
 
     /**
@@ -623,42 +508,14 @@ public final class EmrServerlessPlatform implements Platform {
      */
     @Override
     public EngineConfiguration configuration() {
-        JobCapacity capacity = billingProfile().orElseThrow().capacity();
-        JobSettings settings = jobSettings();
-        return new EngineConfiguration(NAME, releaseLabel, releaseLabel, Architecture.parse(options.architecture()).id(),
-                options.region(), workers(1, capacity.driver()), workers(capacity.executors(), capacity.executor()),
-                preInitialized(options.capacity().driver()), preInitialized(options.capacity().executors()),
-                settings.sparkSubmit(RunManifest.Catalog.GLUE).properties());
-    }
-
-    private static EngineConfiguration.Workers workers(int count, WorkerSize size) {
-        return new EngineConfiguration.Workers(count, size.vCpu(), size.memoryGb(), size.diskGb());
-    }
-
-    private static EngineConfiguration.Workers preInitialized(WorkerCapacity capacity) {
-        return capacity == null ? null
-                : new EngineConfiguration.Workers(capacity.count(), capacity.size().vCpu(), capacity.size().memoryGb(),
-                        capacity.size().diskGb());
-    }
-
-    /** Table locations from Glue, for the manifest (the path-based catalog mode reads them). */
-    private Map<String, String> tableLocations(String database) {
-        Map<String, String> locations = new LinkedHashMap<>();
-        for (String table : catalog.listTables(database)) {
-            catalog.table(database, table).map(GlueTables.TableState::location).ifPresent(location -> locations.put(table, location));
-        }
-        return locations;
+        return sizing.configuration(NAME, applicationId, releaseLabel);
     }
 
     // ---- application and capacity -------------------------------------------------------------------------
 
     /** The application as AWS describes it now. */
     public ApplicationInfo application() {
-        if (recorder != null) {
-            // the recording client only knows what the preview asked for: showing it as AWS's answer would mislead
-            throw new BenchboxException("capacity needs AWS: it is not available in a dry run");
-        }
-        return applications.describe(applicationId);
+        return parts.target().application(applications, applicationId);
     }
 
     /** Stops (if started), updates and restarts the application's capacity. */
@@ -704,7 +561,7 @@ public final class EmrServerlessPlatform implements Platform {
     /** A sweep varies the release, architecture, pre-initialised capacity (an application each), workers and Spark settings. */
     @Override
     public Optional<dev.benchbox.platform.ConfigurationSweeps> sweeps() {
-        return recorder == null ? Optional.of(new EmrSweeps(this)) : Optional.empty();
+        return parts.target().sweeps(this);
     }
 
     @Override
@@ -714,26 +571,7 @@ public final class EmrServerlessPlatform implements Platform {
 
     @Override
     public Optional<DryRun> dryRun() {
-        if (recorder == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new DryRun() {
-            @Override
-            public Path directory() {
-                return recorder.directory();
-            }
-
-            @Override
-            public int filesWritten() {
-                return recorder.written().size();
-            }
-
-            @Override
-            public void previewRun(String schema, List<BatchQuery> queries, int warmups, int iterations, int maxRowsKept) {
-                previewQueries(queries);
-                previewJobRun(schema, queries, warmups, iterations, maxRowsKept);
-            }
-        });
+        return parts.target().dryRun();
     }
 
     @Override
@@ -751,7 +589,7 @@ public final class EmrServerlessPlatform implements Platform {
     private IamPolicy.Scope policyScope() {
         TreeSet<String> databases = new TreeSet<>(usage.databases());
         databases.add(options.database());
-        boolean sessions = sessionControl instanceof dev.benchbox.platform.emr.session.EmrSessionControl live && live.used();
+        boolean sessions = sessionControl.used();
         return new IamPolicy.Scope(options.stagingDir(), List.copyOf(databases), usage.sources(), options.region(), options.accountId(),
                 options.partition(), options.executionRoleArn(), applicationId,
                 usage.applicationsCreated() || options.createApplication(), sessions); // a dry run's application id is made up
@@ -759,14 +597,11 @@ public final class EmrServerlessPlatform implements Platform {
 
     @Override
     public Optional<String> closingNote() {
-        return Optional.of(closingNoteText());
+        return Optional.of(parts.target().closingNote(this::closingNoteText));
     }
 
     /** What closing will do to the application, in words. */
     private String closingNoteText() {
-        if (recorder != null) {
-            return "dry run: " + recorder.written().size() + " files in " + recorder.directory();
-        }
         String session = sessionControl.isOpen() ? "terminating the open session, " : "";
         if (!createdBySession) {
             return session + "application " + applicationId + " left as it was (not created by this session)";
@@ -801,13 +636,7 @@ public final class EmrServerlessPlatform implements Platform {
             }
         });
         sweepApplications.clear();
-        if (sessionControl instanceof AutoCloseable closeable) {
-            try {
-                closeable.close(); // a session this shell started never outlives it
-            } catch (Exception e) {
-                log.warn("could not terminate the session: {}", e.getMessage());
-            }
-        }
+        sessionControl.close(); // a session this shell started never outlives it (closing it never fails)
         try {
             if (createdBySession) {
                 if (deleteOnClose) {
@@ -829,10 +658,8 @@ public final class EmrServerlessPlatform implements Platform {
                 clients.close();
             }
         }
-        if (sessionControl instanceof dev.benchbox.platform.emr.session.EmrSessionControl live) {
-            live.notTerminated().ifPresent(id -> leftRunning.add("could not terminate session " + id + " on application "
-                    + applicationId + ": end it in EMR Studio, or stop the application: " + cli("stop-application", applicationId)));
-        }
+        sessionControl.notTerminated().ifPresent(id -> leftRunning.add("could not terminate session " + id + " on application "
+                + applicationId + ": end it in EMR Studio, or stop the application: " + cli("stop-application", applicationId)));
         return List.copyOf(leftRunning);
     }
 

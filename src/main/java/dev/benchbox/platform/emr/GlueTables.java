@@ -30,12 +30,19 @@ final class GlueTables {
     private final String region;
     private final GlueClient glue;
     private final AwsUsage usage;
+    private final PreviewFiles previews;
 
     /** {@code usage} learns each database a call names, before the call: a refused call is one the policy must allow. */
     GlueTables(String region, GlueClient glue, AwsUsage usage) {
+        this(region, glue, usage, PreviewFiles.NONE);
+    }
+
+    /** As {@link #GlueTables(String, GlueClient, AwsUsage)}; {@code previews} gets each table registered as Spark DDL. */
+    GlueTables(String region, GlueClient glue, AwsUsage usage, PreviewFiles previews) {
         this.region = requireNonNull(region, "region is null");
         this.glue = requireNonNull(glue, "glue is null");
         this.usage = requireNonNull(usage, "usage is null");
+        this.previews = requireNonNull(previews, "previews is null");
     }
 
     /** Creates the database unless it exists (idempotent). */
@@ -136,6 +143,16 @@ final class GlueTables {
             UpdateTableRequest update = UpdateTableRequest.builder().databaseName(database).tableInput(definition.tableInput()).build();
             AwsCallFailed.call(SERVICE, "UpdateTable", database + "." + definition.name(), region, () -> glue.updateTable(update));
         }
+        previews.write("tables/" + definition.name() + ".sql", definition.ddl(database));
+    }
+
+    /** Each table's location, for a run's manifest (the path-based catalog mode reads them). */
+    Map<String, String> locations(String database) {
+        Map<String, String> locations = new java.util.LinkedHashMap<>();
+        for (String table : listTables(database)) {
+            table(database, table).map(TableState::location).ifPresent(location -> locations.put(table, location));
+        }
+        return locations;
     }
 
     private static BenchboxException noDatabase(String database) {

@@ -1,6 +1,6 @@
 package dev.benchbox.platform.emr;
 
-/** Where a preview's extra files go (each Glue table as Spark DDL); a live connection writes none. */
+/** Where a preview's readable files go (each Glue table as Spark DDL); a live connection writes none. */
 @FunctionalInterface
 interface PreviewFiles {
     PreviewFiles NONE = (relative, content) -> { };

@@ -31,25 +31,31 @@ final class TableLoads {
     private final GlueTables catalog;
     private final StagingLayout layout;
     private final DataStaging staging;
-    private final PreviewFiles previews;
     private final boolean tpchFromSchema;
 
-    private TableLoads(GlueTables catalog, StagingLayout layout, DataStaging staging, PreviewFiles previews, boolean tpchFromSchema) {
+    private TableLoads(GlueTables catalog, StagingLayout layout, DataStaging staging, boolean tpchFromSchema) {
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.layout = requireNonNull(layout, "layout is null");
         this.staging = requireNonNull(staging, "staging is null");
-        this.previews = requireNonNull(previews, "previews is null");
         this.tpchFromSchema = tpchFromSchema;
     }
 
     /** Generates or reads the data, uploads it to S3 and registers the tables. */
     static TableLoads live(GlueTables catalog, StagingLayout layout, S3Staging staging) {
-        return new TableLoads(catalog, layout, DataStaging.s3(staging), PreviewFiles.NONE, false);
+        return new TableLoads(catalog, layout, DataStaging.s3(staging), false);
     }
 
-    /** Registers what a load would register, uploads nothing, and writes each table's DDL beside the requests. */
+    /**
+     * Registers what a load would register and uploads nothing: a preview does not spend minutes generating data
+     * here to list its files (the catalog writes each table's DDL beside the requests).
+     */
     static TableLoads preview(GlueTables catalog, StagingLayout layout, DryRunRecorder recorder) {
-        return new TableLoads(catalog, layout, DataStaging.listedIn(recorder), recorder::write, true);
+        return new TableLoads(catalog, layout, DataStaging.listedIn(recorder), true);
+    }
+
+    /** Whether {@link #loadTpch} generates the data on this machine (a preview's generates nothing). */
+    boolean generatesLocally() {
+        return !tpchFromSchema;
     }
 
     LoadReport loadTpch(String database, double scaleFactor, List<String> selected, LoadProgress progress) {
@@ -115,7 +121,6 @@ final class TableLoads {
 
     private void register(String database, GlueTableDefinition definition) {
         catalog.createOrUpdateTable(database, definition);
-        previews.write("tables/" + definition.name() + ".sql", definition.ddl(database));
     }
 
     private static Path createWorkDirectory() {

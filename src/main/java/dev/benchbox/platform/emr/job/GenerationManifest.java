@@ -91,7 +91,7 @@ public record GenerationManifest(String runId, String benchmark, double scale, S
         return target.toString();
     }
 
-    /** What the job reported: rows per table and how many parts it generated or found committed. */
+    /** What the job reported: rows per table (none when it counted nothing) and how many parts it generated or found committed. */
     public record Report(Map<String, Long> rows, int partsGenerated, int partsReused) {
         public Report {
             rows = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rows));
@@ -108,7 +108,9 @@ public record GenerationManifest(String runId, String benchmark, double scale, S
             throw new BenchboxException("the generation job left no readable report at " + report + ": " + e.getMessage());
         }
         Map<String, Long> rows = new LinkedHashMap<>();
-        for (String table : tables.keySet()) {
+        // a job that counted nothing (a dry run's) reports no table; one that counted reports them all
+        boolean counted = !root.path("tables").isEmpty();
+        for (String table : counted ? tables.keySet() : java.util.Set.<String>of()) {
             JsonNode count = root.path("tables").path(table).path("rows");
             if (!count.canConvertToLong()) {
                 throw new BenchboxException("the generation job's report " + report + " has no row count for table '" + table + "'");

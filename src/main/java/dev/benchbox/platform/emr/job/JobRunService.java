@@ -39,6 +39,7 @@ public final class JobRunService {
     private final JobRunner runner;
     private final java.util.function.Supplier<JobSettings> settings;
     private final Runnable beforeSubmit;
+    private final RunIds runIds;
     private final List<JobRunUsage> jobRuns = Collections.synchronizedList(new ArrayList<>());
 
     public JobRunService(EmrServerlessClient emr, S3Client s3, JobSettings settings) {
@@ -59,6 +60,13 @@ public final class JobRunService {
      */
     public JobRunService(EmrServerlessClient emr, S3Client s3, java.util.function.Supplier<JobSettings> settings, Runnable beforeSubmit,
             Backoff polling) {
+        this(emr, s3, settings, beforeSubmit, polling, RunIds.UNIQUE);
+    }
+
+    /** @param runIds how runs are named: uniquely, or (a dry run's) with one fixed id so that its files compare */
+    public JobRunService(EmrServerlessClient emr, S3Client s3, java.util.function.Supplier<JobSettings> settings, Runnable beforeSubmit,
+            Backoff polling, RunIds runIds) {
+        this.runIds = requireNonNull(runIds, "runIds is null");
         this.s3 = requireNonNull(s3, "s3 is null");
         this.runner = new JobRunner(emr, s3, polling);
         this.settings = requireNonNull(settings, "settings is null");
@@ -67,6 +75,15 @@ public final class JobRunService {
 
     private static java.util.function.Supplier<JobSettings> constant(JobSettings settings) {
         return () -> settings;
+    }
+
+    /** Where a run's id comes from: {@code prefix} says its kind ({@code r} a run, {@code g} a generation, {@code c} a check). */
+    @FunctionalInterface
+    public interface RunIds {
+        /** {@code <prefix>-<UTC time>-<random hex>}, usable in S3 keys. */
+        RunIds UNIQUE = JobRunService::newRunId;
+
+        String next(String prefix);
     }
 
     /** Told how the job run goes (submitted, state changes), for live display. */
@@ -89,7 +106,7 @@ public final class JobRunService {
         JobJar jar = JobJar.fromClasspath();
         String jarUri = jar.location(settings.get().staging());
         jar.uploadIfAbsent(s3, jarUri);
-        String runId = newRunId();
+        String runId = runIds.next("r");
         RunManifest manifest = new RunManifest(runId, database, catalog, tables, queries, warmups, iterations, maxRows,
                 RunManifest.outputFor(settings.get().staging(), runId));
         String manifestUri = manifest.upload(s3);
@@ -207,9 +224,14 @@ public final class JobRunService {
         return settings.get();
     }
 
+    /** A new run id of this service's kind ({@link RunIds}). */
+    public String nextRunId(String prefix) {
+        return runIds.next(prefix);
+    }
+
     /** A new run id: {@code <prefix>-<UTC time>-<random hex>}, usable in S3 keys. */
     public static String newRunId(String prefix) {
-        return prefix + newRunId().substring(1);
+        return prefix + "-" + RUN_STAMP.format(Instant.now()) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
     }
 
     JobRunUsage usage(JobRun run, String kind) {
@@ -227,10 +249,6 @@ public final class JobRunService {
 
     private static ResourceUtilization billed(software.amazon.awssdk.services.emrserverless.model.ResourceUtilization u) {
         return u == null ? ResourceUtilization.ZERO : ResourceUtilization.ofNullable(u.vcpuHour(), u.memoryGBHour(), u.storageGBHour());
-    }
-
-    private static String newRunId() {
-        return "r-" + RUN_STAMP.format(Instant.now()) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
     }
 
     private static String firstLine(String text) {

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * and wait until TERMINATED. At most one open session; it always has an idle timeout, and closing terminates it, so
  * it never outlives the shell. Ended sessions stay in {@link #usage()} for {@code cost}; an open one is estimated.
  */
-public final class EmrSessionControl implements SessionControl, AutoCloseable {
+public final class EmrSessionControl implements EmrSessions {
     private static final Logger log = LoggerFactory.getLogger(EmrSessionControl.class);
     /** The first release with sessions. */
     public static final String MIN_RELEASE = "emr-7.13.0";
@@ -181,6 +181,7 @@ public final class EmrSessionControl implements SessionControl, AutoCloseable {
     }
 
     /** Runs one statement through the open session, in {@code database}. */
+    @Override
     public QuerySummary execute(String database, String sql, RowSink sink) {
         SparkConnectClient current = current();
         if (!database.equals(this.database)) {
@@ -195,6 +196,7 @@ public final class EmrSessionControl implements SessionControl, AutoCloseable {
      * read, including the session's own temporary views, sorted. No {@code USE}: completion refreshes from a background
      * thread while a query may run.
      */
+    @Override
     public List<String> listTables(String database) {
         List<List<Object>> rows = new ArrayList<>();
         current().execute("SHOW TABLES IN " + quote(database), collect(rows), CATALOG_DEADLINE);
@@ -206,6 +208,7 @@ public final class EmrSessionControl implements SessionControl, AutoCloseable {
      * The columns of a table as the session's Spark resolves the name in {@code database} (a temporary view first, as
      * a query would): {@code DESCRIBE TABLE}'s column rows, before its partition and detail sections.
      */
+    @Override
     public List<dev.benchbox.platform.Column> describeTable(String database, String table) {
         List<List<Object>> rows = new ArrayList<>();
         try {
@@ -306,10 +309,12 @@ public final class EmrSessionControl implements SessionControl, AutoCloseable {
 
     /** Ended sessions with AWS's figures, then the open one estimated (workers × time up, one minute minimum each). */
     /** Whether this connection has asked AWS for a session (iam-policy then covers sessions). */
+    @Override
     public synchronized boolean used() {
         return used;
     }
 
+    @Override
     public synchronized List<JobRunUsage> usage() {
         List<JobRunUsage> all = new ArrayList<>(ended);
         if (open != null) {
@@ -407,6 +412,7 @@ public final class EmrSessionControl implements SessionControl, AutoCloseable {
     private String notTerminated;
 
     /** The session that closing could not terminate (it may still run and bill), if any. */
+    @Override
     public synchronized java.util.Optional<String> notTerminated() {
         return java.util.Optional.ofNullable(notTerminated);
     }

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.benchbox.BenchboxException;
-import dev.benchbox.platform.SessionControl;
 import dev.benchbox.platform.SessionInfo;
 import dev.benchbox.platform.emr.DryRunRecorder;
 import java.util.Map;
@@ -12,9 +11,10 @@ import java.util.Optional;
 
 /**
  * Sessions of a dry run: {@code session start} writes the StartSession request (with its path parameter) as the API
- * receives it, checked like a live start first; nothing is sent and no session opens.
+ * receives it, checked like a live start first; nothing is sent and no session opens, so none is ever used, billed
+ * or left to terminate.
  */
-public final class PreviewSessions implements SessionControl {
+public final class PreviewSessions implements EmrSessions {
     private final DryRunRecorder recorder;
     private final String applicationId;
     private final String executionRoleArn;
@@ -55,7 +55,7 @@ public final class PreviewSessions implements SessionControl {
 
     @Override
     public SessionInfo stop(Progress progress) {
-        throw new BenchboxException("no session is open (a dry run starts none)");
+        throw noSession();
     }
 
     @Override
@@ -67,5 +67,43 @@ public final class PreviewSessions implements SessionControl {
     public java.util.List<dev.benchbox.platform.QueryExecution> runBatch(String schema, java.util.List<dev.benchbox.platform.BatchQuery> queries,
             int warmups, int iterations, int maxRowsKept, dev.benchbox.platform.BatchListener listener) {
         throw new BenchboxException("--via session is not previewed: a dry run writes the job run a power run sends");
+    }
+
+    @Override
+    public dev.benchbox.platform.QuerySummary execute(String database, String sql, dev.benchbox.platform.RowSink sink) {
+        throw noSession();
+    }
+
+    @Override
+    public java.util.List<String> listTables(String database) {
+        throw noSession();
+    }
+
+    @Override
+    public java.util.List<dev.benchbox.platform.Column> describeTable(String database, String table) {
+        throw noSession();
+    }
+
+    @Override
+    public java.util.List<dev.benchbox.cost.JobRunUsage> usage() {
+        return java.util.List.of();
+    }
+
+    @Override
+    public boolean used() {
+        return false; // nothing was asked of AWS
+    }
+
+    @Override
+    public Optional<String> notTerminated() {
+        return Optional.empty();
+    }
+
+    @Override
+    public void close() {
+    }
+
+    private static BenchboxException noSession() {
+        return new BenchboxException("no session is open (a dry run starts none)");
     }
 }
