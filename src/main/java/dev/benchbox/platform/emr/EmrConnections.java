@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * How an EMR Serverless connection is made: live (clients that talk to AWS), a sweep's view of it (the same clients, another
  * application or job shape) or previewed (recording clients that write each request to a dry-run directory and send
- * none). Each wires the same parts ({@link EmrServerlessPlatform.Parts}); only the clients and the few things AWS alone
+ * none). Each wires the same parts ({@link Parts}); only the clients and the few things AWS alone
  * can answer ({@link Target}) differ, so a preview runs the same code as real work.
  */
 final class EmrConnections {
@@ -39,6 +39,36 @@ final class EmrConnections {
     private static final Backoff NO_WAIT = new Backoff(Duration.ofMillis(1), Duration.ofMillis(1), 1.0);
 
     private EmrConnections() {
+    }
+
+    /**
+     * The parts of one connection, as the façade ({@link EmrServerlessPlatform}) runs them.
+     *
+     * @param ownsClients false for a sweep's views, which share their clients with the connected platform
+     * @param usage what this connection asked AWS about (databases, data sources, applications created): {@code iam-policy} covers it
+     * @param sessions interactive sessions: live ones, or a dry run's previews
+     * @param connectedState the state the application was in when this session connected (null for a created one or a dry run)
+     * @param target what only AWS can answer, or a dry run says otherwise
+     */
+    record Parts(EmrOptions options, AwsClients clients, boolean ownsClients, Backoff backoff, AwsUsage usage,
+            ApplicationManager applications, GlueTables catalog, StagingLayout layout, TableLoads loads, JobRunService service,
+            JobRuns jobs, EmrSessions sessions, EmrJobSizing sizing, String applicationId, boolean createdBySession,
+            String releaseLabel, String connectedState, EmrConnections.Target target) {
+        Parts {
+            requireNonNull(options, "options is null");
+            requireNonNull(clients, "clients is null");
+            requireNonNull(backoff, "backoff is null");
+            requireNonNull(usage, "usage is null");
+            requireNonNull(applications, "applications is null");
+            requireNonNull(catalog, "catalog is null");
+            requireNonNull(layout, "layout is null");
+            requireNonNull(loads, "loads is null");
+            requireNonNull(service, "service is null");
+            requireNonNull(jobs, "jobs is null");
+            requireNonNull(sessions, "sessions is null");
+            requireNonNull(sizing, "sizing is null");
+            requireNonNull(target, "target is null");
+        }
     }
 
     /**
@@ -105,7 +135,7 @@ final class EmrConnections {
      * A view of a live connection on another application (one a sweep created; {@code options} describe it) and with
      * the job shape of one sweep configuration. It shares the connection's clients and usage: closing it closes nothing.
      */
-    static EmrServerlessPlatform view(EmrServerlessPlatform.Parts of, EmrOptions options, String applicationId, String releaseLabel,
+    static EmrServerlessPlatform view(Parts of, EmrOptions options, String applicationId, String releaseLabel,
             JobShape shape) {
         return live(options, of.clients(), false, of.backoff(), of.usage(), applicationId, false, releaseLabel, null, shape,
                 of.sizing().spark().copy());
@@ -128,7 +158,7 @@ final class EmrConnections {
                         () -> applications.stop(applicationId, true), sizing.billingProfile(applicationId).capacity(),
                         options.region(), Architecture.parse(options.architecture()), Duration.ofMinutes(options.timeoutMinutes())),
                 backoff, Clock.systemUTC());
-        return new EmrServerlessPlatform(new EmrServerlessPlatform.Parts(options, clients, ownsClients, backoff, usage, applications,
+        return new EmrServerlessPlatform(new Parts(options, clients, ownsClients, backoff, usage, applications,
                 catalog, layout, loads, service, JobRuns.of(service), sessions, sizing, applicationId, createdBySession, releaseLabel,
                 connectedState, AWS));
     }
@@ -139,12 +169,12 @@ final class EmrConnections {
     }
 
     /** A live (or previewed) connection previewed: the same application and Spark settings, requests to {@code recorder}. */
-    static EmrServerlessPlatform preview(EmrServerlessPlatform.Parts of, DryRunRecorder recorder) {
+    static EmrServerlessPlatform preview(Parts of, DryRunRecorder recorder) {
         EmrOptions options = of.options().createApplication() ? of.options() : of.options().withApplicationId(of.applicationId());
         return preview(options, recorder, of, of.sizing().spark().copy());
     }
 
-    private static EmrServerlessPlatform preview(EmrOptions options, DryRunRecorder recorder, EmrServerlessPlatform.Parts of,
+    private static EmrServerlessPlatform preview(EmrOptions options, DryRunRecorder recorder, Parts of,
             EmrSparkSettings spark) {
         RecordingS3Client s3 = new RecordingS3Client(recorder);
         AwsClients clients = AwsClients.recording(new RecordingEmrServerlessClient(recorder, options, new PreviewJob(s3)),
@@ -161,7 +191,7 @@ final class EmrConnections {
                 () -> applications.start(applicationId), NO_WAIT, prefix -> DRY_RUN_RUN_ID);
         Target target = new Previewed(recorder, service, catalog);
         // a preview never stops or deletes anything when it closes: it created nothing
-        return new EmrServerlessPlatform(new EmrServerlessPlatform.Parts(options, clients, true, Backoff.DEFAULT, usage, applications,
+        return new EmrServerlessPlatform(new Parts(options, clients, true, Backoff.DEFAULT, usage, applications,
                 catalog, layout, TableLoads.preview(catalog, layout, recorder), service, JobRuns.NONE_IN_A_DRY_RUN,
                 new PreviewSessions(recorder, applicationId, options.executionRoleArn(), releaseLabel), sizing, applicationId, false,
                 releaseLabel, null, target));

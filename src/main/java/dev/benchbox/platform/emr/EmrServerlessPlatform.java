@@ -1,22 +1,14 @@
 package dev.benchbox.platform.emr;
 
-import dev.benchbox.cost.WorkerSize;
 import dev.benchbox.platform.emr.job.Backoff;
 import dev.benchbox.platform.emr.session.EmrSessions;
 import static java.util.Objects.requireNonNull;
 
 import dev.benchbox.BenchboxException;
-import dev.benchbox.cost.Architecture;
 import dev.benchbox.cost.BillingProfile;
-import dev.benchbox.cost.JobCapacity;
 import dev.benchbox.cost.JobRunUsage;
-import dev.benchbox.platform.emr.job.JobJar;
-import dev.benchbox.platform.emr.job.JobRequest;
 import dev.benchbox.platform.emr.job.JobRunService;
-import dev.benchbox.platform.emr.job.JobRunner;
 import dev.benchbox.platform.emr.job.JobSettings;
-import dev.benchbox.platform.emr.job.RunManifest;
-import dev.benchbox.platform.emr.job.SparkSubmit;
 import dev.benchbox.platform.ApplicationInfo;
 import dev.benchbox.platform.BatchListener;
 import dev.benchbox.platform.CapacityControl;
@@ -36,22 +28,13 @@ import dev.benchbox.platform.QuerySummary;
 import dev.benchbox.platform.RowSink;
 import dev.benchbox.results.EngineConfiguration;
 import dev.benchbox.tpch.TpchSchema;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Amazon EMR Serverless as a platform: the application runs Spark job runs, Glue is the catalog (a schema is a
@@ -64,42 +47,11 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * capabilities, closing), each method a few lines over the parts it delegates to.
  */
 public final class EmrServerlessPlatform implements Platform {
-    private static final Logger log = LoggerFactory.getLogger(EmrServerlessPlatform.class);
     public static final String NAME = "emr-serverless";
     /** Rows of an ad-hoc query's result brought back from S3 (the count covers every row). */
     public static final int QUERY_ROWS_BROUGHT_BACK = 10_000;
 
-    /**
-     * The parts of one connection, as {@link EmrConnections} wires them.
-     *
-     * @param ownsClients false for a sweep's views, which share their clients with the connected platform
-     * @param usage what this connection asked AWS about (databases, data sources, applications created): {@code iam-policy} covers it
-     * @param sessions interactive sessions: live ones, or a dry run's previews
-     * @param connectedState the state the application was in when this session connected (null for a created one or a dry run)
-     * @param target what only AWS can answer, or a dry run says otherwise
-     */
-    record Parts(EmrOptions options, AwsClients clients, boolean ownsClients, Backoff backoff, AwsUsage usage,
-            ApplicationManager applications, GlueTables catalog, StagingLayout layout, TableLoads loads, JobRunService service,
-            JobRuns jobs, EmrSessions sessions, EmrJobSizing sizing, String applicationId, boolean createdBySession,
-            String releaseLabel, String connectedState, EmrConnections.Target target) {
-        Parts {
-            requireNonNull(options, "options is null");
-            requireNonNull(clients, "clients is null");
-            requireNonNull(backoff, "backoff is null");
-            requireNonNull(usage, "usage is null");
-            requireNonNull(applications, "applications is null");
-            requireNonNull(catalog, "catalog is null");
-            requireNonNull(layout, "layout is null");
-            requireNonNull(loads, "loads is null");
-            requireNonNull(service, "service is null");
-            requireNonNull(jobs, "jobs is null");
-            requireNonNull(sessions, "sessions is null");
-            requireNonNull(sizing, "sizing is null");
-            requireNonNull(target, "target is null");
-        }
-    }
-
-    private final Parts parts;
+    private final EmrConnections.Parts parts;
     private final EmrOptions options;
     private final AwsClients clients;
     private final ApplicationManager applications;
@@ -113,7 +65,7 @@ public final class EmrServerlessPlatform implements Platform {
     private final String releaseLabel;
     private final String connectedState;
     private volatile JobRunService.Progress jobProgress = JobRunService.Progress.NONE;
-    private volatile boolean deleteOnClose;
+    private final EmrClosing closing;
     private final Backoff backoff;
     private final boolean ownsClients;
     private final EmrJobSizing sizing;
@@ -122,7 +74,7 @@ public final class EmrServerlessPlatform implements Platform {
     private final EmrSessions sessionControl;
     private final AwsUsage usage;
 
-    EmrServerlessPlatform(Parts parts) {
+    EmrServerlessPlatform(EmrConnections.Parts parts) {
         this.parts = requireNonNull(parts, "parts is null");
         this.options = parts.options();
         this.clients = parts.clients();
@@ -142,6 +94,7 @@ public final class EmrServerlessPlatform implements Platform {
         this.sessionControl = parts.sessions();
         this.usage = parts.usage();
         this.generation = new EmrDataGeneration(parts.service(), clients.s3(), catalog, layout, () -> jobProgress);
+        this.closing = new EmrClosing(options, applications, applicationId, createdBySession, sessionControl, clients, ownsClients);
     }
 
     /** Every job run shares these: the application, role, staging prefix, timeout and Spark's sizing. */
@@ -168,20 +121,17 @@ public final class EmrServerlessPlatform implements Platform {
         return clients;
     }
 
-    /** Applications a sweep created and has not deleted yet: closing the connection deletes them (e.g. on exit mid-sweep). */
-    private final Map<String, ApplicationManager> sweepApplications = new java.util.concurrent.ConcurrentHashMap<>();
-
     /** A sweep is about to create an application: the caller's policy then covers creating and deleting them. */
     void creatingSweepApplication() {
         usage.applicationCreated();
     }
 
     void sweepApplicationCreated(String id, ApplicationManager manager) {
-        sweepApplications.put(id, manager);
+        closing.sweepApplicationCreated(id, manager);
     }
 
     void sweepApplicationDeleted(String id) {
-        sweepApplications.remove(id);
+        closing.sweepApplicationDeleted(id);
     }
 
     Backoff backoff() {
@@ -445,24 +395,7 @@ public final class EmrServerlessPlatform implements Platform {
         if (ownsClients) {
             clients.retryNotices(target::retrying);
         }
-        jobProgress = new JobRunService.Progress() {
-            @Override
-            public void submitted(String jobRunId) {
-                target.submitted(jobRunId);
-            }
-
-            @Override
-            public void stateChanged(String jobRunId, software.amazon.awssdk.services.emrserverless.model.JobRunState state,
-                    java.time.Duration sinceSubmit) {
-                target.stateChanged(jobRunId, state.toString(), sinceSubmit);
-            }
-
-            @Override
-            public void stillIn(String jobRunId, software.amazon.awssdk.services.emrserverless.model.JobRunState state,
-                    java.time.Duration sinceSubmit) {
-                target.waiting("job run " + jobRunId + " " + state, sinceSubmit);
-            }
-        };
+        jobProgress = JobRuns.progress(target);
     }
 
     /** One statement as one job run; at most {@link #QUERY_ROWS_BROUGHT_BACK} rows come back. */
@@ -539,11 +472,7 @@ public final class EmrServerlessPlatform implements Platform {
      * created can be deleted.
      */
     public void deleteOnClose() {
-        if (!createdBySession) {
-            throw new BenchboxException("application " + applicationId + " was not created by this session: "
-                    + "BenchBox never stops or deletes an application you brought");
-        }
-        deleteOnClose = true;
+        closing.deleteOnClose();
     }
 
     // ---- capabilities ---------------------------------------------------------------------------------------
@@ -597,21 +526,7 @@ public final class EmrServerlessPlatform implements Platform {
 
     @Override
     public Optional<String> closingNote() {
-        return Optional.of(parts.target().closingNote(this::closingNoteText));
-    }
-
-    /** What closing will do to the application, in words. */
-    private String closingNoteText() {
-        String session = sessionControl.isOpen() ? "terminating the open session, " : "";
-        if (!createdBySession) {
-            return session + "application " + applicationId + " left as it was (not created by this session)";
-        }
-        if (deleteOnClose) {
-            return session + "deleting application " + applicationId + " (created by this session)";
-        }
-        // stopped costs nothing, but it stays in the account: say so, and how to delete it once the shell cannot
-        return session + "stopping application " + applicationId + " (created by this session); it stays: delete it with "
-                + applications.byHand("delete-application", applicationId);
+        return Optional.of(parts.target().closingNote(closing::note));
     }
 
     public String trustPolicy() {
@@ -625,55 +540,7 @@ public final class EmrServerlessPlatform implements Platform {
 
     @Override
     public List<String> closeReporting() {
-        List<String> leftRunning = new ArrayList<>();
-        sweepApplications.forEach((id, manager) -> {
-            try {
-                manager.delete(id);
-            } catch (RuntimeException e) {
-                log.warn("could not delete application {} created for a sweep: {}", id, e.getMessage());
-                leftRunning.add("could not delete application " + id + " created for a sweep (" + reason(e) + "): "
-                        + cli("stop-application", id) + " && " + cli("delete-application", id));
-            }
-        });
-        sweepApplications.clear();
-        sessionControl.close(); // a session this shell started never outlives it (closing it never fails)
-        try {
-            if (createdBySession) {
-                if (deleteOnClose) {
-                    applications.delete(applicationId);
-                } else {
-                    applications.stop(applicationId, false);
-                }
-            }
-        } catch (RuntimeException e) {
-            // closing never fails; the application's own auto-stop is the safety net, but it bills until then
-            log.warn("could not {} application {}: {}", deleteOnClose ? "delete" : "stop", applicationId, e.getMessage());
-            leftRunning.add(deleteOnClose
-                    ? "could not delete application " + applicationId + " (" + reason(e) + "): " + cli("stop-application", applicationId)
-                            + " && " + cli("delete-application", applicationId)
-                    : "could not stop application " + applicationId + " (" + reason(e) + "; it stops itself after "
-                            + options.idleTimeoutMinutes() + " idle minutes): " + cli("stop-application", applicationId));
-        } finally {
-            if (ownsClients) {
-                clients.close();
-            }
-        }
-        sessionControl.notTerminated().ifPresent(id -> leftRunning.add("could not terminate session " + id + " on application "
-                + applicationId + ": end it in EMR Studio, or stop the application: " + cli("stop-application", applicationId)));
-        return List.copyOf(leftRunning);
-    }
-
-    /** The AWS CLI command that does {@code action} to application {@code id} by hand. */
-    private String cli(String action, String id) {
-        return "aws emr-serverless " + action + " --application-id " + id + " --region " + options.region()
-                + (options.endpointUrl() == null ? "" : " --endpoint-url " + options.endpointUrl());
-    }
-
-    private static String reason(RuntimeException e) {
-        String text = e instanceof AwsCallFailed call
-                ? AwsFailureMessages.aws(call.service(), call.operation(), call.resource(), call.region(), call.getCause())
-                : e.getMessage();
-        return text == null ? e.getClass().getSimpleName() : text.lines().findFirst().orElse(text);
+        return closing.close();
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------

@@ -21,6 +21,28 @@ interface JobRuns {
 
     List<JobRunUsage> jobRuns();
 
+    /** The shell's view of job-run progress as the job-run code reports it (SDK states named as AWS names them). */
+    static JobRunService.Progress progress(dev.benchbox.platform.JobProgress target) {
+        return new JobRunService.Progress() {
+            @Override
+            public void submitted(String jobRunId) {
+                target.submitted(jobRunId);
+            }
+
+            @Override
+            public void stateChanged(String jobRunId, software.amazon.awssdk.services.emrserverless.model.JobRunState state,
+                    java.time.Duration sinceSubmit) {
+                target.stateChanged(jobRunId, state.toString(), sinceSubmit);
+            }
+
+            @Override
+            public void stillIn(String jobRunId, software.amazon.awssdk.services.emrserverless.model.JobRunState state,
+                    java.time.Duration sinceSubmit) {
+                target.waiting("job run " + jobRunId + " " + state, sinceSubmit);
+            }
+        };
+    }
+
     /** Job runs on the application, through {@link JobRunService}. */
     static JobRuns of(JobRunService service) {
         return new JobRuns() {
