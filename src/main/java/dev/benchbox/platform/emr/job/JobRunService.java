@@ -131,8 +131,8 @@ public final class JobRunService {
         return submit(request(kind, runId, jarUri, manifestUri, submit), kind, progress);
     }
 
-    /** The StartJobRun request {@link #runManifest} would send, for a dry run to write. */
-    public JobRequest request(String kind, String runId, String jarUri, String manifestUri, SparkSubmit submit) {
+    /** The StartJobRun request of one run of the job. */
+    private JobRequest request(String kind, String runId, String jarUri, String manifestUri, SparkSubmit submit) {
         JobSettings s = settings.get();
         return new JobRequest(s.applicationId(), s.executionRoleArn(), "benchbox " + kind + " " + runId, jarUri,
                 List.of(manifestUri), submit.parameters(), s.logUri(), s.timeoutMinutes(), s.tags());

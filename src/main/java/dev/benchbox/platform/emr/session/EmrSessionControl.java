@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  * enabled here on an application this connection created), wait until ready, run SQL through Spark Connect, terminate
  * and wait until TERMINATED. At most one open session; it always has an idle timeout, and closing terminates it, so
  * it never outlives the shell. Ended sessions stay in {@link #usage()} for {@code cost}; an open one is estimated.
+ * <p>
+ * Just over 400 lines: one session's whole life (start, wait, query, catalog, stop, close, usage) under one lock.
  */
 public final class EmrSessionControl implements EmrSessions {
     private static final Logger log = LoggerFactory.getLogger(EmrSessionControl.class);
