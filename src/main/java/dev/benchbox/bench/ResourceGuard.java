@@ -48,7 +48,7 @@ public final class ResourceGuard {
 
     /** Why this machine cannot hold the load, with what would work instead; empty when it can (or the data goes elsewhere). */
     public Optional<String> refusal(Platform platform, Benchmark benchmark, double scale) {
-        Optional<LocalNeed> need = platform.localNeed(benchmark.footprint(), scale);
+        Optional<LocalNeed> need = platform.localNeed(benchmark.dataSet(), benchmark.footprint(), scale);
         if (need.isEmpty()) {
             return Optional.empty();
         }
@@ -101,7 +101,7 @@ public final class ResourceGuard {
                 if (value >= scale || candidate.compareTo(smallest) < 0 || !benchmark.scaleRange().contains(value)) {
                     continue;
                 }
-                Optional<LocalNeed> need = platform.localNeed(benchmark.footprint(), value);
+                Optional<LocalNeed> need = platform.localNeed(benchmark.dataSet(), benchmark.footprint(), value);
                 if (need.isEmpty() || shortage(need.get(), now).isEmpty()) {
                     return Optional.of(value);
                 }

@@ -12,6 +12,7 @@ import dev.benchbox.platform.Platform;
 import dev.benchbox.platform.QueryExecution;
 import dev.benchbox.results.QueryResult;
 import dev.benchbox.results.RunSummaryPrinter;
+import dev.benchbox.dataset.Scale;
 import dev.benchbox.session.CostService;
 import dev.benchbox.session.Session;
 import dev.benchbox.tpch.TpchSchema;
@@ -102,7 +103,7 @@ public class RunCommands {
         if (scale == null) {
             if (dryRun == null) {
                 throw new BenchboxException("missing --scale: run " + chosen.name() + " --scale SF (e.g. "
-                        + (chosen.name().equals("tpch") ? "0.01 or 1)" : "1)"));
+                        + chosen.answeredScales().stream().map(Scale::text).collect(java.util.stream.Collectors.joining(" or ")) + ")");
             }
             scale = "0.01";
         }
@@ -136,7 +137,7 @@ public class RunCommands {
         }
         if (request.viaSession()) {
             // the open session has its own Spark settings
-            costs.checkMaxCost(maxCost, chosen.name(), request.scaleFactor(), request.warmups() + request.iterations());
+            costs.checkMaxCost(maxCost, chosen, request.scaleFactor(), request.warmups() + request.iterations());
             execute(request);
             return;
         }
@@ -148,7 +149,7 @@ public class RunCommands {
                 return;
             }
             // each stream is a job run of its own
-            costs.checkMaxCost(maxCost, chosen.name(), request.scaleFactor(), (request.warmups() + request.iterations()) * request.streams());
+            costs.checkMaxCost(maxCost, chosen, request.scaleFactor(), (request.warmups() + request.iterations()) * request.streams());
             execute(request);
         }
     }
@@ -180,7 +181,7 @@ public class RunCommands {
         // the benchmark's load as the preview platform records it (TPC-DS on EMR: the generation job run's request)
         List<BatchQuery> batch = request.benchmark().statements(request.queries());
         try (var work = SparkConfs.forWork(preview, request.scaleFactor(), sparkConf)) {
-            request.benchmark().load(preview, schema, request.scaleFactor(), List.of(), LoadProgress.NONE);
+            preview.load(schema, request.benchmark().dataSet(), Scale.of(request.scaleFactor()), List.of(), LoadProgress.NONE);
             dryRun.previewRun(schema, batch, request.warmups(), request.iterations(), PowerRunService.MAX_ROWS_KEPT);
         }
         console.println("Previewed " + request.benchmark().title() + " SF" + TpchSchema.formatScale(request.scaleFactor()) + " on " + preview.description());

@@ -246,13 +246,13 @@ class ClusterGenerationIT {
     private static void writeLocalGeneration(Path target, double scale) throws Exception {
         try (DuckDbPlatform duckdb = DuckDbPlatform.open(null)) {
             duckdb.createSchema("local");
-            duckdb.loadTpch("local", scale, TpchSchema.TABLES, LoadProgress.NONE);
+            duckdb.load("local", dev.benchbox.benchmark.Benchmarks.get("tpch").dataSet(), dev.benchbox.dataset.Scale.of(scale), TpchSchema.TABLES, LoadProgress.NONE);
             for (String table : TpchSchema.TABLES) {
                 Files.createDirectories(target.resolve(table));
                 duckdb.execute("local", "COPY local." + table + " TO '" + target.resolve(table).resolve("data.parquet")
                         + "' (FORMAT parquet)", new dev.benchbox.platform.RowSink() {
                             @Override
-                            public void begin(List<dev.benchbox.platform.Column> columns) {
+                            public void begin(List<dev.benchbox.dataset.Column> columns) {
                             }
 
                             @Override

@@ -54,7 +54,7 @@ class TpchSchemaTest {
         assertThat(TpchSchema.columns("lineitem"))
                 .filteredOn(c -> c.name().equals("l_extendedprice"))
                 .singleElement()
-                .extracting(dev.benchbox.platform.Column::type)
+                .extracting(dev.benchbox.dataset.Column::type)
                 .isEqualTo("DECIMAL(15,2)");
     }
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.benchbox.BenchboxException;
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
 import dev.benchbox.platform.GenerationPlan;
 import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.platform.LoadReport;
@@ -20,7 +20,8 @@ import dev.benchbox.platform.emr.job.JobSettings;
 import dev.benchbox.platform.emr.job.RunManifest;
 import dev.benchbox.platform.emr.job.S3Uri;
 import dev.benchbox.platform.emr.job.SparkSubmit;
-import dev.benchbox.tpch.TpchSchema;
+import dev.benchbox.dataset.DataSet;
+import dev.benchbox.dataset.Scale;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +31,7 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * TPC-H or TPC-DS ({@link GeneratedDataSet}) generated inside EMR Serverless: the shell uploads the job jar and a
+ * A benchmark's data set ({@link DataSet}) generated inside EMR Serverless: the shell uploads the job jar and a
  * {@link GenerationManifest}, one job run writes every part straight to {@code <staging>/data/<benchmark>/sf<SF>/<table>/},
  * and the Glue tables are registered with the job's own row counts. No table data passes through this machine. A dry run writes the
  * manifest and the StartJobRun instead, and previews the Glue tables as {@code load tpch} does.
@@ -72,10 +73,9 @@ final class EmrDataGeneration {
 
     /** The manifest of a generation run: each table's parts and its columns as the Glue table declares them. */
     GenerationManifest manifest(String runId, GenerationPlan plan) {
-        GeneratedDataSet dataSet = GeneratedDataSet.of(plan.benchmark());
         Map<String, GenerationManifest.Table> tables = new LinkedHashMap<>();
         for (String table : plan.tables()) {
-            tables.put(table, new GenerationManifest.Table(plan.parts().get(table), dataSet.hiveColumns(table)));
+            tables.put(table, new GenerationManifest.Table(plan.parts().get(table), hiveColumns(plan.dataSet(), table)));
         }
         String data = layout.generated(plan.benchmark(), plan.scale()).uri();
         return new GenerationManifest(runId, plan.benchmark(), plan.scale(), data, RunManifest.outputFor(settings.get().staging(), runId),
@@ -97,16 +97,16 @@ final class EmrDataGeneration {
         if (recorder != null) {
             return preview(database, plan, loadProgress, started);
         }
-        GeneratedDataSet dataSet = GeneratedDataSet.of(plan.benchmark());
+        DataSet dataSet = plan.dataSet();
         GenerationManifest manifest = manifest(JobRunService.newRunId("g"), plan);
         String manifestUri = manifest.upload(s3);
         var usage = service.runManifest("load", manifest.runId(), manifestUri, sparkSubmit(plan), progress.get());
         GenerationManifest.Report report = manifest.readReport(s3);
-        Map<String, String> scaleParameter = Map.of(dataSet.scaleParameter(), TpchSchema.formatScale(plan.scale()));
+        Map<String, String> scaleParameter = Map.of(dataSet.scaleParameter(), Scale.of(plan.scale()).text());
         for (Map.Entry<String, Long> table : report.rows().entrySet()) {
             Map<String, String> parameters = new LinkedHashMap<>(scaleParameter);
             parameters.put("numRows", Long.toString(table.getValue()));
-            catalog.createOrUpdateTable(database, new GlueTableDefinition(table.getKey(), dataSet.hiveColumns(table.getKey()),
+            catalog.createOrUpdateTable(database, new GlueTableDefinition(table.getKey(), hiveColumns(dataSet, table.getKey()),
                     layout.generatedTable(plan.benchmark(), plan.scale(), table.getKey()), parameters));
         }
         String note = "generated in the cluster by job run " + (usage == null ? "?" : usage.jobRunId()) + ": "
@@ -128,8 +128,7 @@ final class EmrDataGeneration {
                 jar.location(s.staging()), List.of(manifest.manifestUri()), sparkSubmit(plan).parameters(), s.logUri(),
                 s.timeoutMinutes(), s.tags());
         recorder.record("StartJobRun", "generate-" + plan.benchmark(), JobRunner.startRequest(request, "dry-run-client-token"));
-        LoadReport tables = plan.benchmark().equals("tpch") ? loads.loadTpch(database, plan.scale(), plan.tables(), loadProgress)
-                : previewTables(database, plan);
+        LoadReport tables = previewTables(database, plan);
         List<String> notes = new ArrayList<>(List.of("dry run: the cluster would generate " + plan.totalParts() + " parts into "
                 + manifest.data() + " (generation/" + RunManifest.FILE_NAME + " is the job's manifest)"));
         return new LoadReport(tables.rowCounts(), System.nanoTime() - started, notes);
@@ -137,12 +136,12 @@ final class EmrDataGeneration {
 
     /** The Glue tables a generation would register (no row counts yet), each with its DDL beside the requests. */
     private LoadReport previewTables(String database, GenerationPlan plan) {
-        GeneratedDataSet dataSet = GeneratedDataSet.of(plan.benchmark());
+        DataSet dataSet = plan.dataSet();
         Map<String, Long> rows = new LinkedHashMap<>();
         for (String table : plan.tables()) {
-            GlueTableDefinition definition = new GlueTableDefinition(table, dataSet.hiveColumns(table),
+            GlueTableDefinition definition = new GlueTableDefinition(table, hiveColumns(dataSet, table),
                     layout.generatedTable(plan.benchmark(), plan.scale(), table),
-                    Map.of(dataSet.scaleParameter(), TpchSchema.formatScale(plan.scale())));
+                    Map.of(dataSet.scaleParameter(), Scale.of(plan.scale()).text()));
             catalog.createOrUpdateTable(database, definition);
             recorder.write("tables/" + table + ".sql", definition.ddl(database));
             rows.put(table, 0L);
@@ -151,7 +150,8 @@ final class EmrDataGeneration {
     }
 
     /** Checks an existing data set with a job run, then registers its tables in place; nothing is registered unless all pass. */
-    LoadReport registerTpch(String database, double scale, List<String> tables, S3Location from, LoadProgress loadProgress) {
+    LoadReport register(String database, DataSet dataSet, Scale scale, List<String> tables, S3Location from,
+            LoadProgress loadProgress) {
         long started = System.nanoTime();
         String runId = recorder != null ? "dry-run" : JobRunService.newRunId("c");
         String output = RunManifest.outputFor(settings.get().staging(), runId);
@@ -163,19 +163,19 @@ final class EmrDataGeneration {
         String manifestUri = output + RunManifest.FILE_NAME;
         // the connection's settings: tuned to the scale being checked, the user's --spark-conf over them
         SparkSubmit submit = settings.get().sparkSubmit(RunManifest.Catalog.PATHS);
-        Map<String, String> scaleParameter = Map.of(GlueTableDefinition.TPCH_SCALE_PARAMETER, TpchSchema.formatScale(scale));
+        Map<String, String> scaleParameter = Map.of(dataSet.scaleParameter(), scale.text());
         if (recorder != null) {
             JobSettings s = settings.get();
             JobJar jar = JobJar.fromClasspath();
             recorder.write("check/" + RunManifest.FILE_NAME, manifestJson);
             recorder.upload(jar.location(s.staging()), jar.bytes());
             recorder.upload(manifestUri, manifestJson.getBytes(StandardCharsets.UTF_8));
-            recorder.record("StartJobRun", "check-tpch", JobRunner.startRequest(new JobRequest(s.applicationId(), s.executionRoleArn(),
+            recorder.record("StartJobRun", "check-" + dataSet.name(), JobRunner.startRequest(new JobRequest(s.applicationId(), s.executionRoleArn(),
                     "benchbox load " + runId, jar.location(s.staging()), List.of(manifestUri), submit.parameters(), s.logUri(),
                     s.timeoutMinutes(), s.tags()), "dry-run-client-token"));
             Map<String, Long> rows = new LinkedHashMap<>();
             for (String table : tables) {
-                catalog.createOrUpdateTable(database, new GlueTableDefinition(table, hiveColumns(table), from.resolve(table + "/"),
+                catalog.createOrUpdateTable(database, new GlueTableDefinition(table, hiveColumns(dataSet, table), from.resolve(table + "/"),
                         scaleParameter));
                 rows.put(table, 0L);
             }
@@ -197,7 +197,7 @@ final class EmrDataGeneration {
         List<String> problems = new ArrayList<>();
         for (String table : tables) {
             JsonNode result = report.path("tables").path(table);
-            String problem = problem(table, scale, from.resolve(table + "/"), result);
+            String problem = problem(dataSet, table, scale, from.resolve(table + "/"), result);
             if (problem != null) {
                 problems.add(problem);
             }
@@ -209,14 +209,14 @@ final class EmrDataGeneration {
         for (String table : tables) {
             Map<String, String> parameters = new LinkedHashMap<>(scaleParameter);
             parameters.put("numRows", Long.toString(rows.get(table)));
-            catalog.createOrUpdateTable(database, new GlueTableDefinition(table, hiveColumns(table), from.resolve(table + "/"), parameters));
+            catalog.createOrUpdateTable(database, new GlueTableDefinition(table, hiveColumns(dataSet, table), from.resolve(table + "/"), parameters));
         }
         return new LoadReport(rows, System.nanoTime() - started, List.of("registered in place from " + from.uri()
                 + " after job run " + (usage == null ? "?" : usage.jobRunId()) + " checked row counts and column types (nothing copied)"));
     }
 
     /** What is wrong with one table of the data set, in words naming it, or null when it passed the check. */
-    private static String problem(String table, double scale, S3Location location, JsonNode result) {
+    private static String problem(DataSet dataSet, String table, Scale scale, S3Location location, JsonNode result) {
         String where = "table '" + table + "' at " + location.uri();
         if (!result.path("exists").asBoolean(false)) {
             return where + ": no Parquet files there";
@@ -226,7 +226,7 @@ final class EmrDataGeneration {
         }
         Map<String, String> found = new LinkedHashMap<>();
         result.path("columns").forEach(c -> found.put(c.path("name").asText().toLowerCase(java.util.Locale.ROOT), c.path("type").asText()));
-        for (Column column : hiveColumns(table)) {
+        for (Column column : hiveColumns(dataSet, table)) {
             String type = found.get(column.name());
             if (type == null) {
                 return where + ": no column " + column.name();
@@ -236,14 +236,15 @@ final class EmrDataGeneration {
             }
         }
         long rows = result.path("rows").asLong(-1);
-        if (!TpchRowCounts.matches(table, scale, rows)) {
+        if (!dataSet.rowCounts().matches(table, scale, rows)) {
             return String.format(java.util.Locale.ROOT, "%s: %,d rows, expected %s for SF %s", where, rows,
-                    TpchRowCounts.describe(table, scale), TpchSchema.formatScale(scale));
+                    dataSet.rowCounts().expected(table, scale), scale.text());
         }
         return null;
     }
 
-    static List<Column> hiveColumns(String table) {
-        return GeneratedDataSet.TPCH.hiveColumns(table);
+    /** A table's columns with Hive types, as the Glue table declares them (CHAR(n) and VARCHAR(n) are {@code string}). */
+    static List<Column> hiveColumns(DataSet dataSet, String table) {
+        return dataSet.columns(table).stream().map(c -> new Column(c.name(), HiveTypes.of(table, c.name(), c.type()))).toList();
     }
 }

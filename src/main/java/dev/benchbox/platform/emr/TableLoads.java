@@ -3,10 +3,11 @@ package dev.benchbox.platform.emr;
 import static java.util.Objects.requireNonNull;
 
 import dev.benchbox.BenchboxException;
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
 import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.platform.LoadReport;
-import dev.benchbox.tpch.TpchSchema;
+import dev.benchbox.dataset.DataSet;
+import dev.benchbox.dataset.Scale;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,24 +53,26 @@ final class TableLoads {
         return new TableLoads(catalog, layout, DataStaging.listedIn(recorder), recorder::write, true);
     }
 
-    LoadReport loadTpch(String database, double scaleFactor, List<String> selected, LoadProgress progress) {
+    /** Generates the data set here, uploads it and registers its tables with the scale they hold. */
+    LoadReport load(String database, DataSet dataSet, Scale scale, List<String> selected, LoadProgress progress) {
         long started = System.nanoTime();
-        Map<String, String> scaleParameter = Map.of(GlueTableDefinition.TPCH_SCALE_PARAMETER, TpchSchema.formatScale(scaleFactor));
+        double scaleFactor = scale.value();
+        Map<String, String> scaleParameter = Map.of(dataSet.scaleParameter(), scale.text());
         if (tpchFromSchema) {
             Map<String, Long> rows = new LinkedHashMap<>();
             for (String table : selected) {
-                List<Column> columns = TpchSchema.columns(table).stream()
+                List<Column> columns = dataSet.columns(table).stream()
                         .map(c -> new Column(c.name(), HiveTypes.of(table, c.name(), c.type()))).toList();
-                register(database, new GlueTableDefinition(table, columns, layout.tpchTable(scaleFactor, table), scaleParameter));
+                register(database, new GlueTableDefinition(table, columns, layout.generatedTable(dataSet.name(), scaleFactor, table), scaleParameter));
                 rows.put(table, 0L);
             }
             String note = "dry run: nothing generated or uploaded; data would go to "
-                    + layout.root().resolve("data/tpch/sf" + TpchSchema.formatScale(scaleFactor) + "/").uri();
+                    + layout.generated(dataSet.name(), scaleFactor).uri();
             return new LoadReport(rows, System.nanoTime() - started, List.of(note));
         }
         return exportAndRegister(database, selected, started, scaleParameter,
-                exporter -> exporter.generateTpch(scaleFactor, selected, progress),
-                table -> layout.tpchTable(scaleFactor, table), progress);
+                exporter -> exporter.generate(dataSet, scale, selected, progress),
+                table -> layout.generatedTable(dataSet.name(), scaleFactor, table), progress);
     }
 
     LoadReport loadFiles(String database, List<String> tables, Path sourceDir, LoadProgress progress) {

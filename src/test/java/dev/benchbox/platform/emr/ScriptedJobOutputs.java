@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
 import dev.benchbox.standin.AwsStandIn;
 import dev.benchbox.standin.JobExecutor;
 import java.net.URI;
@@ -45,7 +45,7 @@ public final class ScriptedJobOutputs implements JobExecutor {
                     ObjectNode t = tables.putObject(table.asText()).put("exists", true)
                             .put("rows", TpchRowCounts.expected(table.asText(), checkedScale));
                     ArrayNode columns = t.putArray("columns");
-                    for (Column column : GeneratedDataSet.TPCH.hiveColumns(table.asText())) {
+                    for (Column column : EmrDataGeneration.hiveColumns(new dev.benchbox.benchmark.TpchBenchmark().dataSet(), table.asText())) {
                         columns.addObject().put("name", column.name()).put("type", column.type());
                     }
                 }
