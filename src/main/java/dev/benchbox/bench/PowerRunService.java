@@ -20,7 +20,6 @@ import dev.benchbox.results.ResultStore;
 import dev.benchbox.results.RunResult;
 import dev.benchbox.session.LedgerEntry;
 import dev.benchbox.session.Session;
-import dev.benchbox.tpch.TpchSchema;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -152,7 +151,7 @@ public class PowerRunService {
                         request.validation().name().toLowerCase(java.util.Locale.ROOT), ShellVersion.current()));
         Path file = new ResultStore(resultsDirectory).write(result);
         session.record(new LedgerEntry(started, platform.name(), "run",
-                benchmark.title() + " power run SF" + TpchSchema.formatScale(request.scaleFactor()) + ", " + batch.size()
+                benchmark.title() + " power run SF" + Scale.of(request.scaleFactor()).text() + ", " + batch.size()
                         + (batch.size() == 1 ? " statement" : " statements"),
                 (System.nanoTime() - startNanos) / 1e6));
         return new Report(result, file, load);

@@ -1,12 +1,12 @@
 package dev.benchbox.bench;
 
+import dev.benchbox.dataset.Scale;
 import static java.util.Objects.requireNonNull;
 
 import dev.benchbox.BenchboxException;
 import dev.benchbox.benchmark.Benchmark;
 import dev.benchbox.platform.LocalNeed;
 import dev.benchbox.platform.Platform;
-import dev.benchbox.tpch.TpchSchema;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,9 +59,9 @@ public final class ResourceGuard {
         }
         List<String> instead = new ArrayList<>();
         smallerScale(platform, benchmark, scale, now).ifPresent(smaller ->
-                instead.add("a smaller scale (up to SF " + TpchSchema.formatScale(smaller) + ")"));
+                instead.add("a smaller scale (up to SF " + Scale.of(smaller).text() + ")"));
         instead.addAll(need.get().instead());
-        return Optional.of("SF " + TpchSchema.formatScale(scale) + " of " + benchmark.title() + " needs about " + shortage.get()
+        return Optional.of("SF " + Scale.of(scale).text() + " of " + benchmark.title() + " needs about " + shortage.get()
                 + (instead.isEmpty() ? "" : ": use " + orList(instead)) + "; add --force to try anyway");
     }
 

@@ -15,7 +15,6 @@ import dev.benchbox.results.RunSummaryPrinter;
 import dev.benchbox.dataset.Scale;
 import dev.benchbox.session.CostService;
 import dev.benchbox.session.Session;
-import dev.benchbox.tpch.TpchSchema;
 import dev.benchbox.tpch.ValidationMode;
 import java.nio.file.Path;
 import java.util.List;
@@ -117,9 +116,6 @@ public class RunCommands {
         } else if (!via.equals("job")) {
             throw new BenchboxException("invalid --via '" + via + "': expected job or session");
         }
-        if (sweep != null && !chosen.name().equals("tpch")) {
-            throw new BenchboxException("--sweep runs TPC-H only for now");
-        }
         dev.benchbox.bench.sweep.SweepSpec sweepSpec = sweep == null ? null : sweeps.check(sweep, platform, dryRun, maxCost);
         if (dryRun != null) {
             dryRun(request, platform, platformOptions, Path.of(dryRun), replace, sparkConf);
@@ -184,7 +180,7 @@ public class RunCommands {
             preview.load(schema, request.benchmark().dataSet(), Scale.of(request.scaleFactor()), List.of(), LoadProgress.NONE);
             dryRun.previewRun(schema, batch, request.warmups(), request.iterations(), PowerRunService.MAX_ROWS_KEPT);
         }
-        console.println("Previewed " + request.benchmark().title() + " SF" + TpchSchema.formatScale(request.scaleFactor()) + " on " + preview.description());
+        console.println("Previewed " + request.benchmark().title() + " SF" + Scale.of(request.scaleFactor()).text() + " on " + preview.description());
         console.println(DryRuns.summary(dryRun, 0) + " (requests as NN-Operation[-detail].json, queries/*.sql, tables/*.sql, uploads.json)");
     }
 
@@ -196,14 +192,14 @@ public class RunCommands {
     }
 
     private void execute(PowerRunRequest request) {
-        RunSummaryPrinter printer = new RunSummaryPrinter(console.writer());
+        RunSummaryPrinter printer = new RunSummaryPrinter(console.writer(), dev.benchbox.benchmark.Benchmarks::title);
         PowerRunService.Report report;
         try (LoadProgress progress = progressBars.create()) {
             report = powerRuns.run(request, progress, new PowerRunService.Listener() {
                 @Override
                 public void loading(double scaleFactor) {
                     console.println("Schema " + session.schema() + " does not hold " + request.benchmark().title() + " SF"
-                            + TpchSchema.formatScale(scaleFactor)
+                            + Scale.of(scaleFactor).text()
                             + " yet: generating and loading it");
                 }
 

@@ -84,9 +84,4 @@ public final class TpchSchema {
         }
         return sql.append(')').toString();
     }
-
-    /** The scale factor as people write it: 0.01, 1, 10. */
-    public static String formatScale(double scale) {
-        return new java.math.BigDecimal(Double.toString(scale)).stripTrailingZeros().toPlainString();
-    }
 }

@@ -1,5 +1,6 @@
 package dev.benchbox.script;
 
+import dev.benchbox.dataset.Scale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchbox.platform.LoadProgress;
@@ -151,7 +152,7 @@ class ClusterGenerationIT {
 
     /** Per table: the files are the parts, and the column types, row count and a checksum per column equal local generation's. */
     private void assertEqualToLocalGeneration(Path cluster, double scale, int parts) throws Exception {
-        Path local = dir.resolve("local-sf" + TpchSchema.formatScale(scale));
+        Path local = dir.resolve("local-sf" + Scale.of(scale).text());
         writeLocalGeneration(local, scale);
         String partName = "part-0000[1-" + parts + "]-of-0000" + parts + "\\.parquet";
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duckdb.createStatement()) {

@@ -1,5 +1,6 @@
 package dev.benchbox.platform.emr;
 
+import dev.benchbox.dataset.Scale;
 import dev.benchbox.cost.Architecture;
 import dev.benchbox.cost.BillingRules;
 import dev.benchbox.cost.CostCalculator;
@@ -8,7 +9,6 @@ import dev.benchbox.cost.PricingTable;
 import dev.benchbox.dataset.DataSet;
 import dev.benchbox.platform.GenerationPlan;
 import dev.benchbox.platform.GenerationPlan.Where;
-import dev.benchbox.tpch.TpchSchema;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -78,17 +78,17 @@ final class GenerationPlanner {
             JobCapacity capacity, String region, Architecture architecture, SparkTuning.Workers workers, Map<String, String> userConf) {
         Where where;
         String reason;
-        String sf = TpchSchema.formatScale(scale);
+        String sf = Scale.of(scale).text();
         if (requested != null) {
             where = requested;
             reason = "--generate " + requested.word();
         } else if (scale <= LOCAL_UP_TO_SCALE) {
             where = Where.LOCAL;
-            reason = "default up to SF " + TpchSchema.formatScale(LOCAL_UP_TO_SCALE) + ": a job run's start-up (about 1.5 min) "
+            reason = "default up to SF " + Scale.of(LOCAL_UP_TO_SCALE).text() + ": a job run's start-up (about 1.5 min) "
                     + "outweighs generating and uploading it from here; --generate cluster to override";
         } else {
             where = Where.CLUSTER;
-            reason = "default above SF " + TpchSchema.formatScale(LOCAL_UP_TO_SCALE) + ": from here the data would pass through "
+            reason = "default above SF " + Scale.of(LOCAL_UP_TO_SCALE).text() + ": from here the data would pass through "
                     + "this machine's memory and uplink; the cluster writes it in parallel";
         }
         if (where == Where.LOCAL) {
