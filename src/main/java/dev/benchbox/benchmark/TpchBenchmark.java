@@ -95,7 +95,7 @@ public final class TpchBenchmark implements Benchmark {
 
     @Override
     public List<Integer> parseQueries(String selection) {
-        return TpchQueries.parseSelection(selection);
+        return QuerySelection.parse(selection, "TPC-H", TpchQueries.COUNT);
     }
 
     @Override

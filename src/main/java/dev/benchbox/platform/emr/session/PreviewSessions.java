@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.benchbox.BenchboxException;
 import dev.benchbox.platform.SessionControl;
 import dev.benchbox.platform.SessionInfo;
-import dev.benchbox.platform.emr.DryRunRecorder;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,12 +14,12 @@ import java.util.Optional;
  * receives it, checked like a live start first; nothing is sent and no session opens.
  */
 public final class PreviewSessions implements SessionControl {
-    private final DryRunRecorder recorder;
+    private final RequestWriter recorder;
     private final String applicationId;
     private final String executionRoleArn;
     private final String releaseLabel;
 
-    public PreviewSessions(DryRunRecorder recorder, String applicationId, String executionRoleArn, String releaseLabel) {
+    public PreviewSessions(RequestWriter recorder, String applicationId, String executionRoleArn, String releaseLabel) {
         this.recorder = requireNonNull(recorder, "recorder is null");
         this.applicationId = requireNonNull(applicationId, "applicationId is null");
         this.executionRoleArn = requireNonNull(executionRoleArn, "executionRoleArn is null");
