@@ -22,10 +22,6 @@ public record StagingLayout(S3Location root) {
         requireNonNull(root, "root is null");
     }
 
-    public S3Location tpchTable(double scaleFactor, String table) {
-        return generatedTable("tpch", scaleFactor, table);
-    }
-
     /** A generated benchmark's data set at a scale: {@code data/<benchmark>/sf<SF>/}. */
     public S3Location generated(String benchmark, double scaleFactor) {
         return root.resolve("data/" + benchmark + "/sf" + Scale.of(scaleFactor).text() + "/");

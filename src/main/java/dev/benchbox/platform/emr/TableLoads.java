@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The load pipeline: tables into an in-memory DuckDB, Parquet files, staged ({@link DataStaging}), then registered
- * in Glue with their row counts. A preview of {@code load tpch} generates nothing: its tables come from the TPC-H
- * schema, without row counts ({@link #tpchFromSchema}).
+ * in Glue with their row counts. A preview of a generated load generates nothing: its tables come from the data set's
+ * schema, without row counts ({@link #fromSchema}).
  */
 final class TableLoads {
     private static final Logger log = LoggerFactory.getLogger(TableLoads.class);
@@ -33,14 +33,14 @@ final class TableLoads {
     private final StagingLayout layout;
     private final DataStaging staging;
     private final PreviewFiles previews;
-    private final boolean tpchFromSchema;
+    private final boolean fromSchema;
 
-    private TableLoads(GlueTables catalog, StagingLayout layout, DataStaging staging, PreviewFiles previews, boolean tpchFromSchema) {
+    private TableLoads(GlueTables catalog, StagingLayout layout, DataStaging staging, PreviewFiles previews, boolean fromSchema) {
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.layout = requireNonNull(layout, "layout is null");
         this.staging = requireNonNull(staging, "staging is null");
         this.previews = requireNonNull(previews, "previews is null");
-        this.tpchFromSchema = tpchFromSchema;
+        this.fromSchema = fromSchema;
     }
 
     /** Generates or reads the data, uploads it to S3 and registers the tables. */
@@ -58,7 +58,7 @@ final class TableLoads {
         long started = System.nanoTime();
         double scaleFactor = scale.value();
         Map<String, String> scaleParameter = Map.of(dataSet.scaleParameter(), scale.text());
-        if (tpchFromSchema) {
+        if (fromSchema) {
             Map<String, Long> rows = new LinkedHashMap<>();
             for (String table : selected) {
                 List<Column> columns = dataSet.columns(table).stream()
