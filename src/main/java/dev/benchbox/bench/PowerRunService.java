@@ -8,6 +8,7 @@ import dev.benchbox.platform.Platform;
 import dev.benchbox.platform.QueryExecution;
 import dev.benchbox.BenchboxException;
 import dev.benchbox.benchmark.Benchmark;
+import dev.benchbox.dataset.Scale;
 import dev.benchbox.cost.JobRunUsage;
 import dev.benchbox.cost.PricingTable;
 import dev.benchbox.results.JobRunRecord;
@@ -19,7 +20,6 @@ import dev.benchbox.results.ResultStore;
 import dev.benchbox.results.RunResult;
 import dev.benchbox.session.LedgerEntry;
 import dev.benchbox.session.Session;
-import dev.benchbox.tpch.TpchSchema;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,20 +95,16 @@ public class PowerRunService {
                     + platform.name() + " runs one stream at a time here)");
         }
         Benchmark benchmark = request.benchmark();
-        Optional<String> unsupported = benchmark.unsupportedOn(platform);
-        if (unsupported.isPresent()) {
-            throw new BenchboxException(unsupported.get());
-        }
-        String title = benchmark.title() + " SF" + TpchSchema.formatScale(request.scaleFactor());
+        String title = benchmark.title() + " SF" + Scale.of(request.scaleFactor()).text();
         Optional<LoadReport> load = Optional.empty();
-        Optional<Double> loaded = benchmark.loadedScale(platform, schema);
-        if (loaded.isEmpty() || loaded.get() != request.scaleFactor()) {
+        Optional<Scale> loaded = platform.loadedScale(schema, benchmark.dataSet());
+        if (loaded.isEmpty() || loaded.get().value() != request.scaleFactor()) {
             // refused before the schema or a line of output exists: the machine cannot hold what it would generate
             guard.check(platform, benchmark, request.scaleFactor(), request.force());
             listener.loading(request.scaleFactor());
             // a one-shot run on a fresh account has no database yet (create-schema is idempotent)
             platform.createSchema(schema);
-            load = Optional.of(benchmark.load(platform, schema, request.scaleFactor(), benchmark.tables(), progress));
+            load = Optional.of(platform.load(schema, benchmark.dataSet(), Scale.of(request.scaleFactor()), List.of(), progress));
             session.record(new LedgerEntry(started, platform.name(), "load", title, load.get().elapsedNanos() / 1e6));
         }
 
@@ -155,7 +151,7 @@ public class PowerRunService {
                         request.validation().name().toLowerCase(java.util.Locale.ROOT), ShellVersion.current()));
         Path file = new ResultStore(resultsDirectory).write(result);
         session.record(new LedgerEntry(started, platform.name(), "run",
-                benchmark.title() + " power run SF" + TpchSchema.formatScale(request.scaleFactor()) + ", " + batch.size()
+                benchmark.title() + " power run SF" + Scale.of(request.scaleFactor()).text() + ", " + batch.size()
                         + (batch.size() == 1 ? " statement" : " statements"),
                 (System.nanoTime() - startNanos) / 1e6));
         return new Report(result, file, load);

@@ -1,12 +1,12 @@
 package dev.benchbox.bench;
 
+import dev.benchbox.dataset.Scale;
 import static java.util.Objects.requireNonNull;
 
 import dev.benchbox.BenchboxException;
 import dev.benchbox.benchmark.Benchmark;
 import dev.benchbox.platform.LocalNeed;
 import dev.benchbox.platform.Platform;
-import dev.benchbox.tpch.TpchSchema;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ public final class ResourceGuard {
 
     /** Why this machine cannot hold the load, with what would work instead; empty when it can (or the data goes elsewhere). */
     public Optional<String> refusal(Platform platform, Benchmark benchmark, double scale) {
-        Optional<LocalNeed> need = platform.localNeed(benchmark.footprint(), scale);
+        Optional<LocalNeed> need = platform.localNeed(benchmark.dataSet(), benchmark.footprint(), scale);
         if (need.isEmpty()) {
             return Optional.empty();
         }
@@ -59,9 +59,9 @@ public final class ResourceGuard {
         }
         List<String> instead = new ArrayList<>();
         smallerScale(platform, benchmark, scale, now).ifPresent(smaller ->
-                instead.add("a smaller scale (up to SF " + TpchSchema.formatScale(smaller) + ")"));
+                instead.add("a smaller scale (up to SF " + Scale.of(smaller).text() + ")"));
         instead.addAll(need.get().instead());
-        return Optional.of("SF " + TpchSchema.formatScale(scale) + " of " + benchmark.title() + " needs about " + shortage.get()
+        return Optional.of("SF " + Scale.of(scale).text() + " of " + benchmark.title() + " needs about " + shortage.get()
                 + (instead.isEmpty() ? "" : ": use " + orList(instead)) + "; add --force to try anyway");
     }
 
@@ -101,7 +101,7 @@ public final class ResourceGuard {
                 if (value >= scale || candidate.compareTo(smallest) < 0 || !benchmark.scaleRange().contains(value)) {
                     continue;
                 }
-                Optional<LocalNeed> need = platform.localNeed(benchmark.footprint(), value);
+                Optional<LocalNeed> need = platform.localNeed(benchmark.dataSet(), benchmark.footprint(), value);
                 if (need.isEmpty() || shortage(need.get(), now).isEmpty()) {
                     return Optional.of(value);
                 }

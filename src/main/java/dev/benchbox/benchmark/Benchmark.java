@@ -1,15 +1,13 @@
 package dev.benchbox.benchmark;
 
+import dev.benchbox.dataset.DataSet;
+import dev.benchbox.dataset.Scale;
 import dev.benchbox.platform.BatchQuery;
 import dev.benchbox.platform.DataFootprint;
-import dev.benchbox.platform.LoadProgress;
-import dev.benchbox.platform.LoadReport;
-import dev.benchbox.platform.Platform;
 import dev.benchbox.results.QueryResult;
 import dev.benchbox.results.RunResult;
 import dev.benchbox.tpch.ValidationMode;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * One benchmark as the shell runs it: its tables, its generator (through the platform's load), its queries as
@@ -23,8 +21,13 @@ public interface Benchmark {
     /** Name for people: {@code TPC-H}, {@code TPC-DS}. */
     String title();
 
+    /** Its data set as platforms load it: typed tables, generator, how the loaded scale is recorded. */
+    DataSet dataSet();
+
     /** Its tables, in load order. */
-    List<String> tables();
+    default List<String> tables() {
+        return dataSet().tables();
+    }
 
     /** The scale factors its generator honours. */
     ScaleRange scaleRange();
@@ -33,6 +36,12 @@ public interface Benchmark {
     default double parseScale(String text) {
         return scaleRange().parse(text);
     }
+
+    /** The classpath resource of its cost-estimate table (the form of {@code /pricing/tpch-estimates.json}). */
+    String costEstimates();
+
+    /** The scales its reference answers cover (exact validation), smallest first: the examples a message gives. */
+    List<Scale> answeredScales();
 
     /** What its data set takes on this machine, as measured. */
     DataFootprint footprint();
@@ -48,17 +57,6 @@ public interface Benchmark {
      * two parts (TPC-DS Q14 as {@code Q14a}, {@code Q14b}).
      */
     List<BatchQuery> statements(List<Integer> queries);
-
-    /** The scale factor whose complete data the schema holds, if any. */
-    Optional<Double> loadedScale(Platform platform, String schema);
-
-    /** Why the platform cannot run this benchmark, in one line; empty when it can. Asked before any work. */
-    default Optional<String> unsupportedOn(Platform platform) {
-        return Optional.empty();
-    }
-
-    /** Generates the data at the scale factor and loads the given tables (all when empty). */
-    LoadReport load(Platform platform, String schema, double scaleFactor, List<String> tables, LoadProgress progress);
 
     /** Checks one measured execution of a statement (not failed) and gives its result. */
     QueryResult check(String statementId, int iteration, double ms, long rows, double scaleFactor, ValidationMode mode,

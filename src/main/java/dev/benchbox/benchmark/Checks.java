@@ -8,19 +8,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What both benchmarks do alike with checked executions: results from validations, counts, per-query times. */
-final class Checks {
+/**
+ * What every benchmark does alike with checked executions: results from validations, counts, per-query times. Public
+ * for benchmarks defined in their own packages.
+ */
+public final class Checks {
     private Checks() {
     }
 
-    static QueryResult result(String id, int iteration, double ms, long rows, Validation validation) {
+    public static QueryResult result(String id, int iteration, double ms, long rows, Validation validation) {
         String status = validation.status() == Validation.Status.FAILED ? QueryResult.FAILED : QueryResult.PASSED;
         String message = validation.status() == Validation.Status.PASSED ? null : validation.detail();
         return new QueryResult(id, iteration, ms, rows, status, validation.method().label(), message);
     }
 
     /** Each query's interval in seconds: the geometric mean of its measured iterations, in first-run order. */
-    static List<Double> secondsPerQuery(List<QueryResult> results) {
+    public static List<Double> secondsPerQuery(List<QueryResult> results) {
         Map<String, List<Double>> secondsByQuery = new LinkedHashMap<>();
         for (QueryResult result : results) {
             secondsByQuery.computeIfAbsent(result.id(), id -> new ArrayList<>()).add(result.ms() / 1000.0);
@@ -28,7 +31,7 @@ final class Checks {
         return secondsByQuery.values().stream().map(PowerMetric::geometricMean).toList();
     }
 
-    static Counts count(List<QueryResult> results) {
+    public static Counts count(List<QueryResult> results) {
         int passed = 0;
         int failed = 0;
         int errors = 0;
@@ -47,8 +50,8 @@ final class Checks {
     }
 
     /** Totals over the measured executions. */
-    record Counts(int executions, int passed, int failed, int errors, double totalMs, double geometricMeanMs) {
-        RunResult.Summary summary(Double power, String note) {
+    public record Counts(int executions, int passed, int failed, int errors, double totalMs, double geometricMeanMs) {
+        public RunResult.Summary summary(Double power, String note) {
             return new RunResult.Summary(executions, passed, failed, errors, Math.round(totalMs * 1000) / 1000.0,
                     Math.round(geometricMeanMs * 1000) / 1000.0, power, note);
         }

@@ -1,10 +1,12 @@
 package dev.benchbox.benchmark;
 
+import dev.benchbox.cost.TpchEstimates;
+import dev.benchbox.dataset.Column;
+import dev.benchbox.dataset.DataSet;
+import dev.benchbox.dataset.DataSetDefinition;
+import dev.benchbox.dataset.Scale;
 import dev.benchbox.platform.BatchQuery;
 import dev.benchbox.platform.DataFootprint;
-import dev.benchbox.platform.LoadProgress;
-import dev.benchbox.platform.LoadReport;
-import dev.benchbox.platform.Platform;
 import dev.benchbox.results.QueryResult;
 import dev.benchbox.results.RunResult;
 import dev.benchbox.tpcds.TpcdsAnswerValidator;
@@ -21,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * TPC-DS: 24 tables from io.trino.tpcds, 99 queries (103 statements), answers at SF 1, and the power test time.
@@ -30,6 +31,12 @@ import java.util.Optional;
  * time is both parts' times added and it passes only when both parts do ({@link #perQuery}).
  */
 public final class TpcdsBenchmark implements Benchmark {
+    /** CHAR(n) and VARCHAR(n) as io.trino.tpcds declares them; DuckDB keeps them as VARCHAR. */
+    private static final DataSet DATA_SET = new DataSetDefinition("tpcds", "TPC-DS", TpcdsSchema.TABLES,
+            table -> java.util.Arrays.stream(TpcdsSchema.table(table).getColumns())
+                    .map(c -> new Column(c.getName(), TpcdsSchema.sqlType(c.getType()))).toList(),
+            TpcdsSchema::parseTables, DataSet.Generator.TPCDS, new TpcdsRowCounts());
+
     /**
      * From SF 0.01 (below it io.trino.tpcds makes SF 0.01's rows: a load at 0.0001 would hold SF 0.01 and say
      * SF 0.0001) to SF 100000, the largest the TPC defines and the generator accepts.
@@ -44,27 +51,37 @@ public final class TpcdsBenchmark implements Benchmark {
      * at SF 0.1, 385 MB at SF 1 (below SF 1 the fact tables grow slower than the scale: 2.6 to 2.9 million rows in all
      * from SF 0.01 to 0.1, 19.6 million at SF 1), so the per-SF figures are the slopes from SF 0.1 to 1.
      */
-    private static final DataFootprint FOOTPRINT = new DataFootprint("tpcds",
+    private static final DataFootprint FOOTPRINT = new DataFootprint(DATA_SET.name(),
             new DataFootprint.Size(261_000_000L, 930_000_000L), new DataFootprint.Size(30_500_000L, 372_000_000L));
 
     @Override
     public String name() {
-        return "tpcds";
+        return DATA_SET.name();
     }
 
     @Override
     public String title() {
-        return "TPC-DS";
+        return DATA_SET.title();
     }
 
     @Override
-    public List<String> tables() {
-        return TpcdsSchema.TABLES;
+    public DataSet dataSet() {
+        return DATA_SET;
     }
 
     @Override
     public ScaleRange scaleRange() {
         return SCALES;
+    }
+
+    @Override
+    public List<Scale> answeredScales() {
+        return List.of(Scale.of(1));
+    }
+
+    @Override
+    public String costEstimates() {
+        return TpchEstimates.TPCDS_RESOURCE;
     }
 
     @Override
@@ -85,22 +102,6 @@ public final class TpcdsBenchmark implements Benchmark {
     @Override
     public List<BatchQuery> statements(List<Integer> queries) {
         return TpcdsQueries.statements(queries).stream().map(q -> new BatchQuery(q.name(), q.sql())).toList();
-    }
-
-    @Override
-    public Optional<Double> loadedScale(Platform platform, String schema) {
-        return platform.loadedTpcdsScale(schema);
-    }
-
-    @Override
-    public Optional<String> unsupportedOn(Platform platform) {
-        return platform.loadsTpcds() ? Optional.empty()
-                : Optional.of("TPC-DS is not supported on " + platform.name() + " yet: use --platform duckdb");
-    }
-
-    @Override
-    public LoadReport load(Platform platform, String schema, double scaleFactor, List<String> tables, LoadProgress progress) {
-        return platform.loadTpcds(schema, scaleFactor, tables, progress);
     }
 
     @Override

@@ -1,10 +1,12 @@
 package dev.benchbox.benchmark;
 
+import dev.benchbox.cost.TpchEstimates;
+import dev.benchbox.dataset.DataSet;
+import dev.benchbox.dataset.DataSetDefinition;
+import dev.benchbox.dataset.Scale;
 import dev.benchbox.platform.BatchQuery;
 import dev.benchbox.platform.DataFootprint;
-import dev.benchbox.platform.LoadProgress;
-import dev.benchbox.platform.LoadReport;
-import dev.benchbox.platform.Platform;
+import dev.benchbox.platform.emr.TpchRowCounts;
 import dev.benchbox.results.QueryResult;
 import dev.benchbox.results.RunResult;
 import dev.benchbox.tpch.AnswerValidator;
@@ -16,10 +18,27 @@ import dev.benchbox.tpch.Validation;
 import dev.benchbox.tpch.ValidationMode;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Optional;
 
 /** TPC-H: 8 tables from io.trino.tpch, 22 queries, answers at SF 0.01 and SF 1, Power@Size. */
 public final class TpchBenchmark implements Benchmark {
+    private static final DataSet DATA_SET = new DataSetDefinition("tpch", "TPC-H", TpchSchema.TABLES, TpchSchema::columns,
+            TpchSchema::parseTables, DataSet.Generator.TPCH, new DataSet.RowCounts() {
+                @Override
+                public boolean matches(String table, Scale scale, long rows) {
+                    return TpchRowCounts.matches(table, scale.value(), rows);
+                }
+
+                @Override
+                public String expected(String table, Scale scale) {
+                    return TpchRowCounts.describe(table, scale.value());
+                }
+
+                @Override
+                public long example(String table, Scale scale) {
+                    return TpchRowCounts.expected(table, scale.value());
+                }
+            });
+
     private final AnswerValidator validator = new AnswerValidator();
 
     /**
@@ -36,27 +55,37 @@ public final class TpchBenchmark implements Benchmark {
      * ({@code SELECT sum(memory_usage_bytes) FROM duckdb_memory()}) 1.63 GB per SF (161 MB to 1.62 GB); the shell itself
      * is already resident when the guard asks, so only the growth counts. File: 27.8 MB at SF 0.1, 262 MB at SF 1.
      */
-    private static final DataFootprint FOOTPRINT = new DataFootprint("tpch",
+    private static final DataFootprint FOOTPRINT = new DataFootprint(DATA_SET.name(),
             new DataFootprint.Size(0, 1_600_000_000L), new DataFootprint.Size(0, 260_000_000L));
 
     @Override
     public String name() {
-        return "tpch";
+        return DATA_SET.name();
     }
 
     @Override
     public String title() {
-        return "TPC-H";
+        return DATA_SET.title();
     }
 
     @Override
-    public List<String> tables() {
-        return TpchSchema.TABLES;
+    public DataSet dataSet() {
+        return DATA_SET;
     }
 
     @Override
     public ScaleRange scaleRange() {
         return SCALES;
+    }
+
+    @Override
+    public List<Scale> answeredScales() {
+        return List.of(Scale.of(0.01), Scale.of(1));
+    }
+
+    @Override
+    public String costEstimates() {
+        return TpchEstimates.RESOURCE;
     }
 
     @Override
@@ -71,22 +100,12 @@ public final class TpchBenchmark implements Benchmark {
 
     @Override
     public List<Integer> parseQueries(String selection) {
-        return TpchQueries.parseSelection(selection);
+        return QuerySelection.parse(selection, "TPC-H", TpchQueries.COUNT);
     }
 
     @Override
     public List<BatchQuery> statements(List<Integer> queries) {
         return queries.stream().map(n -> new BatchQuery("Q" + n, TpchQueries.get(n).sql())).toList();
-    }
-
-    @Override
-    public Optional<Double> loadedScale(Platform platform, String schema) {
-        return platform.loadedTpchScale(schema);
-    }
-
-    @Override
-    public LoadReport load(Platform platform, String schema, double scaleFactor, List<String> tables, LoadProgress progress) {
-        return platform.loadTpch(schema, scaleFactor, tables, progress);
     }
 
     @Override

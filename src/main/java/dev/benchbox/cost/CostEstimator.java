@@ -33,13 +33,9 @@ public final class CostEstimator {
         return new CostEstimator(PricingTable.load(), TpchEstimates.load());
     }
 
-    /** With the prices and the estimate table of the benchmark named {@code tpch} or {@code tpcds}. */
-    public static CostEstimator load(String benchmark) {
-        return switch (benchmark) {
-            case "tpch" -> load();
-            case "tpcds" -> new CostEstimator(PricingTable.load(), TpchEstimates.load(TpchEstimates.TPCDS_RESOURCE), "TPC-DS");
-            default -> throw new IllegalArgumentException("no cost estimates for benchmark '" + benchmark + "'");
-        };
+    /** With the prices and a benchmark's estimate table (a classpath resource), for the benchmark titled {@code title}. */
+    public static CostEstimator load(String resource, String title) {
+        return new CostEstimator(PricingTable.load(), TpchEstimates.load(resource), title);
     }
 
     /** One power run at {@code scaleFactor} as one job run. */

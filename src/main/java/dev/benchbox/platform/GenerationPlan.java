@@ -3,6 +3,8 @@ package dev.benchbox.platform;
 import static java.util.Objects.requireNonNull;
 
 import dev.benchbox.BenchboxException;
+import dev.benchbox.dataset.DataSet;
+import dev.benchbox.dataset.Scale;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,7 +16,7 @@ import java.util.Map;
  * Where and how a benchmark's data will be generated, decided before anything starts, so the shell can say it
  * (and {@code --max-cost} can refuse it): on this machine, or inside the cluster as one job run split into parts.
  *
- * @param benchmark    {@code tpch} or {@code tpcds}
+ * @param dataSet      the benchmark's data set
  * @param scale        the scale factor
  * @param tables       the tables, in load order
  * @param where        local or cluster
@@ -25,7 +27,7 @@ import java.util.Map;
  * @param estimatedUsd the job run's estimated cost (zero for local)
  * @param sparkConf    the Spark properties the job run is submitted with
  */
-public record GenerationPlan(String benchmark, double scale, List<String> tables, Where where, String reason,
+public record GenerationPlan(DataSet dataSet, double scale, List<String> tables, Where where, String reason,
         Map<String, Integer> parts, int workers, String workerSize, BigDecimal estimatedUsd, Map<String, String> sparkConf) {
 
     /** Where the data is generated. */
@@ -51,7 +53,8 @@ public record GenerationPlan(String benchmark, double scale, List<String> tables
     }
 
     public GenerationPlan {
-        requireNonNull(benchmark, "benchmark is null");
+        requireNonNull(dataSet, "dataSet is null");
+        Scale.of(scale);
         tables = List.copyOf(tables);
         requireNonNull(where, "where is null");
         requireNonNull(reason, "reason is null");
@@ -61,18 +64,19 @@ public record GenerationPlan(String benchmark, double scale, List<String> tables
         sparkConf = Collections.unmodifiableMap(new LinkedHashMap<>(sparkConf));
     }
 
+    /** The benchmark's name: the data's folder and the generator the job runs. */
+    public String benchmark() {
+        return dataSet.name();
+    }
+
     public int totalParts() {
         return parts.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /** The plan in one line, shown before anything starts. */
     public String describe() {
-        String sf = dev.benchbox.tpch.TpchSchema.formatScale(scale);
-        String name = switch (benchmark) {
-            case "tpch" -> "TPC-H";
-            case "tpcds" -> "TPC-DS";
-            default -> benchmark;
-        };
+        String sf = Scale.of(scale).text();
+        String name = dataSet.title();
         if (where == Where.LOCAL) {
             return "Generating " + name + " SF" + sf + " on this machine (" + reason + ")";
         }

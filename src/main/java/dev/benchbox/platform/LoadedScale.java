@@ -1,5 +1,6 @@
 package dev.benchbox.platform;
 
+import dev.benchbox.dataset.Scale;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -14,7 +15,7 @@ public final class LoadedScale {
     }
 
     /** @param recorded the scale text a table records, empty when the table is missing or records none */
-    public static Optional<Double> agreedBy(List<String> tables, Function<String, Optional<String>> recorded) {
+    public static Optional<Scale> agreedBy(List<String> tables, Function<String, Optional<String>> recorded) {
         Double scale = null;
         for (String table : tables) {
             Optional<String> text = recorded.apply(table);
@@ -32,6 +33,7 @@ public final class LoadedScale {
             }
             scale = tableScale;
         }
-        return Optional.ofNullable(scale);
+        // a recorded scale no load could have written (zero, negative) is no scale either
+        return Optional.ofNullable(scale).filter(sf -> Double.isFinite(sf) && sf > 0).map(Scale::of);
     }
 }

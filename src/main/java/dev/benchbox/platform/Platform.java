@@ -1,5 +1,8 @@
 package dev.benchbox.platform;
 
+import dev.benchbox.dataset.Column;
+import dev.benchbox.dataset.DataSet;
+import dev.benchbox.dataset.Scale;
 import dev.benchbox.cost.BillingProfile;
 import dev.benchbox.cost.JobRunUsage;
 import dev.benchbox.results.EngineConfiguration;
@@ -44,32 +47,25 @@ public interface Platform extends AutoCloseable {
     /** Row count of a table. */
     long rowCount(String schema, String table);
 
-    /** The TPC-H scale factor whose data the schema holds, if a complete TPC-H load is recorded there. */
-    Optional<Double> loadedTpchScale(String schema);
-
-    /** Generates TPC-H data at the scale factor and loads the given tables (all when empty). */
-    LoadReport loadTpch(String schema, double scaleFactor, List<String> tables, LoadProgress progress);
+    /**
+     * The scale factor whose complete data set the schema holds: every one of the data set's tables records the same
+     * scale (as the platform recorded it at load, {@link DataSet#scaleComment()} or {@link DataSet#scaleParameter()}).
+     */
+    Optional<Scale> loadedScale(String schema, DataSet dataSet);
 
     /**
-     * Generates TPC-DS data at the scale factor and loads the given tables (all when empty). Platforms that
-     * cannot yet refuse in one line, before doing anything.
+     * Generates the data set at the scale and loads the given tables (all when empty), recording the scale with each
+     * table. The data set says what makes its rows; the platform asks it, and knows no benchmark by name.
      */
-    default LoadReport loadTpcds(String schema, double scaleFactor, List<String> tables, LoadProgress progress) {
-        throw new dev.benchbox.BenchboxException("TPC-DS is not supported on " + name() + " yet: use --platform duckdb");
-    }
+    LoadReport load(String schema, DataSet dataSet, Scale scale, List<String> tables, LoadProgress progress);
 
     /**
-     * What generating a benchmark's data set at {@code scale} takes on this machine through {@link #loadTpch} or
-     * {@link #loadTpcds}, so a load it cannot hold is refused before it starts; empty when the data is generated
-     * elsewhere (in a cluster) or not at all (a preview).
+     * What generating a data set at {@code scale} takes on this machine through {@link #load}, so a load it cannot
+     * hold is refused before it starts; empty when the data is generated elsewhere (in a cluster) or not at all (a
+     * preview).
      */
-    default Optional<LocalNeed> localNeed(DataFootprint footprint, double scale) {
+    default Optional<LocalNeed> localNeed(DataSet dataSet, DataFootprint footprint, double scale) {
         return Optional.empty();
-    }
-
-    /** Whether {@link #loadTpcds} generates TPC-DS here (so a TPC-DS run can be refused before any work when not). */
-    default boolean loadsTpcds() {
-        return false;
     }
 
     /** Spark settings derived from the work and overridable with {@code --spark-conf}, if its job runs are Spark's. */
@@ -79,11 +75,6 @@ public interface Platform extends AutoCloseable {
 
     /** Generating benchmark data inside the platform's own cluster, when it has one (EMR Serverless). */
     default Optional<ClusterGeneration> clusterGeneration() {
-        return Optional.empty();
-    }
-
-    /** The TPC-DS scale factor whose data the schema holds, if a complete TPC-DS load is recorded there. */
-    default Optional<Double> loadedTpcdsScale(String schema) {
         return Optional.empty();
     }
 

@@ -1,5 +1,6 @@
 package dev.benchbox.platform;
 
+import dev.benchbox.dataset.Column;
 import java.util.List;
 
 /**

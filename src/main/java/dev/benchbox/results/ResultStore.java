@@ -1,5 +1,6 @@
 package dev.benchbox.results;
 
+import dev.benchbox.dataset.Scale;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -37,7 +38,7 @@ public final class ResultStore {
      * already taken (by an earlier file or by another shell in the same second) gets the next free suffix.
      */
     public Path write(RunResult result) {
-        String name = result.benchmark().name() + "_sf" + dev.benchbox.tpch.TpchSchema.formatScale(result.benchmark().scaleFactor())
+        String name = result.benchmark().name() + "_sf" + Scale.of(result.benchmark().scaleFactor()).text()
                 + "_" + result.platform().name() + "_" + STAMP.format(result.run().started()) + ".json";
         try {
             Files.createDirectories(directory);

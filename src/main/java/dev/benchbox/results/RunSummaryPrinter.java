@@ -1,15 +1,20 @@
 package dev.benchbox.results;
 
+import dev.benchbox.dataset.Scale;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** Prints a benchmark run for people: one line per measured query, then the summary. */
 public final class RunSummaryPrinter {
     private final PrintWriter out;
+    /** A benchmark's title by its name ({@code TPC-DS} for {@code tpcds}), from the benchmarks' registry above results. */
+    private final Function<String, String> titles;
 
-    public RunSummaryPrinter(Writer out) {
+    public RunSummaryPrinter(Writer out, Function<String, String> titles) {
         this.out = out instanceof PrintWriter printWriter ? printWriter : new PrintWriter(out);
+        this.titles = java.util.Objects.requireNonNull(titles, "titles is null");
     }
 
     /** One line for one measured execution, e.g. {@code Q1   iteration 1     12.3 ms        4 rows  passed}. */
@@ -68,19 +73,11 @@ public final class RunSummaryPrinter {
         return cv == null ? "-" : String.format(Locale.ROOT, "%.1f%%", cv * 100);
     }
 
-    /** A benchmark's name for people: {@code TPC-H} for {@code tpch}, {@code TPC-DS} for {@code tpcds}. */
-    static String title(String name) {
-        return switch (name) {
-            case "tpch" -> "TPC-H";
-            case "tpcds" -> "TPC-DS";
-            default -> name;
-        };
-    }
 
     public void summary(RunResult result, String resultFile) {
         RunResult.Summary summary = result.summary();
         out.println(String.format(Locale.ROOT, "%s SF%s on %s %s: %d query executions, %d passed, %d failed, %d errors",
-                title(result.benchmark().name()), dev.benchbox.tpch.TpchSchema.formatScale(result.benchmark().scaleFactor()), result.platform().name(),
+                titles.apply(result.benchmark().name()), Scale.of(result.benchmark().scaleFactor()).text(), result.platform().name(),
                 result.platform().version(), summary.queries(), summary.passed(), summary.failed(), summary.errors()));
         out.println(String.format(Locale.ROOT, "Total %.1f ms, geometric mean %.2f ms", summary.totalMs(), summary.geometricMeanMs()));
         if (summary.powerAtSize() != null) {

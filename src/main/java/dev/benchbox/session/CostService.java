@@ -1,5 +1,6 @@
 package dev.benchbox.session;
 
+import dev.benchbox.benchmark.Benchmark;
 import dev.benchbox.cost.Architecture;
 import dev.benchbox.cost.BillingProfile;
 import dev.benchbox.cost.CostEstimate;
@@ -35,15 +36,13 @@ public class CostService {
         return session.currentPlatform().flatMap(Platform::billingProfile);
     }
 
-    /** An estimate for a power run ({@code powerRuns} = warm-ups + iterations) on the connected platform or AWS's defaults. */
-    public CostEstimate estimate(double scaleFactor, int powerRuns) {
-        return estimate("tpch", scaleFactor, powerRuns);
-    }
-
-    /** As {@link #estimate(double, int)}, for the benchmark named {@code tpch} or {@code tpcds}. */
-    public CostEstimate estimate(String benchmark, double scaleFactor, int powerRuns) {
+    /**
+     * An estimate for a power run of the benchmark ({@code powerRuns} = warm-ups + iterations) on the connected
+     * platform or AWS's defaults, from the benchmark's own estimate table.
+     */
+    public CostEstimate estimate(Benchmark benchmark, double scaleFactor, int powerRuns) {
         BillingProfile profile = connectedProfile().orElse(DEFAULT_PROFILE);
-        return CostEstimator.load(benchmark).estimate(scaleFactor, powerRuns, profile.capacity(), profile.region(),
+        return CostEstimator.load(benchmark.costEstimates(), benchmark.title()).estimate(scaleFactor, powerRuns, profile.capacity(), profile.region(),
                 profile.architecture());
     }
 
@@ -51,12 +50,7 @@ public class CostService {
      * Refuses work whose estimate exceeds the limit, before anything starts. Platforms that do not bill per
      * job (DuckDB) cost nothing, so any limit passes.
      */
-    public void checkMaxCost(String maxCost, double scaleFactor, int powerRuns) {
-        checkMaxCost(maxCost, "tpch", scaleFactor, powerRuns);
-    }
-
-    /** As {@link #checkMaxCost(String, double, int)}, for a power run of the benchmark named {@code tpch} or {@code tpcds}. */
-    public void checkMaxCost(String maxCost, String benchmark, double scaleFactor, int powerRuns) {
+    public void checkMaxCost(String maxCost, Benchmark benchmark, double scaleFactor, int powerRuns) {
         if (maxCost == null) {
             return;
         }

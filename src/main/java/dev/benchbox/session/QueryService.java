@@ -2,7 +2,7 @@ package dev.benchbox.session;
 
 import dev.benchbox.BenchboxException;
 import dev.benchbox.files.AtomicFiles;
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
 import dev.benchbox.platform.Platform;
 import dev.benchbox.platform.QuerySummary;
 import dev.benchbox.platform.RowSink;

@@ -104,8 +104,7 @@ public class ConnectionCommands {
         Platform platform = session.platform();
         return String.join(System.lineSeparator(),
                 "Platform: " + platform.description(),
-                "Schema:   " + session.schema() + platform.loadedTpchScale(session.schema())
-                        .map(sf -> " (TPC-H SF" + dev.benchbox.tpch.TpchSchema.formatScale(sf) + " loaded)").orElse(""),
+                "Schema:   " + session.schema() + Loaded.in(platform, session.schema()).describe(),
                 "Output:   " + session.format().name().toLowerCase(java.util.Locale.ROOT) + ", at most "
                         + (session.maxRows() == 0 ? "all" : session.maxRows()) + " rows on screen",
                 "Ran:      " + session.ledger().size() + " loads, queries and runs this session");

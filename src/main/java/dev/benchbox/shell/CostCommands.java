@@ -29,13 +29,13 @@ public class CostCommands {
             group = "Benchmark")
     public void estimate(
             @ShellOption(value = "--scale", help = "scale factor, e.g. 0.01 or 1") String scale,
-            @ShellOption(value = "--benchmark", defaultValue = "tpch", valueProvider = ValueChoices.Benchmarks.class,
+            @ShellOption(value = "--benchmark", defaultValue = ShellOption.NULL, valueProvider = ValueChoices.Benchmarks.class,
                     help = "tpch (default) or tpcds") String benchmark,
             @ShellOption(value = "--warmup", defaultValue = "0", help = "unmeasured rounds") int warmup,
             @ShellOption(value = "--iterations", defaultValue = "1", help = "measured rounds") int iterations) {
         dev.benchbox.benchmark.Benchmark chosen;
         try {
-            chosen = dev.benchbox.benchmark.Benchmarks.get(benchmark);
+            chosen = benchmark == null ? dev.benchbox.benchmark.Benchmarks.all().get(0) : dev.benchbox.benchmark.Benchmarks.get(benchmark);
         } catch (IllegalArgumentException e) {
             throw new dev.benchbox.BenchboxException(e.getMessage());
         }
@@ -49,7 +49,7 @@ public class CostCommands {
             console.println("Not connected to EMR Serverless: estimating with " + assumed.capacity().describe() + " in " + assumed.region()
                     + " (" + assumed.architecture().id() + ")");
         }
-        new CostEstimatePrinter(console.writer()).print(costs.estimate(chosen.name(), scaleFactor, warmup + iterations));
+        new CostEstimatePrinter(console.writer()).print(costs.estimate(chosen, scaleFactor, warmup + iterations));
         console.writer().flush();
     }
 }

@@ -5,6 +5,8 @@ import dev.benchbox.bench.ResourceGuard;
 import dev.benchbox.benchmark.Benchmark;
 import dev.benchbox.benchmark.Benchmarks;
 import dev.benchbox.cost.MaxCost;
+import dev.benchbox.dataset.DataSet;
+import dev.benchbox.dataset.Scale;
 import dev.benchbox.platform.ClusterGeneration;
 import dev.benchbox.platform.GenerationPlan;
 import dev.benchbox.platform.LoadProgress;
@@ -12,8 +14,6 @@ import dev.benchbox.platform.LoadReport;
 import dev.benchbox.platform.Platform;
 import dev.benchbox.session.LedgerEntry;
 import dev.benchbox.session.Session;
-import dev.benchbox.tpcds.TpcdsSchema;
-import dev.benchbox.tpch.TpchSchema;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.shell.Availability;
 import org.springframework.shell.standard.ShellComponent;
 import org.springframework.shell.standard.ShellMethod;
@@ -74,34 +75,33 @@ public class LoadCommands {
                     + " (load tpch's generation or check job run)") String[] sparkConfPairs,
             @ShellOption(value = "--force", defaultValue = "false", help = "with tpch or tpcds: generate even where this machine looks too small to hold the data") boolean force) {
         Map<String, String> sparkConf = dev.benchbox.platform.SparkSettings.parse(sparkConfPairs);
-        boolean tpch = generator != null && "tpch".equalsIgnoreCase(generator);
-        if (!sparkConf.isEmpty() && !tpch) {
-            throw new BenchboxException("--spark-conf goes with 'load tpch' (its generation or check job run on emr-serverless)");
-        }
         if (generator != null) {
-            boolean tpcds = "tpcds".equalsIgnoreCase(generator);
-            if (!"tpch".equalsIgnoreCase(generator) && !tpcds) {
-                throw new BenchboxException("unknown data set '" + generator + "': expected 'load tpch --scale SF', 'load tpcds --scale SF' or 'load --tables t1,t2 --source DIR'");
+            Benchmark benchmark;
+            try {
+                benchmark = Benchmarks.get(generator);
+            } catch (IllegalArgumentException e) {
+                throw new BenchboxException("unknown data set '" + generator + "': expected "
+                        + Benchmarks.names().stream().map(name -> "'load " + name + " --scale SF'").collect(Collectors.joining(", "))
+                        + " or 'load --tables t1,t2 --source DIR'");
             }
             if (source != null) {
-                throw new BenchboxException("--source loads files; 'load " + generator.toLowerCase(Locale.ROOT)
+                throw new BenchboxException("--source loads files; 'load " + benchmark.name()
                         + "' generates data: use one or the other");
             }
             if (scale == null) {
-                throw new BenchboxException("missing --scale: load " + generator.toLowerCase(Locale.ROOT)
-                        + " --scale SF (e.g. 0.01 or 1)");
-            }
-            if (tpcds && from != null) {
-                throw new BenchboxException("--from goes with 'load tpch'");
+                throw new BenchboxException("missing --scale: load " + benchmark.name() + " --scale SF (e.g. 0.01 or 1)");
             }
             if (from != null) {
                 if (generate != null || parts != null) {
                     throw new BenchboxException("--from registers data that exists: --generate and --parts do not go with it");
                 }
-                return registerTpch(scale, tables, schema, dryRun, replace, from, sparkConf);
+                return register(benchmark, scale, tables, schema, dryRun, replace, from, sparkConf);
             }
             Generation generation = new Generation(generate, parts, maxCost, sparkConf, force);
-            return loadGenerated(tpcds ? DataSet.TPCDS : DataSet.TPCH, scale, tables, schema, dryRun, replace, generation);
+            return loadGenerated(benchmark, scale, tables, schema, dryRun, replace, generation);
+        }
+        if (!sparkConf.isEmpty()) {
+            throw new BenchboxException("--spark-conf goes with 'load tpch' (its generation or check job run on emr-serverless)");
         }
         if (source == null) {
             throw new BenchboxException("say what to load: 'load tpch --scale SF' or 'load --tables t1,t2 --source DIR'");
@@ -125,45 +125,15 @@ public class LoadCommands {
     private record Generation(String where, Integer parts, String maxCost, Map<String, String> sparkConf, boolean force) {
     }
 
-    /** What differs between loading generated TPC-H and TPC-DS: the rest of {@link #loadGenerated} is the same. */
-    private enum DataSet {
-        TPCH("tpch", TpchSchema::parseTables, ClusterGeneration::planTpch, Platform::loadTpch),
-        TPCDS("tpcds", TpcdsSchema::parseTables, ClusterGeneration::planTpcds, Platform::loadTpcds);
-
-        private final Benchmark benchmark;
-        private final String title;
-        private final java.util.function.Function<String, List<String>> tables;
-        private final Planner planner;
-        private final LocalLoad local;
-
-        DataSet(String benchmark, java.util.function.Function<String, List<String>> tables, Planner planner, LocalLoad local) {
-            this.benchmark = Benchmarks.get(benchmark);
-            this.title = this.benchmark.title();
-            this.tables = tables;
-            this.planner = planner;
-            this.local = local;
-        }
-
-        @FunctionalInterface
-        private interface Planner {
-            GenerationPlan plan(ClusterGeneration cluster, double scale, List<String> tables, GenerationPlan.Where requested,
-                    Integer parts);
-        }
-
-        @FunctionalInterface
-        private interface LocalLoad {
-            LoadReport load(Platform platform, String schema, double scale, List<String> tables, LoadProgress progress);
-        }
-    }
-
     /**
      * {@code load tpch|tpcds --scale SF}: in a platform's cluster (planned, printed and priced first, then one
      * generation job run) or by the platform itself (DuckDB).
      */
-    private String loadGenerated(DataSet dataSet, String scale, String tables, String schema, String dryRun, boolean replace,
+    private String loadGenerated(Benchmark benchmark, String scale, String tables, String schema, String dryRun, boolean replace,
             Generation generation) {
-        double scaleFactor = dataSet.benchmark.parseScale(scale);
-        List<String> selected = dataSet.tables.apply(tables);
+        DataSet dataSet = benchmark.dataSet();
+        double scaleFactor = benchmark.parseScale(scale);
+        List<String> selected = dataSet.parseTables(tables);
         GenerationPlan.Where requested = generation.where() == null ? null : GenerationPlan.Where.parse(generation.where());
         BigDecimal maxCost = generation.maxCost() == null ? null : MaxCost.parse(generation.maxCost());
         if (generation.parts() != null && generation.parts() < 1) {
@@ -173,16 +143,16 @@ public class LoadCommands {
         Optional<ClusterGeneration> cluster = platform.clusterGeneration();
         if (cluster.isEmpty() && (requested == GenerationPlan.Where.CLUSTER || generation.parts() != null)) {
             throw new BenchboxException("--generate cluster and --parts need a platform that generates in its cluster "
-                    + "(emr-serverless); " + platform.name() + " generates " + dataSet.title + " itself");
+                    + "(emr-serverless); " + platform.name() + " generates " + dataSet.title() + " itself");
         }
         String target = schema == null ? session.schema() : schema;
         Instant started = Instant.now();
         LoadReport report;
         if (cluster.isPresent()) {
             try (var work = SparkConfs.forWork(platform, scaleFactor, generation.sparkConf())) {
-                GenerationPlan plan = dataSet.planner.plan(cluster.get(), scaleFactor, selected, requested, generation.parts());
+                GenerationPlan plan = cluster.get().plan(dataSet, Scale.of(scaleFactor), selected, requested, generation.parts());
                 if (plan.where() == GenerationPlan.Where.LOCAL) {
-                    guard.check(platform, dataSet.benchmark, scaleFactor, generation.force());
+                    guard.check(platform, benchmark, scaleFactor, generation.force());
                 }
                 console.println(plan.describe());
                 if (maxCost != null) {
@@ -194,24 +164,25 @@ public class LoadCommands {
             }
         } else {
             SparkConfs.requireNone(platform, generation.sparkConf());
-            guard.check(platform, dataSet.benchmark, scaleFactor, generation.force());
+            guard.check(platform, benchmark, scaleFactor, generation.force());
             try (LoadProgress progress = progressBars.create()) {
-                report = dataSet.local.load(platform, target, scaleFactor, selected, progress);
+                report = platform.load(target, dataSet, Scale.of(scaleFactor), selected, progress);
             }
         }
         if (DryRuns.recorder(platform).isPresent()) {
             return dryRunSummary(platform, report);
         }
         tableNames.invalidate();
-        String what = dataSet.title + " SF" + TpchSchema.formatScale(scaleFactor);
+        String what = dataSet.title() + " SF" + Scale.of(scaleFactor).text();
         session.record(new LedgerEntry(started, platform.name(), "load", what, report.elapsedNanos() / 1e6));
         return notes(report) + summary(what, target, report);
     }
 
-    private String registerTpch(String scale, String tables, String schema, String dryRun, boolean replace, String from,
-            Map<String, String> sparkConf) {
-        double scaleFactor = DataSet.TPCH.benchmark.parseScale(scale);
-        List<String> selected = TpchSchema.parseTables(tables);
+    private String register(Benchmark benchmark, String scale, String tables, String schema, String dryRun, boolean replace,
+            String from, Map<String, String> sparkConf) {
+        DataSet dataSet = benchmark.dataSet();
+        double scaleFactor = benchmark.parseScale(scale);
+        List<String> selected = dataSet.parseTables(tables);
         Platform platform = dryRuns.target(dryRun, replace);
         ClusterGeneration cluster = platform.clusterGeneration().orElseThrow(() -> new BenchboxException(
                 "--from registers data in S3: it needs emr-serverless, not " + platform.name()));
@@ -219,13 +190,13 @@ public class LoadCommands {
         Instant started = Instant.now();
         LoadReport report;
         try (var work = SparkConfs.forWork(platform, scaleFactor, sparkConf); LoadProgress progress = progressBars.create()) {
-            report = cluster.registerTpch(target, scaleFactor, selected, from, progress);
+            report = cluster.register(target, dataSet, Scale.of(scaleFactor), selected, from, progress);
         }
         if (DryRuns.recorder(platform).isPresent()) {
             return dryRunSummary(platform, report);
         }
         tableNames.invalidate();
-        String what = "TPC-H SF" + TpchSchema.formatScale(scaleFactor) + " from " + from;
+        String what = dataSet.title() + " SF" + Scale.of(scaleFactor).text() + " from " + from;
         session.record(new LedgerEntry(started, platform.name(), "load", what, report.elapsedNanos() / 1e6));
         return notes(report) + summary(what, target, report);
     }

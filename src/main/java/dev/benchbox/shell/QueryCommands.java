@@ -1,6 +1,7 @@
 package dev.benchbox.shell;
 
 import dev.benchbox.results.print.OutputFormat;
+import dev.benchbox.dataset.Scale;
 import dev.benchbox.session.CostService;
 import dev.benchbox.session.QueryService;
 import dev.benchbox.session.Session;
@@ -44,7 +45,8 @@ public class QueryCommands {
             @ShellOption(value = "--force", defaultValue = "false", help = "replace an existing --output file") boolean force) {
         // a single query is bounded by a power run's estimate at the scale the schema holds
         if (maxCost != null) {
-            costs.checkMaxCost(maxCost, session.platform().loadedTpchScale(session.schema()).orElse(0.01), 1);
+            var loaded = Loaded.in(session.platform(), session.schema());
+            costs.checkMaxCost(maxCost, loaded.benchmark(), loaded.scale().map(Scale::value).orElse(0.01), 1);
         }
         OutputFormat outputFormat = format == null ? null : OutputFormat.parse(format);
         if (maxRows != null && maxRows < 0) {

@@ -12,9 +12,9 @@ import dev.benchbox.platform.Platform;
 import dev.benchbox.platform.QueryExecution;
 import dev.benchbox.results.QueryResult;
 import dev.benchbox.results.RunSummaryPrinter;
+import dev.benchbox.dataset.Scale;
 import dev.benchbox.session.CostService;
 import dev.benchbox.session.Session;
-import dev.benchbox.tpch.TpchSchema;
 import dev.benchbox.tpch.ValidationMode;
 import java.nio.file.Path;
 import java.util.List;
@@ -102,7 +102,7 @@ public class RunCommands {
         if (scale == null) {
             if (dryRun == null) {
                 throw new BenchboxException("missing --scale: run " + chosen.name() + " --scale SF (e.g. "
-                        + (chosen.name().equals("tpch") ? "0.01 or 1)" : "1)"));
+                        + chosen.answeredScales().stream().map(Scale::text).collect(java.util.stream.Collectors.joining(" or ")) + ")");
             }
             scale = "0.01";
         }
@@ -115,9 +115,6 @@ public class RunCommands {
             request = request.viaOpenSession();
         } else if (!via.equals("job")) {
             throw new BenchboxException("invalid --via '" + via + "': expected job or session");
-        }
-        if (sweep != null && !chosen.name().equals("tpch")) {
-            throw new BenchboxException("--sweep runs TPC-H only for now");
         }
         dev.benchbox.bench.sweep.SweepSpec sweepSpec = sweep == null ? null : sweeps.check(sweep, platform, dryRun, maxCost);
         if (dryRun != null) {
@@ -136,7 +133,7 @@ public class RunCommands {
         }
         if (request.viaSession()) {
             // the open session has its own Spark settings
-            costs.checkMaxCost(maxCost, chosen.name(), request.scaleFactor(), request.warmups() + request.iterations());
+            costs.checkMaxCost(maxCost, chosen, request.scaleFactor(), request.warmups() + request.iterations());
             execute(request);
             return;
         }
@@ -148,7 +145,7 @@ public class RunCommands {
                 return;
             }
             // each stream is a job run of its own
-            costs.checkMaxCost(maxCost, chosen.name(), request.scaleFactor(), (request.warmups() + request.iterations()) * request.streams());
+            costs.checkMaxCost(maxCost, chosen, request.scaleFactor(), (request.warmups() + request.iterations()) * request.streams());
             execute(request);
         }
     }
@@ -180,10 +177,10 @@ public class RunCommands {
         // the benchmark's load as the preview platform records it (TPC-DS on EMR: the generation job run's request)
         List<BatchQuery> batch = request.benchmark().statements(request.queries());
         try (var work = SparkConfs.forWork(preview, request.scaleFactor(), sparkConf)) {
-            request.benchmark().load(preview, schema, request.scaleFactor(), List.of(), LoadProgress.NONE);
+            preview.load(schema, request.benchmark().dataSet(), Scale.of(request.scaleFactor()), List.of(), LoadProgress.NONE);
             dryRun.previewRun(schema, batch, request.warmups(), request.iterations(), PowerRunService.MAX_ROWS_KEPT);
         }
-        console.println("Previewed " + request.benchmark().title() + " SF" + TpchSchema.formatScale(request.scaleFactor()) + " on " + preview.description());
+        console.println("Previewed " + request.benchmark().title() + " SF" + Scale.of(request.scaleFactor()).text() + " on " + preview.description());
         console.println(DryRuns.summary(dryRun, 0) + " (requests as NN-Operation[-detail].json, queries/*.sql, tables/*.sql, uploads.json)");
     }
 
@@ -195,14 +192,14 @@ public class RunCommands {
     }
 
     private void execute(PowerRunRequest request) {
-        RunSummaryPrinter printer = new RunSummaryPrinter(console.writer());
+        RunSummaryPrinter printer = new RunSummaryPrinter(console.writer(), dev.benchbox.benchmark.Benchmarks::title);
         PowerRunService.Report report;
         try (LoadProgress progress = progressBars.create()) {
             report = powerRuns.run(request, progress, new PowerRunService.Listener() {
                 @Override
                 public void loading(double scaleFactor) {
                     console.println("Schema " + session.schema() + " does not hold " + request.benchmark().title() + " SF"
-                            + TpchSchema.formatScale(scaleFactor)
+                            + Scale.of(scaleFactor).text()
                             + " yet: generating and loading it");
                 }
 

@@ -1,7 +1,7 @@
 package dev.benchbox.shell;
 
 import dev.benchbox.BenchboxException;
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
 import dev.benchbox.session.Session;
 import java.util.List;
 import org.springframework.shell.Availability;

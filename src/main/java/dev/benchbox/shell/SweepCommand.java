@@ -1,5 +1,6 @@
 package dev.benchbox.shell;
 
+import dev.benchbox.dataset.Scale;
 import static java.util.Objects.requireNonNull;
 
 import dev.benchbox.BenchboxException;
@@ -17,7 +18,6 @@ import dev.benchbox.results.RunSummaryPrinter;
 import dev.benchbox.results.compare.CompareFormat;
 import dev.benchbox.results.compare.ComparisonPrinter;
 import dev.benchbox.session.Session;
-import dev.benchbox.tpch.TpchSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -74,7 +74,7 @@ public class SweepCommand {
         if (maxCost != null) {
             SweepService.checkMaxCost(plan, MaxCost.parse(maxCost));
         }
-        RunSummaryPrinter printer = new RunSummaryPrinter(console.writer());
+        RunSummaryPrinter printer = new RunSummaryPrinter(console.writer(), dev.benchbox.benchmark.Benchmarks::title);
         SweepService.Outcome outcome;
         try (LoadProgress progress = progressBars.create()) {
             outcome = sweeps.run(plan, progress, new SweepService.Listener() {
@@ -118,7 +118,7 @@ public class SweepCommand {
 
                 @Override
                 public void loading(double scaleFactor) {
-                    console.println("Schema " + session.schema() + " does not hold TPC-H SF" + TpchSchema.formatScale(scaleFactor)
+                    console.println("Schema " + session.schema() + " does not hold " + plan.request().benchmark().title() + " SF" + Scale.of(scaleFactor).text()
                             + " yet: generating and loading it");
                 }
 
@@ -139,7 +139,7 @@ public class SweepCommand {
     private void printPlan(SweepPlan plan) {
         List<SweepPlan.Configuration> all = plan.configurations();
         long created = plan.deploymentsToCreate();
-        console.println("Sweep of TPC-H SF" + TpchSchema.formatScale(plan.request().scaleFactor()) + " on " + plan.platform() + ": "
+        console.println("Sweep of " + plan.request().benchmark().title() + " SF" + Scale.of(plan.request().scaleFactor()).text() + " on " + plan.platform() + ": "
                 + all.size() + " configurations" + (plan.toRun().size() < all.size() ? " (" + (all.size() - plan.toRun().size())
                 + " with results already, skipped)" : "")
                 + (created > 0 ? ", " + created + " " + plan.deploymentNoun() + (created == 1 ? "" : "s")

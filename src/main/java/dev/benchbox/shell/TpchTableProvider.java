@@ -1,6 +1,7 @@
 package dev.benchbox.shell;
 
-import dev.benchbox.tpch.TpchSchema;
+import dev.benchbox.benchmark.Benchmark;
+import dev.benchbox.benchmark.Benchmarks;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,9 +21,11 @@ public class TpchTableProvider implements ValueProvider {
 
     @Override
     public List<CompletionProposal> complete(CompletionContext context) {
-        // After 'load tpcds' the TPC-DS tables, otherwise the TPC-H ones.
-        boolean tpcds = context.getWords().stream().anyMatch("tpcds"::equalsIgnoreCase);
-        Set<String> names = new LinkedHashSet<>(tpcds ? dev.benchbox.tpcds.TpcdsSchema.TABLES : TpchSchema.TABLES);
+        // After 'load tpcds' the TPC-DS tables, after any other benchmark's name its tables, otherwise the first benchmark's.
+        Benchmark benchmark = Benchmarks.all().stream()
+                .filter(b -> context.getWords().stream().anyMatch(b.name()::equalsIgnoreCase))
+                .findFirst().orElse(Benchmarks.all().get(0));
+        Set<String> names = new LinkedHashSet<>(benchmark.tables());
         names.addAll(cache.tables());
         return TableNameProvider.completeListItem(context, names);
     }

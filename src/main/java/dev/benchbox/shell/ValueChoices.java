@@ -42,7 +42,7 @@ public final class ValueChoices {
             }
             return switch (context.getCommandRegistration().getCommand()) {
                 case "connect" -> starting(context, platforms.names());
-                case "load" -> starting(context, DataSets.NAMES);
+                case "load" -> starting(context, dev.benchbox.benchmark.Benchmarks.names());
                 case "run" -> starting(context, dev.benchbox.benchmark.Benchmarks.names());
                 default -> List.of();
             };
@@ -67,11 +67,9 @@ public final class ValueChoices {
     /** {@code load --generator <TAB>}: the data sets {@code load} generates. */
     @Component
     public static class DataSets implements ValueProvider {
-        static final List<String> NAMES = List.of("tpch", "tpcds");
-
         @Override
         public List<CompletionProposal> complete(CompletionContext context) {
-            return starting(context, NAMES);
+            return starting(context, dev.benchbox.benchmark.Benchmarks.names());
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.benchbox.tpcds;
 
+import dev.benchbox.dataset.Scale;
 import static java.util.Objects.requireNonNull;
 
 import dev.benchbox.tpch.AnswerValidator;
-import dev.benchbox.tpch.TpchSchema;
 import dev.benchbox.tpch.Validation;
 import dev.benchbox.tpch.ValidationMode;
 import java.math.BigDecimal;
@@ -30,7 +30,7 @@ public final class TpcdsAnswerValidator {
         Optional<AnswerSet> reference = TpcdsReferenceAnswers.find(scaleFactor, query);
         if (reference.isEmpty()) {
             return Validation.notValidated("no reference answer at SF "
-                    + TpchSchema.formatScale(scaleFactor) + " (TPC-DS answers are known at SF 1)");
+                    + Scale.of(scaleFactor).text() + " (TPC-DS answers are known at SF 1)");
         }
         AnswerSet expected = reference.get();
         Validation.Method method = mode == ValidationMode.ROWCOUNT ? Validation.Method.ROWCOUNT : Validation.Method.EXACT;

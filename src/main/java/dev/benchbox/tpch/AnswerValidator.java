@@ -1,5 +1,6 @@
 package dev.benchbox.tpch;
 
+import dev.benchbox.dataset.Scale;
 import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
@@ -90,7 +91,7 @@ public final class AnswerValidator {
             return Validation.notValidated("validation off");
         }
         Optional<ReferenceAnswer> reference = references.find(scaleFactor, query);
-        String scale = "SF " + TpchSchema.formatScale(scaleFactor);
+        String scale = "SF " + Scale.of(scaleFactor).text();
         if (reference.isPresent()) {
             ReferenceAnswer expected = reference.get();
             if (mode == ValidationMode.EXACT) {

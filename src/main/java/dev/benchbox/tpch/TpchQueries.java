@@ -44,17 +44,6 @@ public final class TpchQueries {
         return Holder.QUERIES.get(number - 1);
     }
 
-    /**
-     * Parses a query selection such as {@code 1,3,6} or {@code 1-5,7}: numbers and inclusive ranges separated by
-     * commas, blanks allowed around them. The result keeps the order given and drops repeats.
-     *
-     * @throws IllegalArgumentException naming the offending part, in one line, if the selection is empty or holds
-     *                                  anything but numbers 1-22 and ascending ranges of them
-     */
-    public static List<Integer> parseSelection(String spec) {
-        return dev.benchbox.benchmark.QuerySelection.parse(spec, "TPC-H", COUNT);
-    }
-
     private static IllegalArgumentException unknown(String value) {
         return new IllegalArgumentException("unknown TPC-H query '" + value + "': expected numbers 1-22");
     }

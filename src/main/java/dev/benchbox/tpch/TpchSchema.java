@@ -1,7 +1,7 @@
 package dev.benchbox.tpch;
 
 import dev.benchbox.BenchboxException;
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
 import io.trino.tpch.TpchColumn;
 import io.trino.tpch.TpchColumnType;
 import io.trino.tpch.TpchTable;
@@ -83,10 +83,5 @@ public final class TpchSchema {
             sql.append(i == 0 ? "" : ", ").append(columns.get(i).name()).append(' ').append(columns.get(i).type());
         }
         return sql.append(')').toString();
-    }
-
-    /** The scale factor as people write it: 0.01, 1, 10. */
-    public static String formatScale(double scale) {
-        return new java.math.BigDecimal(Double.toString(scale)).stripTrailingZeros().toPlainString();
     }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.benchbox.BenchboxException;
 import dev.benchbox.platform.BatchListener;
 import dev.benchbox.platform.BatchQuery;
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
 import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.platform.LoadReport;
 import dev.benchbox.platform.Platform;
@@ -177,12 +177,13 @@ class ThroughputTest {
         }
 
         @Override
-        public Optional<Double> loadedTpchScale(String schema) {
-            return Optional.of(0.01);
+        public Optional<dev.benchbox.dataset.Scale> loadedScale(String schema, dev.benchbox.dataset.DataSet dataSet) {
+            return Optional.of(dev.benchbox.dataset.Scale.of(0.01));
         }
 
         @Override
-        public LoadReport loadTpch(String schema, double scaleFactor, List<String> tables, LoadProgress progress) {
+        public LoadReport load(String schema, dev.benchbox.dataset.DataSet dataSet, dev.benchbox.dataset.Scale scale, List<String> tables,
+                LoadProgress progress) {
             throw new AssertionError("already loaded");
         }
 

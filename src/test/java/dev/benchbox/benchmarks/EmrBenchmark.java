@@ -48,7 +48,7 @@ public final class EmrBenchmark {
                     "create_application", "true"), Map.of(), false);
             try (EmrServerlessPlatform emr = EmrServerlessPlatform.connect(options, dev.benchbox.platform.JobProgress.NONE)) {
                 emr.createSchema("bench");
-                emr.loadTpch("bench", 0.01, List.of(), LoadProgress.NONE);
+                emr.load("bench", dev.benchbox.benchmark.Benchmarks.get("tpch").dataSet(), dev.benchbox.dataset.Scale.of(0.01), List.of(), LoadProgress.NONE);
 
                 emr.runBatch("bench", queries, warmups, iterations, 1000, BatchListener.NONE);
                 List<JobRunUsage> ours = List.copyOf(emr.jobRuns());

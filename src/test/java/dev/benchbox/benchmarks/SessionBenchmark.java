@@ -42,7 +42,7 @@ public final class SessionBenchmark {
                     "create_application", "true"), Map.of(), false);
             try (EmrServerlessPlatform emr = EmrServerlessPlatform.connect(options, dev.benchbox.platform.JobProgress.NONE)) {
                 emr.createSchema("bench");
-                emr.loadTpch("bench", 0.01, List.of(), LoadProgress.NONE);
+                emr.load("bench", dev.benchbox.benchmark.Benchmarks.get("tpch").dataSet(), dev.benchbox.dataset.Scale.of(0.01), List.of(), LoadProgress.NONE);
 
                 List<Double> jobs = new ArrayList<>();
                 for (int i = 0; i < jobQueries; i++) {

@@ -38,7 +38,7 @@ class CostEstimatorTest {
 
     @Test
     void tpcdsHasItsOwnTableAndSaysSo() {
-        CostEstimate estimate = CostEstimator.load("tpcds").estimate(1, JobCapacity.DEFAULT, "us-east-1", Architecture.X86_64);
+        CostEstimate estimate = CostEstimator.load(new dev.benchbox.benchmark.TpcdsBenchmark().costEstimates(), "TPC-DS").estimate(1, JobCapacity.DEFAULT, "us-east-1", Architecture.X86_64);
 
         // 1080 s (18 minutes) on the reference capacity, which is AWS's default
         assertThat(estimate.duration()).isEqualTo(Duration.ofMinutes(18));
@@ -46,7 +46,9 @@ class CostEstimatorTest {
         assertThat(estimate.assumptions().get(0)).isEqualTo("job time: 1m 30s of start-up plus 16m 30s of queries, from the TPC-DS "
                 + "estimate table (an estimate, not a measurement)");
         assertThat(estimate.usd()).isGreaterThan(ESTIMATOR.estimate(1, JobCapacity.DEFAULT, "us-east-1", Architecture.X86_64).usd());
-        assertThatThrownBy(() -> CostEstimator.load("tpcx")).hasMessage("no cost estimates for benchmark 'tpcx'");
+        // a benchmark whose estimate table is not shipped fails naming it
+        assertThatThrownBy(() -> CostEstimator.load("/pricing/tpcx-estimates.json", "TPCx"))
+                .hasMessage("/pricing/tpcx-estimates.json is missing from the classpath");
     }
 
     @Test

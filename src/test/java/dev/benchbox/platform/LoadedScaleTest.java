@@ -11,7 +11,7 @@ class LoadedScaleTest {
     private static final List<String> TABLES = List.of("nation", "region", "lineitem");
 
     private static Optional<Double> of(Map<String, String> recorded) {
-        return LoadedScale.agreedBy(TABLES, table -> Optional.ofNullable(recorded.get(table)));
+        return LoadedScale.agreedBy(TABLES, table -> Optional.ofNullable(recorded.get(table))).map(dev.benchbox.dataset.Scale::value);
     }
 
     @Test

@@ -24,7 +24,7 @@ class RunSummaryPrinterTest {
     @Test
     void printsOneAlignedLinePerQueryWithTheMessageWhenThereIsOne() {
         StringWriter out = new StringWriter();
-        RunSummaryPrinter printer = new RunSummaryPrinter(out);
+        RunSummaryPrinter printer = new RunSummaryPrinter(out, dev.benchbox.benchmark.Benchmarks::title);
 
         for (QueryResult result : smallRun(null).queries()) {
             printer.query(result);
@@ -42,7 +42,7 @@ class RunSummaryPrinterTest {
         RunResult run = smallRun(new RunResult.Summary(2, 1, 1, 0, 15.39, 6.2, 12345.678,
                 "computed over 2 query timing intervals"));
 
-        new RunSummaryPrinter(out).summary(run, "benchbox-results/run.json");
+        new RunSummaryPrinter(out, dev.benchbox.benchmark.Benchmarks::title).summary(run, "benchbox-results/run.json");
 
         assertThat(out.toString()).isEqualTo("""
                 TPC-H SF0.01 on duckdb v1.4.4: 2 query executions, 1 passed, 1 failed, 0 errors
@@ -60,7 +60,7 @@ class RunSummaryPrinterTest {
                 new RunResult.Summary(2, 2, 0, 0, 15.39, 6.2, null, "the TPC-DS power test time: 2 queries").withPowerTestSeconds(0.0154),
                 small.queries(), List.of());
 
-        new RunSummaryPrinter(out).summary(run, null);
+        new RunSummaryPrinter(out, dev.benchbox.benchmark.Benchmarks::title).summary(run, null);
 
         assertThat(out.toString()).isEqualTo("""
                 TPC-DS SF1 on duckdb v1.4.4: 2 query executions, 2 passed, 0 failed, 0 errors
@@ -75,7 +75,7 @@ class RunSummaryPrinterTest {
         RunResult run = smallRun(new RunResult.Summary(2, 1, 0, 1, 15.39, 6.2, null,
                 "Power@Size not computed: 1 query execution(s) failed"));
 
-        new RunSummaryPrinter(out).summary(run, null);
+        new RunSummaryPrinter(out, dev.benchbox.benchmark.Benchmarks::title).summary(run, null);
 
         assertThat(out.toString()).isEqualTo("""
                 TPC-H SF0.01 on duckdb v1.4.4: 2 query executions, 1 passed, 0 failed, 1 errors
@@ -100,7 +100,7 @@ class RunSummaryPrinterTest {
                         new QueryResult("Q6", 3, 4, 1, QueryResult.PASSED, "exact", null)),
                 List.of());
 
-        new RunSummaryPrinter(out).summary(run, null);
+        new RunSummaryPrinter(out, dev.benchbox.benchmark.Benchmarks::title).summary(run, null);
 
         assertThat(out.toString()).isEqualTo("""
                 TPC-H SF0.01 on duckdb v1.4.4: 6 query executions, 6 passed, 0 failed, 0 errors

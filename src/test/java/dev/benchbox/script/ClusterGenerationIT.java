@@ -1,5 +1,6 @@
 package dev.benchbox.script;
 
+import dev.benchbox.dataset.Scale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchbox.platform.LoadProgress;
@@ -151,7 +152,7 @@ class ClusterGenerationIT {
 
     /** Per table: the files are the parts, and the column types, row count and a checksum per column equal local generation's. */
     private void assertEqualToLocalGeneration(Path cluster, double scale, int parts) throws Exception {
-        Path local = dir.resolve("local-sf" + TpchSchema.formatScale(scale));
+        Path local = dir.resolve("local-sf" + Scale.of(scale).text());
         writeLocalGeneration(local, scale);
         String partName = "part-0000[1-" + parts + "]-of-0000" + parts + "\\.parquet";
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duckdb.createStatement()) {
@@ -246,13 +247,13 @@ class ClusterGenerationIT {
     private static void writeLocalGeneration(Path target, double scale) throws Exception {
         try (DuckDbPlatform duckdb = DuckDbPlatform.open(null)) {
             duckdb.createSchema("local");
-            duckdb.loadTpch("local", scale, TpchSchema.TABLES, LoadProgress.NONE);
+            duckdb.load("local", dev.benchbox.benchmark.Benchmarks.get("tpch").dataSet(), dev.benchbox.dataset.Scale.of(scale), TpchSchema.TABLES, LoadProgress.NONE);
             for (String table : TpchSchema.TABLES) {
                 Files.createDirectories(target.resolve(table));
                 duckdb.execute("local", "COPY local." + table + " TO '" + target.resolve(table).resolve("data.parquet")
                         + "' (FORMAT parquet)", new dev.benchbox.platform.RowSink() {
                             @Override
-                            public void begin(List<dev.benchbox.platform.Column> columns) {
+                            public void begin(List<dev.benchbox.dataset.Column> columns) {
                             }
 
                             @Override

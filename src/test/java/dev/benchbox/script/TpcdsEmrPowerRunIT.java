@@ -193,7 +193,7 @@ class TpcdsEmrPowerRunIT {
         Files.createDirectories(target);
         try (DuckDbPlatform duckdb = DuckDbPlatform.open(null)) {
             duckdb.createSchema("local");
-            duckdb.loadTpcds("local", 0.01, TpcdsSchema.TABLES, LoadProgress.NONE);
+            duckdb.load("local", dev.benchbox.benchmark.Benchmarks.get("tpcds").dataSet(), dev.benchbox.dataset.Scale.of(0.01), TpcdsSchema.TABLES, LoadProgress.NONE);
             for (String table : TpcdsSchema.TABLES) {
                 duckdb.execute("local", "COPY local." + table + " TO '" + target.resolve(table + ".parquet") + "' (FORMAT parquet)",
                         RowSink.DISCARD);

@@ -306,7 +306,8 @@ class EmrShellCommandsTest {
         assertThat(type("load tpcds --scale 1 --generate local").error())
                 .isEqualTo("TPC-DS on emr-serverless is generated in the cluster: --generate local is not offered");
         assertThat(type("load tpcds --scale 1 --parts 0").error()).isEqualTo("--parts must be at least 1, not 0");
-        assertThat(type("load tpcds --scale 1 --from s3://" + aws.bucket() + "/x/").error()).isEqualTo("--from goes with 'load tpch'");
+        assertThat(type("load tpcds --scale 1 --parts 2 --from s3://" + aws.bucket() + "/x/").error())
+                .isEqualTo("--from registers data that exists: --generate and --parts do not go with it");
         assertThat(sent()).isEqualTo(beforeTpcds);
 
         assertThat(type("describe nation").output()).contains("n_nationkey  bigint").contains("n_name       string");

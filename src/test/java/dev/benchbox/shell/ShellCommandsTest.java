@@ -319,7 +319,7 @@ class ShellCommandsTest {
         }
         assertThat(type("run tpcds --scale 0.01 --queries 100").error())
                 .isEqualTo("unknown TPC-DS query '100': expected numbers 1-99");
-        assertThat(type("run tpcx --scale 1").error()).isEqualTo("unknown benchmark 'tpcx': expected tpch or tpcds");
+        assertThat(type("run tpcx --scale 1").error()).isEqualTo("unknown benchmark 'tpcx': expected tpch, tpcds or tiny");
         assertThat(type("run tpcds").error()).isEqualTo("missing --scale: run tpcds --scale SF (e.g. 1)");
         // DuckDB generates TPC-DS itself: the cluster's options are refused in one line
         assertThat(type("load tpcds --scale 0.01 --parts 2").error()).isEqualTo("--generate cluster and --parts need a platform "

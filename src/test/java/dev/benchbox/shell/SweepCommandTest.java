@@ -137,6 +137,29 @@ class SweepCommandTest {
     }
 
     @Test
+    void aTpcdsSweepRunsAsTpchsDoesInItsOwnDirectory() throws Exception {
+        assertThat(type("connect duckdb").error()).isNull();
+
+        Result sweep = type("run tpcds --scale 0.01 --queries 3,14 --sweep threads=1,2");
+
+        assertThat(sweep.error()).as(sweep.output()).isNull();
+        assertThat(sweep.output()).contains("Sweep of TPC-DS SF0.01 on duckdb: 2 configurations; results in ")
+                .contains("does not hold TPC-DS SF0.01 yet: generating and loading it")
+                .contains("[1/2] threads=1").contains("[2/2] threads=2")
+                .contains("TPC-DS SF0.01 on duckdb");
+        List<Path> directories;
+        try (Stream<Path> files = Files.list(results)) {
+            directories = files.filter(p -> p.getFileName().toString().startsWith("sweep_tpcds_sf0.01_duckdb_")).toList();
+        }
+        assertThat(directories).hasSize(1);
+        JsonNode result = new ObjectMapper().readTree(directories.get(0).resolve("threads-2.json").toFile());
+        assertThat(result.at("/benchmark/name").asText()).isEqualTo("tpcds");
+        // Q14 runs as its two statements and counts as one query
+        assertThat(result.at("/summary/queries").asInt()).isEqualTo(2);
+        assertThat(result.at("/summary/errors").asInt()).isZero();
+    }
+
+    @Test
     void badSweepsAreOneLineErrorsBeforeAnythingRuns() throws Exception {
         assertThat(type("connect duckdb").error()).isNull();
         List<Path> before = sweepDirectories();

@@ -41,7 +41,7 @@ class TpchEndToEndTest {
 
     private static DuckDbPlatform load(double scaleFactor) {
         DuckDbPlatform platform = DuckDbPlatform.open(null);
-        platform.loadTpch("main", scaleFactor, List.of(), LoadProgress.NONE);
+        platform.load("main", dev.benchbox.benchmark.Benchmarks.get("tpch").dataSet(), dev.benchbox.dataset.Scale.of(scaleFactor), List.of(), LoadProgress.NONE);
         return platform;
     }
 

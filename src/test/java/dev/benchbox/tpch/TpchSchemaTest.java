@@ -8,15 +8,6 @@ import org.junit.jupiter.api.Test;
 
 class TpchSchemaTest {
     @Test
-    void formatsScaleFactorsAsPeopleWriteThem() {
-        assertThat(TpchSchema.formatScale(0.01)).isEqualTo("0.01");
-        assertThat(TpchSchema.formatScale(1.0)).isEqualTo("1");
-        assertThat(TpchSchema.formatScale(10)).isEqualTo("10");
-        assertThat(TpchSchema.formatScale(100)).isEqualTo("100");
-        assertThat(TpchSchema.formatScale(0.1)).isEqualTo("0.1");
-    }
-
-    @Test
     void parsesTableListsIgnoringCaseSpacesAndRepeats() {
         assertThat(TpchSchema.parseTables("region, Nation,region,,")).containsExactly("region", "nation");
     }
@@ -54,7 +45,7 @@ class TpchSchemaTest {
         assertThat(TpchSchema.columns("lineitem"))
                 .filteredOn(c -> c.name().equals("l_extendedprice"))
                 .singleElement()
-                .extracting(dev.benchbox.platform.Column::type)
+                .extracting(dev.benchbox.dataset.Column::type)
                 .isEqualTo("DECIMAL(15,2)");
     }
 

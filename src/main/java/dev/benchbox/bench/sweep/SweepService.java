@@ -1,5 +1,6 @@
 package dev.benchbox.bench.sweep;
 
+import dev.benchbox.dataset.Scale;
 import static java.util.Objects.requireNonNull;
 
 import dev.benchbox.BenchboxException;
@@ -19,7 +20,6 @@ import dev.benchbox.results.compare.ResultFiles;
 import dev.benchbox.results.report.Frontier;
 import dev.benchbox.results.report.ReportService;
 import dev.benchbox.session.Session;
-import dev.benchbox.tpch.TpchSchema;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -140,7 +140,7 @@ public class SweepService {
                 BigDecimal usd = null;
                 Optional<BillingProfile> billing = sweeps.billingProfile(settings);
                 if (billing.isPresent()) {
-                    estimator = estimator == null ? CostEstimator.load() : estimator;
+                    estimator = estimator == null ? CostEstimator.load(request.benchmark().costEstimates(), request.benchmark().title()) : estimator;
                     CostEstimate estimate = estimator.estimate(request.scaleFactor(), powerRuns, billing.get().capacity(),
                             billing.get().region(), billing.get().architecture());
                     usd = estimate.usd();
@@ -331,12 +331,12 @@ public class SweepService {
      * again and a different one never takes them for its own.
      */
     static String directoryName(String platform, PowerRunRequest request, SweepSpec spec) {
-        String identity = String.join("\n", platform, "tpch", TpchSchema.formatScale(request.scaleFactor()), request.queries().toString(),
+        String identity = String.join("\n", platform, request.benchmark().name(), Scale.of(request.scaleFactor()).text(), request.queries().toString(),
                 Integer.toString(request.warmups()), Integer.toString(request.iterations()), Integer.toString(request.streams()),
                 request.validation().name(), spec.dimensions().toString());
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-            return "sweep_tpch_sf" + TpchSchema.formatScale(request.scaleFactor()) + "_" + platform.toLowerCase(Locale.ROOT) + "_"
+            return "sweep_" + request.benchmark().name() + "_sf" + Scale.of(request.scaleFactor()).text() + "_" + platform.toLowerCase(Locale.ROOT) + "_"
                     + HexFormat.of().formatHex(hash, 0, 4);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

@@ -1,7 +1,7 @@
 package dev.benchbox.platform.duckdb;
 
 import dev.benchbox.BenchboxException;
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

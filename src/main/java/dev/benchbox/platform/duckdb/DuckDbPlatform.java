@@ -6,17 +6,18 @@ import dev.benchbox.BenchboxException;
 import dev.benchbox.platform.BatchListener;
 import dev.benchbox.platform.BatchRounds;
 import dev.benchbox.platform.BatchQuery;
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
 import dev.benchbox.platform.DataFootprint;
 import dev.benchbox.platform.LocalNeed;
 import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.platform.LoadReport;
+import dev.benchbox.dataset.DataSet;
+import dev.benchbox.dataset.Scale;
 import dev.benchbox.platform.LoadedScale;
 import dev.benchbox.platform.Platform;
 import dev.benchbox.platform.QueryExecution;
 import dev.benchbox.platform.QuerySummary;
 import dev.benchbox.platform.RowSink;
-import dev.benchbox.tpcds.TpcdsSchema;
 import dev.benchbox.tpch.TpchSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,7 +44,6 @@ import org.duckdb.DuckDBConnection;
  * One connection serves the session; loads use duplicated connections to append in parallel.
  */
 public final class DuckDbPlatform implements Platform {
-    static final String TPCH_COMMENT_PREFIX = "benchbox:tpch:sf=";
 
     private final DuckDBConnection connection;
     private final Path path;
@@ -210,13 +210,11 @@ public final class DuckDbPlatform implements Platform {
         }
     }
 
+    /** The scale every one of the data set's tables records in its comment, if they all record the same one. */
     @Override
-    public synchronized Optional<Double> loadedTpchScale(String schema) {
-        return loadedScale(schema, TpchSchema.TABLES, TPCH_COMMENT_PREFIX);
-    }
-
-    /** The scale every one of a benchmark's tables records in its comment, if they all record the same one. */
-    private Optional<Double> loadedScale(String schema, List<String> tables, String commentPrefix) {
+    public synchronized Optional<Scale> loadedScale(String schema, DataSet dataSet) {
+        List<String> tables = dataSet.tables();
+        String commentPrefix = dataSet.scaleComment();
         if (!schemaExists(schema)) {
             return Optional.empty();
         }
@@ -237,13 +235,25 @@ public final class DuckDbPlatform implements Platform {
                 .map(comment -> comment.substring(commentPrefix.length())));
     }
 
+    /**
+     * The TPC generators each have a loader of their own (Arrow batches for io.trino.tpch, appenders for
+     * io.trino.tpcds: the fastest each allows); a data set that brings its rows is inserted as they come.
+     */
     @Override
-    public LoadReport loadTpch(String schema, double scaleFactor, List<String> tables, LoadProgress progress) {
+    public LoadReport load(String schema, DataSet dataSet, Scale scale, List<String> tables, LoadProgress progress) {
         requireSchema(schema);
-        List<String> selected = tables.isEmpty() ? TpchSchema.TABLES : tables;
+        List<String> selected = dataSet.selected(tables);
         long started = System.nanoTime();
         synchronized (this) {
-            new TpchArrowLoader(connection, schema, scaleFactor).load(selected, progress);
+            if (dataSet.generator().equals(DataSet.Generator.TPCH)) {
+                new TpchArrowLoader(connection, schema, dataSet, scale).load(selected, progress);
+            } else if (dataSet.generator().equals(DataSet.Generator.TPCDS)) {
+                new TpcdsAppenderLoader(connection, schema, dataSet, scale).load(selected, progress);
+            } else if (dataSet.generator() instanceof DataSet.Rows rows) {
+                new RowsLoader(connection, schema).load(dataSet, rows, scale, selected, progress);
+            } else {
+                throw new BenchboxException(name() + " has no generator for " + dataSet.title());
+            }
         }
         return new LoadReport(countRows(schema, selected), System.nanoTime() - started);
     }
@@ -253,7 +263,7 @@ public final class DuckDbPlatform implements Platform {
      * its temp directory; in a database file, to the file (the whole data set ends up there).
      */
     @Override
-    public synchronized Optional<LocalNeed> localNeed(DataFootprint footprint, double scale) {
+    public synchronized Optional<LocalNeed> localNeed(DataSet dataSet, DataFootprint footprint, double scale) {
         long data = footprint.memory().at(scale);
         long limit = memoryLimitBytes();
         long held = data <= limit ? data : (long) Math.min(Long.MAX_VALUE, limit * BEYOND_MEMORY_LIMIT);
@@ -300,27 +310,6 @@ public final class DuckDbPlatform implements Platform {
         double base = unit.contains("I") || power == 0 ? 1024 : 1000;
         double bytes = Double.parseDouble(m.group(1)) * Math.pow(base, power);
         return bytes >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) bytes;
-    }
-
-    @Override
-    public boolean loadsTpcds() {
-        return true;
-    }
-
-    @Override
-    public LoadReport loadTpcds(String schema, double scaleFactor, List<String> tables, LoadProgress progress) {
-        requireSchema(schema);
-        List<String> selected = tables.isEmpty() ? TpcdsSchema.TABLES : tables;
-        long started = System.nanoTime();
-        synchronized (this) {
-            new TpcdsAppenderLoader(connection, schema, scaleFactor).load(selected, progress);
-        }
-        return new LoadReport(countRows(schema, selected), System.nanoTime() - started);
-    }
-
-    @Override
-    public synchronized Optional<Double> loadedTpcdsScale(String schema) {
-        return loadedScale(schema, TpcdsSchema.TABLES, TpcdsAppenderLoader.COMMENT_PREFIX);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.benchbox.platform.duckdb;
 
 import dev.benchbox.BenchboxException;
+import dev.benchbox.dataset.DataSet;
+import dev.benchbox.dataset.Scale;
 import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.tpcds.TpcdsSchema;
 import dev.benchbox.tpch.TpchSchema;
@@ -28,7 +30,6 @@ import org.duckdb.DuckDBConnection;
  */
 final class TpcdsAppenderLoader {
     static final String STAGING_SUFFIX = StagingTables.SUFFIX;
-    static final String COMMENT_PREFIX = "benchbox:tpcds:sf=";
     private static final int PROGRESS_STEP = 10_000;
     /** Below this many rows a table is one chunk: chunking has a fixed cost and small tables are quick. */
     private static final long CHUNK_ROWS = 200_000;
@@ -36,11 +37,17 @@ final class TpcdsAppenderLoader {
     private final DuckDBConnection connection;
     private final String schema;
     private final double scale;
+    /** {@code TPC-H SF1}, as the progress bar names the work. */
+    private final String title;
+    /** The comment each table gets, recording the scale it holds. */
+    private final String scaleComment;
 
-    TpcdsAppenderLoader(DuckDBConnection connection, String schema, double scale) {
+    TpcdsAppenderLoader(DuckDBConnection connection, String schema, DataSet dataSet, Scale scale) {
         this.connection = connection;
         this.schema = schema;
-        this.scale = scale;
+        this.scale = scale.value();
+        this.title = dataSet.title() + " SF" + scale.text();
+        this.scaleComment = dataSet.scaleComment() + scale.text();
     }
 
     void load(List<String> tables, LoadProgress progress) {
@@ -67,7 +74,7 @@ final class TpcdsAppenderLoader {
         chunks.sort((a, b) -> Long.compare(scaling.getRowCount(b.table()) / b.count(),
                 scaling.getRowCount(a.table()) / a.count()));
         createStagingTables(tables);
-        progress.start("Generating TPC-DS SF" + TpchSchema.formatScale(scale), totalRows);
+        progress.start("Generating " + title, totalRows);
         List<ParallelParts.Part> tasks = new ArrayList<>();
         for (Chunk chunk : chunks) {
             tasks.add(() -> appendChunk(chunk, tables, progress));
@@ -223,8 +230,7 @@ final class TpcdsAppenderLoader {
                 statement.execute("DROP TABLE IF EXISTS " + target);
                 statement.execute("ALTER TABLE " + DuckDbPlatform.qualified(schema, table + STAGING_SUFFIX)
                         + " RENAME TO " + DuckDbPlatform.quote(table));
-                statement.execute("COMMENT ON TABLE " + target + " IS '" + COMMENT_PREFIX
-                        + TpchSchema.formatScale(scale) + "'");
+                statement.execute("COMMENT ON TABLE " + target + " IS '" + scaleComment + "'");
             }
             connection.commit();
         } catch (SQLException e) {

@@ -1,6 +1,8 @@
 package dev.benchbox.platform.duckdb;
 
 import dev.benchbox.BenchboxException;
+import dev.benchbox.dataset.DataSet;
+import dev.benchbox.dataset.Scale;
 import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.tpch.TpchSchema;
 import java.sql.SQLException;
@@ -25,13 +27,19 @@ final class TpchArrowLoader {
     private final DuckDBConnection connection;
     private final String schema;
     private final double scale;
+    /** {@code TPC-H SF1}, as the progress bar names the work. */
+    private final String title;
+    /** The comment each table gets, recording the scale it holds. */
+    private final String scaleComment;
     /** Set on Ctrl-C: the batches stop at their next call, so the inserts end and the staging tables can go. */
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
-    TpchArrowLoader(DuckDBConnection connection, String schema, double scale) {
+    TpchArrowLoader(DuckDBConnection connection, String schema, DataSet dataSet, Scale scale) {
         this.connection = connection;
         this.schema = schema;
-        this.scale = scale;
+        this.scale = scale.value();
+        this.title = dataSet.title() + " SF" + scale.text();
+        this.scaleComment = dataSet.scaleComment() + scale.text();
     }
 
     void load(List<String> tables, LoadProgress progress) {
@@ -48,7 +56,7 @@ final class TpchArrowLoader {
             }
         }
         createStagingTables(tables);
-        progress.start("Generating TPC-H SF" + TpchSchema.formatScale(scale), totalRows);
+        progress.start("Generating " + title, totalRows);
         try (BufferAllocator allocator = new RootAllocator()) {
             List<ParallelParts.Part> tasks = new ArrayList<>();
             for (Part part : parts) {
@@ -59,7 +67,7 @@ final class TpchArrowLoader {
         try {
             progress.done();
             for (String table : tables) {
-                replace(connection, schema, table, TpchSchema.formatScale(scale));
+                replace(connection, schema, table, scaleComment);
             }
         } catch (SQLException e) {
             dropStagingTables(tables);
@@ -75,8 +83,8 @@ final class TpchArrowLoader {
         StagingTables.drop(connection, schema, tables);
     }
 
-    /** Swaps the staging table in for the real one in one transaction and records the TPC-H scale. */
-    static void replace(DuckDBConnection connection, String schema, String table, String tpchScale) throws SQLException {
+    /** Swaps the staging table in for the real one in one transaction, with the comment (the scale it records, or none). */
+    static void replace(DuckDBConnection connection, String schema, String table, String scaleComment) throws SQLException {
         String target = DuckDbPlatform.qualified(schema, table);
         String staging = DuckDbPlatform.qualified(schema, table + STAGING_SUFFIX);
         boolean autoCommit = connection.getAutoCommit();
@@ -84,7 +92,7 @@ final class TpchArrowLoader {
         try (Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS " + target);
             statement.execute("ALTER TABLE " + staging + " RENAME TO " + DuckDbPlatform.quote(table));
-            String comment = tpchScale == null ? "NULL" : "'" + DuckDbPlatform.TPCH_COMMENT_PREFIX + tpchScale + "'";
+            String comment = scaleComment == null ? "NULL" : "'" + scaleComment + "'";
             statement.execute("COMMENT ON TABLE " + target + " IS " + comment);
             connection.commit();
         } catch (SQLException e) {

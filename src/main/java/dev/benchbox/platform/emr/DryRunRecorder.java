@@ -38,7 +38,7 @@ import software.amazon.awssdk.core.SdkRequest;
  * files are always those of one preview. It lists them in {@link #MANIFEST} before writing each, which is how a later
  * {@code --replace} knows the directory holds an earlier preview and nothing else: it deletes only what is listed.
  */
-public final class DryRunRecorder {
+public final class DryRunRecorder implements dev.benchbox.platform.emr.session.RequestWriter {
     /** The listing of what a real run would upload. */
     public static final String UPLOADS = "uploads.json";
     /** The list of the files a preview wrote in its directory, one relative path a line after {@link #MANIFEST_HEADER}. */
@@ -149,6 +149,7 @@ public final class DryRunRecorder {
         Files.delete(directory.resolve(MANIFEST));
     }
 
+    @Override
     public Path directory() {
         return directory;
     }
@@ -169,6 +170,7 @@ public final class DryRunRecorder {
     }
 
     /** Records a request the SDK has no operation for (EMR Serverless sessions), as the API receives it. */
+    @Override
     public synchronized Path record(String operation, String detail, JsonNode request) {
         String name = String.format("%02d-%s%s.json", next++, operation, detail == null ? "" : "-" + SAFE.matcher(detail).replaceAll("_"));
         try {

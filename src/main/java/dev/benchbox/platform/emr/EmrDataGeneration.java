@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.benchbox.BenchboxException;
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
 import dev.benchbox.platform.GenerationPlan;
 import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.platform.LoadReport;
@@ -17,7 +17,8 @@ import dev.benchbox.platform.emr.job.JobSettings;
 import dev.benchbox.platform.emr.job.RunManifest;
 import dev.benchbox.platform.emr.job.S3Uri;
 import dev.benchbox.platform.emr.job.SparkSubmit;
-import dev.benchbox.tpch.TpchSchema;
+import dev.benchbox.dataset.DataSet;
+import dev.benchbox.dataset.Scale;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * TPC-H or TPC-DS ({@link GeneratedDataSet}) generated inside EMR Serverless: the shell uploads the job jar and a
+ * A benchmark's data set ({@link DataSet}) generated inside EMR Serverless: the shell uploads the job jar and a
  * {@link GenerationManifest}, one job run writes every part straight to {@code <staging>/data/<benchmark>/sf<SF>/<table>/},
  * and the Glue tables are registered with the job's own row counts. No table data passes through this machine. A dry run writes the
  * same requests to recording clients, whose job run ends at once ({@link PreviewJob}).
@@ -52,10 +53,9 @@ final class EmrDataGeneration {
 
     /** The manifest of a generation run: each table's parts and its columns as the Glue table declares them. */
     GenerationManifest manifest(String runId, GenerationPlan plan) {
-        GeneratedDataSet dataSet = GeneratedDataSet.of(plan.benchmark());
         Map<String, GenerationManifest.Table> tables = new LinkedHashMap<>();
         for (String table : plan.tables()) {
-            tables.put(table, new GenerationManifest.Table(plan.parts().get(table), dataSet.hiveColumns(table)));
+            tables.put(table, new GenerationManifest.Table(plan.parts().get(table), hiveColumns(plan.dataSet(), table)));
         }
         String data = layout.generated(plan.benchmark(), plan.scale()).uri();
         return new GenerationManifest(runId, plan.benchmark(), plan.scale(), data, RunManifest.outputFor(service.settings().staging(), runId),
@@ -77,12 +77,12 @@ final class EmrDataGeneration {
      */
     LoadReport generate(String database, GenerationPlan plan, LoadProgress loadProgress) {
         long started = System.nanoTime();
-        GeneratedDataSet dataSet = GeneratedDataSet.of(plan.benchmark());
+        DataSet dataSet = plan.dataSet();
         GenerationManifest manifest = manifest(service.nextRunId("g"), plan);
         String manifestUri = manifest.upload(s3);
         var usage = service.runManifest("load", manifest.runId(), manifestUri, sparkSubmit(plan), progress.get());
         GenerationManifest.Report report = manifest.readReport(s3);
-        Map<String, String> scaleParameter = Map.of(dataSet.scaleParameter(), TpchSchema.formatScale(plan.scale()));
+        Map<String, String> scaleParameter = Map.of(dataSet.scaleParameter(), Scale.of(plan.scale()).text());
         Map<String, Long> rows = new LinkedHashMap<>();
         for (String table : manifest.tables().keySet()) {
             Map<String, String> parameters = new LinkedHashMap<>(scaleParameter);
@@ -90,7 +90,7 @@ final class EmrDataGeneration {
             if (count != null) {
                 parameters.put("numRows", Long.toString(count));
             }
-            catalog.createOrUpdateTable(database, new GlueTableDefinition(table, dataSet.hiveColumns(table),
+            catalog.createOrUpdateTable(database, new GlueTableDefinition(table, hiveColumns(dataSet, table),
                     layout.generatedTable(plan.benchmark(), plan.scale(), table), parameters));
             rows.put(table, count == null ? 0L : count);
         }
@@ -102,21 +102,30 @@ final class EmrDataGeneration {
     }
 
     /** Checks an existing data set with a job run, then registers its tables in place; nothing is registered unless all pass. */
-    LoadReport registerTpch(String database, double scale, List<String> tables, S3Location from, LoadProgress loadProgress) {
+    LoadReport register(String database, DataSet dataSet, Scale scale, List<String> tables, S3Location from,
+            LoadProgress loadProgress) {
         long started = System.nanoTime();
         String runId = service.nextRunId("c");
         String output = RunManifest.outputFor(service.settings().staging(), runId);
-        // the scale checked is the shell's to judge; the job ignores it, the record (and a dry run's job) reads it
+        // benchmark, scale and expect are the shell's to judge: the job ignores them, a reader of the manifest (and a
+        // dry run's job, which answers with exactly what is expected) sees what the report will be checked against
         ObjectNode manifest = JSON.createObjectNode().put("kind", "check").put("run_id", runId).put("source", from.uri())
-                .put("scale", new java.math.BigDecimal(new java.math.BigDecimal(Double.toString(scale)).stripTrailingZeros().toPlainString()))
+                .put("benchmark", dataSet.name())
+                .put("scale", new java.math.BigDecimal(new java.math.BigDecimal(Double.toString(scale.value())).stripTrailingZeros().toPlainString()))
                 .put("output", output);
         ArrayNode names = manifest.putArray("tables");
         tables.forEach(names::add);
+        ObjectNode expect = manifest.putObject("expect");
+        for (String table : tables) {
+            ObjectNode t = expect.putObject(table).put("rows", dataSet.rowCounts().example(table, scale));
+            ArrayNode columns = t.putArray("columns");
+            hiveColumns(dataSet, table).forEach(c -> columns.addObject().put("name", c.name()).put("type", c.type()));
+        }
         String manifestJson = manifest.toPrettyString();
         String manifestUri = output + RunManifest.FILE_NAME;
         // the connection's settings: tuned to the scale being checked, the user's --spark-conf over them
         SparkSubmit submit = service.settings().sparkSubmit(RunManifest.Catalog.PATHS);
-        Map<String, String> scaleParameter = Map.of(GlueTableDefinition.TPCH_SCALE_PARAMETER, TpchSchema.formatScale(scale));
+        Map<String, String> scaleParameter = Map.of(dataSet.scaleParameter(), scale.text());
         S3Uri target = S3Uri.parse(manifestUri);
         s3.putObject(b -> b.bucket(target.bucket()).key(target.key()).contentType("application/json"),
                 software.amazon.awssdk.core.sync.RequestBody.fromString(manifestJson));
@@ -132,7 +141,7 @@ final class EmrDataGeneration {
         List<String> problems = new ArrayList<>();
         for (String table : tables) {
             JsonNode result = report.path("tables").path(table);
-            String problem = problem(table, scale, from.resolve(table + "/"), result);
+            String problem = problem(dataSet, table, scale, from.resolve(table + "/"), result);
             if (problem != null) {
                 problems.add(problem);
             }
@@ -144,14 +153,14 @@ final class EmrDataGeneration {
         for (String table : tables) {
             Map<String, String> parameters = new LinkedHashMap<>(scaleParameter);
             parameters.put("numRows", Long.toString(rows.get(table)));
-            catalog.createOrUpdateTable(database, new GlueTableDefinition(table, hiveColumns(table), from.resolve(table + "/"), parameters));
+            catalog.createOrUpdateTable(database, new GlueTableDefinition(table, hiveColumns(dataSet, table), from.resolve(table + "/"), parameters));
         }
         return new LoadReport(rows, System.nanoTime() - started, List.of("registered in place from " + from.uri()
                 + " after job run " + (usage == null ? "?" : usage.jobRunId()) + " checked row counts and column types (nothing copied)"));
     }
 
     /** What is wrong with one table of the data set, in words naming it, or null when it passed the check. */
-    private static String problem(String table, double scale, S3Location location, JsonNode result) {
+    private static String problem(DataSet dataSet, String table, Scale scale, S3Location location, JsonNode result) {
         String where = "table '" + table + "' at " + location.uri();
         if (!result.path("exists").asBoolean(false)) {
             return where + ": no Parquet files there";
@@ -161,7 +170,7 @@ final class EmrDataGeneration {
         }
         Map<String, String> found = new LinkedHashMap<>();
         result.path("columns").forEach(c -> found.put(c.path("name").asText().toLowerCase(java.util.Locale.ROOT), c.path("type").asText()));
-        for (Column column : hiveColumns(table)) {
+        for (Column column : hiveColumns(dataSet, table)) {
             String type = found.get(column.name());
             if (type == null) {
                 return where + ": no column " + column.name();
@@ -171,14 +180,15 @@ final class EmrDataGeneration {
             }
         }
         long rows = result.path("rows").asLong(-1);
-        if (!TpchRowCounts.matches(table, scale, rows)) {
+        if (!dataSet.rowCounts().matches(table, scale, rows)) {
             return String.format(java.util.Locale.ROOT, "%s: %,d rows, expected %s for SF %s", where, rows,
-                    TpchRowCounts.describe(table, scale), TpchSchema.formatScale(scale));
+                    dataSet.rowCounts().expected(table, scale), scale.text());
         }
         return null;
     }
 
-    static List<Column> hiveColumns(String table) {
-        return GeneratedDataSet.TPCH.hiveColumns(table);
+    /** A table's columns with Hive types, as the Glue table declares them (CHAR(n) and VARCHAR(n) are {@code string}). */
+    static List<Column> hiveColumns(DataSet dataSet, String table) {
+        return dataSet.columns(table).stream().map(c -> new Column(c.name(), HiveTypes.of(table, c.name(), c.type()))).toList();
     }
 }

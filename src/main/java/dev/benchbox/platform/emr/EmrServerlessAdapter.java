@@ -1,6 +1,8 @@
 package dev.benchbox.platform.emr;
 
 import dev.benchbox.platform.emr.job.Backoff;
+import dev.benchbox.dataset.DataSet;
+import dev.benchbox.dataset.Scale;
 import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.platform.LoadReport;
 import dev.benchbox.platform.QuerySummary;
@@ -22,7 +24,7 @@ import java.util.Map;
  *         .createApplication(true)
  *         .build()) {
  *     emr.createSchema();
- *     emr.loadTpch(0.01, List.of());
+ *     emr.load(Benchmarks.get("tpch").dataSet(), 0.01, List.of());
  * }
  * }</pre>
  */
@@ -57,9 +59,12 @@ public final class EmrServerlessAdapter implements AutoCloseable {
         return platform.loadFiles(platform.defaultSchema(), tables, sourceDir, LoadProgress.NONE);
     }
 
-    /** Generates TPC-H at the scale factor and loads the tables (all when empty) into the configured database. */
-    public LoadReport loadTpch(double scaleFactor, List<String> tables) {
-        return platform.loadTpch(platform.defaultSchema(), scaleFactor, tables, LoadProgress.NONE);
+    /**
+     * Generates a benchmark's data set ({@code Benchmarks.get("tpch").dataSet()}) at the scale factor and loads the
+     * tables (all when empty) into the configured database.
+     */
+    public LoadReport load(DataSet dataSet, double scaleFactor, List<String> tables) {
+        return platform.load(platform.defaultSchema(), dataSet, Scale.of(scaleFactor), tables, LoadProgress.NONE);
     }
 
     /** Runs one statement as a job run. */

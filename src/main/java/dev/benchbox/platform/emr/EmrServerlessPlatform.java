@@ -19,7 +19,7 @@ import dev.benchbox.platform.JobProgress;
 import dev.benchbox.platform.Previews;
 import dev.benchbox.platform.RolePolicy;
 import dev.benchbox.platform.BatchQuery;
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
 import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.platform.LoadReport;
 import dev.benchbox.platform.Platform;
@@ -27,7 +27,8 @@ import dev.benchbox.platform.QueryExecution;
 import dev.benchbox.platform.QuerySummary;
 import dev.benchbox.platform.RowSink;
 import dev.benchbox.results.EngineConfiguration;
-import dev.benchbox.tpch.TpchSchema;
+import dev.benchbox.dataset.DataSet;
+import dev.benchbox.dataset.Scale;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -271,38 +272,24 @@ public final class EmrServerlessPlatform implements Platform {
         return Long.parseLong(rows);
     }
 
-    @Override
-    public Optional<Double> loadedTpchScale(String schema) {
-        return loadedScale(schema, GeneratedDataSet.TPCH);
-    }
-
-    @Override
-    public Optional<Double> loadedTpcdsScale(String schema) {
-        return loadedScale(schema, GeneratedDataSet.TPCDS);
-    }
-
     /** The scale every table of the data set was generated at, as Glue records it (LoadedScale's one rule). */
-    private Optional<Double> loadedScale(String schema, GeneratedDataSet dataSet) {
+    @Override
+    public Optional<Scale> loadedScale(String schema, DataSet dataSet) {
         return dev.benchbox.platform.LoadedScale.agreedBy(dataSet.tables(), table -> catalog.table(database(schema), table)
                 .map(state -> state.parameters().get(dataSet.scaleParameter())));
     }
 
-    /** TPC-DS is generated in the cluster (issue 12): one job run, planned with the defaults. */
+    /** Where the plan's defaults say: in the cluster (one job run) or here, then uploaded. */
     @Override
-    public LoadReport loadTpcds(String schema, double scaleFactor, List<String> tables, LoadProgress progress) {
+    public LoadReport load(String schema, DataSet dataSet, Scale scale, List<String> tables, LoadProgress progress) {
         dev.benchbox.platform.ClusterGeneration cluster = clusterGeneration().orElseThrow();
-        return cluster.generate(schema, cluster.planTpcds(scaleFactor, tables, null, null), progress);
+        return cluster.generate(schema, cluster.plan(dataSet, scale, tables, null, null), progress);
     }
 
-    @Override
-    public boolean loadsTpcds() {
-        return true;
-    }
-
-    @Override
-    public LoadReport loadTpch(String schema, double scaleFactor, List<String> tables, LoadProgress progress) {
+    /** Generates the data set on this machine, uploads it and registers its tables. */
+    private LoadReport loadHere(String schema, DataSet dataSet, Scale scale, List<String> tables, LoadProgress progress) {
         String database = requireDatabase(schema);
-        return loads.loadTpch(database, scaleFactor, tables.isEmpty() ? TpchSchema.TABLES : tables, progress);
+        return loads.load(database, dataSet, scale, dataSet.selected(tables), progress);
     }
 
     /**
@@ -313,42 +300,33 @@ public final class EmrServerlessPlatform implements Platform {
     private static final double LOCAL_EXPORT_FACTOR = 1.36;
 
     /**
-     * {@link #loadTpch} generates TPC-H here, in an in-memory DuckDB (no memory_limit credit: above what fits, the
-     * cluster is the way), and writes its Parquet files to the temporary folder before uploading them; TPC-DS and a
-     * preview generate nothing here.
+     * io.trino.tpch data is generated here, in an in-memory DuckDB (no memory_limit credit: above what fits, the
+     * cluster is the way), and its Parquet files are written to the temporary folder before the upload; io.trino.tpcds
+     * runs in the cluster and a preview generates nothing here.
      */
     @Override
-    public Optional<LocalNeed> localNeed(DataFootprint footprint, double scale) {
-        if (!loads.generatesLocally() || !footprint.benchmark().equals(GeneratedDataSet.TPCH.benchmark())) {
+    public Optional<LocalNeed> localNeed(DataSet dataSet, DataFootprint footprint, double scale) {
+        if (!loads.generatesLocally() || !dataSet.generator().equals(DataSet.Generator.TPCH)) {
             return Optional.empty();
         }
         long data = (long) Math.min(Long.MAX_VALUE, Math.ceil(footprint.memory().at(scale) * LOCAL_EXPORT_FACTOR));
         return Optional.of(new LocalNeed("to generate it here for EMR Serverless", data, data,
                 List.of(new LocalNeed.Disk(Path.of(System.getProperty("java.io.tmpdir")),
                         GenerationPlanner.parquetBytes(scale), "for the Parquet files to upload")),
-                List.of("generation in the cluster (load tpch --scale SF --generate cluster)")));
+                List.of("generation in the cluster (load " + dataSet.name() + " --scale SF --generate cluster)")));
     }
 
-    /** TPC-H generated by a job run inside the application ({@link EmrDataGeneration}), planned first. */
+    /** A data set generated by a job run inside the application ({@link EmrDataGeneration}) or here, planned first. */
     @Override
     public Optional<dev.benchbox.platform.ClusterGeneration> clusterGeneration() {
         return Optional.of(new dev.benchbox.platform.ClusterGeneration() {
             @Override
-            public dev.benchbox.platform.GenerationPlan planTpch(double scale, List<String> tables,
+            public dev.benchbox.platform.GenerationPlan plan(DataSet dataSet, Scale scale, List<String> tables,
                     dev.benchbox.platform.GenerationPlan.Where requested, Integer parts) {
                 BillingProfile profile = billingProfileFor(parts);
-                return new GenerationPlanner(dev.benchbox.cost.PricingTable.load()).planTpch(scale,
-                        tables.isEmpty() ? TpchSchema.TABLES : tables, requested, parts, profile.capacity(), profile.region(),
+                return new GenerationPlanner(dev.benchbox.cost.PricingTable.load()).plan(dataSet, scale.value(),
+                        dataSet.selected(tables), requested, parts, profile.capacity(), profile.region(),
                         profile.architecture(), tuningWorkers(), spark.user());
-            }
-
-            @Override
-            public dev.benchbox.platform.GenerationPlan planTpcds(double scale, List<String> tables,
-                    dev.benchbox.platform.GenerationPlan.Where requested, Integer parts) {
-                BillingProfile profile = billingProfileFor(parts);
-                return new GenerationPlanner(dev.benchbox.cost.PricingTable.load()).planTpcds(scale,
-                        tables.isEmpty() ? dev.benchbox.tpcds.TpcdsSchema.TABLES : tables, requested, parts, profile.capacity(),
-                        profile.region(), profile.architecture(), tuningWorkers(), spark.user());
             }
 
             /** The capacity and prices a generation is planned with, after the one check of {@code --parts}. */
@@ -362,17 +340,17 @@ public final class EmrServerlessPlatform implements Platform {
             @Override
             public LoadReport generate(String schema, dev.benchbox.platform.GenerationPlan plan, LoadProgress progress) {
                 if (plan.where() == dev.benchbox.platform.GenerationPlan.Where.LOCAL) {
-                    return loadTpch(schema, plan.scale(), plan.tables(), progress);
+                    return loadHere(schema, plan.dataSet(), Scale.of(plan.scale()), plan.tables(), progress);
                 }
                 return generation.generate(requireDatabase(schema), plan, progress);
             }
 
             @Override
-            public LoadReport registerTpch(String schema, double scale, List<String> tables, String from, LoadProgress progress) {
+            public LoadReport register(String schema, DataSet dataSet, Scale scale, List<String> tables, String from,
+                    LoadProgress progress) {
                 S3Location source = S3Location.parse(from, "--from");
                 usage.source(source); // the check job and every later query read it with the execution role
-                return generation.registerTpch(requireDatabase(schema), scale, tables.isEmpty() ? TpchSchema.TABLES : tables,
-                        source, progress);
+                return generation.register(requireDatabase(schema), dataSet, scale, dataSet.selected(tables), source, progress);
             }
         });
     }

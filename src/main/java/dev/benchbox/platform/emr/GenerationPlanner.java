@@ -1,13 +1,14 @@
 package dev.benchbox.platform.emr;
 
+import dev.benchbox.dataset.Scale;
 import dev.benchbox.cost.Architecture;
 import dev.benchbox.cost.BillingRules;
 import dev.benchbox.cost.CostCalculator;
 import dev.benchbox.cost.JobCapacity;
 import dev.benchbox.cost.PricingTable;
+import dev.benchbox.dataset.DataSet;
 import dev.benchbox.platform.GenerationPlan;
 import dev.benchbox.platform.GenerationPlan.Where;
-import dev.benchbox.tpch.TpchSchema;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -42,9 +43,30 @@ final class GenerationPlanner {
         this.pricing = pricing;
     }
 
-    GenerationPlan planTpch(double scale, List<String> tables, Where requested, Integer partsOverride, JobCapacity capacity,
-            String region, Architecture architecture) {
-        return planTpch(scale, tables, requested, partsOverride, capacity, region, architecture, null, Map.of());
+    /**
+     * The plan for a data set, by its generator: io.trino.tpch here up to SF 1 and in the cluster above,
+     * io.trino.tpcds always in the cluster, and a data set that brings its own rows always here (the job carries
+     * no copy of it).
+     */
+    GenerationPlan plan(DataSet dataSet, double scale, List<String> tables, Where requested, Integer partsOverride,
+            JobCapacity capacity, String region, Architecture architecture, SparkTuning.Workers workers, Map<String, String> userConf) {
+        if (dataSet.generator().equals(DataSet.Generator.TPCH)) {
+            return planTpch(dataSet, scale, tables, requested, partsOverride, capacity, region, architecture, workers, userConf);
+        }
+        if (dataSet.generator().equals(DataSet.Generator.TPCDS)) {
+            return planTpcds(dataSet, scale, tables, requested, partsOverride, capacity, region, architecture, workers, userConf);
+        }
+        if (requested == Where.CLUSTER || partsOverride != null) {
+            throw new dev.benchbox.BenchboxException(dataSet.title() + " is generated on this machine: --generate cluster and "
+                    + "--parts are not offered for it");
+        }
+        return new GenerationPlan(dataSet, scale, tables, Where.LOCAL, dataSet.title() + " brings its own rows", Map.of(), 0,
+                "this machine", BigDecimal.ZERO, Map.of());
+    }
+
+    GenerationPlan planTpch(DataSet dataSet, double scale, List<String> tables, Where requested, Integer partsOverride,
+            JobCapacity capacity, String region, Architecture architecture) {
+        return planTpch(dataSet, scale, tables, requested, partsOverride, capacity, region, architecture, null, Map.of());
     }
 
     /**
@@ -52,45 +74,45 @@ final class GenerationPlanner {
      * @param userConf the user's {@code --spark-conf} values: they win over the derived ones (the estimate follows
      *                 a user's {@code spark.executor.instances})
      */
-    GenerationPlan planTpch(double scale, List<String> tables, Where requested, Integer partsOverride, JobCapacity capacity,
-            String region, Architecture architecture, SparkTuning.Workers workers, Map<String, String> userConf) {
+    GenerationPlan planTpch(DataSet dataSet, double scale, List<String> tables, Where requested, Integer partsOverride,
+            JobCapacity capacity, String region, Architecture architecture, SparkTuning.Workers workers, Map<String, String> userConf) {
         Where where;
         String reason;
-        String sf = TpchSchema.formatScale(scale);
+        String sf = Scale.of(scale).text();
         if (requested != null) {
             where = requested;
             reason = "--generate " + requested.word();
         } else if (scale <= LOCAL_UP_TO_SCALE) {
             where = Where.LOCAL;
-            reason = "default up to SF " + TpchSchema.formatScale(LOCAL_UP_TO_SCALE) + ": a job run's start-up (about 1.5 min) "
+            reason = "default up to SF " + Scale.of(LOCAL_UP_TO_SCALE).text() + ": a job run's start-up (about 1.5 min) "
                     + "outweighs generating and uploading it from here; --generate cluster to override";
         } else {
             where = Where.CLUSTER;
-            reason = "default above SF " + TpchSchema.formatScale(LOCAL_UP_TO_SCALE) + ": from here the data would pass through "
+            reason = "default above SF " + Scale.of(LOCAL_UP_TO_SCALE).text() + ": from here the data would pass through "
                     + "this machine's memory and uplink; the cluster writes it in parallel";
         }
         if (where == Where.LOCAL) {
-            return new GenerationPlan("tpch", scale, tables, where, reason, Map.of(), 0, "this machine", BigDecimal.ZERO, Map.of());
+            return new GenerationPlan(dataSet, scale, tables, where, reason, Map.of(), 0, "this machine", BigDecimal.ZERO, Map.of());
         }
         Map<String, Integer> parts = new LinkedHashMap<>();
         for (String table : tables) {
             parts.put(table, parts(table, scale, partsOverride));
         }
-        return inCluster("tpch", scale, tables, reason, parts, CORE_SECONDS_PER_SF, capacity, region, architecture, workers, userConf);
+        return inCluster(dataSet, scale, tables, reason, parts, CORE_SECONDS_PER_SF, capacity, region, architecture, workers, userConf);
     }
 
     /**
      * TPC-DS is always generated in the cluster here (there is no local generate-and-upload path for it): parts of
      * about 128 MB, a sales table and its returns in the same parts, the small tables in one.
      */
-    GenerationPlan planTpcds(double scale, List<String> tables, Where requested, Integer partsOverride, JobCapacity capacity,
-            String region, Architecture architecture) {
-        return planTpcds(scale, tables, requested, partsOverride, capacity, region, architecture, null, Map.of());
+    GenerationPlan planTpcds(DataSet dataSet, double scale, List<String> tables, Where requested, Integer partsOverride,
+            JobCapacity capacity, String region, Architecture architecture) {
+        return planTpcds(dataSet, scale, tables, requested, partsOverride, capacity, region, architecture, null, Map.of());
     }
 
-    /** As {@link #planTpch(double, List, Where, Integer, JobCapacity, String, Architecture, SparkTuning.Workers, Map)}, for TPC-DS. */
-    GenerationPlan planTpcds(double scale, List<String> tables, Where requested, Integer partsOverride, JobCapacity capacity,
-            String region, Architecture architecture, SparkTuning.Workers workers, Map<String, String> userConf) {
+    /** As {@link #planTpch(DataSet, double, List, Where, Integer, JobCapacity, String, Architecture, SparkTuning.Workers, Map)}, for TPC-DS. */
+    GenerationPlan planTpcds(DataSet dataSet, double scale, List<String> tables, Where requested, Integer partsOverride,
+            JobCapacity capacity, String region, Architecture architecture, SparkTuning.Workers workers, Map<String, String> userConf) {
         if (requested == Where.LOCAL) {
             throw new dev.benchbox.BenchboxException("TPC-DS on emr-serverless is generated in the cluster: --generate local is not offered");
         }
@@ -99,19 +121,19 @@ final class GenerationPlanner {
         for (String table : tables) {
             parts.put(table, tpcdsParts(table, scale, partsOverride));
         }
-        return inCluster("tpcds", scale, tables, reason, parts, TPCDS_CORE_SECONDS_PER_SF, capacity, region, architecture, workers,
+        return inCluster(dataSet, scale, tables, reason, parts, TPCDS_CORE_SECONDS_PER_SF, capacity, region, architecture, workers,
                 userConf);
     }
 
     /** The executors, the estimate and the Spark settings ({@link SparkTuning}, the user's over them) of a generation job run. */
-    private GenerationPlan inCluster(String benchmark, double scale, List<String> tables, String reason, Map<String, Integer> parts,
+    private GenerationPlan inCluster(DataSet dataSet, double scale, List<String> tables, String reason, Map<String, Integer> parts,
             double coreSecondsPerSf, JobCapacity capacity, String region, Architecture architecture, SparkTuning.Workers workers,
             Map<String, String> userConf) {
         // the tasks are the generators' parts: a TPC-DS returns table is written by its sales table's tasks
         int totalParts = 0;
         java.util.Set<String> sources = new java.util.HashSet<>();
         for (Map.Entry<String, Integer> table : parts.entrySet()) {
-            if (sources.add(benchmark.equals("tpcds") ? tpcdsSource(table.getKey()) : table.getKey())) {
+            if (sources.add(dataSet.generator().equals(DataSet.Generator.TPCDS) ? tpcdsSource(table.getKey()) : table.getKey())) {
                 totalParts += table.getValue();
             }
         }
@@ -123,7 +145,7 @@ final class GenerationPlanner {
         JobCapacity used = new JobCapacity(capacity.driver(), executors, capacity.executor());
         Duration duration = Duration.ofSeconds((long) Math.ceil(STARTUP_SECONDS + coreSecondsPerSf * scale / (executors * cores)));
         BigDecimal usd = CostCalculator.cost(BillingRules.billed(used, duration), pricing.price(region, architecture)).total();
-        return new GenerationPlan(benchmark, scale, tables, Where.CLUSTER, reason, parts, executors, capacity.executor().describe(),
+        return new GenerationPlan(dataSet, scale, tables, Where.CLUSTER, reason, parts, executors, capacity.executor().describe(),
                 usd, conf);
     }
 

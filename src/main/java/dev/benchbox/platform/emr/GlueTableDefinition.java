@@ -2,7 +2,7 @@ package dev.benchbox.platform.emr;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +22,6 @@ public record GlueTableDefinition(String name, List<Column> columns, S3Location 
     public static final String PARQUET_SERDE = "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe";
     public static final String PARQUET_INPUT_FORMAT = "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat";
     public static final String PARQUET_OUTPUT_FORMAT = "org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat";
-    /** Parameter recording the TPC-H scale factor a table was generated at. */
-    public static final String TPCH_SCALE_PARAMETER = "benchbox.tpch.scale";
-    /** Parameter recording the TPC-DS scale factor a table was generated at. */
-    public static final String TPCDS_SCALE_PARAMETER = "benchbox.tpcds.scale";
 
     public GlueTableDefinition {
         requireNonNull(name, "name is null");

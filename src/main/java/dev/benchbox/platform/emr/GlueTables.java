@@ -3,7 +3,7 @@ package dev.benchbox.platform.emr;
 import static java.util.Objects.requireNonNull;
 
 import dev.benchbox.BenchboxException;
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,9 @@
 package dev.benchbox.platform.emr;
 
 import dev.benchbox.BenchboxException;
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
+import dev.benchbox.dataset.DataSet;
+import dev.benchbox.dataset.Scale;
 import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.platform.RowSink;
 import dev.benchbox.platform.duckdb.DuckDbPlatform;
@@ -44,9 +46,9 @@ final class ParquetExporter implements AutoCloseable {
         return new ParquetExporter(duckdb);
     }
 
-    /** Generates TPC-H tables; returns rows per table. */
-    Map<String, Long> generateTpch(double scaleFactor, List<String> tables, LoadProgress progress) {
-        return duckdb.loadTpch(SCHEMA, scaleFactor, tables, progress).rowCounts();
+    /** Generates a data set's tables; returns rows per table. */
+    Map<String, Long> generate(DataSet dataSet, Scale scale, List<String> tables, LoadProgress progress) {
+        return duckdb.load(SCHEMA, dataSet, scale, tables, progress).rowCounts();
     }
 
     /** Reads tables from TABLE.tbl/.csv/.parquet files; returns rows per table. */

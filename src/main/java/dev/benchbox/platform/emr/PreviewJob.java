@@ -4,9 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.benchbox.platform.Column;
 import dev.benchbox.platform.emr.job.GenerationManifest;
 import dev.benchbox.platform.emr.job.JobResults;
 import dev.benchbox.platform.emr.job.RunManifest;
@@ -109,20 +107,16 @@ final class PreviewJob {
                 return "generate-" + manifest.path("benchmark").asText().toLowerCase(Locale.ROOT);
             }
             default -> {
-                // what a check finds in a data set as the shell expects it: every table, its columns, the scale's rows
-                double scale = manifest.path("scale").asDouble();
+                // what a check finds in a data set exactly as the shell expects it (the manifest says what that is)
                 ObjectNode report = JSON.createObjectNode();
                 ObjectNode tables = report.putObject("tables");
                 for (JsonNode table : manifest.path("tables")) {
-                    ObjectNode t = tables.putObject(table.asText()).put("exists", true)
-                            .put("rows", TpchRowCounts.expected(table.asText(), scale));
-                    ArrayNode columns = t.putArray("columns");
-                    for (Column column : EmrDataGeneration.hiveColumns(table.asText())) {
-                        columns.addObject().put("name", column.name()).put("type", column.type());
-                    }
+                    JsonNode expected = manifest.path("expect").path(table.asText());
+                    ObjectNode t = tables.putObject(table.asText()).put("exists", true).put("rows", expected.path("rows").asLong());
+                    t.set("columns", expected.path("columns").deepCopy());
                 }
                 s3.jobWrote(output + EmrDataGeneration.CHECK_REPORT, bytes(report));
-                return "check-tpch";
+                return "check-" + manifest.path("benchmark").asText().toLowerCase(Locale.ROOT);
             }
         }
     }

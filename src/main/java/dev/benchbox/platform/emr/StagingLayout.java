@@ -1,8 +1,8 @@
 package dev.benchbox.platform.emr;
 
+import dev.benchbox.dataset.Scale;
 import static java.util.Objects.requireNonNull;
 
-import dev.benchbox.tpch.TpchSchema;
 
 /**
  * Where things live under the staging prefix ({@code s3_staging_dir}):
@@ -22,13 +22,9 @@ public record StagingLayout(S3Location root) {
         requireNonNull(root, "root is null");
     }
 
-    public S3Location tpchTable(double scaleFactor, String table) {
-        return generatedTable("tpch", scaleFactor, table);
-    }
-
     /** A generated benchmark's data set at a scale: {@code data/<benchmark>/sf<SF>/}. */
     public S3Location generated(String benchmark, double scaleFactor) {
-        return root.resolve("data/" + benchmark + "/sf" + TpchSchema.formatScale(scaleFactor) + "/");
+        return root.resolve("data/" + benchmark + "/sf" + Scale.of(scaleFactor).text() + "/");
     }
 
     public S3Location generatedTable(String benchmark, double scaleFactor, String table) {

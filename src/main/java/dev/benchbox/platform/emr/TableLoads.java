@@ -3,10 +3,11 @@ package dev.benchbox.platform.emr;
 import static java.util.Objects.requireNonNull;
 
 import dev.benchbox.BenchboxException;
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
 import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.platform.LoadReport;
-import dev.benchbox.tpch.TpchSchema;
+import dev.benchbox.dataset.DataSet;
+import dev.benchbox.dataset.Scale;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The load pipeline: tables into an in-memory DuckDB, Parquet files, staged ({@link DataStaging}), then registered
- * in Glue with their row counts. A preview of {@code load tpch} generates nothing: its tables come from the TPC-H
- * schema, without row counts ({@link #tpchFromSchema}).
+ * in Glue with their row counts. A preview of a generated load generates nothing: its tables come from the data set's
+ * schema, without row counts ({@link #fromSchema}).
  */
 final class TableLoads {
     private static final Logger log = LoggerFactory.getLogger(TableLoads.class);
@@ -31,13 +32,13 @@ final class TableLoads {
     private final GlueTables catalog;
     private final StagingLayout layout;
     private final DataStaging staging;
-    private final boolean tpchFromSchema;
+    private final boolean fromSchema;
 
-    private TableLoads(GlueTables catalog, StagingLayout layout, DataStaging staging, boolean tpchFromSchema) {
+    private TableLoads(GlueTables catalog, StagingLayout layout, DataStaging staging, boolean fromSchema) {
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.layout = requireNonNull(layout, "layout is null");
         this.staging = requireNonNull(staging, "staging is null");
-        this.tpchFromSchema = tpchFromSchema;
+        this.fromSchema = fromSchema;
     }
 
     /** Generates or reads the data, uploads it to S3 and registers the tables. */
@@ -53,29 +54,31 @@ final class TableLoads {
         return new TableLoads(catalog, layout, DataStaging.listedIn(recorder), true);
     }
 
-    /** Whether {@link #loadTpch} generates the data on this machine (a preview's generates nothing). */
+    /** Whether {@link #load} generates the data on this machine (a preview's generates nothing). */
     boolean generatesLocally() {
-        return !tpchFromSchema;
+        return !fromSchema;
     }
 
-    LoadReport loadTpch(String database, double scaleFactor, List<String> selected, LoadProgress progress) {
+    /** Generates the data set here, uploads it and registers its tables with the scale they hold. */
+    LoadReport load(String database, DataSet dataSet, Scale scale, List<String> selected, LoadProgress progress) {
         long started = System.nanoTime();
-        Map<String, String> scaleParameter = Map.of(GlueTableDefinition.TPCH_SCALE_PARAMETER, TpchSchema.formatScale(scaleFactor));
-        if (tpchFromSchema) {
+        double scaleFactor = scale.value();
+        Map<String, String> scaleParameter = Map.of(dataSet.scaleParameter(), scale.text());
+        if (fromSchema) {
             Map<String, Long> rows = new LinkedHashMap<>();
             for (String table : selected) {
-                List<Column> columns = TpchSchema.columns(table).stream()
+                List<Column> columns = dataSet.columns(table).stream()
                         .map(c -> new Column(c.name(), HiveTypes.of(table, c.name(), c.type()))).toList();
-                register(database, new GlueTableDefinition(table, columns, layout.tpchTable(scaleFactor, table), scaleParameter));
+                register(database, new GlueTableDefinition(table, columns, layout.generatedTable(dataSet.name(), scaleFactor, table), scaleParameter));
                 rows.put(table, 0L);
             }
             String note = "dry run: nothing generated or uploaded; data would go to "
-                    + layout.root().resolve("data/tpch/sf" + TpchSchema.formatScale(scaleFactor) + "/").uri();
+                    + layout.generated(dataSet.name(), scaleFactor).uri();
             return new LoadReport(rows, System.nanoTime() - started, List.of(note));
         }
         return exportAndRegister(database, selected, started, scaleParameter,
-                exporter -> exporter.generateTpch(scaleFactor, selected, progress),
-                table -> layout.tpchTable(scaleFactor, table), progress);
+                exporter -> exporter.generate(dataSet, scale, selected, progress),
+                table -> layout.generatedTable(dataSet.name(), scaleFactor, table), progress);
     }
 
     LoadReport loadFiles(String database, List<String> tables, Path sourceDir, LoadProgress progress) {

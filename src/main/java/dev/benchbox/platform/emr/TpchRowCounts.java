@@ -8,7 +8,7 @@ import java.util.Map;
  * rows per order, so its count is known exactly only where it was counted (the TPC-H kit's published scales, and
  * the small ones this project's tests generate) and otherwise must lie within 0.1% of 6,000,000 × SF.
  */
-final class TpchRowCounts {
+public final class TpchRowCounts {
     private static final Map<String, Long> PER_SF = Map.of("supplier", 10_000L, "customer", 150_000L, "part", 200_000L,
             "partsupp", 800_000L, "orders", 1_500_000L);
     private static final Map<Double, Long> LINEITEM = Map.ofEntries(Map.entry(0.01, 60_175L), Map.entry(0.1, 600_572L),
@@ -21,7 +21,7 @@ final class TpchRowCounts {
     }
 
     /** Whether {@code rows} is what {@code table} holds at {@code scale}. */
-    static boolean matches(String table, double scale, long rows) {
+    public static boolean matches(String table, double scale, long rows) {
         if (table.equals("lineitem") && !LINEITEM.containsKey(scale)) {
             double expected = 6_000_000.0 * scale;
             return Math.abs(rows - expected) <= expected * LINEITEM_TOLERANCE;
@@ -30,7 +30,7 @@ final class TpchRowCounts {
     }
 
     /** The exact count, or for lineitem at an uncounted scale the centre of its range. */
-    static long expected(String table, double scale) {
+    public static long expected(String table, double scale) {
         return switch (table) {
             case "nation" -> 25;
             case "region" -> 5;
@@ -40,7 +40,7 @@ final class TpchRowCounts {
     }
 
     /** The expectation in words: {@code 15,000} or {@code about 60,000,000 (within 0.1%)}. */
-    static String describe(String table, double scale) {
+    public static String describe(String table, double scale) {
         String count = String.format(java.util.Locale.ROOT, "%,d", expected(table, scale));
         return table.equals("lineitem") && !LINEITEM.containsKey(scale) ? "about " + count + " (within 0.1%)" : count;
     }

@@ -1,11 +1,11 @@
 package dev.benchbox.results.compare;
 
+import dev.benchbox.dataset.Scale;
 import dev.benchbox.BenchboxException;
 import dev.benchbox.results.EngineConfiguration;
 import dev.benchbox.results.JobRunRecord;
 import dev.benchbox.results.QueryStatistics;
 import dev.benchbox.results.RunResult;
-import dev.benchbox.tpch.TpchSchema;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -127,8 +127,8 @@ public final class Comparer {
             RunResult.Benchmark a = base.result().benchmark();
             RunResult.Benchmark b = run.result().benchmark();
             if (!a.name().equals(b.name()) || a.scaleFactor() != b.scaleFactor()) {
-                return base.label() + " is " + a.name() + " SF" + TpchSchema.formatScale(a.scaleFactor()) + ", " + run.label()
-                        + " is " + b.name() + " SF" + TpchSchema.formatScale(b.scaleFactor());
+                return base.label() + " is " + a.name() + " SF" + Scale.of(a.scaleFactor()).text() + ", " + run.label()
+                        + " is " + b.name() + " SF" + Scale.of(b.scaleFactor()).text();
             }
         }
         return null;

@@ -1,6 +1,7 @@
 package dev.benchbox.results.compare;
 
-import dev.benchbox.tpch.TpchSchema;
+import dev.benchbox.benchmark.Benchmarks;
+import dev.benchbox.dataset.Scale;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -57,10 +58,10 @@ final class TextComparisonPrinter implements ComparisonPrinter {
 
     /** Two lines of at most about 110 characters: what is compared, then how to read it. */
     private static String intro(Comparison c, RunNames names) {
-        String name = c.benchmark().equals("tpch") ? "TPC-H" : c.benchmark();
+        String name = Benchmarks.title(c.benchmark());
         return String.format(Locale.ROOT, "%s SF%s%s, %d runs, baseline %s: median ms per query over the measured iterations\n"
                 + "and their coefficient of variation (CV); ~ = within %s standard deviations of the measured noise",
-                name, TpchSchema.formatScale(c.scaleFactor()), sharedPlatform(c).map(p -> " on " + p).orElse(""), c.runs().size(),
+                name, Scale.of(c.scaleFactor()).text(), sharedPlatform(c).map(p -> " on " + p).orElse(""), c.runs().size(),
                 names.of(c.baseline()), number(c.noiseSigmas()));
     }
 

@@ -2,7 +2,7 @@ package dev.benchbox.results.print;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;

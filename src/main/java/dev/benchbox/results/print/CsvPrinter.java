@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;

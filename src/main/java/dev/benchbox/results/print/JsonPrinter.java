@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.PrettyPrinter;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package dev.benchbox.results.print;
 
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
 import java.io.IOException;
 import java.util.List;
 

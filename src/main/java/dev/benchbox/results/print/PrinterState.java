@@ -2,7 +2,7 @@ package dev.benchbox.results.print;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
 import java.util.List;
 
 /** The begin → row* → end contract shared by every printer, checked in one place. */

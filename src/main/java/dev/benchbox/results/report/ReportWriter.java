@@ -1,5 +1,7 @@
 package dev.benchbox.results.report;
 
+import dev.benchbox.benchmark.Benchmarks;
+import dev.benchbox.dataset.Scale;
 import static dev.benchbox.results.compare.HtmlComparisonPrinter.escape;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +14,6 @@ import dev.benchbox.results.RunConfiguration;
 import dev.benchbox.results.compare.Comparison;
 import dev.benchbox.results.compare.HtmlComparisonPrinter;
 import dev.benchbox.results.compare.NamedResult;
-import dev.benchbox.tpch.TpchSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -53,7 +54,7 @@ public final class ReportWriter {
         out.write("\n</script>\n</head><body>\n");
         RunConfiguration first = runs.get(0).result().configuration();
         out.write("<h1>BenchBox report: " + escape(benchmarkName(first.benchmark())) + " SF"
-                + escape(TpchSchema.formatScale(first.scaleFactor())) + ", " + runs.size() + " runs</h1>\n");
+                + escape(Scale.of(first.scaleFactor()).text()) + ", " + runs.size() + " runs</h1>\n");
 
         out.write("<h2 id=\"configurations\">Configurations</h2>\n");
         out.write(configurations(runs));
@@ -94,7 +95,7 @@ public final class ReportWriter {
     }
 
     private static String benchmarkName(String name) {
-        return name.equals("tpch") ? "TPC-H" : name;
+        return Benchmarks.title(name);
     }
 
     /** One column per run, one row per setting: a row whose values differ is what the runs compare. */
@@ -114,7 +115,7 @@ public final class ReportWriter {
         for (String setting : settings) {
             rows.put(setting, c -> c.engine().settings().get(setting));
         }
-        rows.put("benchmark", c -> benchmarkName(c.benchmark()) + " SF" + TpchSchema.formatScale(c.scaleFactor()));
+        rows.put("benchmark", c -> benchmarkName(c.benchmark()) + " SF" + Scale.of(c.scaleFactor()).text());
         rows.put("queries", c -> c.queries().size() == 22 ? "all 22" : String.join(",", c.queries()));
         rows.put("warm-ups / iterations", c -> c.warmups() + " / " + c.iterations());
         rows.put("streams", c -> Integer.toString(c.streams()));

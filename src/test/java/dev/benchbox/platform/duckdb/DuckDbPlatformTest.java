@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.benchbox.BenchboxException;
 import dev.benchbox.platform.BatchQuery;
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
 import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.platform.LoadReport;
 import dev.benchbox.platform.QueryExecution;
@@ -139,7 +139,7 @@ class DuckDbPlatformTest {
 
     @Test
     void loadsChosenTpchTablesWithTheirExactRowCounts() {
-        LoadReport report = duckdb.loadTpch("main", 0.01, List.of("region", "nation"), LoadProgress.NONE);
+        LoadReport report = duckdb.load("main", dev.benchbox.benchmark.Benchmarks.get("tpch").dataSet(), dev.benchbox.dataset.Scale.of(0.01), List.of("region", "nation"), LoadProgress.NONE);
 
         assertThat(report.rowCounts()).isEqualTo(Map.of("region", 5L, "nation", 25L));
         assertThat(List.copyOf(report.rowCounts().keySet())).containsExactly("region", "nation");
@@ -152,35 +152,35 @@ class DuckDbPlatformTest {
 
     @Test
     void loadedScaleIsKnownOnlyOnceAllEightTablesAreLoaded() {
-        assertThat(duckdb.loadedTpchScale("main")).isEmpty();
-        assertThat(duckdb.loadedTpchScale("nope")).isEmpty();
+        assertThat(duckdb.loadedScale("main", dev.benchbox.benchmark.Benchmarks.get("tpch").dataSet()).map(dev.benchbox.dataset.Scale::value)).isEmpty();
+        assertThat(duckdb.loadedScale("nope", dev.benchbox.benchmark.Benchmarks.get("tpch").dataSet()).map(dev.benchbox.dataset.Scale::value)).isEmpty();
 
-        duckdb.loadTpch("main", 0.01, List.of("region", "nation"), LoadProgress.NONE);
-        assertThat(duckdb.loadedTpchScale("main")).isEmpty();
+        duckdb.load("main", dev.benchbox.benchmark.Benchmarks.get("tpch").dataSet(), dev.benchbox.dataset.Scale.of(0.01), List.of("region", "nation"), LoadProgress.NONE);
+        assertThat(duckdb.loadedScale("main", dev.benchbox.benchmark.Benchmarks.get("tpch").dataSet()).map(dev.benchbox.dataset.Scale::value)).isEmpty();
 
-        LoadReport report = duckdb.loadTpch("main", 0.01, List.of(), LoadProgress.NONE);
+        LoadReport report = duckdb.load("main", dev.benchbox.benchmark.Benchmarks.get("tpch").dataSet(), dev.benchbox.dataset.Scale.of(0.01), List.of(), LoadProgress.NONE);
         assertThat(report.rowCounts()).containsExactly(
                 Map.entry("region", 5L), Map.entry("nation", 25L), Map.entry("supplier", 100L),
                 Map.entry("customer", 1500L), Map.entry("part", 2000L), Map.entry("partsupp", 8000L),
                 Map.entry("orders", 15000L), Map.entry("lineitem", 60175L));
-        assertThat(duckdb.loadedTpchScale("main")).isEqualTo(Optional.of(0.01));
+        assertThat(duckdb.loadedScale("main", dev.benchbox.benchmark.Benchmarks.get("tpch").dataSet()).map(dev.benchbox.dataset.Scale::value)).isEqualTo(Optional.of(0.01));
         assertThat(duckdb.listTables("main")).doesNotContain("region" + TpchArrowLoader.STAGING_SUFFIX);
     }
 
     @Test
     void reloadingOneTableFromFilesForgetsTheGeneratedScale() throws Exception {
-        duckdb.loadTpch("main", 0.01, List.of(), LoadProgress.NONE);
+        duckdb.load("main", dev.benchbox.benchmark.Benchmarks.get("tpch").dataSet(), dev.benchbox.dataset.Scale.of(0.01), List.of(), LoadProgress.NONE);
         Files.writeString(dir.resolve("region.tbl"), REGION_TBL);
 
         duckdb.loadFiles("main", List.of("region"), dir, LoadProgress.NONE);
 
         // region no longer holds generated SF 0.01 data: a run must not take it for a complete load
-        assertThat(duckdb.loadedTpchScale("main")).isEmpty();
+        assertThat(duckdb.loadedScale("main", dev.benchbox.benchmark.Benchmarks.get("tpch").dataSet()).map(dev.benchbox.dataset.Scale::value)).isEmpty();
     }
 
     @Test
     void loadingTpchIntoAMissingSchemaSaysHowToCreateIt() {
-        assertThatThrownBy(() -> duckdb.loadTpch("nope", 0.01, List.of("region"), LoadProgress.NONE))
+        assertThatThrownBy(() -> duckdb.load("nope", dev.benchbox.benchmark.Benchmarks.get("tpch").dataSet(), dev.benchbox.dataset.Scale.of(0.01), List.of("region"), LoadProgress.NONE))
                 .isInstanceOf(BenchboxException.class)
                 .hasMessage("schema 'nope' does not exist: create it with create-schema nope");
     }
@@ -477,7 +477,7 @@ class DuckDbPlatformTest {
 
     @Test
     void interruptingALoadCancelsItAndKeepsTheTablesThatWereThere() throws Exception {
-        duckdb.loadTpch("main", 0.01, List.of(), LoadProgress.NONE);
+        duckdb.load("main", dev.benchbox.benchmark.Benchmarks.get("tpch").dataSet(), dev.benchbox.dataset.Scale.of(0.01), List.of(), LoadProgress.NONE);
         CountDownLatch rowsArrived = new CountDownLatch(1);
         AtomicLong appended = new AtomicLong();
         LoadProgress progress = new LoadProgress() {
@@ -496,7 +496,7 @@ class DuckDbPlatformTest {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread worker = new Thread(() -> {
             try {
-                duckdb.loadTpch("main", 1, List.of("lineitem"), progress);
+                duckdb.load("main", dev.benchbox.benchmark.Benchmarks.get("tpch").dataSet(), dev.benchbox.dataset.Scale.of(1), List.of("lineitem"), progress);
             } catch (Throwable t) {
                 failure.set(t);
             }
@@ -514,7 +514,7 @@ class DuckDbPlatformTest {
         // the SF 0.01 lineitem is still there, whole, and the half-filled staging table is gone
         assertThat(rows("SELECT count(*) FROM lineitem")).containsExactly(List.of(60175L));
         assertThat(duckdb.listTables("main")).noneMatch(table -> table.endsWith(TpchArrowLoader.STAGING_SUFFIX));
-        assertThat(duckdb.loadedTpchScale("main")).isEqualTo(Optional.of(0.01));
+        assertThat(duckdb.loadedScale("main", dev.benchbox.benchmark.Benchmarks.get("tpch").dataSet()).map(dev.benchbox.dataset.Scale::value)).isEqualTo(Optional.of(0.01));
     }
 
     @Test

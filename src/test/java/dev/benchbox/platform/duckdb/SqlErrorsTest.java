@@ -3,7 +3,7 @@ package dev.benchbox.platform.duckdb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchbox.BenchboxException;
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
 import dev.benchbox.platform.RowSink;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

@@ -3,7 +3,7 @@ package dev.benchbox.platform.duckdb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
 import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.platform.LoadReport;
 import dev.benchbox.platform.RowSink;
@@ -27,7 +27,7 @@ class TpcdsAppenderLoaderTest {
 
     @Test
     void parallelChunksLoadExactlyWhatOneGeneratorPassMakes() {
-        LoadReport report = platform.loadTpcds("main", 0.01, List.of("store_sales", "store_returns", "reason"),
+        LoadReport report = platform.load("main", dev.benchbox.benchmark.Benchmarks.get("tpcds").dataSet(), dev.benchbox.dataset.Scale.of(0.01), List.of("store_sales", "store_returns", "reason"),
                 LoadProgress.NONE);
 
         // One pass of the generator, single-threaded, as the reference.
@@ -51,12 +51,12 @@ class TpcdsAppenderLoaderTest {
         assertThat(sales).isEqualTo(120_527);
         assertThat(single("SELECT coalesce(sum(ss_net_paid), 0) FROM store_sales")).isEqualByComparingTo(netPaid);
         assertThat(single("SELECT coalesce(sum(sr_return_amt), 0) FROM store_returns")).isEqualByComparingTo(returnAmount);
-        assertThat(platform.loadedTpcdsScale("main")).isEmpty(); // not every table is there
+        assertThat(platform.loadedScale("main", dev.benchbox.benchmark.Benchmarks.get("tpcds").dataSet()).map(dev.benchbox.dataset.Scale::value)).isEmpty(); // not every table is there
     }
 
     @Test
     void columnsAreTypedAsTheSpecificationSays() {
-        platform.loadTpcds("main", 0.01, List.of("item"), LoadProgress.NONE);
+        platform.load("main", dev.benchbox.benchmark.Benchmarks.get("tpcds").dataSet(), dev.benchbox.dataset.Scale.of(0.01), List.of("item"), LoadProgress.NONE);
 
         assertThat(platform.describeTable("main", "item")).extracting(Column::name, Column::type).startsWith(
                 org.assertj.core.groups.Tuple.tuple("i_item_sk", "BIGINT"),
@@ -81,7 +81,7 @@ class TpcdsAppenderLoaderTest {
 
     @Test
     void unknownTablesAreRefusedBeforeAnythingIsGenerated() {
-        assertThatThrownBy(() -> platform.loadTpcds("main", 0.01, List.of("lineitem"), LoadProgress.NONE))
+        assertThatThrownBy(() -> platform.load("main", dev.benchbox.benchmark.Benchmarks.get("tpcds").dataSet(), dev.benchbox.dataset.Scale.of(0.01), List.of("lineitem"), LoadProgress.NONE))
                 .hasMessage("unknown TPC-DS table 'lineitem'");
         assertThat(platform.listTables("main")).isEmpty();
     }

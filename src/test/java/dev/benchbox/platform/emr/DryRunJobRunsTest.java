@@ -43,7 +43,8 @@ class DryRunJobRunsTest {
             platform.createSchema("tpch");
             ClusterGeneration cluster = platform.clusterGeneration().orElseThrow();
 
-            LoadReport report = cluster.registerTpch("tpch", 1, List.of("nation", "region"), "s3://shared/tpch/sf1/", LoadProgress.NONE);
+            LoadReport report = cluster.register("tpch", dev.benchbox.benchmark.Benchmarks.get("tpch").dataSet(), dev.benchbox.dataset.Scale.of(1),
+                    List.of("nation", "region"), "s3://shared/tpch/sf1/", LoadProgress.NONE);
 
             assertThat(report.rowCounts()).containsExactly(Map.entry("nation", 25L), Map.entry("region", 5L));
         }
@@ -61,6 +62,25 @@ class DryRunJobRunsTest {
         assertThat(start.path("jobDriver").path("sparkSubmit").path("entryPointArguments").get(0).asText())
                 .isEqualTo("s3://bucket/staging/runs/dry-run/manifest.json");
         assertUploads(preview, "s3://bucket/staging/runs/dry-run/manifest.json", "check/manifest.json");
+    }
+
+    @Test
+    void aTpcdsCheckPreviewAnswersWithWhatTheManifestSaysIsExpected() throws IOException {
+        Path preview = dir.resolve("check-tpcds");
+        try (EmrServerlessPlatform platform = preview(preview)) {
+            platform.createSchema("tpcds");
+            ClusterGeneration cluster = platform.clusterGeneration().orElseThrow();
+
+            LoadReport report = cluster.register("tpcds", dev.benchbox.benchmark.Benchmarks.get("tpcds").dataSet(),
+                    dev.benchbox.dataset.Scale.of(1), List.of("date_dim", "store_sales"), "s3://shared/tpcds/sf1/", LoadProgress.NONE);
+
+            assertThat(report.rowCounts()).containsExactly(Map.entry("date_dim", 73_049L), Map.entry("store_sales", 1L));
+        }
+        assertThat(files(preview)).contains("02-StartJobRun-check-tpcds.json");
+        JsonNode manifest = JSON.readTree(preview.resolve("check/manifest.json").toFile());
+        assertThat(manifest.path("benchmark").asText()).isEqualTo("tpcds");
+        assertThat(manifest.path("expect").path("date_dim").path("rows").asLong()).isEqualTo(73_049L);
+        assertThat(manifest.path("expect").path("date_dim").path("columns").get(0).path("name").asText()).isEqualTo("d_date_sk");
     }
 
     @Test

@@ -57,7 +57,7 @@ class EmrServerlessAdapterTest {
                 .build()) {
             id = emr.platform().applicationId();
             emr.createSchema();
-            LoadReport tpch = emr.loadTpch(0.01, List.of("nation"));
+            LoadReport tpch = emr.load(dev.benchbox.benchmark.Benchmarks.get("tpch").dataSet(), 0.01, List.of("nation"));
             assertThat(tpch.rowCounts()).containsExactly(Map.entry("nation", 25L));
             assertThat(tpch.notes()).singleElement().satisfies(n -> assertThat(n).startsWith("S3: 1 files uploaded"));
             LoadReport files = emr.loadData(List.of("region"), source);

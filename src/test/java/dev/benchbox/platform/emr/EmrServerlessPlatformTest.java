@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.benchbox.BenchboxException;
 import dev.benchbox.platform.ApplicationInfo;
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
 import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.platform.LoadReport;
 import dev.benchbox.standin.AwsStandIn;
@@ -191,7 +191,7 @@ class EmrServerlessPlatformTest {
         try (EmrServerlessPlatform platform = StandInFixture.connect(aws, "create_application", "true")) {
             platform.createSchema("benchbox");
             platform.createSchema("benchbox"); // idempotent
-            LoadReport report = platform.loadTpch("benchbox", 0.01, List.of(), LoadProgress.NONE);
+            LoadReport report = platform.load("benchbox", dev.benchbox.benchmark.Benchmarks.get("tpch").dataSet(), dev.benchbox.dataset.Scale.of(0.01), List.of(), LoadProgress.NONE);
             assertThat(report.rowCounts()).containsEntry("lineitem", 60_175L).containsEntry("region", 5L).hasSize(8);
             assertThat(report.notes()).singleElement().satisfies(n -> assertThat(n).startsWith("S3: 8 files uploaded"));
 
@@ -219,7 +219,7 @@ class EmrServerlessPlatformTest {
             assertThat(platform.listTables("benchbox")).containsExactly("customer", "lineitem", "nation", "orders", "part", "partsupp", "region", "supplier");
             assertThat(platform.describeTable("benchbox", "nation")).contains(new Column("n_nationkey", "bigint"));
             assertThat(platform.rowCount("benchbox", "orders")).isEqualTo(15_000L);
-            assertThat(platform.loadedTpchScale("benchbox")).contains(0.01);
+            assertThat(platform.loadedScale("benchbox", dev.benchbox.benchmark.Benchmarks.get("tpch").dataSet()).map(dev.benchbox.dataset.Scale::value)).contains(0.01);
 
             // an interrupted load: one table's object is gone, another's is half-written; loading again re-sends only those two
             Path lineitemFile;
@@ -235,7 +235,7 @@ class EmrServerlessPlatformTest {
                         software.amazon.awssdk.core.sync.RequestBody.fromString("old"));
             }
             long lineitemModified = Files.getLastModifiedTime(lineitemFile).toMillis();
-            LoadReport again = platform.loadTpch("benchbox", 0.01, List.of(), LoadProgress.NONE);
+            LoadReport again = platform.load("benchbox", dev.benchbox.benchmark.Benchmarks.get("tpch").dataSet(), dev.benchbox.dataset.Scale.of(0.01), List.of(), LoadProgress.NONE);
             assertThat(again.notes()).singleElement().satisfies(n -> assertThat(n)
                     .startsWith("S3: 2 files uploaded").contains("6 already there with the same checksum").endsWith("1 stale removed"));
             assertThat(Files.getLastModifiedTime(lineitemFile).toMillis()).isEqualTo(lineitemModified);
@@ -259,7 +259,7 @@ class EmrServerlessPlatformTest {
     @Test
     void loadIntoAMissingDatabaseSaysHowToCreateIt() {
         try (EmrServerlessPlatform platform = StandInFixture.connect(aws, "create_application", "true")) {
-            assertThatThrownBy(() -> platform.loadTpch("nope", 0.01, List.of("region"), LoadProgress.NONE))
+            assertThatThrownBy(() -> platform.load("nope", dev.benchbox.benchmark.Benchmarks.get("tpch").dataSet(), dev.benchbox.dataset.Scale.of(0.01), List.of("region"), LoadProgress.NONE))
                     .isInstanceOf(BenchboxException.class)
                     .hasMessage("Glue database 'nope' does not exist: create it with create-schema nope");
         }

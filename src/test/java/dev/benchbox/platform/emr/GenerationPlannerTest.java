@@ -20,7 +20,7 @@ class GenerationPlannerTest {
     private static final JobCapacity TWENTY = new JobCapacity(WorkerSize.DEFAULT, 20, new WorkerSize(8, 32, 50));
 
     private static GenerationPlan plan(double scale, Where requested, Integer parts, JobCapacity capacity) {
-        return PLANNER.planTpch(scale, TpchSchema.TABLES, requested, parts, capacity, "us-east-1", Architecture.X86_64);
+        return PLANNER.planTpch(new dev.benchbox.benchmark.TpchBenchmark().dataSet(), scale, TpchSchema.TABLES, requested, parts, capacity, "us-east-1", Architecture.X86_64);
     }
 
     @Nested
@@ -82,7 +82,7 @@ class GenerationPlannerTest {
             // an application of at most 164 vCPU / 656 GB: the driver's 4 vCPU / 16 GB, then 20 executors of 8 vCPU / 32 GB
             SparkTuning.Workers max = new SparkTuning.Workers(new WorkerSize(4, 16, 20),
                     new WorkerSize(8, 32, 50), 0, 164, 656);
-            assertThat(PLANNER.planTpch(100, TpchSchema.TABLES, null, null, TWENTY, "us-east-1", Architecture.X86_64, max, Map.of())
+            assertThat(PLANNER.planTpch(new dev.benchbox.benchmark.TpchBenchmark().dataSet(), 100, TpchSchema.TABLES, null, null, TWENTY, "us-east-1", Architecture.X86_64, max, Map.of())
                     .workers()).isEqualTo(20);
             // 14 parts on 8 vCPU: 2 executors
             assertThat(plan(0.01, Where.CLUSTER, 2, TWENTY).workers()).isEqualTo(2);
@@ -91,7 +91,7 @@ class GenerationPlannerTest {
         @Test
         void theUsersSparkConfWinsAndTheEstimateFollowsItsExecutors() {
             GenerationPlan derived = plan(10, null, null, THREE);
-            GenerationPlan user = PLANNER.planTpch(10, TpchSchema.TABLES, null, null, THREE, "us-east-1", Architecture.X86_64, null,
+            GenerationPlan user = PLANNER.planTpch(new dev.benchbox.benchmark.TpchBenchmark().dataSet(), 10, TpchSchema.TABLES, null, null, THREE, "us-east-1", Architecture.X86_64, null,
                     orderedMap("spark.executor.instances", "2", "spark.task.maxFailures", "8"));
             assertThat(user.sparkConf()).containsExactlyEntriesOf(orderedMap("spark.executor.instances", "2",
                     "spark.dynamicAllocation.maxExecutors", "2", "spark.speculation", "false", "spark.task.maxFailures", "8"));
@@ -113,7 +113,7 @@ class GenerationPlannerTest {
     @Nested
     class Tpcds {
         private GenerationPlan tpcds(double scale, Where requested, Integer parts) {
-            return PLANNER.planTpcds(scale, dev.benchbox.tpcds.TpcdsSchema.TABLES, requested, parts, THREE, "us-east-1",
+            return PLANNER.planTpcds(new dev.benchbox.benchmark.TpcdsBenchmark().dataSet(), scale, dev.benchbox.tpcds.TpcdsSchema.TABLES, requested, parts, THREE, "us-east-1",
                     Architecture.X86_64);
         }
 

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
+import dev.benchbox.dataset.DataSet;
 import dev.benchbox.standin.AwsStandIn;
 import dev.benchbox.standin.JobExecutor;
 import java.net.URI;
@@ -22,12 +23,19 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class ScriptedJobOutputs implements JobExecutor {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Supplier<AwsStandIn> standIn;
-    private final double checkedScale;
+    private final DataSet dataSet;
+    private final java.util.function.ToLongFunction<String> rows;
 
     /** {@code standIn} is asked for when a job runs (the stand-in is built with this executor). */
     public ScriptedJobOutputs(Supplier<AwsStandIn> standIn, double checkedScale) {
+        this(standIn, new dev.benchbox.benchmark.TpchBenchmark().dataSet(), table -> TpchRowCounts.expected(table, checkedScale));
+    }
+
+    /** A check job's report holds the data set's columns and, per table, {@code rows}. */
+    public ScriptedJobOutputs(Supplier<AwsStandIn> standIn, DataSet dataSet, java.util.function.ToLongFunction<String> rows) {
         this.standIn = standIn;
-        this.checkedScale = checkedScale;
+        this.dataSet = dataSet;
+        this.rows = rows;
     }
 
     @Override
@@ -43,9 +51,9 @@ public final class ScriptedJobOutputs implements JobExecutor {
                 ObjectNode tables = report.putObject("tables");
                 for (JsonNode table : manifest.path("tables")) {
                     ObjectNode t = tables.putObject(table.asText()).put("exists", true)
-                            .put("rows", TpchRowCounts.expected(table.asText(), checkedScale));
+                            .put("rows", rows.applyAsLong(table.asText()));
                     ArrayNode columns = t.putArray("columns");
-                    for (Column column : GeneratedDataSet.TPCH.hiveColumns(table.asText())) {
+                    for (Column column : EmrDataGeneration.hiveColumns(dataSet, table.asText())) {
                         columns.addObject().put("name", column.name()).put("type", column.type());
                     }
                 }

@@ -5,7 +5,7 @@ import static dev.benchbox.results.print.Printing.print;
 import static dev.benchbox.results.print.Printing.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;

@@ -3,7 +3,7 @@ package dev.benchbox.results.print;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;

@@ -5,7 +5,7 @@ import static dev.benchbox.results.print.Printing.print;
 import static dev.benchbox.results.print.Printing.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.benchbox.BenchboxException;
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
 import dev.benchbox.platform.QueryExecution;
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -7,7 +7,7 @@ import dev.benchbox.cost.JobRunUsage;
 import dev.benchbox.cost.ResourceUtilization;
 import dev.benchbox.platform.BatchListener;
 import dev.benchbox.platform.BatchQuery;
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
 import dev.benchbox.platform.QueryExecution;
 import dev.benchbox.platform.QuerySummary;
 import dev.benchbox.platform.RowSink;

@@ -1,6 +1,6 @@
 package dev.benchbox.platform.emr.session;
 
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -211,7 +211,7 @@ public final class EmrSessionControl implements EmrSessions {
      * a query would): {@code DESCRIBE TABLE}'s column rows, before its partition and detail sections.
      */
     @Override
-    public List<dev.benchbox.platform.Column> describeTable(String database, String table) {
+    public List<dev.benchbox.dataset.Column> describeTable(String database, String table) {
         List<List<Object>> rows = new ArrayList<>();
         try {
             execute(database, "DESCRIBE TABLE " + quote(table), collect(rows));
@@ -221,13 +221,13 @@ public final class EmrSessionControl implements EmrSessions {
             }
             throw e;
         }
-        List<dev.benchbox.platform.Column> columns = new ArrayList<>();
+        List<dev.benchbox.dataset.Column> columns = new ArrayList<>();
         for (List<Object> row : rows) {
             String name = row.get(0) == null ? "" : row.get(0).toString();
             if (name.isEmpty() || name.startsWith("#")) {
                 break; // "# Partition Information" and later sections repeat columns or describe the table
             }
-            columns.add(new dev.benchbox.platform.Column(name, String.valueOf(row.get(1))));
+            columns.add(new dev.benchbox.dataset.Column(name, String.valueOf(row.get(1))));
         }
         return columns;
     }
@@ -246,7 +246,7 @@ public final class EmrSessionControl implements EmrSessions {
     private static RowSink collect(List<List<Object>> rows) {
         return new RowSink() {
             @Override
-            public void begin(List<dev.benchbox.platform.Column> columns) {
+            public void begin(List<dev.benchbox.dataset.Column> columns) {
             }
 
             @Override
@@ -293,8 +293,8 @@ public final class EmrSessionControl implements EmrSessions {
         }
 
         @Override
-        public void begin(List<dev.benchbox.platform.Column> names) {
-            columns = names.stream().map(dev.benchbox.platform.Column::name).toList();
+        public void begin(List<dev.benchbox.dataset.Column> names) {
+            columns = names.stream().map(dev.benchbox.dataset.Column::name).toList();
         }
 
         @Override

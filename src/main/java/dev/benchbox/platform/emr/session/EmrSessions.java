@@ -1,7 +1,7 @@
 package dev.benchbox.platform.emr.session;
 
 import dev.benchbox.cost.JobRunUsage;
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
 import dev.benchbox.platform.QuerySummary;
 import dev.benchbox.platform.RowSink;
 import dev.benchbox.platform.SessionControl;

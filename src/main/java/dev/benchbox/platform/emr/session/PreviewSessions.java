@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.benchbox.BenchboxException;
 import dev.benchbox.platform.SessionInfo;
-import dev.benchbox.platform.emr.DryRunRecorder;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,12 +14,12 @@ import java.util.Optional;
  * or left to terminate.
  */
 public final class PreviewSessions implements EmrSessions {
-    private final DryRunRecorder recorder;
+    private final RequestWriter recorder;
     private final String applicationId;
     private final String executionRoleArn;
     private final String releaseLabel;
 
-    public PreviewSessions(DryRunRecorder recorder, String applicationId, String executionRoleArn, String releaseLabel) {
+    public PreviewSessions(RequestWriter recorder, String applicationId, String executionRoleArn, String releaseLabel) {
         this.recorder = requireNonNull(recorder, "recorder is null");
         this.applicationId = requireNonNull(applicationId, "applicationId is null");
         this.executionRoleArn = requireNonNull(executionRoleArn, "executionRoleArn is null");
@@ -80,7 +79,7 @@ public final class PreviewSessions implements EmrSessions {
     }
 
     @Override
-    public java.util.List<dev.benchbox.platform.Column> describeTable(String database, String table) {
+    public java.util.List<dev.benchbox.dataset.Column> describeTable(String database, String table) {
         throw noSession();
     }
 

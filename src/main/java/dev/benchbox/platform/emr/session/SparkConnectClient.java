@@ -3,7 +3,7 @@ package dev.benchbox.platform.emr.session;
 import static java.util.Objects.requireNonNull;
 
 import dev.benchbox.BenchboxException;
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
 import dev.benchbox.platform.QuerySummary;
 import dev.benchbox.platform.RowSink;
 import io.grpc.CallOptions;

@@ -3,7 +3,7 @@ package dev.benchbox.platform.emr.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchbox.platform.BatchQuery;
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
 import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.platform.QueryExecution;
 import dev.benchbox.platform.RowSink;
@@ -91,7 +91,7 @@ class BenchboxJobIT {
     /** DuckDB generates the data and writes one Parquet file per table, as the shell's load does. */
     private static void uploadTpchAsParquet() {
                 try (DuckDbPlatform duckdb = DuckDbPlatform.open(null)) {
-            duckdb.loadTpch("main", SCALE, List.of(), LoadProgress.NONE);
+            duckdb.load("main", dev.benchbox.benchmark.Benchmarks.get("tpch").dataSet(), dev.benchbox.dataset.Scale.of(SCALE), List.of(), LoadProgress.NONE);
             for (String table : TpchSchema.TABLES) {
                 Path file = dir.resolve(table + ".parquet");
                 duckdb.execute("main", "COPY " + table + " TO '" + file + "' (FORMAT parquet)", RowSink.DISCARD);

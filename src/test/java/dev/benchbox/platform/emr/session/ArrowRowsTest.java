@@ -2,7 +2,7 @@ package dev.benchbox.platform.emr.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.benchbox.platform.Column;
+import dev.benchbox.dataset.Column;
 import dev.benchbox.results.print.ValueFormatter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.benchbox.platform;
+package dev.benchbox.dataset;
 
 import static java.util.Objects.requireNonNull;
 
