@@ -161,7 +161,11 @@ class ReadmeExamplesIT {
 
     private AwsStandIn standIn() {
         if (aws == null) {
-            aws = AwsStandIn.start(StandInConfig.forTests(work.resolve("aws")));
+            // the test latencies, but real minutes: the application's and the session's idle timeouts do not end them
+            // while the tour runs (they would in a few seconds of test minutes)
+            StandInConfig quick = StandInConfig.forTests(work.resolve("aws"));
+            aws = AwsStandIn.start(new StandInConfig(quick.dataDir(), quick.modelsDir(), quick.bucket(), quick.clock(), quick.transition(),
+                    quick.coldStart(), quick.preInitializedStart(), java.time.Duration.ofMinutes(1), quick.executor(), quick.port()));
         }
         return aws;
     }
