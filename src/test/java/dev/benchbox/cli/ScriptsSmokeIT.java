@@ -192,7 +192,7 @@ class ScriptsSmokeIT {
             Run shell = runElsewhere(env, "scripts/benchbox", "--script", session.toString());
 
             assertThat(shell.exitCode()).as(shell.all()).isZero();
-            assertThat(shell.stdout()).contains("emr-serverless");
+            assertThat(shell.stdout()).contains("Connected to EMR Serverless application").contains("Platform: EMR Serverless application");
         } finally {
             aws.destroy();
         }
