@@ -1,6 +1,10 @@
 package dev.benchbox;
 
 import java.io.PrintWriter;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * {@code benchbox --help} / {@code -h}: how to start the application, printed before Spring starts (nothing
@@ -26,7 +30,24 @@ public final class LauncherUsage {
               NO_COLOR=1 (no colour).
             """;
 
+    /**
+     * The launcher options that take the next word as their value, read from {@link #TEXT} (an option line naming a
+     * value, {@code --path FILE}), so the usage and the parsing cannot disagree. scripts/benchbox scans the options
+     * by the same rule; a test compares its list with this one.
+     */
+    public static final Set<String> VALUE_OPTIONS = valueOptions(TEXT);
+
     private LauncherUsage() {
+    }
+
+    static Set<String> valueOptions(String usage) {
+        Matcher option = Pattern.compile("(?m)^ {2}(?:-[a-zA-Z], )?(--[a-z][a-z-]*) [A-Z]+ ").matcher(usage);
+        return option.results().map(match -> match.group(1)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Whether this launcher option takes the next word as its value. */
+    public static boolean takesValue(String option) {
+        return VALUE_OPTIONS.contains(option);
     }
 
     /** Whether the launcher options (those before the command) ask for this usage. */
@@ -36,7 +57,7 @@ public final class LauncherUsage {
             if (arg.equals("--help") || arg.equals("-h")) {
                 return true;
             }
-            if (arg.equals("--path") || arg.equals("--script")) {
+            if (takesValue(arg)) {
                 i++; // its value
             } else if (!arg.startsWith("--")) {
                 // the command: what follows is the command's own

@@ -24,6 +24,13 @@ class LauncherUsageTest {
     }
 
     @Test
+    void theOptionsThatTakeAValueAreThoseTheUsageGivesOne() {
+        assertThat(LauncherUsage.VALUE_OPTIONS).containsExactlyInAnyOrder("--path", "--script");
+        assertThat(LauncherUsage.requested(new String[] {"--path", "--help"})).isFalse();
+        assertThat(LauncherUsage.requested(new String[] {"--continue-on-error", "--help"})).isTrue();
+    }
+
+    @Test
     void printsTheUsageAsItIs() {
         StringWriter out = new StringWriter();
         LauncherUsage.print(new PrintWriter(out));

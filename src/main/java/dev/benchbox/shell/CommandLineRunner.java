@@ -63,7 +63,7 @@ public class CommandLineRunner implements ShellRunner {
             } else if (option.equals("--continue-on-error")) {
                 continueOnError = true;
                 words.remove(0);
-            } else if (option.equals("--path") || option.equals("--script")) {
+            } else if (dev.benchbox.LauncherUsage.takesValue(option)) {
                 words.remove(0);
                 if (words.isEmpty()) {
                     errorReporter.report(null, new IllegalArgumentException(option + " needs a file: " + option + " FILE"));

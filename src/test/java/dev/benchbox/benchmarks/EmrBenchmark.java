@@ -72,18 +72,23 @@ public final class EmrBenchmark {
         CostCalculator calculator = new CostCalculator(PricingTable.load());
         BigDecimal oursUsd = billed(calculator, ours);
         BigDecimal perQueryUsd = billed(calculator, perQuery);
-        // the seed runs every round: scale a shorter per-query measurement up to the same number of rounds
-        BigDecimal perQueryFull = perQueryUsd.multiply(BigDecimal.valueOf(rounds)).divide(BigDecimal.valueOf(perQueryRounds),
-                10, java.math.RoundingMode.HALF_UP);
         System.out.printf(Locale.ROOT, "power run, SF 0.01, %d rounds of 22 queries (warm-up + iterations)%n", rounds);
         System.out.printf(Locale.ROOT, "  ours (one job run per stream):   %3d job runs, billed %.3f vCPU-h  $%s%n", ours.size(),
                 vcpu(ours), oursUsd.setScale(4, java.math.RoundingMode.HALF_UP));
-        System.out.printf(Locale.ROOT, "  seed (one job run per query):    %3d job runs, billed %.3f vCPU-h  $%s%s%n", perQuery.size(),
-                vcpu(perQuery), perQueryUsd.setScale(4, java.math.RoundingMode.HALF_UP),
-                perQueryRounds == rounds ? "" : String.format(Locale.ROOT, "  (measured %d of %d rounds: $%s for all)",
-                        perQueryRounds, rounds, perQueryFull.setScale(4, java.math.RoundingMode.HALF_UP)));
-        System.out.printf(Locale.ROOT, "  billed cost ratio ours/seed: %.3f   (target <= 0.10)%n",
-                oursUsd.doubleValue() / perQueryFull.doubleValue());
+        if (perQueryRounds == 0) {
+            // the smallest run (the scripts' smoke test): nothing to compare with
+            System.out.println("  seed (one job run per query):    not measured (0 rounds)");
+        } else {
+            // the seed runs every round: scale a shorter per-query measurement up to the same number of rounds
+            BigDecimal perQueryFull = perQueryUsd.multiply(BigDecimal.valueOf(rounds)).divide(BigDecimal.valueOf(perQueryRounds),
+                    10, java.math.RoundingMode.HALF_UP);
+            System.out.printf(Locale.ROOT, "  seed (one job run per query):    %3d job runs, billed %.3f vCPU-h  $%s%s%n", perQuery.size(),
+                    vcpu(perQuery), perQueryUsd.setScale(4, java.math.RoundingMode.HALF_UP),
+                    perQueryRounds == rounds ? "" : String.format(Locale.ROOT, "  (measured %d of %d rounds: $%s for all)",
+                            perQueryRounds, rounds, perQueryFull.setScale(4, java.math.RoundingMode.HALF_UP)));
+            System.out.printf(Locale.ROOT, "  billed cost ratio ours/seed: %.3f   (target <= 0.10)%n",
+                    oursUsd.doubleValue() / perQueryFull.doubleValue());
+        }
         List<Long> delays = new ArrayList<>();
         for (JobRunUsage run : all) {
             run.noticeDelay().map(Duration::toMillis).ifPresent(delays::add);
