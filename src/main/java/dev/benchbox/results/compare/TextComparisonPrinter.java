@@ -58,10 +58,12 @@ final class TextComparisonPrinter implements ComparisonPrinter {
     /** Two lines of at most about 110 characters: what is compared, then how to read it. */
     private static String intro(Comparison c, RunNames names) {
         String name = c.benchmark().equals("tpch") ? "TPC-H" : c.benchmark();
-        return String.format(Locale.ROOT, "%s SF%s%s, %d runs, baseline %s: median ms per query over the measured iterations\n"
-                + "and their coefficient of variation (CV); ~ = within %s standard deviations of the measured noise",
+        return String.format(Locale.ROOT, "%s SF%s%s, %d runs, baseline %s: median ms per query over the warm iterations\n"
+                + "and their coefficient of variation (CV); ~ = not beyond the noise (95%% intervals overlap, or q >= 0.1, or under %s ms)"
+                + "%s",
                 name, TpchSchema.formatScale(c.scaleFactor()), sharedPlatform(c).map(p -> " on " + p).orElse(""), c.runs().size(),
-                names.of(c.baseline()), number(c.noiseSigmas()));
+                names.of(c.baseline()), number(c.minDifferenceMs() == null ? Comparer.MIN_DIFFERENCE_MS : c.minDifferenceMs()),
+                c.tooFewIterations() == null ? "" : "\n? = " + c.tooFewIterations());
     }
 
     /**
@@ -80,6 +82,9 @@ final class TextComparisonPrinter implements ComparisonPrinter {
 
     private static String verdict(Comparison c, RunNames names) {
         String threshold = number(c.thresholdPct()) + "%";
+        if (c.regressions().isEmpty() && c.tooFewIterations() != null) {
+            return "No judgement: " + c.tooFewIterations() + ".";
+        }
         if (c.regressions().isEmpty()) {
             return "No regression beyond " + threshold + " (and beyond the measured noise).";
         }

@@ -45,7 +45,7 @@ public final class ReportService {
             comparison = new Comparison(comparison.benchmark(), comparison.scaleFactor(), comparison.baseline(), null,
                     comparison.noiseSigmas(), comparison.runs().subList(0, 1),
                     comparison.queries().stream().map(q -> new Comparison.QueryRow(q.id(), q.cells().subList(0, 1))).toList(),
-                    List.of(), null);
+                    List.of(), null, comparison.minDifferenceMs(), null);
         }
         return new Report(runs, comparison);
     }
