@@ -95,4 +95,22 @@ public record Outcomes(int executions, int validated, int exact, int rowCount, i
         return text.append(String.format(Locale.ROOT, ", %d failed, %d %s", failed, errors, errors == 1 ? "error" : "errors"))
                 .toString();
     }
+
+    /**
+     * The counts in a few words for a table cell: {@code 22 validated}, or with what else happened, e.g.
+     * {@code 0 validated, 99 not validated} or {@code 20 validated, 1 failed, 1 error}.
+     */
+    public String brief() {
+        StringBuilder text = new StringBuilder().append(validated).append(" validated");
+        if (unvalidated > 0) {
+            text.append(", ").append(unvalidated).append(" not validated");
+        }
+        if (failed > 0) {
+            text.append(", ").append(failed).append(" failed");
+        }
+        if (errors > 0) {
+            text.append(", ").append(errors).append(errors == 1 ? " error" : " errors");
+        }
+        return text.toString();
+    }
 }

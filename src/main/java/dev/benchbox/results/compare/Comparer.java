@@ -176,7 +176,7 @@ public final class Comparer {
             columns.add(new Comparison.RunColumn(run.label(), run.file().toString(), result.platform().name(),
                     result.platform().version(), describe(result.configuration().engine()), differences.get(i),
                     result.run().iterations(),
-                    geomean == null ? null : round(geomean, 3), ratio, speedup, change, power, billed, perUsd));
+                    geomean == null ? null : round(geomean, 3), ratio, speedup, change, power, billed, perUsd, result.outcomes()));
         }
         String tooFew = unjudged == null ? null : "too few iterations to tell a change from noise: " + unjudged
                 + ", and judging needs at least " + Noise.MIN_SAMPLES + " a run (iterations beyond the cold first one: run with --iterations "

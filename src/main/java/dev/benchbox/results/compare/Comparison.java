@@ -48,11 +48,12 @@ public record Comparison(String benchmark, double scaleFactor, String baseline, 
      * @param powerAtSize the run's Power@Size, when it has one
      * @param billedUsd what its job runs were billed, when the platform bills (null: no cost known)
      * @param powerPerUsd Power@Size per billed dollar: price-performance
+     * @param outcomes the run's executions by outcome (validated, not validated, failed, error)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RunColumn(String label, String file, String platform, String version, String configuration, String differs, int iterations,
             Double geometricMeanMs, Double ratio, Double speedup, Change change, Double powerAtSize, BigDecimal billedUsd,
-            Double powerPerUsd) {
+            Double powerPerUsd, dev.benchbox.results.Outcomes outcomes) {
     }
 
     /** One query across the runs. */

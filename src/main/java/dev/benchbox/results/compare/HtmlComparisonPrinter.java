@@ -68,11 +68,12 @@ public final class HtmlComparisonPrinter implements ComparisonPrinter {
         }
         html.append("</tr>\n</tbody></table>\n");
 
-        html.append("<table class=\"runs\"><thead><tr><th>run</th><th>platform</th><th>configuration (what differs)</th><th>iterations</th>"
+        html.append("<table class=\"runs\"><thead><tr><th>run</th><th>platform</th><th>configuration (what differs)</th><th>answers</th><th>iterations</th>"
                 + "<th>speedup</th><th>Power@Size</th><th>billed USD</th><th>Power@Size per USD</th></tr></thead><tbody>\n");
         for (Comparison.RunColumn run : c.runs()) {
             html.append("<tr><td>").append(escape(run.label())).append("</td><td>").append(escape(run.platform() + " " + run.version()))
-                    .append("</td><td>").append(escape(run.differs())).append("</td>")
+                    .append("</td><td>").append(escape(run.differs())).append("</td><td class=\"answers\">")
+                    .append(escape(run.outcomes().brief())).append("</td>")
                     .append(number(Integer.toString(run.iterations())))
                     .append(number(run.label().equals(c.baseline()) ? "baseline"
                             : run.speedup() == null ? null : String.format(Locale.ROOT, "%.2fx", run.speedup())))

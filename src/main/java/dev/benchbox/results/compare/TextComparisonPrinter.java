@@ -164,16 +164,16 @@ final class TextComparisonPrinter implements ComparisonPrinter {
      * when they share it.
      */
     private TextTable runs(Comparison c, RunNames names) {
-        List<String> header = new ArrayList<>(List.of("run", "configuration (what differs)", "iterations", "speedup", "Power@Size",
-                "billed USD", "Power@Size per USD"));
-        List<Boolean> right = new ArrayList<>(List.of(false, false, true, true, true, true, true));
+        List<String> header = new ArrayList<>(List.of("run", "configuration (what differs)", "answers", "iterations", "speedup",
+                "Power@Size", "billed USD", "Power@Size per USD"));
+        List<Boolean> right = new ArrayList<>(List.of(false, false, false, true, true, true, true, true));
         if (names.numbered()) {
             header.remove(1);
             right.remove(1);
         }
         TextTable table = new TextTable(header, toArray(right));
         for (Comparison.RunColumn run : c.runs()) {
-            List<String> cells = new ArrayList<>(List.of(names.of(run.label()), run.differs(),
+            List<String> cells = new ArrayList<>(List.of(names.of(run.label()), run.differs(), run.outcomes().brief(),
                     Integer.toString(run.iterations()),
                     run.label().equals(c.baseline()) ? "baseline" : run.speedup() == null ? "-"
                             : String.format(Locale.ROOT, "%.2fx", run.speedup()),

@@ -32,10 +32,10 @@ class ComparisonPrinterTest {
                  Q6      |  200.0 (5%) |  190.0 (5%) | 0.95 ~
                  geomean |  447.2      |  533.9      | 1.19 ~
 
-                 run | configuration (what differs) | iterations | speedup  | Power@Size | billed USD | Power@Size per USD
-                -----+------------------------------+------------+----------+------------+------------+--------------------
-                 x86 | x86_64                       |          4 | baseline |      80.50 |     0.2000 |             402.50
-                 arm | arm64                        |          4 |    0.84x |      67.43 |     0.1600 |             421.44
+                 run | configuration (what differs) | answers     | iterations | speedup  | Power@Size | billed USD | Power@Size per USD
+                -----+------------------------------+-------------+------------+----------+------------+------------+--------------------
+                 x86 | x86_64                       | 8 validated |          4 | baseline |      80.50 |     0.2000 |             402.50
+                 arm | arm64                        | 8 validated |          4 |    0.84x |      67.43 |     0.1600 |             421.44
 
                 Regressions beyond 10%: arm Q1 +50.0%
                 """);
@@ -53,10 +53,10 @@ class ComparisonPrinterTest {
                 | Q6      |  200.0 (5%) |  190.0 (5%) | 0.95 ~          |
                 | geomean |  447.2      |  533.9      | 1.19 ~          |
 
-                | run | configuration (what differs) | iterations | speedup  | Power@Size | billed USD | Power@Size per USD |
-                |-----|------------------------------|-----------:|---------:|-----------:|-----------:|-------------------:|
-                | x86 | x86_64                       |          4 | baseline |      80.50 |     0.2000 |             402.50 |
-                | arm | arm64                        |          4 |    0.84x |      67.43 |     0.1600 |             421.44 |
+                | run | configuration (what differs) | answers     | iterations | speedup  | Power@Size | billed USD | Power@Size per USD |
+                |-----|------------------------------|-------------|-----------:|---------:|-----------:|-----------:|-------------------:|
+                | x86 | x86_64                       | 8 validated |          4 | baseline |      80.50 |     0.2000 |             402.50 |
+                | arm | arm64                        | 8 validated |          4 |    0.84x |      67.43 |     0.1600 |             421.44 |
 
                 Regressions beyond 10%: arm Q1 +50.0%
                 """);
@@ -98,12 +98,12 @@ class ComparisonPrinterTest {
                  Q18     |  2345.6 (4%)  |  2899.0 (5%)  | 1.24 slower |  2301.7 (4%) | 0.98 ~      |  3012.4 (6%) | 1.28 slower
                  geomean |  2865.2       |  3178.0       | 1.11 ~      |  2597.0      | 0.91 ~      |  3192.2      | 1.11 ~
 
-                 run | iterations | speedup  | Power@Size | billed USD | Power@Size per USD
-                -----+------------+----------+------------+------------+--------------------
-                 #1  |          4 | baseline |      12.56 |     0.4210 |              29.83
-                 #2  |          4 |    0.90x |      11.33 |     0.2650 |              42.75
-                 #3  |          4 |    1.10x |      13.86 |     0.3370 |              41.13
-                 #4  |          4 |    0.90x |      11.28 |     0.2120 |              53.21
+                 run | answers      | iterations | speedup  | Power@Size | billed USD | Power@Size per USD
+                -----+--------------+------------+----------+------------+------------+--------------------
+                 #1  | 12 validated |          4 | baseline |      12.56 |     0.4210 |              29.83
+                 #2  | 12 validated |          4 |    0.90x |      11.33 |     0.2650 |              42.75
+                 #3  | 12 validated |          4 |    1.10x |      13.86 |     0.3370 |              41.13
+                 #4  | 12 validated |          4 |    0.90x |      11.28 |     0.2120 |              53.21
                 """);
         // what the issue asked: four runs' tables within a terminal of 120 columns (the widest line here is 113)
         assertThat(table.lines().mapToInt(String::length).max().orElseThrow()).isLessThanOrEqualTo(120);
