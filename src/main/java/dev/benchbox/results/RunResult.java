@@ -40,8 +40,34 @@ public record RunResult(Run run, Benchmark benchmark, PlatformInfo platform, Sum
         return Outcomes.of(queries, run.validation(), dev.benchbox.tpch.TpchSchema.formatScale(benchmark.scaleFactor()));
     }
 
-    /** When and how the run happened. */
-    public record Run(String id, Instant started, Instant finished, int warmups, int iterations, String validation) {
+    /**
+     * When and how the run happened.
+     *
+     * @param timing where the query times were measured; null in a file written before it was recorded (see
+     *     {@link RunResult#timingMethod()})
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Run(String id, Instant started, Instant finished, int warmups, int iterations, String validation,
+            TimingMethod timing) {
+        /** A run whose timing method is not recorded. */
+        public Run(String id, Instant started, Instant finished, int warmups, int iterations, String validation) {
+            this(id, started, finished, warmups, iterations, validation, null);
+        }
+    }
+
+    /**
+     * Where the query times were measured: as recorded, or for a file written before it was, inferred from what
+     * the file does record (a run through the session says so in its platform details; job runs mean times taken
+     * in the driver), otherwise {@link TimingMethod#UNKNOWN}.
+     */
+    public TimingMethod timingMethod() {
+        if (run.timing() != null) {
+            return run.timing();
+        }
+        if (String.valueOf(platform.details().get("timing")).contains("session")) {
+            return TimingMethod.SESSION;
+        }
+        return jobRuns.isEmpty() ? TimingMethod.UNKNOWN : TimingMethod.DRIVER;
     }
 
     /** What was run. */

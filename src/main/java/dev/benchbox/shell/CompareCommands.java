@@ -30,7 +30,7 @@ public class CompareCommands {
     }
 
     @ShellMethod(key = "compare", value = "Compare results files: compare A.json B.json [C.json ...] [--baseline A] "
-            + "[--format table|markdown|json|html] [--fail-on-regression PCT] [--min-difference MS] [--force]", group = "Benchmark")
+            + "[--format table|markdown|json|html] [--fail-on-regression PCT] [--min-difference MS] [--allow-mixed-timing] [--force]", group = "Benchmark")
     public void compare(
             @ShellOption(value = "--files", arity = Integer.MAX_VALUE, defaultValue = ShellOption.NULL,
                     help = "results files (benchbox-results/*.json), the baseline first unless --baseline says") String[] files,
@@ -41,6 +41,8 @@ public class CompareCommands {
                     help = "fail (exit status 1) when a query or the geometric mean is slower by more than PCT percent, beyond the noise") String failOnRegression,
             @ShellOption(value = "--min-difference", defaultValue = ShellOption.NULL,
                     help = "medians closer than MS milliseconds are not a change (default 5)") String minDifference,
+            @ShellOption(value = "--allow-mixed-timing", defaultValue = "false",
+                    help = "compare runs timed in different places (in the driver, a JDBC or session round trip) anyway") boolean allowMixedTiming,
             @ShellOption(value = "--force", defaultValue = "false", help = "compare different benchmarks or scales anyway") boolean force) {
         CompareFormat outputFormat = CompareFormat.parse(format);
         Double threshold = null;
@@ -63,7 +65,7 @@ public class CompareCommands {
             }
         }
         List<Path> paths = files == null ? List.of() : Arrays.stream(files).map(Path::of).toList();
-        Comparison comparison = compare.compare(paths, baseline, threshold, minimum, force);
+        Comparison comparison = compare.compare(paths, baseline, threshold, minimum, force, allowMixedTiming);
         try {
             ComparisonPrinter.of(outputFormat).print(comparison, console.writer());
         } catch (IOException e) {

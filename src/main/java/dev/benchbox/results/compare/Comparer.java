@@ -6,6 +6,7 @@ import dev.benchbox.results.JobRunRecord;
 import dev.benchbox.results.QueryResult;
 import dev.benchbox.results.QueryStatistics;
 import dev.benchbox.results.RunResult;
+import dev.benchbox.results.TimingMethod;
 import dev.benchbox.tpch.TpchSchema;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -44,11 +45,15 @@ public final class Comparer {
      * @param force compare different benchmarks or scales anyway
      */
     public Comparison compare(List<NamedResult> runs, int baseline, Double thresholdPct, boolean force) {
-        return compare(runs, baseline, thresholdPct, MIN_DIFFERENCE_MS, force);
+        return compare(runs, baseline, thresholdPct, MIN_DIFFERENCE_MS, force, false);
     }
 
-    /** @param minDifferenceMs medians closer than this are not a change */
-    public Comparison compare(List<NamedResult> runs, int baseline, Double thresholdPct, double minDifferenceMs, boolean force) {
+    /**
+     * @param minDifferenceMs medians closer than this are not a change
+     * @param allowMixedTiming compare runs whose times were taken in different places anyway (the comparison says so)
+     */
+    public Comparison compare(List<NamedResult> runs, int baseline, Double thresholdPct, double minDifferenceMs, boolean force,
+            boolean allowMixedTiming) {
         if (runs.size() < 2) {
             throw new BenchboxException("compare needs at least two results files");
         }
@@ -56,6 +61,11 @@ public final class Comparer {
         String mismatch = mismatch(runs, base);
         if (mismatch != null && !force) {
             throw new BenchboxException(mismatch + ": such runs measure different work; add --force to compare them anyway");
+        }
+        String timingNote = timingNote(runs);
+        if (timingNote != null && timingNote.startsWith(MIXED) && !allowMixedTiming) {
+            throw new BenchboxException(timingNote.substring(MIXED.length()) + ": a ratio across them compares more than the engines; "
+                    + "add --allow-mixed-timing to compare them anyway");
         }
         List<Map<String, QueryStatistics>> stats = runs.stream()
                 .map(r -> r.result().statistics().stream().collect(Collectors.toMap(QueryStatistics::id, Function.identity())))
@@ -176,13 +186,14 @@ public final class Comparer {
             columns.add(new Comparison.RunColumn(run.label(), run.file().toString(), result.platform().name(),
                     result.platform().version(), describe(result.configuration().engine()), differences.get(i),
                     result.run().iterations(),
-                    geomean == null ? null : round(geomean, 3), ratio, speedup, change, power, billed, perUsd, result.outcomes()));
+                    geomean == null ? null : round(geomean, 3), ratio, speedup, change, power, billed, perUsd, result.outcomes(),
+                    result.timingMethod()));
         }
         String tooFew = unjudged == null ? null : "too few iterations to tell a change from noise: " + unjudged
                 + ", and judging needs at least " + Noise.MIN_SAMPLES + " a run (iterations beyond the cold first one: run with --iterations "
                 + (Noise.MIN_SAMPLES + 1) + " or more)";
         return new Comparison(base.result().benchmark().name(), base.result().benchmark().scaleFactor(), base.label(), thresholdPct,
-                NOISE_SIGMAS, columns, rows, regressions, mismatch, minDifferenceMs, tooFew);
+                NOISE_SIGMAS, columns, rows, regressions, mismatch, minDifferenceMs, tooFew, timingNote);
     }
 
     /** What differs in benchmark or scale from the baseline, in one line; null when nothing does. */
@@ -196,6 +207,23 @@ public final class Comparer {
             }
         }
         return null;
+    }
+
+    private static final String MIXED = "timed differently: ";
+
+    /**
+     * What the runs' timing methods say, in one line: null when all were timed alike; {@code timed differently: ...}
+     * when known methods differ; {@code timing not recorded for ...} when some file does not say (and nothing can
+     * be inferred), so a reader knows the ratio may mix them.
+     */
+    static String timingNote(List<NamedResult> runs) {
+        List<TimingMethod> known = runs.stream().map(r -> r.result().timingMethod()).filter(t -> t != TimingMethod.UNKNOWN).distinct().toList();
+        if (known.size() > 1) {
+            return MIXED + runs.stream().map(r -> r.label() + " " + r.result().timingMethod().description())
+                    .collect(Collectors.joining(", "));
+        }
+        List<String> unknown = runs.stream().filter(r -> r.result().timingMethod() == TimingMethod.UNKNOWN).map(NamedResult::label).toList();
+        return unknown.isEmpty() ? null : "timing method not recorded for " + String.join(", ", unknown) + " (a results file written before it was)";
     }
 
     private static boolean judgeable(double[] samples) {

@@ -20,11 +20,13 @@ import java.util.List;
  * @param mismatch when {@code --force} compared different benchmarks or scales, what differed; null otherwise
  * @param minDifferenceMs medians closer than this many milliseconds are not a change
  * @param tooFewIterations why some query could not be judged (too few warm samples), in one line; null when all could
+ * @param timingNote when runs were timed in different places ({@code --allow-mixed-timing}) or some run's timing is
+ *     not recorded, that in one line; null when all were timed alike
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Comparison(String benchmark, double scaleFactor, String baseline, Double thresholdPct, double noiseSigmas,
         List<RunColumn> runs, List<QueryRow> queries, List<Regression> regressions, String mismatch, Double minDifferenceMs,
-        String tooFewIterations) {
+        String tooFewIterations, String timingNote) {
     public Comparison {
         runs = List.copyOf(runs);
         queries = List.copyOf(queries);
@@ -49,11 +51,12 @@ public record Comparison(String benchmark, double scaleFactor, String baseline, 
      * @param billedUsd what its job runs were billed, when the platform bills (null: no cost known)
      * @param powerPerUsd Power@Size per billed dollar: price-performance
      * @param outcomes the run's executions by outcome (validated, not validated, failed, error)
+     * @param timing where its query times were measured
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RunColumn(String label, String file, String platform, String version, String configuration, String differs, int iterations,
             Double geometricMeanMs, Double ratio, Double speedup, Change change, Double powerAtSize, BigDecimal billedUsd,
-            Double powerPerUsd, dev.benchbox.results.Outcomes outcomes) {
+            Double powerPerUsd, dev.benchbox.results.Outcomes outcomes, dev.benchbox.results.TimingMethod timing) {
     }
 
     /** One query across the runs. */

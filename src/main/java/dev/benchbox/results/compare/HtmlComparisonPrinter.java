@@ -37,6 +37,9 @@ public final class HtmlComparisonPrinter implements ComparisonPrinter {
         if (c.mismatch() != null) {
             html.append("<p>Compared with --force although ").append(escape(c.mismatch())).append(".</p>\n");
         }
+        if (c.timingNote() != null) {
+            html.append("<p class=\"timing\">").append(escape(TextComparisonPrinter.timing(c))).append(".</p>\n");
+        }
         html.append("<table class=\"queries\"><thead><tr><th>query</th>");
         for (Comparison.RunColumn run : c.runs()) {
             html.append("<th>").append(escape(run.label())).append(" ms</th><th>CV</th>");

@@ -39,6 +39,10 @@ final class TextComparisonPrinter implements ComparisonPrinter {
             blank(out);
             out.println("Compared with --force although " + comparison.mismatch() + ".");
         }
+        if (comparison.timingNote() != null) {
+            blank(out);
+            out.println(timing(comparison) + ".");
+        }
         blank(out);
         table(queries(comparison, names), out);
         blank(out);
@@ -73,6 +77,12 @@ final class TextComparisonPrinter implements ComparisonPrinter {
     private static Optional<String> sharedPlatform(Comparison c) {
         List<String> platforms = c.runs().stream().map(run -> run.platform() + " " + run.version()).distinct().toList();
         return platforms.size() == 1 ? Optional.of(platforms.get(0)) : Optional.empty();
+    }
+
+    /** The timing note as a sentence: mixed timing says it was allowed. */
+    static String timing(Comparison c) {
+        String note = c.timingNote();
+        return note.startsWith("timed differently") ? "Compared with --allow-mixed-timing although " + note : "Note: " + note;
     }
 
     /** The regression gate's outcome in one line, runs by their labels. */

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.benchbox.BenchboxException;
+import dev.benchbox.results.RunResult;
+import dev.benchbox.results.TimingMethod;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -107,6 +109,46 @@ class ComparerTest {
         }
     }
 
+    @Nested
+    class Timing {
+        private final RunResult job = Fixtures.emr("x86_64", 3, "0.20", 2000, 60000, 30000, stat("Q1", 1000, 0.02));
+        private final RunResult session = Fixtures.timed(duckdb(0.01, stat("Q1", 1040, 0.02)), TimingMethod.SESSION, Map.of());
+
+        @Test
+        void runsTimedInDifferentPlacesAreRefusedInOneLine() {
+            assertThatThrownBy(() -> comparer.compare(List.of(named("job", job), named("session", session)), 0, null, 5, false, false))
+                    .isInstanceOf(BenchboxException.class)
+                    .hasMessage("job in the Spark driver, session as a session round trip from the shell: a ratio across them "
+                            + "compares more than the engines; add --allow-mixed-timing to compare them anyway");
+        }
+
+        @Test
+        void allowedTheyAreComparedAndMarked() {
+            Comparison comparison = comparer.compare(List.of(named("job", job), named("session", session)), 0, null, 5, false, true);
+
+            assertThat(comparison.timingNote())
+                    .isEqualTo("timed differently: job in the Spark driver, session as a session round trip from the shell");
+            assertThat(comparison.runs()).extracting(Comparison.RunColumn::timing).containsExactly(TimingMethod.DRIVER, TimingMethod.SESSION);
+            assertThat(TextComparisonPrinter.timing(comparison)).startsWith("Compared with --allow-mixed-timing although timed differently");
+        }
+
+        @Test
+        void anOldFileIsInferredFromWhatItRecordsOrSaidToBeUnknown() {
+            RunResult oldSession = Fixtures.timed(session, null,
+                    Map.of("timing", "through the interactive session, round trip per query"));
+            RunResult oldJob = Fixtures.timed(job, null, Map.of());
+            RunResult oldLocal = Fixtures.timed(duckdb(0.01, stat("Q1", 1000, 0.02)), null, Map.of());
+
+            assertThat(oldSession.timingMethod()).isEqualTo(TimingMethod.SESSION);
+            assertThat(oldJob.timingMethod()).isEqualTo(TimingMethod.DRIVER);
+            assertThat(oldLocal.timingMethod()).isEqualTo(TimingMethod.UNKNOWN);
+            assertThatThrownBy(() -> comparer.compare(List.of(named("a", oldJob), named("b", oldSession)), 0, null, 5, false, false))
+                    .hasMessageStartingWith("a in the Spark driver, b as a session round trip from the shell");
+            assertThat(comparer.compare(List.of(named("a", oldJob), named("b", oldLocal)), 0, null, 5, false, false).timingNote())
+                    .isEqualTo("timing method not recorded for b (a results file written before it was)");
+        }
+    }
+
     @Test
     void withoutAThresholdNothingIsARegression() {
         Comparison comparison = comparer.compare(List.of(named("a", duckdb(1, stat("Q1", 100, 0.01), stat("Q2", 100, 0.01))),
@@ -148,7 +190,7 @@ class ComparerTest {
         Comparison comparison = comparer.compare(List.of(
                 named("x86", Fixtures.emr("x86_64", 3, "0.20", 2000, 60000, 30000, stat("Q1", 1000, null))),
                 named("arm", Fixtures.emr("arm64", 3, "0.16", 2000, 60000, 30000, stat("Q1", 1000, null))),
-                named("local", duckdb(0.01, stat("Q1", 1000, null)))), 0, null, false);
+                named("local", duckdb(0.01, stat("Q1", 1000, null)))), 0, null, 5, false, true); // a local run beside job runs: timed differently, allowed
 
         // Power@Size 3600 × 0.01 / 1 s = 36; 36 / $0.20 and 36 / $0.16
         assertThat(comparison.runs()).extracting(Comparison.RunColumn::billedUsd)

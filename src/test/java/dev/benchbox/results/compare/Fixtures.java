@@ -7,6 +7,7 @@ import dev.benchbox.results.QueryResult;
 import dev.benchbox.results.QueryStatistics;
 import dev.benchbox.results.RunConfiguration;
 import dev.benchbox.results.RunResult;
+import dev.benchbox.results.TimingMethod;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -68,7 +69,8 @@ public final class Fixtures {
         List<String> ids = List.of(stats).stream().map(QueryStatistics::id).toList();
         Double power = medians.isEmpty() ? null : Math.round(dev.benchbox.benchmark.PowerMetric.powerAtSize(scaleFactor, medians) * 100) / 100.0;
         int iterations = stats.length > 0 && stats[0].cv() != null ? 4 : 1;
-        return new RunResult(new RunResult.Run("run-" + platform, started, started.plusSeconds(5), 0, iterations, "exact"),
+        return new RunResult(new RunResult.Run("run-" + platform, started, started.plusSeconds(5), 0, iterations, "exact",
+                jobs.isEmpty() ? TimingMethod.JDBC : TimingMethod.DRIVER),
                 new RunResult.Benchmark("tpch", scaleFactor, ids),
                 new RunResult.PlatformInfo(platform, version, "main", Map.of()),
                 new RunResult.Summary(queries.size(), queries.size(), 0, 0, 100, 10, power, "note"),
@@ -99,10 +101,19 @@ public final class Fixtures {
         }
         List<String> ids = List.copyOf(times.keySet());
         EngineConfiguration engine = EngineConfiguration.embedded("duckdb", "v1.4.4", ordered("threads", "2"));
-        return new RunResult(new RunResult.Run("run-m", started, started.plusSeconds(5), 0, iterations, "exact"),
+        return new RunResult(new RunResult.Run("run-m", started, started.plusSeconds(5), 0, iterations, "exact", TimingMethod.JDBC),
                 new RunResult.Benchmark("tpch", 1, ids), new RunResult.PlatformInfo("duckdb", "v1.4.4", "main", Map.of()),
                 new RunResult.Summary(queries.size(), queries.size(), 0, 0, 100, 10, null, "note"), queries, List.of(), null,
                 new RunConfiguration(engine, "tpch", 1, ids, 0, iterations, 1, "exact", "0.1.0"));
+    }
+
+    /** The same run with its timing method as given (null: not recorded, as in an old file) and its platform details. */
+    public static RunResult timed(RunResult result, TimingMethod timing, Map<String, Object> details) {
+        RunResult.Run run = result.run();
+        return new RunResult(new RunResult.Run(run.id(), run.started(), run.finished(), run.warmups(), run.iterations(), run.validation(),
+                timing), result.benchmark(), new RunResult.PlatformInfo(result.platform().name(), result.platform().version(),
+                result.platform().schema(), details), result.summary(), result.queries(), result.jobRuns(), result.statistics(),
+                result.configuration());
     }
 
     public static NamedResult named(String label, RunResult result) {
