@@ -136,6 +136,16 @@ class BbxReplayEndToEndTest {
     }
 
     @Test
+    void aOneShotRunThatLeftAnswersUncheckedExitsThreeNotZero() {
+        commandLine.run(new String[] {"run", "--platform", "duckdb", "--benchmark", "tpch", "--scale", "0.01", "--queries", "1,6",
+                "--validate", "off"});
+        String output = ShellTestSupport.takeOutput(terminal);
+
+        assertThat(output).contains("2 query executions, 0 validated, 2 ran but not validated (validation off), 0 failed, 0 errors");
+        assertThat(exitStatus.code()).as(output).isEqualTo(ExitStatus.UNVALIDATED);
+    }
+
+    @Test
     void oneShotCommandFromTheCommandLineSetsTheExitStatus() {
         commandLine.run(new String[] {"run", "--platform", "duckdb", "--benchmark", "tpch", "--scale", "0.01", "--queries", "1,6"});
         String output = ShellTestSupport.takeOutput(terminal);

@@ -13,10 +13,10 @@ import java.util.Locale;
 public final class HtmlComparisonPrinter implements ComparisonPrinter {
     public static final String STYLE = """
             body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:24px;color:#1f2328}
-            table{border-collapse:collapse;margin:12px 0;font-size:13px}
-            th,td{border:1px solid #d0d7de;padding:4px 8px}
+            table{border-collapse:collapse;margin:12px 0;font-size:13px;max-width:100%}
+            th,td{border:1px solid #d0d7de;padding:4px 8px;overflow-wrap:anywhere}
             th{background:#f6f8fa;text-align:left}
-            td.n{text-align:right;font-variant-numeric:tabular-nums}
+            td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;overflow-wrap:normal}
             .faster{color:#1a7f37}.slower{color:#9a6700}.regression{color:#cf222e;font-weight:bold}
             """;
 
