@@ -17,7 +17,7 @@ public final class HtmlComparisonPrinter implements ComparisonPrinter {
             th,td{border:1px solid #d0d7de;padding:4px 8px;overflow-wrap:anywhere}
             th{background:#f6f8fa;text-align:left}
             td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;overflow-wrap:normal}
-            td:first-child,td.same,td.faster,td.slower,td.regression,td.missing,td.unjudged{white-space:nowrap;overflow-wrap:normal}
+            table.queries td:first-child,td.same,td.faster,td.slower,td.regression,td.missing,td.unjudged{white-space:nowrap;overflow-wrap:normal}
             .faster{color:#1a7f37}.slower{color:#9a6700}.regression{color:#cf222e;font-weight:bold}
             """;
 
