@@ -134,7 +134,8 @@ public class PowerRunService {
         List<QueryResult> counted = benchmark.perQuery(results);
         RunResult result = new RunResult(
                 new RunResult.Run(UUID.randomUUID().toString(), started, finished, request.warmups(), request.iterations(),
-                        request.validation().name().toLowerCase(java.util.Locale.ROOT)),
+                        request.validation().name().toLowerCase(java.util.Locale.ROOT),
+                        request.viaSession() ? dev.benchbox.results.TimingMethod.SESSION : platform.timingMethod()),
                 new RunResult.Benchmark(benchmark.name(), request.scaleFactor(), batch.stream().map(BatchQuery::id).toList()),
                 new RunResult.PlatformInfo(platform.name(), platform.version(), schema, request.viaSession()
                         ? Map.of("description", platform.description(), "timing", "through the interactive session, round trip per query")

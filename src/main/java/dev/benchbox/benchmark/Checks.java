@@ -17,7 +17,11 @@ public final class Checks {
     }
 
     public static QueryResult result(String id, int iteration, double ms, long rows, Validation validation) {
-        String status = validation.status() == Validation.Status.FAILED ? QueryResult.FAILED : QueryResult.PASSED;
+        String status = switch (validation.status()) {
+            case PASSED -> QueryResult.VALIDATED;
+            case FAILED -> QueryResult.FAILED;
+            case NOT_VALIDATED -> QueryResult.UNVALIDATED;
+        };
         String message = validation.status() == Validation.Status.PASSED ? null : validation.detail();
         return new QueryResult(id, iteration, ms, rows, status, validation.method().label(), message);
     }
@@ -39,7 +43,9 @@ public final class Checks {
         List<Double> allMs = new ArrayList<>();
         for (QueryResult result : results) {
             switch (result.status()) {
-                case QueryResult.PASSED -> passed++;
+                // the summary's passed count is of validated answers only: an unchecked answer did not pass anything
+                case QueryResult.VALIDATED -> passed++;
+                case QueryResult.UNVALIDATED -> { }
                 case QueryResult.FAILED -> failed++;
                 default -> errors++;
             }

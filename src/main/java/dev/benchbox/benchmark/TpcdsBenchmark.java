@@ -144,15 +144,13 @@ public final class TpcdsBenchmark implements Benchmark {
         String id = first.id().substring(0, first.id().length() - 1);
         double ms = 0;
         long rows = 0;
-        String status = QueryResult.PASSED;
+        String status = QueryResult.VALIDATED;
         String validation = first.validation();
         List<String> messages = new ArrayList<>();
         for (QueryResult part : parts) {
             ms += part.ms();
             rows += part.rows();
-            if (part.status().equals(QueryResult.ERROR) || status.equals(QueryResult.PASSED)) {
-                status = status.equals(QueryResult.ERROR) ? status : part.status();
-            }
+            status = worse(status, part.status());
             if (!Objects.equals(part.validation(), validation)) {
                 // the weaker check is what the whole query had
                 validation = weaker(validation, part.validation());
@@ -168,6 +166,12 @@ public final class TpcdsBenchmark implements Benchmark {
         }
         return new QueryResult(id, first.iteration(), Math.round(ms * 1000) / 1000.0, rows, status, validation,
                 messages.isEmpty() ? null : String.join("; ", messages), first.stream());
+    }
+
+    /** The worse of two parts' outcomes (validated, then unvalidated, then failed, then error): a query is as its worse part. */
+    private static String worse(String a, String b) {
+        List<String> order = List.of(QueryResult.VALIDATED, QueryResult.UNVALIDATED, QueryResult.FAILED, QueryResult.ERROR);
+        return order.indexOf(a) >= order.indexOf(b) ? a : b;
     }
 
     /** The less thorough of two parts' checks (exact, then rowcount, then none): a query is checked as its weaker part. */

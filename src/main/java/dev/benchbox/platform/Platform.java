@@ -23,6 +23,9 @@ public interface Platform extends AutoCloseable {
     /** One line for {@code status}: engine, version, where the data lives. */
     String description();
 
+    /** Where this platform's query times are measured (a power run records it, so unlike times are not compared). */
+    dev.benchbox.results.TimingMethod timingMethod();
+
     /** Engine version, recorded in results. */
     String version();
 

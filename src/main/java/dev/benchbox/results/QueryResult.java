@@ -11,21 +11,31 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param iteration 1-based measured iteration
  * @param ms time the engine took, in milliseconds
  * @param rows rows returned
- * @param status {@code passed}, {@code failed} (wrong answer) or {@code error} (did not run)
+ * @param status {@code validated} (the answer was checked and right), {@code unvalidated} (it ran, but nothing checked
+ *     its answer), {@code failed} (wrong answer) or {@code error} (did not run). Files written before the first two
+ *     were told apart say {@code passed}: read as {@code validated} when the answer was checked some way, otherwise
+ *     as {@code unvalidated}
  * @param validation how the answer was checked: {@code exact}, {@code rowcount} or {@code none}
- * @param message the validation detail or the error, when there is one
+ * @param message the validation detail or the error, when there is one (for an unvalidated answer: why)
  * @param stream the stream (1-based) of a throughput test; null in a power run
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record QueryResult(String id, int iteration, double ms, long rows, String status, String validation, String message,
         Integer stream) {
-    public static final String PASSED = "passed";
+    public static final String VALIDATED = "validated";
+    public static final String UNVALIDATED = "unvalidated";
+    /** What files written before validated and unvalidated answers were told apart say for either. */
+    static final String PASSED = "passed";
     public static final String FAILED = "failed";
     public static final String ERROR = "error";
 
     public QueryResult {
         requireNonNull(id, "id is null");
         requireNonNull(status, "status is null");
+        if (status.equals(PASSED)) {
+            // an old file's "passed" promised nothing: only a recorded check makes it validated
+            status = "exact".equals(validation) || "rowcount".equals(validation) ? VALIDATED : UNVALIDATED;
+        }
     }
 
     /** A power-run execution (no stream). */

@@ -1,6 +1,8 @@
 package dev.benchbox.results;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +10,10 @@ import java.util.Map;
 /**
  * A benchmark run as written to {@code benchbox-results/}: modelled on BenchBox's result schema
  * (run, benchmark, platform, summary, queries), plus the job runs behind it on platforms that bill per job.
+ * The outcome counts are written for readers of the file but always follow from the queries when read (a file
+ * written before they were told apart gets them honestly).
  */
+@JsonIgnoreProperties(value = "outcomes", allowGetters = true)
 public record RunResult(Run run, Benchmark benchmark, PlatformInfo platform, Summary summary, List<QueryResult> queries,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<JobRunRecord> jobRuns,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<QueryStatistics> statistics, RunConfiguration configuration) {
@@ -29,8 +34,40 @@ public record RunResult(Run run, Benchmark benchmark, PlatformInfo platform, Sum
         this(run, benchmark, platform, summary, queries, jobRuns, null, null);
     }
 
-    /** When and how the run happened. */
-    public record Run(String id, Instant started, Instant finished, int warmups, int iterations, String validation) {
+    /** The executions counted by outcome: validated, failed, error, or ran but not validated (and why). */
+    @JsonProperty("outcomes")
+    public Outcomes outcomes() {
+        return Outcomes.of(queries, run.validation(), dev.benchbox.dataset.Scale.of(benchmark.scaleFactor()).text());
+    }
+
+    /**
+     * When and how the run happened.
+     *
+     * @param timing where the query times were measured; null in a file written before it was recorded (see
+     *     {@link RunResult#timingMethod()})
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Run(String id, Instant started, Instant finished, int warmups, int iterations, String validation,
+            TimingMethod timing) {
+        /** A run whose timing method is not recorded. */
+        public Run(String id, Instant started, Instant finished, int warmups, int iterations, String validation) {
+            this(id, started, finished, warmups, iterations, validation, null);
+        }
+    }
+
+    /**
+     * Where the query times were measured: as recorded, or for a file written before it was, inferred from what
+     * the file does record (a run through the session says so in its platform details; job runs mean times taken
+     * in the driver), otherwise {@link TimingMethod#UNKNOWN}.
+     */
+    public TimingMethod timingMethod() {
+        if (run.timing() != null) {
+            return run.timing();
+        }
+        if (String.valueOf(platform.details().get("timing")).contains("session")) {
+            return TimingMethod.SESSION;
+        }
+        return jobRuns.isEmpty() ? TimingMethod.UNKNOWN : TimingMethod.DRIVER;
     }
 
     /** What was run. */
@@ -48,7 +85,8 @@ public record RunResult(Run run, Benchmark benchmark, PlatformInfo platform, Sum
     }
 
     /**
-     * Totals over the measured executions. {@code powerAtSize} follows the TPC-H formula over the
+     * Totals over the measured executions; {@code passed} counts validated answers only (see {@link #outcomes()} for all
+     * four outcomes; in files written before they were told apart it also counted unchecked ones). {@code powerAtSize} follows the TPC-H formula over the
      * query times only; {@code powerTestSeconds} is a TPC-DS run's power test time (the 99 queries' times added);
      * {@code powerNote} says what either leaves out.
      */

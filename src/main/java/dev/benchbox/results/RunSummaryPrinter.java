@@ -17,16 +17,27 @@ public final class RunSummaryPrinter {
         this.titles = java.util.Objects.requireNonNull(titles, "titles is null");
     }
 
-    /** One line for one measured execution, e.g. {@code Q1   iteration 1     12.3 ms        4 rows  passed}. */
+    /**
+     * One line for one measured execution, e.g. {@code Q1   iteration 1     12.3 ms        4 rows  validated (exact)}
+     * or {@code ... not validated: } and why.
+     */
     public void query(QueryResult result) {
         StringBuilder line = new StringBuilder(result.stream() == null ? "" : String.format(Locale.ROOT, "S%-2d ", result.stream()));
         line.append(String.format(Locale.ROOT, "%-4s iteration %d %10.1f ms %8d %-4s  %s",
-                result.id(), result.iteration(), result.ms(), result.rows(), result.rows() == 1 ? "row" : "rows", result.status()));
+                result.id(), result.iteration(), result.ms(), result.rows(), result.rows() == 1 ? "row" : "rows", outcome(result)));
         if (result.message() != null) {
             line.append(": ").append(result.message());
         }
         out.println(line);
         out.flush();
+    }
+
+    private static String outcome(QueryResult result) {
+        return switch (result.status()) {
+            case QueryResult.VALIDATED -> "validated (" + ("exact".equals(result.validation()) ? "exact" : "row count") + ")";
+            case QueryResult.UNVALIDATED -> "not validated";
+            default -> result.status();
+        };
     }
 
     /** One job run: its times, with the overhead apart from the queries, and what it used and cost. */
@@ -76,9 +87,9 @@ public final class RunSummaryPrinter {
 
     public void summary(RunResult result, String resultFile) {
         RunResult.Summary summary = result.summary();
-        out.println(String.format(Locale.ROOT, "%s SF%s on %s %s: %d query executions, %d passed, %d failed, %d errors",
+        out.println(String.format(Locale.ROOT, "%s SF%s on %s %s: %d query executions, %s",
                 titles.apply(result.benchmark().name()), Scale.of(result.benchmark().scaleFactor()).text(), result.platform().name(),
-                result.platform().version(), summary.queries(), summary.passed(), summary.failed(), summary.errors()));
+                result.platform().version(), summary.queries(), result.outcomes().describe()));
         out.println(String.format(Locale.ROOT, "Total %.1f ms, geometric mean %.2f ms", summary.totalMs(), summary.geometricMeanMs()));
         if (summary.powerAtSize() != null) {
             out.println(String.format(Locale.ROOT, "Power@Size %.2f (%s)", summary.powerAtSize(), summary.powerNote()));

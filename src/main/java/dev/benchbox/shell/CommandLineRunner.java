@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Non-interactive use: {@code benchbox [--debug] --script FILE [--continue-on-error]} replays a script,
  * {@code benchbox [--debug] [--path DB] COMMAND ...} runs one command and exits, on the embedded DuckDB
  * (in memory, or the database file given with {@code --path}) unless the command connects itself. The exit status is non-zero when a
- * command failed. Without arguments the interactive shell runs instead.
+ * command failed, or (see {@link ExitStatus}) when a one-shot run left answers unvalidated. Without arguments the interactive shell runs instead.
  */
 @Component
 @Order(-100)
@@ -129,6 +129,8 @@ public class CommandLineRunner implements ShellRunner {
                 exitStatus.fail();
                 return true;
             }
+            // a script is a list of commands that succeeded; one run alone says whether its answers were checked
+            exitStatus.reportUnvalidated();
         } catch (RuntimeException e) {
             errorReporter.report(signals.prefix(), e);
             exitStatus.fail();

@@ -2,6 +2,7 @@ package dev.benchbox.shell;
 
 import dev.benchbox.BenchboxException;
 import dev.benchbox.results.compare.CompareFormat;
+import dev.benchbox.results.compare.Comparer;
 import dev.benchbox.results.compare.CompareService;
 import dev.benchbox.results.compare.Comparison;
 import dev.benchbox.results.compare.ComparisonPrinter;
@@ -21,13 +22,15 @@ import org.springframework.shell.standard.ShellOption;
 public class CompareCommands {
     private final Console console;
     private final CompareService compare = new CompareService();
+    private final ExitStatus exitStatus;
 
-    public CompareCommands(Console console) {
+    public CompareCommands(Console console, ExitStatus exitStatus) {
         this.console = console;
+        this.exitStatus = exitStatus;
     }
 
     @ShellMethod(key = "compare", value = "Compare results files: compare A.json B.json [C.json ...] [--baseline A] "
-            + "[--format table|markdown|json|html] [--fail-on-regression PCT] [--force]", group = "Benchmark")
+            + "[--format table|markdown|json|html] [--fail-on-regression PCT] [--min-difference MS] [--allow-mixed-timing] [--force]", group = "Benchmark")
     public void compare(
             @ShellOption(value = "--files", arity = Integer.MAX_VALUE, defaultValue = ShellOption.NULL,
                     help = "results files (benchbox-results/*.json), the baseline first unless --baseline says") String[] files,
@@ -36,6 +39,10 @@ public class CompareCommands {
                     help = "table, markdown, json or html") String format,
             @ShellOption(value = "--fail-on-regression", defaultValue = ShellOption.NULL,
                     help = "fail (exit status 1) when a query or the geometric mean is slower by more than PCT percent, beyond the noise") String failOnRegression,
+            @ShellOption(value = "--min-difference", defaultValue = ShellOption.NULL,
+                    help = "medians closer than MS milliseconds are not a change (default 5)") String minDifference,
+            @ShellOption(value = "--allow-mixed-timing", defaultValue = "false",
+                    help = "compare runs timed in different places (in the driver, a JDBC or session round trip) anyway") boolean allowMixedTiming,
             @ShellOption(value = "--force", defaultValue = "false", help = "compare different benchmarks or scales anyway") boolean force) {
         CompareFormat outputFormat = CompareFormat.parse(format);
         Double threshold = null;
@@ -46,12 +53,29 @@ public class CompareCommands {
                 throw new BenchboxException("invalid --fail-on-regression '" + failOnRegression + "': expected a percentage, e.g. 10");
             }
         }
+        double minimum = Comparer.MIN_DIFFERENCE_MS;
+        if (minDifference != null) {
+            try {
+                minimum = Double.parseDouble(minDifference.replaceFirst("ms$", ""));
+            } catch (NumberFormatException e) {
+                minimum = -1;
+            }
+            if (!(minimum >= 0) || Double.isInfinite(minimum)) {
+                throw new BenchboxException("invalid --min-difference '" + minDifference + "': expected milliseconds, 0 or more, e.g. 5");
+            }
+        }
         List<Path> paths = files == null ? List.of() : Arrays.stream(files).map(Path::of).toList();
-        Comparison comparison = compare.compare(paths, baseline, threshold, force);
+        Comparison comparison = compare.compare(paths, baseline, threshold, minimum, force, allowMixedTiming);
         try {
             ComparisonPrinter.of(outputFormat).print(comparison, console.writer());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (threshold != null && comparison.tooFewIterations() != null && comparison.regressions().isEmpty()) {
+            // a gate that guesses gets switched off: say it cannot judge, with a status of its own
+            console.error("cannot judge regressions: " + comparison.tooFewIterations());
+            exitStatus.cannotJudge();
+            return;
         }
         if (!comparison.regressions().isEmpty()) {
             int count = comparison.regressions().size();

@@ -36,10 +36,12 @@ public class RunCommands {
     private final CostService costs;
     private final ConnectionGuard guard;
     private final SweepCommand sweeps;
+    private final ExitStatus exitStatus;
 
     public RunCommands(Session session, PowerRunService powerRuns, ConnectedAvailability availability,
             ProgressBars progressBars, PlatformFactory platforms, TableNameCache tableNames, Console console, CostService costs,
-            ConnectionGuard guard, SweepCommand sweeps) {
+            ConnectionGuard guard, SweepCommand sweeps, ExitStatus exitStatus) {
+        this.exitStatus = exitStatus;
         this.guard = guard;
         this.sweeps = sweeps;
         this.costs = costs;
@@ -223,6 +225,9 @@ public class RunCommands {
         if (bad > 0) {
             throw new BenchboxException("run finished with " + bad + " failed query execution(s); results saved to "
                     + relative(report.file()));
+        }
+        if (!report.result().outcomes().allValidated()) {
+            exitStatus.ranUnvalidated();
         }
     }
 

@@ -146,7 +146,7 @@ class PowerRunServiceTest {
     }
 
     private static QueryResult passed(String id, int iteration, double ms) {
-        return result(id, iteration, ms, QueryResult.PASSED);
+        return result(id, iteration, ms, QueryResult.VALIDATED);
     }
 
     private static QueryResult result(String id, int iteration, double ms, String status) {

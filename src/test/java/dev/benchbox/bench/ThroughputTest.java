@@ -133,6 +133,11 @@ class ThroughputTest {
         }
 
         @Override
+        public dev.benchbox.results.TimingMethod timingMethod() {
+            return dev.benchbox.results.TimingMethod.JDBC;
+        }
+
+        @Override
         public String name() {
             return "fake";
         }

@@ -59,21 +59,21 @@ class TpcdsBenchmarkTest {
         @Test
         void partsAreAddedIntoOneQuery() {
             List<QueryResult> merged = tpcds.perQuery(List.of(
-                    result("Q13", 5, 1, QueryResult.PASSED, null),
-                    result("Q14a", 100, 100, QueryResult.PASSED, null),
-                    result("Q14b", 50.5, 100, QueryResult.PASSED, null),
-                    result("Q15", 7, 100, QueryResult.PASSED, null)));
+                    result("Q13", 5, 1, QueryResult.VALIDATED, null),
+                    result("Q14a", 100, 100, QueryResult.VALIDATED, null),
+                    result("Q14b", 50.5, 100, QueryResult.VALIDATED, null),
+                    result("Q15", 7, 100, QueryResult.VALIDATED, null)));
 
             assertThat(merged).containsExactly(
-                    result("Q13", 5, 1, QueryResult.PASSED, null),
-                    result("Q14", 150.5, 200, QueryResult.PASSED, null),
-                    result("Q15", 7, 100, QueryResult.PASSED, null));
+                    result("Q13", 5, 1, QueryResult.VALIDATED, null),
+                    result("Q14", 150.5, 200, QueryResult.VALIDATED, null),
+                    result("Q15", 7, 100, QueryResult.VALIDATED, null));
         }
 
         @Test
         void aFailedPartFailsTheQueryAndIsNamed() {
             List<QueryResult> merged = tpcds.perQuery(List.of(
-                    result("Q23a", 10, 1, QueryResult.PASSED, null),
+                    result("Q23a", 10, 1, QueryResult.VALIDATED, null),
                     result("Q23b", 20, 3, QueryResult.FAILED, "expected 4 rows, got 3")));
 
             assertThat(merged).containsExactly(result("Q23", 30, 4, QueryResult.FAILED, "Q23b: expected 4 rows, got 3"));
@@ -95,19 +95,19 @@ class TpcdsBenchmarkTest {
         @Test
         void iterationsAndStreamsStayApart() {
             List<QueryResult> merged = tpcds.perQuery(List.of(
-                    new QueryResult("Q14a", 1, 1, 1, QueryResult.PASSED, "exact", null),
-                    new QueryResult("Q14b", 1, 2, 1, QueryResult.PASSED, "rowcount", null),
-                    new QueryResult("Q14a", 2, 3, 1, QueryResult.PASSED, "exact", null),
-                    new QueryResult("Q14b", 2, 4, 1, QueryResult.PASSED, "exact", null)));
+                    new QueryResult("Q14a", 1, 1, 1, QueryResult.VALIDATED, "exact", null),
+                    new QueryResult("Q14b", 1, 2, 1, QueryResult.VALIDATED, "rowcount", null),
+                    new QueryResult("Q14a", 2, 3, 1, QueryResult.VALIDATED, "exact", null),
+                    new QueryResult("Q14b", 2, 4, 1, QueryResult.VALIDATED, "exact", null)));
 
             assertThat(merged).containsExactly(
-                    new QueryResult("Q14", 1, 3, 2, QueryResult.PASSED, "rowcount", null),
-                    new QueryResult("Q14", 2, 7, 2, QueryResult.PASSED, "exact", null));
+                    new QueryResult("Q14", 1, 3, 2, QueryResult.VALIDATED, "rowcount", null),
+                    new QueryResult("Q14", 2, 7, 2, QueryResult.VALIDATED, "exact", null));
         }
 
         @Test
         void aLonePartIsNotTheQuery() {
-            assertThat(tpcds.perQuery(List.of(result("Q24a", 10, 3, QueryResult.PASSED, null))))
+            assertThat(tpcds.perQuery(List.of(result("Q24a", 10, 3, QueryResult.VALIDATED, null))))
                     .containsExactly(result("Q24", 10, 3, QueryResult.ERROR, "only Q24a ran"));
         }
     }
@@ -117,7 +117,7 @@ class TpcdsBenchmarkTest {
         @Test
         void powerTestTimeIsTheQueriesTimesAddedAndSaysWhatIsMissing() {
             List<QueryResult> results = IntStream.rangeClosed(1, 99)
-                    .mapToObj(n -> result("Q" + n, 1000, 1, QueryResult.PASSED, null)).toList();
+                    .mapToObj(n -> result("Q" + n, 1000, 1, QueryResult.VALIDATED, null)).toList();
 
             RunResult.Summary summary = tpcds.summarize(1, 1, results);
 
@@ -133,10 +133,10 @@ class TpcdsBenchmarkTest {
         @Test
         void iterationsAreFoldedPerQueryBeforeAdding() {
             RunResult.Summary summary = tpcds.summarize(1, 2, List.of(
-                    new QueryResult("Q1", 1, 1000, 1, QueryResult.PASSED, "exact", null),
-                    new QueryResult("Q1", 2, 4000, 1, QueryResult.PASSED, "exact", null),
-                    new QueryResult("Q2", 1, 500, 1, QueryResult.PASSED, "exact", null),
-                    new QueryResult("Q2", 2, 500, 1, QueryResult.PASSED, "exact", null)));
+                    new QueryResult("Q1", 1, 1000, 1, QueryResult.VALIDATED, "exact", null),
+                    new QueryResult("Q1", 2, 4000, 1, QueryResult.VALIDATED, "exact", null),
+                    new QueryResult("Q2", 1, 500, 1, QueryResult.VALIDATED, "exact", null),
+                    new QueryResult("Q2", 2, 500, 1, QueryResult.VALIDATED, "exact", null)));
 
             assertThat(summary.powerTestSeconds()).isEqualTo(2.5); // sqrt(1 x 4) + 0.5
             assertThat(summary.powerNote()).contains("(each the geometric mean of 2 iterations)")
@@ -157,7 +157,7 @@ class TpcdsBenchmarkTest {
     void validatesAStatementAgainstItsAnswerOnlyAtScaleOne() {
         QueryResult unknownScale = tpcds.check("Q14b", 1, 5, 100, 0.01, ValidationMode.EXACT, List.of("a"), List.of());
 
-        assertThat(unknownScale.status()).isEqualTo(QueryResult.PASSED);
+        assertThat(unknownScale.status()).isEqualTo(QueryResult.UNVALIDATED);
         assertThat(unknownScale.validation()).isEqualTo("none");
         assertThat(unknownScale.message()).isEqualTo("no reference answer at SF 0.01 (TPC-DS answers are known at SF 1)");
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class QueryStatisticsTest {
     private static QueryResult ran(String id, int iteration, double ms) {
-        return new QueryResult(id, iteration, ms, 1, QueryResult.PASSED, "exact", null);
+        return new QueryResult(id, iteration, ms, 1, QueryResult.VALIDATED, "exact", null);
     }
 
     @Nested

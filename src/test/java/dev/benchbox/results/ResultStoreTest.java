@@ -25,7 +25,9 @@ class ResultStoreTest {
         assertThat(file).isEqualTo(dir.resolve("benchbox-results/tpch_sf0.01_duckdb_20240102T030405Z.json"));
         JsonNode json = new ObjectMapper().readTree(file.toFile());
         assertThat(fieldNames(json)).containsExactly("run", "benchmark", "platform", "summary", "queries", "statistics",
-                "configuration");
+                "configuration", "outcomes");
+        assertThat(json.get("outcomes").toString()).isEqualTo("{\"executions\":2,\"validated\":1,\"exact\":1,\"row_count\":0,"
+                + "\"unvalidated\":0,\"failed\":1,\"errors\":0}");
         assertThat(json.at("/run/started").asText()).isEqualTo("2024-01-02T03:04:05Z");
         assertThat(json.at("/benchmark/scale_factor").asDouble()).isEqualTo(0.01);
         assertThat(fieldNames(json.get("summary"))).containsExactly("queries", "passed", "failed", "errors",
@@ -38,7 +40,7 @@ class ResultStoreTest {
         assertThat(q1.get("ms").asDouble()).isEqualTo(12.34);
         assertThat(q1.get("rows").asLong()).isEqualTo(4);
         assertThat(q1.get("iteration").asInt()).isEqualTo(1);
-        assertThat(q1.get("status").asText()).isEqualTo("passed");
+        assertThat(q1.get("status").asText()).isEqualTo("validated");
         assertThat(json.at("/queries/1/status").asText()).isEqualTo("failed");
         assertThat(json.at("/queries/1/message").asText()).isEqualTo("row 1 column revenue: expected 1, got 2");
     }

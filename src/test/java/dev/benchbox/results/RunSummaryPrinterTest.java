@@ -16,7 +16,7 @@ class RunSummaryPrinterTest {
                 new RunResult.Benchmark("tpch", 0.01, List.of("Q1", "Q6")),
                 new RunResult.PlatformInfo("duckdb", "v1.4.4", "main", Map.of("description", "DuckDB v1.4.4 (in-memory)")),
                 summary,
-                List.of(new QueryResult("Q1", 1, 12.34, 4, QueryResult.PASSED, "exact", null),
+                List.of(new QueryResult("Q1", 1, 12.34, 4, QueryResult.VALIDATED, "exact", null),
                         new QueryResult("Q6", 1, 3.05, 1, QueryResult.FAILED, "exact", "row 1 column revenue: expected 1, got 2")),
                 List.of());
     }
@@ -31,7 +31,7 @@ class RunSummaryPrinterTest {
         }
 
         assertThat(out.toString()).isEqualTo("""
-                Q1   iteration 1       12.3 ms        4 rows  passed
+                Q1   iteration 1       12.3 ms        4 rows  validated (exact)
                 Q6   iteration 1        3.1 ms        1 row   failed: row 1 column revenue: expected 1, got 2
                 """);
     }
@@ -45,7 +45,7 @@ class RunSummaryPrinterTest {
         new RunSummaryPrinter(out, dev.benchbox.benchmark.Benchmarks::title).summary(run, "benchbox-results/run.json");
 
         assertThat(out.toString()).isEqualTo("""
-                TPC-H SF0.01 on duckdb v1.4.4: 2 query executions, 1 passed, 1 failed, 0 errors
+                TPC-H SF0.01 on duckdb v1.4.4: 2 query executions, 1 validated (1 exact), 1 failed, 0 errors
                 Total 15.4 ms, geometric mean 6.20 ms
                 Power@Size 12345.68 (computed over 2 query timing intervals)
                 Results: benchbox-results/run.json
@@ -63,7 +63,7 @@ class RunSummaryPrinterTest {
         new RunSummaryPrinter(out, dev.benchbox.benchmark.Benchmarks::title).summary(run, null);
 
         assertThat(out.toString()).isEqualTo("""
-                TPC-DS SF1 on duckdb v1.4.4: 2 query executions, 2 passed, 0 failed, 0 errors
+                TPC-DS SF1 on duckdb v1.4.4: 2 query executions, 1 validated (1 exact), 1 failed, 0 errors
                 Total 15.4 ms, geometric mean 6.20 ms
                 Power test 0.015 s (the TPC-DS power test time: 2 queries)
                 """);
@@ -78,7 +78,7 @@ class RunSummaryPrinterTest {
         new RunSummaryPrinter(out, dev.benchbox.benchmark.Benchmarks::title).summary(run, null);
 
         assertThat(out.toString()).isEqualTo("""
-                TPC-H SF0.01 on duckdb v1.4.4: 2 query executions, 1 passed, 0 failed, 1 errors
+                TPC-H SF0.01 on duckdb v1.4.4: 2 query executions, 1 validated (1 exact), 1 failed, 0 errors
                 Total 15.4 ms, geometric mean 6.20 ms
                 Power@Size not computed: 1 query execution(s) failed
                 """);
@@ -92,24 +92,90 @@ class RunSummaryPrinterTest {
                 new RunResult.Benchmark("tpch", 0.01, List.of("Q1", "Q6")),
                 new RunResult.PlatformInfo("duckdb", "v1.4.4", "main", Map.of()),
                 new RunResult.Summary(6, 6, 0, 0, 100, 10, 1.5, "note"),
-                List.of(new QueryResult("Q1", 1, 40, 4, QueryResult.PASSED, "exact", null),
-                        new QueryResult("Q6", 1, 8, 1, QueryResult.PASSED, "exact", null),
-                        new QueryResult("Q1", 2, 20, 4, QueryResult.PASSED, "exact", null),
-                        new QueryResult("Q6", 2, 4, 1, QueryResult.PASSED, "exact", null),
-                        new QueryResult("Q1", 3, 22, 4, QueryResult.PASSED, "exact", null),
-                        new QueryResult("Q6", 3, 4, 1, QueryResult.PASSED, "exact", null)),
+                List.of(new QueryResult("Q1", 1, 40, 4, QueryResult.VALIDATED, "exact", null),
+                        new QueryResult("Q6", 1, 8, 1, QueryResult.VALIDATED, "exact", null),
+                        new QueryResult("Q1", 2, 20, 4, QueryResult.VALIDATED, "exact", null),
+                        new QueryResult("Q6", 2, 4, 1, QueryResult.VALIDATED, "exact", null),
+                        new QueryResult("Q1", 3, 22, 4, QueryResult.VALIDATED, "exact", null),
+                        new QueryResult("Q6", 3, 4, 1, QueryResult.VALIDATED, "exact", null)),
                 List.of());
 
         new RunSummaryPrinter(out, dev.benchbox.benchmark.Benchmarks::title).summary(run, null);
 
         assertThat(out.toString()).isEqualTo("""
-                TPC-H SF0.01 on duckdb v1.4.4: 6 query executions, 6 passed, 0 failed, 0 errors
+                TPC-H SF0.01 on duckdb v1.4.4: 6 query executions, 6 validated (6 exact), 0 failed, 0 errors
                 Total 100.0 ms, geometric mean 10.00 ms
                 Power@Size 1.50 (note)
                 Per query over iterations 2..3 (cold: iteration 1, set apart):
                 query    cold ms     min ms  median ms     max ms      CV   n
                 Q1          40.0       20.0       21.0       22.0    6.7%   2
                 Q6           8.0        4.0        4.0        4.0    0.0%   2
+                """);
+    }
+
+    /** The outcome line of a run of the given executions (validation {@code mode}, SF 0.01). */
+    private static String outcomeLine(String mode, QueryResult... queries) {
+        Instant started = Instant.parse("2024-01-02T03:04:05Z");
+        RunResult run = new RunResult(new RunResult.Run("run-1", started, started.plusSeconds(2), 0, 1, mode),
+                new RunResult.Benchmark("tpcds", 0.01, List.of()), new RunResult.PlatformInfo("duckdb", "v1.4.4", "main", Map.of()),
+                new RunResult.Summary(queries.length, 0, 0, 0, 10, 1, null, "note"), List.of(queries), List.of());
+        StringWriter out = new StringWriter();
+        new RunSummaryPrinter(out, dev.benchbox.benchmark.Benchmarks::title).summary(run, null);
+        return out.toString().lines().findFirst().orElseThrow();
+    }
+
+    private static QueryResult q(String status, String validation, String message) {
+        return new QueryResult("Q1", 1, 5, 1, status, validation, message);
+    }
+
+    @Test
+    void everyOutcomeMixIsCountedApartAndAnUncheckedAnswerNeverCountsAsValidated() {
+        QueryResult exact = q(QueryResult.VALIDATED, "exact", null);
+        QueryResult rowCount = q(QueryResult.VALIDATED, "rowcount", null);
+        QueryResult unchecked = q(QueryResult.UNVALIDATED, "none", "no reference answer at SF 0.01");
+        QueryResult wrong = q(QueryResult.FAILED, "exact", "row 1: expected 1, got 2");
+        QueryResult broken = q(QueryResult.ERROR, null, "boom");
+        String head = "TPC-DS SF0.01 on duckdb v1.4.4: ";
+
+        assertThat(outcomeLine("exact", exact, exact))
+                .isEqualTo(head + "2 query executions, 2 validated (2 exact), 0 failed, 0 errors");
+        assertThat(outcomeLine("exact", exact, rowCount))
+                .isEqualTo(head + "2 query executions, 2 validated (1 exact, 1 by row count), 0 failed, 0 errors");
+        assertThat(outcomeLine("exact", unchecked, unchecked, unchecked))
+                .isEqualTo(head + "3 query executions, 0 validated, 3 ran but not validated (no reference answers at SF 0.01), "
+                        + "0 failed, 0 errors");
+        assertThat(outcomeLine("exact", rowCount, unchecked))
+                .isEqualTo(head + "2 query executions, 1 validated (1 by row count), 1 ran but not validated "
+                        + "(no reference answers at SF 0.01), 0 failed, 0 errors");
+        assertThat(outcomeLine("exact", exact, unchecked, wrong, broken))
+                .isEqualTo(head + "4 query executions, 1 validated (1 exact), 1 ran but not validated "
+                        + "(no reference answers at SF 0.01), 1 failed, 1 error");
+        assertThat(outcomeLine("off", q(QueryResult.UNVALIDATED, "none", "validation off")))
+                .isEqualTo(head + "1 query executions, 0 validated, 1 ran but not validated (validation off), 0 failed, 0 errors");
+        assertThat(outcomeLine("exact", wrong, broken, broken))
+                .isEqualTo(head + "3 query executions, 0 validated, 1 failed, 2 errors");
+    }
+
+    @Test
+    void anOldFilesPassedIsValidatedOnlyWhenItsAnswerWasChecked() {
+        assertThat(new QueryResult("Q1", 1, 5, 1, "passed", "exact", null).status()).isEqualTo(QueryResult.VALIDATED);
+        assertThat(new QueryResult("Q1", 1, 5, 1, "passed", "rowcount", null).status()).isEqualTo(QueryResult.VALIDATED);
+        assertThat(new QueryResult("Q1", 1, 5, 1, "passed", "none", "no reference answer at SF 0.01").status())
+                .isEqualTo(QueryResult.UNVALIDATED);
+        assertThat(new QueryResult("Q1", 1, 5, 1, "passed", null, null).status()).isEqualTo(QueryResult.UNVALIDATED);
+    }
+
+    @Test
+    void eachQueryLineSaysHowItsAnswerWasChecked() {
+        StringWriter out = new StringWriter();
+        RunSummaryPrinter printer = new RunSummaryPrinter(out, dev.benchbox.benchmark.Benchmarks::title);
+
+        printer.query(new QueryResult("Q1", 1, 5, 1, QueryResult.VALIDATED, "rowcount", null));
+        printer.query(new QueryResult("Q2", 1, 5, 1, QueryResult.UNVALIDATED, "none", "no reference answer at SF 0.01"));
+
+        assertThat(out.toString()).isEqualTo("""
+                Q1   iteration 1        5.0 ms        1 row   validated (row count)
+                Q2   iteration 1        5.0 ms        1 row   not validated: no reference answer at SF 0.01
                 """);
     }
 }

@@ -70,7 +70,7 @@ class BbxReplayEndToEndTest {
         assertThat(output).contains("Loaded TPC-H SF0.01 into tpch_e2e: 8 tables, 86,805 rows")
                 .contains("lineitem\nnation\norders\npart\npartsupp\nregion\nsupplier\n")
                 .contains(" l_returnflag | n")
-                .contains("22 query executions, 22 passed, 0 failed, 0 errors")
+                .contains("22 query executions, 22 validated (22 exact), 0 failed, 0 errors")
                 .contains("Power@Size ");
         List<Path> files;
         try (Stream<Path> list = Files.list(results)) {
@@ -86,7 +86,7 @@ class BbxReplayEndToEndTest {
         assertThat(json.at("/summary/power_at_size").asDouble()).isPositive();
         assertThat(json.get("queries")).hasSize(22);
         for (JsonNode query : json.get("queries")) {
-            assertThat(query.get("status").asText()).as(query.toString()).isEqualTo("passed");
+            assertThat(query.get("status").asText()).as(query.toString()).isEqualTo("validated");
             assertThat(query.get("validation").asText()).as(query.toString()).isEqualTo("exact");
             assertThat(query.get("ms").asDouble()).isPositive();
             assertThat(query.get("iteration").asInt()).isEqualTo(1);
@@ -136,12 +136,32 @@ class BbxReplayEndToEndTest {
     }
 
     @Test
+    void aOneShotRunThatLeftAnswersUncheckedExitsThreeNotZero() throws Exception {
+        List<Path> before;
+        try (Stream<Path> list = Files.list(results)) {
+            before = list.toList();
+        }
+        commandLine.run(new String[] {"run", "--platform", "duckdb", "--benchmark", "tpch", "--scale", "0.01", "--queries", "1,6",
+                "--validate", "off"});
+        String output = ShellTestSupport.takeOutput(terminal);
+
+        assertThat(output).contains("2 query executions, 0 validated, 2 ran but not validated (validation off), 0 failed, 0 errors");
+        assertThat(exitStatus.code()).as(output).isEqualTo(ExitStatus.UNVALIDATED);
+        // the results directory is shared by the class's tests, and one of them starts from none
+        try (Stream<Path> after = Files.list(results)) {
+            for (Path file : after.filter(p -> !before.contains(p)).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    @Test
     void oneShotCommandFromTheCommandLineSetsTheExitStatus() {
         commandLine.run(new String[] {"run", "--platform", "duckdb", "--benchmark", "tpch", "--scale", "0.01", "--queries", "1,6"});
         String output = ShellTestSupport.takeOutput(terminal);
         assertThat(exitStatus.code()).as(output).isZero();
         assertThat(output).contains("Q1   iteration 1").contains("Q6   iteration 1")
-                .contains("2 query executions, 2 passed, 0 failed, 0 errors")
+                .contains("2 query executions, 2 validated (2 exact), 0 failed, 0 errors")
                 .contains("only 2 of the 22 queries ran");
 
         commandLine.run(new String[] {"query", "SELECT * FROM no_such_table"});

@@ -112,7 +112,7 @@ class ClusterGenerationIT {
                 .containsPattern("job run \\w+ RUNNING after")
                 .containsPattern("generated in the cluster by job run \\w+: 14 parts written; data in s3://[\\w-]+/gen/data/tpch/sf0.01/")
                 .containsPattern("lineitem +60,175 rows")
-                .contains("22 query executions, 22 passed, 0 failed, 0 errors")
+                .contains("22 query executions, 22 validated (22 exact), 0 failed, 0 errors")
                 // the generation job run is in the ledger as a load
                 .containsPattern("\\w+ +benchbox load g-[\\w-]+ +SUCCESS")
                 .doesNotContain("Exception");

@@ -92,7 +92,7 @@ class EmrPowerRunIT {
         String output = ShellTestSupport.takeOutput(terminal);
 
         assertThat(exitStatus.code()).as(output).isZero();
-        assertThat(output).contains("22 query executions, 22 passed, 0 failed, 0 errors")
+        assertThat(output).contains("22 query executions, 22 validated (22 exact), 0 failed, 0 errors")
                 .containsPattern("job run \\w+ RUNNING after")
                 .containsPattern("Job run \\w+ SUCCESS: [0-9.]+ s submit to end")
                 .contains("queries ").contains("job overhead ")
@@ -130,7 +130,7 @@ class EmrPowerRunIT {
         String output = ShellTestSupport.takeOutput(terminal);
 
         assertThat(exitStatus.code()).as(output).isZero();
-        assertThat(output).contains("4 query executions, 4 passed, 0 failed, 0 errors").contains("Throughput@Size ")
+        assertThat(output).contains("4 query executions, 4 validated (4 exact), 0 failed, 0 errors").contains("Throughput@Size ")
                 .contains("S1  Q1   iteration 1").contains("S2  Q6   iteration 1");
         // one job run per stream, side by side
         assertThat(startJobRuns() - before).isEqualTo(2);

@@ -130,7 +130,7 @@ class SparkConnectSessionIT {
         // a power run through the session: every query answers there, validated, and no job run starts
         String power = run("run", "tpch", "--scale", "0.01", "--queries", "1,6,13", "--via", "session");
         assertThat(exitStatus.code()).as(power).isZero();
-        assertThat(power).contains("3 query executions, 3 passed, 0 failed, 0 errors");
+        assertThat(power).contains("3 query executions, 3 validated (3 exact), 0 failed, 0 errors");
         assertThat(calls("StartJobRun")).isEqualTo(jobRuns);
 
         // the same values print exactly as on DuckDB

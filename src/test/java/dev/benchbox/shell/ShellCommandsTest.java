@@ -271,7 +271,7 @@ class ShellCommandsTest {
                 .contains(" [--benchmark tpch|tpcds] [--scale SF] [--queries LIST] [--warmup N] [--iterations N]")
                 .contains(" [--via job|session] [--sweep NAME=V1,V2] [--spark-conf KEY=VALUE]");
         assertThat(type("help compare").output()).contains("compare [--files FILE...] [--baseline NAME] "
-                + "[--format table|markdown|json|html] [--fail-on-regression PCT] [--force]\n");
+                + "[--format table|markdown|json|html] [--fail-on-regression PCT] [--min-difference MS] [--allow-mixed-timing] [--force]\n");
         assertThat(type("help load").output()).contains(" [--generate local|cluster] [--parts N] [--max-cost USD] [--from S3_URI]");
         assertThat(type("help session start").output()).contains("session start [--idle-timeout-minutes MINUTES] [--name NAME]");
     }
@@ -305,11 +305,12 @@ class ShellCommandsTest {
 
         assertThat(run.error()).isNull();
         assertThat(run.output()).contains("Schema main does not hold TPC-DS SF0.01 yet: generating and loading it")
-                .containsPattern("Q3   iteration 1 .* passed: no reference answer at SF 0.01")
-                .containsPattern("Q14a iteration 1 .* passed")
-                .containsPattern("Q14b iteration 1 .* passed")
+                .containsPattern("Q3   iteration 1 .* not validated: no reference answer at SF 0.01")
+                .containsPattern("Q14a iteration 1 .* not validated")
+                .containsPattern("Q14b iteration 1 .* not validated")
                 .contains("TPC-DS SF0.01 on duckdb ")
-                .contains(": 2 query executions, 2 passed, 0 failed, 0 errors")
+                .contains(": 2 query executions, 0 validated, 2 ran but not validated (no reference answers at SF 0.01), "
+                        + "0 failed, 0 errors")
                 .containsPattern("Power test [0-9.]+ s \\(the TPC-DS power test time: 2 queries in one stream, times added; "
                         + "the load test, the throughput tests and data maintenance were not run, so there is no QphDS@SF, "
                         + "and only 2 of the 99 queries ran\\)")

@@ -90,6 +90,11 @@ public final class DuckDbPlatform implements Platform {
     }
 
     @Override
+    public dev.benchbox.results.TimingMethod timingMethod() {
+        return dev.benchbox.results.TimingMethod.JDBC;
+    }
+
+    @Override
     public String name() {
         return "duckdb";
     }

@@ -207,6 +207,12 @@ public final class EmrServerlessPlatform implements Platform {
     // ---- Platform -----------------------------------------------------------------------------------------
 
     @Override
+    public dev.benchbox.results.TimingMethod timingMethod() {
+        // a power run is a job run whose driver times each query
+        return dev.benchbox.results.TimingMethod.DRIVER;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

@@ -14,6 +14,8 @@ public enum Change {
     SLOWER("slower"),
     /** Slower beyond the noise and beyond the threshold of {@code --fail-on-regression}. */
     REGRESSION("REGRESSION"),
+    /** Too few warm samples in this run or the baseline to tell a change from noise. */
+    UNJUDGED("?"),
     /** Not timed in this run or in the baseline (not selected, or it failed to run). */
     MISSING("missing");
 

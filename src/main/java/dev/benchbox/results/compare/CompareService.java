@@ -19,6 +19,15 @@ public final class CompareService {
      * @param force compare different benchmarks or scales anyway
      */
     public Comparison compare(List<Path> paths, String baseline, Double thresholdPct, boolean force) {
+        return compare(paths, baseline, thresholdPct, Comparer.MIN_DIFFERENCE_MS, force, false);
+    }
+
+    /**
+     * @param minDifferenceMs medians closer than this are not a change
+     * @param allowMixedTiming compare runs timed in different places anyway
+     */
+    public Comparison compare(List<Path> paths, String baseline, Double thresholdPct, double minDifferenceMs, boolean force,
+            boolean allowMixedTiming) {
         if (paths.size() < 2) {
             throw new BenchboxException("compare needs at least two results files: compare A.json B.json [C.json ...]");
         }
@@ -26,7 +35,7 @@ public final class CompareService {
             throw new BenchboxException("invalid --fail-on-regression " + thresholdPct + ": expected a percentage, 0 or more");
         }
         int index = baselineIndex(paths, baseline);
-        return comparer.compare(files.readAll(paths), index, thresholdPct, force);
+        return comparer.compare(files.readAll(paths), index, thresholdPct, minDifferenceMs, force, allowMixedTiming);
     }
 
     private static int baselineIndex(List<Path> paths, String baseline) {

@@ -4,28 +4,35 @@ import dev.benchbox.dataset.Scale;
 import dev.benchbox.BenchboxException;
 import dev.benchbox.results.EngineConfiguration;
 import dev.benchbox.results.JobRunRecord;
+import dev.benchbox.results.QueryResult;
 import dev.benchbox.results.QueryStatistics;
 import dev.benchbox.results.RunResult;
+import dev.benchbox.results.TimingMethod;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Compares runs with a baseline. Each query is compared by its median over the measured iterations; a ratio is
- * a change only when it lies outside {@value #NOISE_SIGMAS} standard deviations of the noise the two runs
- * measured: on the log scale, {@code |ln(ratio)| > 2 × sqrt(cv_base² + cv_run²)}. A run with one iteration has
- * no measured noise, so any difference counts. The geometric mean over the queries every run timed is compared
- * the same way, with the noise of a mean of n logs: {@code sqrt(Σ(cv_base² + cv_run²)) / n}.
+ * Compares runs with a baseline. Each query is compared by its median over the warm iterations (the cold first
+ * execution is reported apart), with a 95% bootstrap interval of that median. A difference is a change only when
+ * all of these hold: the two intervals do not overlap; a bootstrap test of the difference of the medians finds it
+ * (two-sided, after the Benjamini–Hochberg adjustment over the run's queries, q &lt; 10%); and the medians differ by at least the minimum
+ * absolute difference. A regression is such a slowdown beyond the threshold. A query with fewer than
+ * {@value Noise#MIN_SAMPLES} warm samples in either run cannot be judged ({@link Change#UNJUDGED}). The geometric
+ * mean over the queries every run timed is judged by a one-sample t-test on the queries' log ratios.
  */
 public final class Comparer {
-    /** Two standard deviations: about 95% of what noise alone produces stays inside. */
+    /** About two standard deviations: the 95% intervals' width, kept for readers of the JSON. */
     public static final double NOISE_SIGMAS = 2;
+    /** Differences of medians below this many milliseconds are not changes, whatever the statistics say. */
+    public static final double MIN_DIFFERENCE_MS = 5;
     public static final String GEOMEAN = "geomean";
     private static final Set<String> EXECUTOR_SETTINGS = Set.of("setting spark.executor.cores", "setting spark.executor.memory",
             "setting spark.executor.instances");
@@ -38,6 +45,15 @@ public final class Comparer {
      * @param force compare different benchmarks or scales anyway
      */
     public Comparison compare(List<NamedResult> runs, int baseline, Double thresholdPct, boolean force) {
+        return compare(runs, baseline, thresholdPct, MIN_DIFFERENCE_MS, force, false);
+    }
+
+    /**
+     * @param minDifferenceMs medians closer than this are not a change
+     * @param allowMixedTiming compare runs whose times were taken in different places anyway (the comparison says so)
+     */
+    public Comparison compare(List<NamedResult> runs, int baseline, Double thresholdPct, double minDifferenceMs, boolean force,
+            boolean allowMixedTiming) {
         if (runs.size() < 2) {
             throw new BenchboxException("compare needs at least two results files");
         }
@@ -45,6 +61,11 @@ public final class Comparer {
         String mismatch = mismatch(runs, base);
         if (mismatch != null && !force) {
             throw new BenchboxException(mismatch + ": such runs measure different work; add --force to compare them anyway");
+        }
+        String timingNote = timingNote(runs);
+        if (timingNote != null && timingNote.startsWith(MIXED) && !allowMixedTiming) {
+            throw new BenchboxException(timingNote.substring(MIXED.length()) + ": a ratio across them compares more than the engines; "
+                    + "add --allow-mixed-timing to compare them anyway");
         }
         List<Map<String, QueryStatistics>> stats = runs.stream()
                 .map(r -> r.result().statistics().stream().collect(Collectors.toMap(QueryStatistics::id, Function.identity())))
@@ -56,27 +77,69 @@ public final class Comparer {
         // the geometric means are over the queries every run timed, so they compare like with like
         List<String> common = ids.stream().filter(id -> stats.stream().allMatch(m -> m.containsKey(id))).toList();
 
+        List<Map<String, double[]>> samples = runs.stream().map(r -> warmSamples(r.result())).toList();
         List<Comparison.Regression> regressions = new ArrayList<>();
+        // first each judged pair's p-value, per run, so the adjustment sees all of a run's queries at once
+        List<Map<String, Double>> qValues = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            Map<String, Double> pValues = new java.util.LinkedHashMap<>();
+            for (String id : ids) {
+                double[] b = samples.get(baseline).get(id);
+                double[] r = samples.get(i).get(id);
+                if (i != baseline && judgeable(b) && judgeable(r)) {
+                    pValues.put(id, Noise.medianDifferenceP(b, r));
+                }
+            }
+            double[] q = Noise.adjust(pValues.values().stream().mapToDouble(Double::doubleValue).toArray());
+            Map<String, Double> adjusted = new java.util.LinkedHashMap<>();
+            int k = 0;
+            for (String id : pValues.keySet()) {
+                adjusted.put(id, q[k++]);
+            }
+            qValues.add(adjusted);
+        }
         List<Comparison.QueryRow> rows = new ArrayList<>();
+        String unjudged = null;
         for (String id : ids) {
             QueryStatistics b = stats.get(baseline).get(id);
             List<Comparison.Cell> cells = new ArrayList<>();
             for (int i = 0; i < runs.size(); i++) {
                 QueryStatistics s = stats.get(i).get(id);
                 String label = runs.get(i).label();
+                double[] own = samples.get(i).get(id);
+                Noise.Interval interval = own == null ? null : Noise.medianInterval(own);
+                Double low = interval == null ? null : round(interval.low(), 3);
+                Double high = interval == null ? null : round(interval.high(), 3);
+                Double cold = s == null || s.coldIncluded() ? null : s.coldMs();
                 if (s == null) {
                     cells.add(new Comparison.Cell(label, null, null, null, Change.MISSING));
                 } else if (i == baseline) {
-                    cells.add(new Comparison.Cell(label, s.medianMs(), s.cv(), null, Change.BASELINE));
+                    cells.add(new Comparison.Cell(label, s.medianMs(), s.cv(), null, Change.BASELINE, s.samples(), low, high, cold, null));
                 } else if (b == null) {
-                    cells.add(new Comparison.Cell(label, s.medianMs(), s.cv(), null, Change.MISSING));
+                    cells.add(new Comparison.Cell(label, s.medianMs(), s.cv(), null, Change.MISSING, s.samples(), low, high, cold, null));
                 } else {
                     double ratio = s.medianMs() / b.medianMs();
-                    Change change = change(ratio, Math.sqrt(square(b.cv()) + square(s.cv())), thresholdPct);
+                    Double q = qValues.get(i).get(id);
+                    Change change;
+                    if (q == null) {
+                        change = Change.UNJUDGED;
+                        if (unjudged == null) {
+                            int inBaseline = samples.get(baseline).getOrDefault(id, new double[0]).length;
+                            int fewest = Math.min(inBaseline, own.length);
+                            unjudged = String.format(Locale.ROOT, "%s has %d warm sample%s in %s", id, fewest, fewest == 1 ? "" : "s",
+                                    inBaseline == fewest ? runs.get(baseline).label() : label);
+                        }
+                    } else {
+                        boolean beyondNoise = q < Noise.FDR && !Noise.medianInterval(samples.get(baseline).get(id)).overlaps(interval)
+                                && Math.abs(s.medianMs() - b.medianMs()) >= minDifferenceMs;
+                        change = !beyondNoise || ratio == 1 ? Change.SAME : ratio < 1 ? Change.FASTER
+                                : thresholdPct != null && (ratio - 1) * 100 > thresholdPct ? Change.REGRESSION : Change.SLOWER;
+                    }
                     if (change == Change.REGRESSION) {
                         regressions.add(new Comparison.Regression(label, id, round((ratio - 1) * 100, 1)));
                     }
-                    cells.add(new Comparison.Cell(label, s.medianMs(), s.cv(), round(ratio, 4), change));
+                    cells.add(new Comparison.Cell(label, s.medianMs(), s.cv(), round(ratio, 4), change, s.samples(), low, high, cold,
+                            q == null ? null : round(q, 6)));
                 }
             }
             rows.add(new Comparison.QueryRow(id, cells));
@@ -96,11 +159,19 @@ public final class Comparer {
             Change change = i == baseline ? Change.BASELINE : Change.MISSING;
             if (geomean != null && i != baseline) {
                 double r = geomean / geomeans.get(baseline);
-                double variance = 0;
-                for (String id : common) {
-                    variance += square(stats.get(baseline).get(id).cv()) + square(stats.get(i).get(id).cv());
+                int index = i;
+                boolean judged = common.size() >= 2 && common.stream().allMatch(id -> qValues.get(index).containsKey(id));
+                if (!judged) {
+                    change = Change.UNJUDGED;
+                } else {
+                    double[] logRatios = common.stream()
+                            .mapToDouble(id -> Math.log(stats.get(index).get(id).medianMs() / stats.get(baseline).get(id).medianMs())).toArray();
+                    double above = Noise.aboveZeroP(logRatios);
+                    boolean beyondNoise = Math.min(1, 2 * Math.min(above, 1 - above)) < Noise.FDR
+                            && Math.abs(geomean - geomeans.get(baseline)) >= minDifferenceMs;
+                    change = !beyondNoise || r == 1 ? Change.SAME : r < 1 ? Change.FASTER
+                            : thresholdPct != null && (r - 1) * 100 > thresholdPct ? Change.REGRESSION : Change.SLOWER;
                 }
-                change = change(r, Math.sqrt(variance) / common.size(), thresholdPct);
                 if (change == Change.REGRESSION) {
                     regressions.add(new Comparison.Regression(run.label(), GEOMEAN, round((r - 1) * 100, 1)));
                 }
@@ -115,10 +186,14 @@ public final class Comparer {
             columns.add(new Comparison.RunColumn(run.label(), run.file().toString(), result.platform().name(),
                     result.platform().version(), describe(result.configuration().engine()), differences.get(i),
                     result.run().iterations(),
-                    geomean == null ? null : round(geomean, 3), ratio, speedup, change, power, billed, perUsd));
+                    geomean == null ? null : round(geomean, 3), ratio, speedup, change, power, billed, perUsd, result.outcomes(),
+                    result.timingMethod()));
         }
+        String tooFew = unjudged == null ? null : "too few iterations to tell a change from noise: " + unjudged
+                + ", and judging needs at least " + Noise.MIN_SAMPLES + " a run (iterations beyond the cold first one: run with --iterations "
+                + (Noise.MIN_SAMPLES + 1) + " or more)";
         return new Comparison(base.result().benchmark().name(), base.result().benchmark().scaleFactor(), base.label(), thresholdPct,
-                NOISE_SIGMAS, columns, rows, regressions, mismatch);
+                NOISE_SIGMAS, columns, rows, regressions, mismatch, minDifferenceMs, tooFew, timingNote);
     }
 
     /** What differs in benchmark or scale from the baseline, in one line; null when nothing does. */
@@ -132,6 +207,50 @@ public final class Comparer {
             }
         }
         return null;
+    }
+
+    private static final String MIXED = "timed differently: ";
+
+    /**
+     * What the runs' timing methods say, in one line: null when all were timed alike; {@code timed differently: ...}
+     * when known methods differ; {@code timing not recorded for ...} when some file does not say (and nothing can
+     * be inferred), so a reader knows the ratio may mix them.
+     */
+    static String timingNote(List<NamedResult> runs) {
+        List<TimingMethod> known = runs.stream().map(r -> r.result().timingMethod()).filter(t -> t != TimingMethod.UNKNOWN).distinct().toList();
+        if (known.size() > 1) {
+            return MIXED + runs.stream().map(r -> r.label() + " " + r.result().timingMethod().description())
+                    .collect(Collectors.joining(", "));
+        }
+        List<String> unknown = runs.stream().filter(r -> r.result().timingMethod() == TimingMethod.UNKNOWN).map(NamedResult::label).toList();
+        return unknown.isEmpty() ? null : "timing method not recorded for " + String.join(", ", unknown) + " (a results file written before it was)";
+    }
+
+    private static boolean judgeable(double[] samples) {
+        return samples != null && samples.length >= Noise.MIN_SAMPLES;
+    }
+
+    /**
+     * Each query's warm samples: its times over the measured iterations that ran, but for the cold first one when
+     * there was no warm-up (as {@link QueryStatistics} sets it apart); every stream counts.
+     */
+    static Map<String, double[]> warmSamples(RunResult result) {
+        Map<String, List<Double>> times = new java.util.LinkedHashMap<>();
+        for (QueryResult query : result.queries()) {
+            if (QueryResult.ERROR.equals(query.status()) || result.run().warmups() == 0 && query.iteration() == 1) {
+                continue;
+            }
+            times.computeIfAbsent(query.id(), id -> new ArrayList<>()).add(query.ms());
+        }
+        for (QueryResult query : result.queries()) {
+            // a query measured only cold: that one time is all there is (too few to judge)
+            if (!QueryResult.ERROR.equals(query.status()) && !times.containsKey(query.id())) {
+                times.put(query.id(), new ArrayList<>(List.of(query.ms())));
+            }
+        }
+        Map<String, double[]> samples = new java.util.LinkedHashMap<>();
+        times.forEach((id, list) -> samples.put(id, list.stream().mapToDouble(Double::doubleValue).toArray()));
+        return samples;
     }
 
     static Change change(double ratio, double noise, Double thresholdPct) {

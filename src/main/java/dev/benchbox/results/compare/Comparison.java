@@ -18,10 +18,15 @@ import java.util.List;
  * @param queries one row per query
  * @param regressions what got slower beyond the threshold (empty without one)
  * @param mismatch when {@code --force} compared different benchmarks or scales, what differed; null otherwise
+ * @param minDifferenceMs medians closer than this many milliseconds are not a change
+ * @param tooFewIterations why some query could not be judged (too few warm samples), in one line; null when all could
+ * @param timingNote when runs were timed in different places ({@code --allow-mixed-timing}) or some run's timing is
+ *     not recorded, that in one line; null when all were timed alike
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Comparison(String benchmark, double scaleFactor, String baseline, Double thresholdPct, double noiseSigmas,
-        List<RunColumn> runs, List<QueryRow> queries, List<Regression> regressions, String mismatch) {
+        List<RunColumn> runs, List<QueryRow> queries, List<Regression> regressions, String mismatch, Double minDifferenceMs,
+        String tooFewIterations, String timingNote) {
     public Comparison {
         runs = List.copyOf(runs);
         queries = List.copyOf(queries);
@@ -45,11 +50,13 @@ public record Comparison(String benchmark, double scaleFactor, String baseline, 
      * @param powerAtSize the run's Power@Size, when it has one
      * @param billedUsd what its job runs were billed, when the platform bills (null: no cost known)
      * @param powerPerUsd Power@Size per billed dollar: price-performance
+     * @param outcomes the run's executions by outcome (validated, not validated, failed, error)
+     * @param timing where its query times were measured
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RunColumn(String label, String file, String platform, String version, String configuration, String differs, int iterations,
             Double geometricMeanMs, Double ratio, Double speedup, Change change, Double powerAtSize, BigDecimal billedUsd,
-            Double powerPerUsd) {
+            Double powerPerUsd, dev.benchbox.results.Outcomes outcomes, dev.benchbox.results.TimingMethod timing) {
     }
 
     /** One query across the runs. */
@@ -67,9 +74,19 @@ public record Comparison(String benchmark, double scaleFactor, String baseline, 
      * @param cv coefficient of variation, null with one sample
      * @param ratio median / the baseline's median, null for the baseline or when either is missing
      * @param change against the baseline
+     * @param samples warm samples the median is over
+     * @param ciLowMs low end of the median's 95% bootstrap interval
+     * @param ciHighMs high end of it
+     * @param coldMs the cold first execution, set apart from the samples; null when it is among them or unknown
+     * @param q the Benjamini–Hochberg adjusted p-value of the difference from the baseline; null when not judged
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Cell(String run, Double medianMs, Double cv, Double ratio, Change change) {
+    public record Cell(String run, Double medianMs, Double cv, Double ratio, Change change, Integer samples, Double ciLowMs,
+            Double ciHighMs, Double coldMs, Double q) {
+        /** A cell without samples (missing, or as recorded before intervals were). */
+        public Cell(String run, Double medianMs, Double cv, Double ratio, Change change) {
+            this(run, medianMs, cv, ratio, change, null, null, null, null, null);
+        }
     }
 
     /**

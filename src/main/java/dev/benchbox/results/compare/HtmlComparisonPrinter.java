@@ -13,10 +13,11 @@ import java.util.Locale;
 public final class HtmlComparisonPrinter implements ComparisonPrinter {
     public static final String STYLE = """
             body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:24px;color:#1f2328}
-            table{border-collapse:collapse;margin:12px 0;font-size:13px}
-            th,td{border:1px solid #d0d7de;padding:4px 8px}
+            table{border-collapse:collapse;margin:12px 0;font-size:13px;max-width:100%}
+            th,td{border:1px solid #d0d7de;padding:4px 8px;overflow-wrap:anywhere}
             th{background:#f6f8fa;text-align:left}
-            td.n{text-align:right;font-variant-numeric:tabular-nums}
+            td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;overflow-wrap:normal}
+            table.queries td:first-child,td.same,td.faster,td.slower,td.regression,td.missing,td.unjudged{white-space:nowrap;overflow-wrap:normal}
             .faster{color:#1a7f37}.slower{color:#9a6700}.regression{color:#cf222e;font-weight:bold}
             """;
 
@@ -36,6 +37,9 @@ public final class HtmlComparisonPrinter implements ComparisonPrinter {
         html.append("<p>").append(escape(TextComparisonPrinter.intro(c))).append("</p>\n");
         if (c.mismatch() != null) {
             html.append("<p>Compared with --force although ").append(escape(c.mismatch())).append(".</p>\n");
+        }
+        if (c.timingNote() != null) {
+            html.append("<p class=\"timing\">").append(escape(TextComparisonPrinter.timing(c))).append(".</p>\n");
         }
         html.append("<table class=\"queries\"><thead><tr><th>query</th>");
         for (Comparison.RunColumn run : c.runs()) {
@@ -68,11 +72,12 @@ public final class HtmlComparisonPrinter implements ComparisonPrinter {
         }
         html.append("</tr>\n</tbody></table>\n");
 
-        html.append("<table class=\"runs\"><thead><tr><th>run</th><th>platform</th><th>configuration (what differs)</th><th>iterations</th>"
+        html.append("<table class=\"runs\"><thead><tr><th>run</th><th>platform</th><th>configuration (what differs)</th><th>answers</th><th>iterations</th>"
                 + "<th>speedup</th><th>Power@Size</th><th>billed USD</th><th>Power@Size per USD</th></tr></thead><tbody>\n");
         for (Comparison.RunColumn run : c.runs()) {
             html.append("<tr><td>").append(escape(run.label())).append("</td><td>").append(escape(run.platform() + " " + run.version()))
-                    .append("</td><td>").append(escape(run.differs())).append("</td>")
+                    .append("</td><td>").append(escape(run.differs())).append("</td><td class=\"answers\">")
+                    .append(escape(run.outcomes().brief())).append("</td>")
                     .append(number(Integer.toString(run.iterations())))
                     .append(number(run.label().equals(c.baseline()) ? "baseline"
                             : run.speedup() == null ? null : String.format(Locale.ROOT, "%.2fx", run.speedup())))

@@ -40,6 +40,10 @@ final class TextComparisonPrinter implements ComparisonPrinter {
             blank(out);
             out.println("Compared with --force although " + comparison.mismatch() + ".");
         }
+        if (comparison.timingNote() != null) {
+            blank(out);
+            out.println(timing(comparison) + ".");
+        }
         blank(out);
         table(queries(comparison, names), out);
         blank(out);
@@ -59,10 +63,12 @@ final class TextComparisonPrinter implements ComparisonPrinter {
     /** Two lines of at most about 110 characters: what is compared, then how to read it. */
     private static String intro(Comparison c, RunNames names) {
         String name = Benchmarks.title(c.benchmark());
-        return String.format(Locale.ROOT, "%s SF%s%s, %d runs, baseline %s: median ms per query over the measured iterations\n"
-                + "and their coefficient of variation (CV); ~ = within %s standard deviations of the measured noise",
+        return String.format(Locale.ROOT, "%s SF%s%s, %d runs, baseline %s: median ms per query over the warm iterations\n"
+                + "and their coefficient of variation (CV); ~ = not beyond the noise (95%% intervals overlap, or q >= 0.1, or under %s ms)"
+                + "%s",
                 name, Scale.of(c.scaleFactor()).text(), sharedPlatform(c).map(p -> " on " + p).orElse(""), c.runs().size(),
-                names.of(c.baseline()), number(c.noiseSigmas()));
+                names.of(c.baseline()), number(c.minDifferenceMs() == null ? Comparer.MIN_DIFFERENCE_MS : c.minDifferenceMs()),
+                c.tooFewIterations() == null ? "" : "\n? = " + c.tooFewIterations());
     }
 
     /**
@@ -74,6 +80,12 @@ final class TextComparisonPrinter implements ComparisonPrinter {
         return platforms.size() == 1 ? Optional.of(platforms.get(0)) : Optional.empty();
     }
 
+    /** The timing note as a sentence: mixed timing says it was allowed. */
+    static String timing(Comparison c) {
+        String note = c.timingNote();
+        return note.startsWith("timed differently") ? "Compared with --allow-mixed-timing although " + note : "Note: " + note;
+    }
+
     /** The regression gate's outcome in one line, runs by their labels. */
     static String verdict(Comparison c) {
         return verdict(c, RunNames.labels(c.runs()));
@@ -81,6 +93,9 @@ final class TextComparisonPrinter implements ComparisonPrinter {
 
     private static String verdict(Comparison c, RunNames names) {
         String threshold = number(c.thresholdPct()) + "%";
+        if (c.regressions().isEmpty() && c.tooFewIterations() != null) {
+            return "No judgement: " + c.tooFewIterations() + ".";
+        }
         if (c.regressions().isEmpty()) {
             return "No regression beyond " + threshold + " (and beyond the measured noise).";
         }
@@ -160,16 +175,16 @@ final class TextComparisonPrinter implements ComparisonPrinter {
      * when they share it.
      */
     private TextTable runs(Comparison c, RunNames names) {
-        List<String> header = new ArrayList<>(List.of("run", "configuration (what differs)", "iterations", "speedup", "Power@Size",
-                "billed USD", "Power@Size per USD"));
-        List<Boolean> right = new ArrayList<>(List.of(false, false, true, true, true, true, true));
+        List<String> header = new ArrayList<>(List.of("run", "configuration (what differs)", "answers", "iterations", "speedup",
+                "Power@Size", "billed USD", "Power@Size per USD"));
+        List<Boolean> right = new ArrayList<>(List.of(false, false, false, true, true, true, true, true));
         if (names.numbered()) {
             header.remove(1);
             right.remove(1);
         }
         TextTable table = new TextTable(header, toArray(right));
         for (Comparison.RunColumn run : c.runs()) {
-            List<String> cells = new ArrayList<>(List.of(names.of(run.label()), run.differs(),
+            List<String> cells = new ArrayList<>(List.of(names.of(run.label()), run.differs(), run.outcomes().brief(),
                     Integer.toString(run.iterations()),
                     run.label().equals(c.baseline()) ? "baseline" : run.speedup() == null ? "-"
                             : String.format(Locale.ROOT, "%.2fx", run.speedup()),

@@ -34,18 +34,26 @@ public final class ReportService {
 
     /** Reads and compares the results (the first is the baseline): what can fail here fails before any file is written. */
     public Report prepare(List<Path> results, boolean force) {
+        return prepare(results, force, false);
+    }
+
+    /**
+     * Reads and compares the results, with runs timed in different places side by side only when allowed (the
+     * report then says so).
+     */
+    public Report prepare(List<Path> results, boolean force, boolean allowMixedTiming) {
         if (results.isEmpty()) {
             throw new BenchboxException("report needs results files: report A.json [B.json ...] --output report.html");
         }
         List<NamedResult> runs = files.readAll(results);
         // a report of one run still shows its configuration, charts and job runs: compare it with itself
         List<NamedResult> compared = runs.size() == 1 ? List.of(runs.get(0), runs.get(0)) : runs;
-        Comparison comparison = new Comparer().compare(compared, 0, null, force);
+        Comparison comparison = new Comparer().compare(compared, 0, null, Comparer.MIN_DIFFERENCE_MS, force, allowMixedTiming);
         if (runs.size() == 1) {
             comparison = new Comparison(comparison.benchmark(), comparison.scaleFactor(), comparison.baseline(), null,
                     comparison.noiseSigmas(), comparison.runs().subList(0, 1),
                     comparison.queries().stream().map(q -> new Comparison.QueryRow(q.id(), q.cells().subList(0, 1))).toList(),
-                    List.of(), null);
+                    List.of(), null, comparison.minDifferenceMs(), null, comparison.timingNote());
         }
         return new Report(runs, comparison);
     }

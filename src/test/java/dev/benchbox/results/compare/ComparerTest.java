@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.benchbox.BenchboxException;
+import dev.benchbox.results.RunResult;
+import dev.benchbox.results.TimingMethod;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -20,15 +23,15 @@ class ComparerTest {
 
     @Nested
     class Noise {
-        // baseline and candidate each measured a CV of 10%: the noise of their ratio is sqrt(0.1² + 0.1²) = 14.1% on the
-        // log scale, so anything within ln(ratio) ≤ 28.3% (a ratio up to 1.327) is noise
+        // baseline and candidate: a cold first iteration, then warm ones with about 10% noise (Q1), 1% (Q2)
         private final Comparison comparison = comparer.compare(List.of(
-                named("a", duckdb(1, stat("Q1", 100, 0.10), stat("Q2", 100, 0.01), stat("Q3", 100, null), stat("Q4", 100, 0.10))),
-                named("b", duckdb(1, stat("Q1", 130, 0.10), stat("Q2", 150, 0.01), stat("Q3", 105, null), stat("Q4", 60, 0.10)))),
+                named("a", duckdb(1, stat("Q1", 100, 0.10), stat("Q2", 100, 0.01), stat("Q3", 100, null), stat("Q4", 100, 0.01))),
+                named("b", duckdb(1, stat("Q1", 110, 0.10), stat("Q2", 150, 0.01), stat("Q3", 105, null), stat("Q4", 60, 0.01)))),
                 0, 10.0, false);
 
         @Test
-        void aThirtyPercentSlowdownWithinTenPercentNoiseIsNotARegression() {
+        void aTenPercentSlowdownWithinTenPercentNoiseIsNotAChange() {
+            // warm 90/100/110 against 99/110/121: the medians' intervals overlap
             assertThat(change(comparison, "Q1", 1)).isEqualTo(Change.SAME);
         }
 
@@ -39,8 +42,10 @@ class ComparerTest {
         }
 
         @Test
-        void withoutMeasuredNoiseEveryDifferenceCountsButOnlyBeyondTheThresholdIsARegression() {
-            assertThat(change(comparison, "Q3", 1)).isEqualTo(Change.SLOWER);
+        void withOneIterationThereIsNoNoiseEstimateSoNothingIsJudged() {
+            assertThat(change(comparison, "Q3", 1)).isEqualTo(Change.UNJUDGED);
+            assertThat(comparison.tooFewIterations()).isEqualTo("too few iterations to tell a change from noise: Q3 has 1 warm "
+                    + "sample in a, and judging needs at least 3 a run (iterations beyond the cold first one: run with --iterations 4 or more)");
         }
 
         @Test
@@ -50,21 +55,104 @@ class ComparerTest {
         }
 
         @Test
-        void theGeometricMeanHasTheNoiseOfAMeanOfLogs() {
-            // ratios 1.3, 1.5, 1.05, 0.6: geomean ratio (1.3 × 1.5 × 1.05 × 0.6)^(1/4) = 1.0528;
-            // noise sqrt(0.02 + 0.0002 + 0 + 0.02) / 4 = 5.01%: ln(1.0528) = 5.14% is within 2σ (10.02%)
-            Comparison.RunColumn b = comparison.runs().get(1);
-            assertThat(b.ratio()).isEqualTo(1.0528);
-            assertThat(b.speedup()).isEqualTo(0.9499);
-            assertThat(b.change()).isEqualTo(Change.SAME);
+        void theColdIterationIsReportedApartWithTheMediansInterval() {
+            Comparison.Cell cell = comparison.queries().get(0).cells().get(0);
+            assertThat(cell.coldMs()).isEqualTo(200.0);
+            assertThat(cell.samples()).isEqualTo(3);
+            assertThat(cell.ciLowMs()).isEqualTo(90.0);
+            assertThat(cell.ciHighMs()).isEqualTo(110.0);
+        }
+
+        @Test
+        void theGeometricMeanIsNotJudgedWhenAQueryCannotBe() {
+            assertThat(comparison.runs().get(1).change()).isEqualTo(Change.UNJUDGED);
             assertThat(comparison.regressions()).extracting(Comparison.Regression::query).containsExactly("Q2");
+        }
+    }
+
+    @Nested
+    class RealisticNoise {
+        /** Times like a DuckDB SF 0.01 run's: a slow cold iteration, then warm ones a few percent apart, an outlier now and then. */
+        private Map<String, double[]> run(long seed, double slowdownOfQ5) {
+            java.util.Random random = new java.util.Random(seed);
+            Map<String, double[]> times = new java.util.LinkedHashMap<>();
+            for (int q = 1; q <= 22; q++) {
+                double base = 20 + 7 * q;
+                double[] iterations = new double[5];
+                iterations[0] = base * 3;
+                for (int i = 1; i < 5; i++) {
+                    double noise = Math.exp(0.05 * random.nextGaussian()) * (random.nextDouble() < 0.05 ? 1.3 : 1);
+                    iterations[i] = base * noise * (q == 5 ? slowdownOfQ5 : 1);
+                }
+                times.put("Q" + q, iterations);
+            }
+            return times;
+        }
+
+        @Test
+        void twoRunsOfTheSameConfigurationHaveNoRegression() {
+            for (long seed = 1; seed <= 20; seed++) {
+                Comparison comparison = comparer.compare(List.of(named("a", Fixtures.measured(run(seed, 1))),
+                        named("b", Fixtures.measured(run(seed + 1000, 1)))), 0, 10.0, false);
+                assertThat(comparison.regressions()).as("seed " + seed).isEmpty();
+                assertThat(comparison.tooFewIterations()).isNull();
+            }
+        }
+
+        @Test
+        void aQueryFiftyPercentSlowerIsCaughtWithFiveIterations() {
+            for (long seed = 1; seed <= 20; seed++) {
+                Comparison comparison = comparer.compare(List.of(named("a", Fixtures.measured(run(seed, 1))),
+                        named("b", Fixtures.measured(run(seed + 1000, 1.5)))), 0, 10.0, false);
+                assertThat(comparison.regressions()).as("seed " + seed).extracting(Comparison.Regression::query).containsExactly("Q5");
+            }
+        }
+    }
+
+    @Nested
+    class Timing {
+        private final RunResult job = Fixtures.emr("x86_64", 3, "0.20", 2000, 60000, 30000, stat("Q1", 1000, 0.02));
+        private final RunResult session = Fixtures.timed(duckdb(0.01, stat("Q1", 1040, 0.02)), TimingMethod.SESSION, Map.of());
+
+        @Test
+        void runsTimedInDifferentPlacesAreRefusedInOneLine() {
+            assertThatThrownBy(() -> comparer.compare(List.of(named("job", job), named("session", session)), 0, null, 5, false, false))
+                    .isInstanceOf(BenchboxException.class)
+                    .hasMessage("job in the Spark driver, session as a session round trip from the shell: a ratio across them "
+                            + "compares more than the engines; add --allow-mixed-timing to compare them anyway");
+        }
+
+        @Test
+        void allowedTheyAreComparedAndMarked() {
+            Comparison comparison = comparer.compare(List.of(named("job", job), named("session", session)), 0, null, 5, false, true);
+
+            assertThat(comparison.timingNote())
+                    .isEqualTo("timed differently: job in the Spark driver, session as a session round trip from the shell");
+            assertThat(comparison.runs()).extracting(Comparison.RunColumn::timing).containsExactly(TimingMethod.DRIVER, TimingMethod.SESSION);
+            assertThat(TextComparisonPrinter.timing(comparison)).startsWith("Compared with --allow-mixed-timing although timed differently");
+        }
+
+        @Test
+        void anOldFileIsInferredFromWhatItRecordsOrSaidToBeUnknown() {
+            RunResult oldSession = Fixtures.timed(session, null,
+                    Map.of("timing", "through the interactive session, round trip per query"));
+            RunResult oldJob = Fixtures.timed(job, null, Map.of());
+            RunResult oldLocal = Fixtures.timed(duckdb(0.01, stat("Q1", 1000, 0.02)), null, Map.of());
+
+            assertThat(oldSession.timingMethod()).isEqualTo(TimingMethod.SESSION);
+            assertThat(oldJob.timingMethod()).isEqualTo(TimingMethod.DRIVER);
+            assertThat(oldLocal.timingMethod()).isEqualTo(TimingMethod.UNKNOWN);
+            assertThatThrownBy(() -> comparer.compare(List.of(named("a", oldJob), named("b", oldSession)), 0, null, 5, false, false))
+                    .hasMessageStartingWith("a in the Spark driver, b as a session round trip from the shell");
+            assertThat(comparer.compare(List.of(named("a", oldJob), named("b", oldLocal)), 0, null, 5, false, false).timingNote())
+                    .isEqualTo("timing method not recorded for b (a results file written before it was)");
         }
     }
 
     @Test
     void withoutAThresholdNothingIsARegression() {
-        Comparison comparison = comparer.compare(List.of(named("a", duckdb(1, stat("Q1", 100, 0.01))),
-                named("b", duckdb(1, stat("Q1", 200, 0.01)))), 0, null, false);
+        Comparison comparison = comparer.compare(List.of(named("a", duckdb(1, stat("Q1", 100, 0.01), stat("Q2", 100, 0.01))),
+                named("b", duckdb(1, stat("Q1", 200, 0.01), stat("Q2", 200, 0.01)))), 0, null, false);
 
         assertThat(change(comparison, "Q1", 1)).isEqualTo(Change.SLOWER);
         assertThat(comparison.runs().get(1).change()).isEqualTo(Change.SLOWER);
@@ -74,11 +162,12 @@ class ComparerTest {
     @Test
     void aSlowerGeometricMeanBeyondTheThresholdIsARegressionOfItsOwn() {
         Comparison comparison = comparer.compare(List.of(
-                named("a", duckdb(1, stat("Q1", 100, null), stat("Q2", 100, null))),
-                named("b", duckdb(1, stat("Q1", 108, null), stat("Q2", 108, null)))), 0, 5.0, false);
+                named("a", duckdb(1, stat("Q1", 100, 0.01), stat("Q2", 100, 0.01), stat("Q3", 100, 0.01))),
+                named("b", duckdb(1, stat("Q1", 108, 0.01), stat("Q2", 109, 0.01), stat("Q3", 107, 0.01)))), 0, 5.0, false);
 
         assertThat(comparison.regressions()).containsExactly(new Comparison.Regression("b", "Q1", 8.0),
-                new Comparison.Regression("b", "Q2", 8.0), new Comparison.Regression("b", "geomean", 8.0));
+                new Comparison.Regression("b", "Q2", 9.0), new Comparison.Regression("b", "Q3", 7.0),
+                new Comparison.Regression("b", "geomean", 8.0));
     }
 
     @Test
@@ -88,7 +177,7 @@ class ComparerTest {
                 named("b", duckdb(1, stat("Q1", 100, null)))), 1, null, false);
 
         assertThat(comparison.baseline()).isEqualTo("b");
-        assertThat(change(comparison, "Q1", 0)).isEqualTo(Change.SLOWER);
+        assertThat(change(comparison, "Q1", 0)).isEqualTo(Change.UNJUDGED);
         assertThat(change(comparison, "Q6", 0)).isEqualTo(Change.MISSING);
         assertThat(change(comparison, "Q6", 1)).isEqualTo(Change.MISSING);
         // the geometric means cover Q1 alone, the query both runs timed
@@ -101,7 +190,7 @@ class ComparerTest {
         Comparison comparison = comparer.compare(List.of(
                 named("x86", Fixtures.emr("x86_64", 3, "0.20", 2000, 60000, 30000, stat("Q1", 1000, null))),
                 named("arm", Fixtures.emr("arm64", 3, "0.16", 2000, 60000, 30000, stat("Q1", 1000, null))),
-                named("local", duckdb(0.01, stat("Q1", 1000, null)))), 0, null, false);
+                named("local", duckdb(0.01, stat("Q1", 1000, null)))), 0, null, 5, false, true); // a local run beside job runs: timed differently, allowed
 
         // Power@Size 3600 × 0.01 / 1 s = 36; 36 / $0.20 and 36 / $0.16
         assertThat(comparison.runs()).extracting(Comparison.RunColumn::billedUsd)

@@ -23,42 +23,42 @@ class ComparisonPrinterTest {
     @Test
     void tableLinesUpEveryRunAgainstTheBaseline() throws Exception {
         assertThat(print(CompareFormat.TABLE, COMPARISON)).isEqualTo("""
-                TPC-H SF0.01 on emr-serverless emr-7.0.0, 2 runs, baseline x86: median ms per query over the measured iterations
-                and their coefficient of variation (CV); ~ = within 2 standard deviations of the measured noise
+                TPC-H SF0.01 on emr-serverless emr-7.0.0, 2 runs, baseline x86: median ms per query over the warm iterations
+                and their coefficient of variation (CV); ~ = not beyond the noise (95% intervals overlap, or q >= 0.1, or under 5 ms)
 
                  query   | x86 ms (CV) | arm ms (CV) | arm/x86
                 ---------+-------------+-------------+-----------------
                  Q1      | 1000.0 (2%) | 1500.0 (1%) | 1.50 REGRESSION
                  Q6      |  200.0 (5%) |  190.0 (5%) | 0.95 ~
-                 geomean |  447.2      |  533.9      | 1.19 REGRESSION
+                 geomean |  447.2      |  533.9      | 1.19 ~
 
-                 run | configuration (what differs) | iterations | speedup  | Power@Size | billed USD | Power@Size per USD
-                -----+------------------------------+------------+----------+------------+------------+--------------------
-                 x86 | x86_64                       |          3 | baseline |      80.50 |     0.2000 |             402.50
-                 arm | arm64                        |          3 |    0.84x |      67.43 |     0.1600 |             421.44
+                 run | configuration (what differs) | answers     | iterations | speedup  | Power@Size | billed USD | Power@Size per USD
+                -----+------------------------------+-------------+------------+----------+------------+------------+--------------------
+                 x86 | x86_64                       | 8 validated |          4 | baseline |      80.50 |     0.2000 |             402.50
+                 arm | arm64                        | 8 validated |          4 |    0.84x |      67.43 |     0.1600 |             421.44
 
-                Regressions beyond 10%: arm Q1 +50.0%, arm geomean +19.4%
+                Regressions beyond 10%: arm Q1 +50.0%
                 """);
     }
 
     @Test
     void markdownIsTheSameTablesForAPullRequest() throws Exception {
         assertThat(print(CompareFormat.MARKDOWN, COMPARISON)).isEqualTo("""
-                TPC-H SF0.01 on emr-serverless emr-7.0.0, 2 runs, baseline x86: median ms per query over the measured iterations
-                and their coefficient of variation (CV); ~ = within 2 standard deviations of the measured noise
+                TPC-H SF0.01 on emr-serverless emr-7.0.0, 2 runs, baseline x86: median ms per query over the warm iterations
+                and their coefficient of variation (CV); ~ = not beyond the noise (95% intervals overlap, or q >= 0.1, or under 5 ms)
 
                 | query   | x86 ms (CV) | arm ms (CV) | arm/x86         |
                 |---------|------------:|------------:|-----------------|
                 | Q1      | 1000.0 (2%) | 1500.0 (1%) | 1.50 REGRESSION |
                 | Q6      |  200.0 (5%) |  190.0 (5%) | 0.95 ~          |
-                | geomean |  447.2      |  533.9      | 1.19 REGRESSION |
+                | geomean |  447.2      |  533.9      | 1.19 ~          |
 
-                | run | configuration (what differs) | iterations | speedup  | Power@Size | billed USD | Power@Size per USD |
-                |-----|------------------------------|-----------:|---------:|-----------:|-----------:|-------------------:|
-                | x86 | x86_64                       |          3 | baseline |      80.50 |     0.2000 |             402.50 |
-                | arm | arm64                        |          3 |    0.84x |      67.43 |     0.1600 |             421.44 |
+                | run | configuration (what differs) | answers     | iterations | speedup  | Power@Size | billed USD | Power@Size per USD |
+                |-----|------------------------------|-------------|-----------:|---------:|-----------:|-----------:|-------------------:|
+                | x86 | x86_64                       | 8 validated |          4 | baseline |      80.50 |     0.2000 |             402.50 |
+                | arm | arm64                        | 8 validated |          4 |    0.84x |      67.43 |     0.1600 |             421.44 |
 
-                Regressions beyond 10%: arm Q1 +50.0%, arm geomean +19.4%
+                Regressions beyond 10%: arm Q1 +50.0%
                 """);
     }
 
@@ -79,8 +79,8 @@ class ComparisonPrinterTest {
         String table = print(CompareFormat.TABLE, SWEEP);
 
         assertThat(table).isEqualTo("""
-                TPC-H SF0.01 on emr-serverless emr-7.0.0, 4 runs, baseline #1: median ms per query over the measured iterations
-                and their coefficient of variation (CV); ~ = within 2 standard deviations of the measured noise
+                TPC-H SF0.01 on emr-serverless emr-7.0.0, 4 runs, baseline #1: median ms per query over the warm iterations
+                and their coefficient of variation (CV); ~ = not beyond the noise (95% intervals overlap, or q >= 0.1, or under 5 ms)
 
                  #1  architecture-x86_64_executors-8x4vCPU-16GB (baseline)
                      x86_64, executors 8x4vCPU-16GB
@@ -93,17 +93,17 @@ class ComparisonPrinterTest {
 
                  query   | #1 ms (CV)    | #2 ms (CV)    | #2/#1       | #3 ms (CV)   | #3/#1       | #4 ms (CV)   | #4/#1
                 ---------+---------------+---------------+-------------+--------------+-------------+--------------+-------------
-                 Q1      | 12345.6 (2%)  | 14012.5 (3%)  | 1.14 slower | 11890.2 (2%) | 0.96 ~      | 13500.0 (5%) | 1.09 ~
-                 Q6      |   812.3 (13%) |   790.1 (11%) | 0.97 ~      |   640.0 (1%) | 0.79 ~      |   799.9 (9%) | 0.98 ~
+                 Q1      | 12345.6 (2%)  | 14012.5 (3%)  | 1.14 slower | 11890.2 (2%) | 0.96 ~      | 13500.0 (5%) | 1.09 slower
+                 Q6      |   812.3 (13%) |   790.1 (11%) | 0.97 ~      |   640.0 (1%) | 0.79 faster |   799.9 (9%) | 0.98 ~
                  Q18     |  2345.6 (4%)  |  2899.0 (5%)  | 1.24 slower |  2301.7 (4%) | 0.98 ~      |  3012.4 (6%) | 1.28 slower
-                 geomean |  2865.2       |  3178.0       | 1.11 ~      |  2597.0      | 0.91 faster |  3192.2      | 1.11 ~
+                 geomean |  2865.2       |  3178.0       | 1.11 ~      |  2597.0      | 0.91 ~      |  3192.2      | 1.11 ~
 
-                 run | iterations | speedup  | Power@Size | billed USD | Power@Size per USD
-                -----+------------+----------+------------+------------+--------------------
-                 #1  |          3 | baseline |      12.56 |     0.4210 |              29.83
-                 #2  |          3 |    0.90x |      11.33 |     0.2650 |              42.75
-                 #3  |          3 |    1.10x |      13.86 |     0.3370 |              41.13
-                 #4  |          3 |    0.90x |      11.28 |     0.2120 |              53.21
+                 run | answers      | iterations | speedup  | Power@Size | billed USD | Power@Size per USD
+                -----+--------------+------------+----------+------------+------------+--------------------
+                 #1  | 12 validated |          4 | baseline |      12.56 |     0.4210 |              29.83
+                 #2  | 12 validated |          4 |    0.90x |      11.33 |     0.2650 |              42.75
+                 #3  | 12 validated |          4 |    1.10x |      13.86 |     0.3370 |              41.13
+                 #4  | 12 validated |          4 |    0.90x |      11.28 |     0.2120 |              53.21
                 """);
         // what the issue asked: four runs' tables within a terminal of 120 columns (the widest line here is 113)
         assertThat(table.lines().mapToInt(String::length).max().orElseThrow()).isLessThanOrEqualTo(120);
@@ -114,8 +114,8 @@ class ComparisonPrinterTest {
         String markdown = print(CompareFormat.MARKDOWN, SWEEP);
 
         assertThat(markdown).contains("""
-                baseline #1: median ms per query over the measured iterations
-                and their coefficient of variation (CV); ~ = within 2 standard deviations of the measured noise
+                baseline #1: median ms per query over the warm iterations
+                and their coefficient of variation (CV); ~ = not beyond the noise (95% intervals overlap, or q >= 0.1, or under 5 ms)
 
                 - #1 `architecture-x86_64_executors-8x4vCPU-16GB` (baseline): x86_64, executors 8x4vCPU-16GB
                 - #2 `architecture-x86_64_executors-4x4vCPU-16GB`: x86_64, executors 4x4vCPU-16GB

@@ -7,6 +7,7 @@ import dev.benchbox.results.QueryResult;
 import dev.benchbox.results.QueryStatistics;
 import dev.benchbox.results.RunConfiguration;
 import dev.benchbox.results.RunResult;
+import dev.benchbox.results.TimingMethod;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,7 +20,10 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /** A query's statistics: three samples around the median with the given CV (null: one iteration). */
+    /**
+     * A query's statistics: a cold iteration, then three warm samples around the median with the given CV
+     * (null: one iteration only).
+     */
     public static QueryStatistics stat(String id, double medianMs, Double cv) {
         return new QueryStatistics(id, cv == null ? 1 : 3, medianMs * 2, cv == null, medianMs, medianMs, medianMs, medianMs, cv);
     }
@@ -50,13 +54,23 @@ public final class Fixtures {
         List<QueryResult> queries = new ArrayList<>();
         List<Double> medians = new ArrayList<>();
         for (QueryStatistics s : stats) {
-            queries.add(new QueryResult(s.id(), 1, s.medianMs(), 1, QueryResult.PASSED, "exact", null));
+            if (s.cv() == null) {
+                queries.add(new QueryResult(s.id(), 1, s.medianMs(), 1, QueryResult.VALIDATED, "exact", null));
+            } else {
+                // the cold iteration, then three warm ones whose median and CV are the statistics'
+                double m = s.medianMs();
+                double[] times = {s.coldMs(), m * (1 - s.cv()), m, m * (1 + s.cv())};
+                for (int i = 0; i < times.length; i++) {
+                    queries.add(new QueryResult(s.id(), i + 1, times[i], 1, QueryResult.VALIDATED, "exact", null));
+                }
+            }
             medians.add(s.medianMs() / 1000);
         }
         List<String> ids = List.of(stats).stream().map(QueryStatistics::id).toList();
         Double power = medians.isEmpty() ? null : Math.round(dev.benchbox.benchmark.PowerMetric.powerAtSize(scaleFactor, medians) * 100) / 100.0;
-        int iterations = stats.length > 0 && stats[0].cv() != null ? 3 : 1;
-        return new RunResult(new RunResult.Run("run-" + platform, started, started.plusSeconds(5), 0, iterations, "exact"),
+        int iterations = stats.length > 0 && stats[0].cv() != null ? 4 : 1;
+        return new RunResult(new RunResult.Run("run-" + platform, started, started.plusSeconds(5), 0, iterations, "exact",
+                jobs.isEmpty() ? TimingMethod.JDBC : TimingMethod.DRIVER),
                 new RunResult.Benchmark("tpch", scaleFactor, ids),
                 new RunResult.PlatformInfo(platform, version, "main", Map.of()),
                 new RunResult.Summary(queries.size(), queries.size(), 0, 0, 100, 10, power, "note"),
@@ -69,6 +83,37 @@ public final class Fixtures {
             map.put(keysAndValues[i], keysAndValues[i + 1]);
         }
         return map;
+    }
+
+    /**
+     * A DuckDB run at SF 1 whose queries took exactly these times, iteration by iteration (the first is the cold one):
+     * its statistics follow from them, as they do for a results file.
+     */
+    public static RunResult measured(Map<String, double[]> times) {
+        Instant started = Instant.parse("2025-01-01T00:00:00Z");
+        List<QueryResult> queries = new ArrayList<>();
+        int iterations = 0;
+        for (Map.Entry<String, double[]> entry : times.entrySet()) {
+            for (int i = 0; i < entry.getValue().length; i++) {
+                queries.add(new QueryResult(entry.getKey(), i + 1, entry.getValue()[i], 1, QueryResult.VALIDATED, "exact", null));
+            }
+            iterations = entry.getValue().length;
+        }
+        List<String> ids = List.copyOf(times.keySet());
+        EngineConfiguration engine = EngineConfiguration.embedded("duckdb", "v1.4.4", ordered("threads", "2"));
+        return new RunResult(new RunResult.Run("run-m", started, started.plusSeconds(5), 0, iterations, "exact", TimingMethod.JDBC),
+                new RunResult.Benchmark("tpch", 1, ids), new RunResult.PlatformInfo("duckdb", "v1.4.4", "main", Map.of()),
+                new RunResult.Summary(queries.size(), queries.size(), 0, 0, 100, 10, null, "note"), queries, List.of(), null,
+                new RunConfiguration(engine, "tpch", 1, ids, 0, iterations, 1, "exact", "0.1.0"));
+    }
+
+    /** The same run with its timing method as given (null: not recorded, as in an old file) and its platform details. */
+    public static RunResult timed(RunResult result, TimingMethod timing, Map<String, Object> details) {
+        RunResult.Run run = result.run();
+        return new RunResult(new RunResult.Run(run.id(), run.started(), run.finished(), run.warmups(), run.iterations(), run.validation(),
+                timing), result.benchmark(), new RunResult.PlatformInfo(result.platform().name(), result.platform().version(),
+                result.platform().schema(), details), result.summary(), result.queries(), result.jobRuns(), result.statistics(),
+                result.configuration());
     }
 
     public static NamedResult named(String label, RunResult result) {
