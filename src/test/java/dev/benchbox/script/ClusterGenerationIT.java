@@ -1,5 +1,6 @@
 package dev.benchbox.script;
 
+import dev.benchbox.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchbox.platform.LoadProgress;
@@ -46,6 +47,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = {"spring.shell.interactive.enabled=false", "benchbox.errors-on-terminal=true"})
 @Import({ShellTestSupport.class, TestEnvironment.class})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+@IntegrationTest
 class ClusterGenerationIT {
     private static final String CONNECT = "connect emr-serverless --endpoint-url ${BBX_ENDPOINT} --region us-east-1 "
             + "--s3-staging-dir s3://${BBX_BUCKET}/%s/ --execution-role-arn ${BBX_ROLE} --create-application\n";
