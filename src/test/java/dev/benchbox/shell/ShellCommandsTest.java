@@ -1,5 +1,6 @@
 package dev.benchbox.shell;
 
+import dev.benchbox.IntegrationTest;
 import dev.benchbox.standin.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -299,6 +300,7 @@ class ShellCommandsTest {
     }
 
     @Test
+    @IntegrationTest // generates, loads and runs TPC-DS: half a minute
     void runTpcdsOneShotRunsTwoPartQueriesAsTheSpecificationCountsThem() throws Exception {
         Result run = type("run --platform duckdb --benchmark tpcds --scale 0.01 --queries 3,14");
 
