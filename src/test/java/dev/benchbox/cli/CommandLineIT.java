@@ -1,5 +1,6 @@
 package dev.benchbox.cli;
 
+import dev.benchbox.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The packaged application as users run it non-interactively: exit status, what goes to standard
  * output and standard error, no stack traces unless --debug, results under ./benchbox-results.
  */
+@IntegrationTest
 class CommandLineIT {
     private static final Path JAR = Path.of("target/benchbox-shell.jar").toAbsolutePath();
 

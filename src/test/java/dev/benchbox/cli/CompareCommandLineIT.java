@@ -1,5 +1,6 @@
 package dev.benchbox.cli;
 
+import dev.benchbox.IntegrationTest;
 import static dev.benchbox.results.compare.Fixtures.stat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code compare} and {@code report} as CI pipelines run them: one-shot, from the packaged jar. */
+@IntegrationTest
 class CompareCommandLineIT {
     private static final Path JAR = Path.of("target/benchbox-shell.jar").toAbsolutePath();
 

@@ -1,5 +1,7 @@
 package dev.benchbox.cli;
 
+import dev.benchbox.IntegrationTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchbox.platform.emr.session.EmrSessionControl;
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <li>no language: output, which the command before it must print line by line (numbers are examples).</li>
  * </ul>
  */
+@IntegrationTest
 class ReadmeExamplesIT {
     private static final Path ROOT = Path.of("").toAbsolutePath();
     private static final Pattern BLOCK = Pattern.compile("(?ms)^```(\\w*)\\n(.*?)^```$");

@@ -1,5 +1,7 @@
 package dev.benchbox.cli;
 
+import dev.benchbox.IntegrationTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * compare with the Java generators); a tool this machine lacks skips its script with the reason. Nothing is timed
  * here: the figures the scripts print are only checked to be there.
  */
+@IntegrationTest
 class ScriptsSmokeIT {
     private static final Path ROOT = Path.of("").toAbsolutePath();
     private static final Duration LIMIT = Duration.ofMinutes(15);

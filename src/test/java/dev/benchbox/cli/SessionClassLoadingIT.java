@@ -1,5 +1,6 @@
 package dev.benchbox.cli;
 
+import dev.benchbox.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Sessions cost trivial commands nothing: the packaged application loads no gRPC, Arrow or Spark Connect class for a
  * one-shot query or {@code help} (they load only when a session is used), and its manifest opens java.nio for Arrow.
  */
+@IntegrationTest
 class SessionClassLoadingIT {
     private static final Path JAR = Path.of("target/benchbox-shell.jar").toAbsolutePath();
 

@@ -1,5 +1,6 @@
 package dev.benchbox.cli;
 
+import dev.benchbox.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * extra on standard error, and the log still in its file. The bean definitions are fixed at build time, so this is
  * where a bean that only a runtime condition would have created goes missing.
  */
+@IntegrationTest
 class SpringAotCommandLineIT {
     private static final Path JAR = Path.of("target/benchbox-shell.jar").toAbsolutePath();
 

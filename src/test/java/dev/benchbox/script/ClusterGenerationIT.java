@@ -1,5 +1,6 @@
 package dev.benchbox.script;
 
+import dev.benchbox.IntegrationTest;
 import dev.benchbox.dataset.Scale;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,7 +47,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(properties = {"spring.shell.interactive.enabled=false", "benchbox.errors-on-terminal=true"})
 @Import({ShellTestSupport.class, TestEnvironment.class})
+// ExitStatus only ever goes from 0 to a failure, as a process's does: each test gets a fresh one with a fresh context
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+@IntegrationTest
 class ClusterGenerationIT {
     private static final String CONNECT = "connect emr-serverless --endpoint-url ${BBX_ENDPOINT} --region us-east-1 "
             + "--s3-staging-dir s3://${BBX_BUCKET}/%s/ --execution-role-arn ${BBX_ROLE} --create-application\n";

@@ -9,7 +9,7 @@ import dev.benchbox.shell.ExitStatus;
 import dev.benchbox.shell.ShellTestSupport;
 import dev.benchbox.shell.TestEnvironment;
 import dev.benchbox.standin.AwsStandIn;
-import dev.benchbox.standin.JobExecutor;
+import dev.benchbox.standin.WithAwsStandIn;
 import dev.benchbox.standin.ModelValidator;
 import dev.benchbox.standin.ServiceModel;
 import dev.benchbox.standin.StandInConfig;
@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.jline.terminal.Terminal;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +41,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 @SpringBootTest(properties = {"spring.shell.interactive.enabled=false", "benchbox.errors-on-terminal=true"})
 @Import({ShellTestSupport.class, TestEnvironment.class})
+// ExitStatus only ever goes from 0 to a failure, as a process's does: each test gets a fresh one with a fresh context
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+@WithAwsStandIn
 class EmrBbxEndToEndTest {
     @TempDir
     static Path dir;
@@ -61,17 +62,13 @@ class EmrBbxEndToEndTest {
     Terminal terminal;
 
     @BeforeAll
-    static void startStandIn() {
-        aws = StandInScripts.start(StandInConfig.forTests(dir.resolve("aws")).withExecutor(r -> JobExecutor.JobResult.success()));
-    }
-
-    @AfterAll
-    static void stopStandIn() {
-        aws.close();
+    static void credentials() {
+        StandInScripts.useDummyCredentials();
     }
 
     @BeforeEach
-    void clear() {
+    void clear(AwsStandIn standIn) {
+        aws = standIn;
         ShellTestSupport.takeOutput(terminal);
         TestEnvironment.VARIABLES.clear();
     }

@@ -11,9 +11,14 @@ final class StandInScripts {
 
     /** Starts the stand-in; the SDK's default chain reads the dummy credentials from system properties. */
     static AwsStandIn start(StandInConfig config) {
+        useDummyCredentials();
+        return AwsStandIn.start(config);
+    }
+
+    /** The SDK's default chain reads these system properties: no real credentials anywhere. */
+    static void useDummyCredentials() {
         System.setProperty("aws.accessKeyId", AwsStandIn.ACCESS_KEY);
         System.setProperty("aws.secretAccessKey", AwsStandIn.SECRET_KEY);
-        return AwsStandIn.start(config);
     }
 
     /** What {@code ${BBX_ENDPOINT}}, {@code ${BBX_BUCKET}} and {@code ${BBX_ROLE}} expand to in the test scripts. */

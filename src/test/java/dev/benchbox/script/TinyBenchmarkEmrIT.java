@@ -1,5 +1,7 @@
 package dev.benchbox.script;
 
+import dev.benchbox.IntegrationTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * against the stand-in whose job runs execute the packaged job on real Spark: generated here, uploaded, registered in
  * Glue, run as one job run and validated, with no platform or command knowing its name.
  */
+@IntegrationTest
 @SpringBootTest(properties = {"spring.shell.interactive.enabled=false", "benchbox.errors-on-terminal=true"})
 @Import({ShellTestSupport.class, TestEnvironment.class})
 class TinyBenchmarkEmrIT {

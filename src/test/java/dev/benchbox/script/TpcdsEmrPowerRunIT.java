@@ -1,5 +1,6 @@
 package dev.benchbox.script;
 
+import dev.benchbox.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,6 +56,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(properties = {"spring.shell.interactive.enabled=false", "benchbox.errors-on-terminal=true"})
 @Import({ShellTestSupport.class, TestEnvironment.class})
+@IntegrationTest
 class TpcdsEmrPowerRunIT {
     private static final String CONNECT = "connect emr-serverless --endpoint-url ${BBX_ENDPOINT} --region us-east-1 "
             + "--s3-staging-dir s3://${BBX_BUCKET}/ds/ --execution-role-arn ${BBX_ROLE} --create-application\n";

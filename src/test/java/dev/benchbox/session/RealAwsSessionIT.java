@@ -1,5 +1,6 @@
 package dev.benchbox.session;
 
+import dev.benchbox.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchbox.shell.CommandLineRunner;
@@ -30,6 +31,7 @@ import org.springframework.context.annotation.Import;
 @EnabledIfSystemProperty(named = "benchbox.aws.real", matches = "true")
 @SpringBootTest(properties = {"spring.shell.interactive.enabled=false", "benchbox.errors-on-terminal=true"})
 @Import(ShellTestSupport.class) // not TestEnvironment: the machine's AWS_* variables (profile, region) count here
+@IntegrationTest
 class RealAwsSessionIT {
     @Autowired
     CommandLineRunner commandLine;

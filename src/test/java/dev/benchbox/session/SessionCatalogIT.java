@@ -1,5 +1,6 @@
 package dev.benchbox.session;
 
+import dev.benchbox.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchbox.shell.BenchboxShell;
@@ -34,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(properties = {"spring.shell.interactive.enabled=false", "benchbox.errors-on-terminal=true"})
 @Import({ShellTestSupport.class, TestEnvironment.class})
+@IntegrationTest
 class SessionCatalogIT {
     @TempDir
     static Path dir;

@@ -1,5 +1,6 @@
 package dev.benchbox.session;
 
+import dev.benchbox.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +17,8 @@ import dev.benchbox.shell.CommandLineRunner;
 import dev.benchbox.shell.ExitStatus;
 import dev.benchbox.shell.ShellTestSupport;
 import dev.benchbox.shell.TestEnvironment;
+import dev.benchbox.standin.Await;
+import dev.benchbox.standin.MutableClock;
 import dev.benchbox.standin.AwsStandIn;
 import dev.benchbox.standin.StandInConfig;
 import java.io.StringWriter;
@@ -24,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -49,6 +53,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  */
 @SpringBootTest(properties = {"spring.shell.interactive.enabled=false", "benchbox.errors-on-terminal=true"})
 @Import({ShellTestSupport.class, TestEnvironment.class})
+@IntegrationTest
 class SparkConnectSessionIT {
     /** The same values, typed, on both engines: DATE, DECIMAL, TIMESTAMP, NULL, strings, integers, doubles. */
     private static final String TYPED = "SELECT DATE '1998-12-01' AS d, CAST(1234.50 AS DECIMAL(15,2)) AS m, "
@@ -77,7 +82,6 @@ class SparkConnectSessionIT {
         System.setProperty("aws.accessKeyId", AwsStandIn.ACCESS_KEY);
         System.setProperty("aws.secretAccessKey", AwsStandIn.SECRET_KEY);
         aws = AwsStandIn.start(StandInConfig.forTests(dir.resolve("aws")));
-        aws.sessions().tokenLifetime(Duration.ofSeconds(6)); // short, so the shell must refresh within the test
     }
 
     @AfterAll
@@ -153,7 +157,8 @@ class SparkConnectSessionIT {
             }
         });
         query.start();
-        Thread.sleep(2000);
+        Await.until("the query running on the session", () -> Arrays.stream(query.getStackTrace())
+                .anyMatch(frame -> frame.getClassName().startsWith("io.grpc.stub.ClientCalls")));
         Instant interrupted = Instant.now();
         query.interrupt();
         query.join(30_000);
@@ -161,9 +166,9 @@ class SparkConnectSessionIT {
         assertThat(failure.get()).isInstanceOf(BenchboxException.class).hasMessage("query cancelled (the session stays open)");
         assertThat(Duration.between(interrupted, Instant.now())).isLessThan(Duration.ofSeconds(10));
 
-        // past the token's lifetime the shell refreshes it before use
+        // past the token's lifetime (its server refuses it now) the shell gets a fresh one and answers
         long endpoints = calls("GetSessionEndpoint");
-        Thread.sleep(6500);
+        aws.sessions().expireTokens(sessionId());
         String afterExpiry = run("query", "SELECT count(*) AS n FROM nation", "--format", "csv");
         assertThat(afterExpiry).startsWith("n\n25\n");
         assertThat(calls("GetSessionEndpoint")).isGreaterThan(endpoints);
@@ -184,8 +189,7 @@ class SparkConnectSessionIT {
         String disconnected = run("disconnect");
         assertThat(disconnected).contains("Disconnected: terminating the open session");
         assertThat(aws.sessions().history(sessionId)).endsWith("TERMINATING", "TERMINATED");
-        Thread.sleep(500);
-        assertThat(aws.sessions().running()).isEmpty();
+        Await.until("the session's server stopped", () -> aws.sessions().running().isEmpty());
         String costAfter = run("cost");
         assertThat(costAfter).containsPattern(sessionId + " +it +TERMINATED +.+ billed +\\d+\\.\\d+").contains("$");
     }
@@ -213,11 +217,25 @@ class SparkConnectSessionIT {
             }
         }
 
-        // an expired token: issued for a second, used after it (the client believes it is still valid)
-        aws.sessions().tokenLifetime(Duration.ofSeconds(1));
+        // before its token's lifetime runs out, by the client's clock, the client fetches a fresh one
+        MutableClock clientClock = new MutableClock(Instant.now());
+        AtomicInteger proactive = new AtomicInteger();
+        try (SparkConnectClient client = new SparkConnectClient(() -> {
+            proactive.incrementAndGet();
+            return api.endpoint(app, sessionId);
+        }, clientClock)) {
+            assertThat(rows(client, "SELECT 1 AS one")).containsExactly(List.of(1));
+            assertThat(rows(client, "SELECT 1 AS one")).containsExactly(List.of(1));
+            assertThat(proactive).as("a valid token is reused").hasValue(1);
+            clientClock.advance(Duration.ofHours(2)); // AWS's tokens last about an hour
+            assertThat(rows(client, "SELECT 1 AS one")).containsExactly(List.of(1));
+            assertThat(proactive).as("an expired token is refreshed before use").hasValue(2);
+        }
+
+        // an expired token: issued already expired, used anyway (the client believes it is still valid)
+        aws.sessions().tokenLifetime(Duration.ofSeconds(-1));
         SessionApi.Endpoint shortLived = api.endpoint(app, sessionId);
-        aws.sessions().tokenLifetime(Duration.ofSeconds(6));
-        Thread.sleep(1500);
+        aws.sessions().tokenLifetime(Duration.ofMinutes(60));
         SessionApi.Endpoint stale = new SessionApi.Endpoint(shortLived.url(), shortLived.authToken(), Instant.now().plusSeconds(3600));
         try (SparkConnectClient client = new SparkConnectClient(() -> stale, Clock.systemUTC())) {
             assertThatThrownBy(() -> rows(client, "SELECT 1")).hasMessageContaining("invalid or expired x-aws-proxy-auth token");

@@ -1,18 +1,17 @@
 package dev.benchbox.shell;
 
+import dev.benchbox.standin.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchbox.session.Session;
 import dev.benchbox.standin.AwsStandIn;
-import dev.benchbox.standin.JobExecutor;
+import dev.benchbox.standin.WithAwsStandIn;
 import dev.benchbox.standin.RecordedRequest;
-import dev.benchbox.standin.StandInConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.jline.reader.Parser;
 import org.jline.terminal.Terminal;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +26,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The EMR Serverless commands as a user types them, against the AWS stand-in through the real SDK clients. */
+@WithAwsStandIn
 @SpringBootTest(properties = {"spring.shell.interactive.enabled=false", "benchbox.errors-on-terminal=true"})
 @Import({ShellTestSupport.class, TestEnvironment.class})
 class EmrShellCommandsTest {
@@ -56,19 +56,14 @@ class EmrShellCommandsTest {
     SchemaNameProvider schemaNameProvider;
 
     @BeforeAll
-    static void startStandIn() {
+    static void credentials() {
         System.setProperty("aws.accessKeyId", AwsStandIn.ACCESS_KEY);
         System.setProperty("aws.secretAccessKey", AwsStandIn.SECRET_KEY);
-        aws = AwsStandIn.start(StandInConfig.forTests(dir.resolve("aws")).withExecutor(r -> JobExecutor.JobResult.success()));
-    }
-
-    @AfterAll
-    static void stopStandIn() {
-        aws.close();
     }
 
     @BeforeEach
-    void clear() {
+    void clear(AwsStandIn standIn) {
+        aws = standIn;
         ShellTestSupport.takeOutput(terminal);
         TestEnvironment.VARIABLES.clear();
         aws.faults().reset();
@@ -313,21 +308,15 @@ class EmrShellCommandsTest {
         assertThat(type("describe nation").output()).contains("n_nationkey  bigint").contains("n_name       string");
 
         // TAB reads the cache, refreshed from Glue in the background after the load
-        List<String> proposals = List.of();
-        for (int i = 0; i < 200 && proposals.isEmpty(); i++) {
-            proposals = tableNameProvider.complete(new CompletionContext(List.of("describe", "na"), 1, 2, null, null))
-                    .stream().map(CompletionProposal::value).toList();
-            Thread.sleep(20);
-        }
+        List<String> proposals = Await.value("table names in the completion cache",
+                () -> tableNameProvider.complete(new CompletionContext(List.of("describe", "na"), 1, 2, null, null))
+                        .stream().map(CompletionProposal::value).toList(), found -> !found.isEmpty());
         assertThat(proposals).containsExactly("nation");
 
         // schema names are Glue databases, cached the same way
-        List<String> schemas = List.of();
-        for (int i = 0; i < 200 && !schemas.contains("envdb"); i++) {
-            schemas = schemaNameProvider.complete(new CompletionContext(List.of("use", "env"), 1, 3, null, null))
-                    .stream().map(CompletionProposal::value).toList();
-            Thread.sleep(20);
-        }
+        List<String> schemas = Await.value("schema names in the completion cache",
+                () -> schemaNameProvider.complete(new CompletionContext(List.of("use", "env"), 1, 3, null, null))
+                        .stream().map(CompletionProposal::value).toList(), found -> found.contains("envdb"));
         assertThat(schemas).containsExactly("envdb");
     }
 

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchbox.session.Session;
 import dev.benchbox.standin.AwsStandIn;
-import dev.benchbox.standin.JobExecutor;
-import dev.benchbox.standin.StandInConfig;
+import dev.benchbox.standin.WithAwsStandIn;
 import java.nio.file.Path;
 import java.util.List;
 import org.jline.reader.Parser;
 import org.jline.terminal.Terminal;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * sweep on real Spark is {@code EmrSweepIT}): refusals before anything is sent or started, and a failing
  * configuration's application deleted all the same.
  */
+@WithAwsStandIn
 @SpringBootTest(properties = {"spring.shell.interactive.enabled=false", "benchbox.errors-on-terminal=true"})
 @Import({ShellTestSupport.class, TestEnvironment.class})
 class EmrSweepCommandTest {
@@ -50,19 +49,14 @@ class EmrSweepCommandTest {
     Session session;
 
     @BeforeAll
-    static void startStandIn() {
+    static void credentials() {
         System.setProperty("aws.accessKeyId", AwsStandIn.ACCESS_KEY);
         System.setProperty("aws.secretAccessKey", AwsStandIn.SECRET_KEY);
-        aws = AwsStandIn.start(StandInConfig.forTests(dir.resolve("aws")).withExecutor(r -> JobExecutor.JobResult.success()));
-    }
-
-    @AfterAll
-    static void stopStandIn() {
-        aws.close();
     }
 
     @BeforeEach
-    void clear() {
+    void clear(AwsStandIn standIn) {
+        aws = standIn;
         ShellTestSupport.takeOutput(terminal);
         TestEnvironment.VARIABLES.clear();
     }

@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.benchbox.platform.emr.ScriptedJobOutputs;
 import dev.benchbox.session.Session;
 import dev.benchbox.standin.AwsStandIn;
+import dev.benchbox.standin.WithAwsStandIn;
 import dev.benchbox.standin.IamPolicyEvaluator;
 import dev.benchbox.standin.IamPolicyEvaluator.Permission;
 import dev.benchbox.standin.RecordedRequest;
 import dev.benchbox.standin.RequiredPermissions;
 import dev.benchbox.standin.SessionLauncher;
-import dev.benchbox.standin.StandInConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.function.Function;
 import org.jline.reader.Parser;
 import org.jline.terminal.Terminal;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +42,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * S3, as recorded) must be allowed by the caller's policy it prints, and what each job run needed (its jar, manifest,
  * logs, the Glue tables and files it reads, its output) by the execution role's; checked with a small IAM evaluator.
  */
+@WithAwsStandIn
 @SpringBootTest(properties = {"spring.shell.interactive.enabled=false", "benchbox.errors-on-terminal=true"})
 @Import({ShellTestSupport.class, TestEnvironment.class})
 class IamPolicyCommandTest {
@@ -66,10 +66,15 @@ class IamPolicyCommandTest {
     Session session;
 
     @BeforeAll
-    static void startStandIn() {
+    static void credentials() {
         System.setProperty("aws.accessKeyId", AwsStandIn.ACCESS_KEY);
         System.setProperty("aws.secretAccessKey", AwsStandIn.SECRET_KEY);
-        aws = AwsStandIn.start(StandInConfig.forTests(dir.resolve("aws")).withExecutor(new ScriptedJobOutputs(() -> aws, 0.01)));
+    }
+
+    @BeforeEach
+    void clear(AwsStandIn standIn) {
+        aws = standIn;
+        aws.reset(aws.config().withExecutor(new ScriptedJobOutputs(() -> aws, 0.01)));
         // a session's server is a plain loopback socket: enough to start, describe and stop one
         aws.sessions().launcher(launch -> {
             ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
@@ -94,15 +99,6 @@ class IamPolicyCommandTest {
                 }
             };
         });
-    }
-
-    @AfterAll
-    static void stopStandIn() {
-        aws.close();
-    }
-
-    @BeforeEach
-    void clear() {
         ShellTestSupport.takeOutput(terminal);
     }
 

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.benchbox.session.Session;
 import dev.benchbox.standin.AwsStandIn;
+import dev.benchbox.standin.WithAwsStandIn;
 import dev.benchbox.standin.JobExecutor;
-import dev.benchbox.standin.StandInConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +19,6 @@ import java.util.stream.Stream;
 import org.jline.reader.LineReader;
 import org.jline.reader.Parser;
 import org.jline.terminal.Terminal;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +37,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * the job, and nothing the shell writes or prints: results, report, dry run, log, history, screen. The job is not
  * run on Spark here: the stand-in's executor answers Q6 as Spark would.
  */
+@WithAwsStandIn
 @SpringBootTest(properties = {"spring.shell.interactive.enabled=false", "benchbox.errors-on-terminal=true"})
 @Import({ShellTestSupport.class, TestEnvironment.class})
 class SecretsNotRecordedTest {
@@ -72,10 +72,9 @@ class SecretsNotRecordedTest {
     private final StringBuilder screen = new StringBuilder();
 
     @BeforeAll
-    static void startStandIn() {
+    static void credentials() {
         System.setProperty("aws.accessKeyId", AwsStandIn.ACCESS_KEY);
         System.setProperty("aws.secretAccessKey", AwsStandIn.SECRET_KEY);
-        aws = AwsStandIn.start(StandInConfig.forTests(dir.resolve("aws")).withExecutor(SecretsNotRecordedTest::answerQ6));
     }
 
     /** Writes what the Spark job writes for a power run of Q6 at SF 0.01 (its answer, so that it validates). */
@@ -98,13 +97,10 @@ class SecretsNotRecordedTest {
         return JobExecutor.JobResult.success();
     }
 
-    @AfterAll
-    static void stopStandIn() {
-        aws.close();
-    }
-
     @BeforeEach
-    void clear() {
+    void clear(AwsStandIn standIn) {
+        aws = standIn;
+        aws.reset(aws.config().withExecutor(SecretsNotRecordedTest::answerQ6));
         ShellTestSupport.takeOutput(terminal);
         TestEnvironment.VARIABLES.clear();
     }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.benchbox.session.Session;
 import dev.benchbox.standin.AwsStandIn;
-import dev.benchbox.standin.JobExecutor;
+import dev.benchbox.standin.WithAwsStandIn;
 import dev.benchbox.standin.ModelValidator;
 import dev.benchbox.standin.ServiceModel;
 import dev.benchbox.standin.SessionLauncher;
@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.jline.reader.Parser;
 import org.jline.terminal.Terminal;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * socket here; SparkConnectSessionIT runs real Spark Connect): bad input is one line and sends nothing AWS would
  * refuse, a session's lifecycle and billing, its dry run.
  */
+@WithAwsStandIn
 @SpringBootTest(properties = {"spring.shell.interactive.enabled=false", "benchbox.errors-on-terminal=true"})
 @Import({ShellTestSupport.class, TestEnvironment.class})
 class SessionCommandsTest {
@@ -60,10 +60,14 @@ class SessionCommandsTest {
     Session session;
 
     @BeforeAll
-    static void startStandIn() {
+    static void credentials() {
         System.setProperty("aws.accessKeyId", AwsStandIn.ACCESS_KEY);
         System.setProperty("aws.secretAccessKey", AwsStandIn.SECRET_KEY);
-        aws = AwsStandIn.start(StandInConfig.forTests(dir.resolve("aws")).withExecutor(r -> JobExecutor.JobResult.success()));
+    }
+
+    @BeforeEach
+    void clear(AwsStandIn standIn) {
+        aws = standIn;
         aws.sessions().launcher(launch -> {
             ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
             return new SessionLauncher.Server() {
@@ -87,15 +91,6 @@ class SessionCommandsTest {
                 }
             };
         });
-    }
-
-    @AfterAll
-    static void stopStandIn() {
-        aws.close();
-    }
-
-    @BeforeEach
-    void clear() {
         ShellTestSupport.takeOutput(terminal);
     }
 

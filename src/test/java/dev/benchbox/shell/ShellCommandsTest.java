@@ -1,5 +1,6 @@
 package dev.benchbox.shell;
 
+import dev.benchbox.IntegrationTest;
 import dev.benchbox.standin.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -151,8 +152,7 @@ class ShellCommandsTest {
             keys.write(3);
             awaitScreen(screen, PromptInput.HINT + "\n" + PromptInput.HINT);
             keys.write("query \"SELECT 'half-typed'\"".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            awaitEcho(echo, "half-typed");
-            Thread.sleep(100);
+            awaitEcho(echo, "half-typed'\""); // the whole line is in the reader's buffer: Ctrl-C lands on a half-typed line
             keys.write(3);
             awaitEcho(echo, "^C", echo.toString(java.nio.charset.StandardCharsets.UTF_8).lastIndexOf("half-typed"));
             keys.write("status\r".getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -300,6 +300,7 @@ class ShellCommandsTest {
     }
 
     @Test
+    @IntegrationTest // generates, loads and runs TPC-DS: half a minute
     void runTpcdsOneShotRunsTwoPartQueriesAsTheSpecificationCountsThem() throws Exception {
         Result run = type("run --platform duckdb --benchmark tpcds --scale 0.01 --queries 3,14");
 
@@ -356,11 +357,8 @@ class ShellCommandsTest {
         assertThat(type("create-schema --name sales").error()).isNull();
         assertThat(type("create-schema --name staging").error()).isNull();
         // TAB never waits: the first one schedules the lookup, a later one shows it
-        List<String> proposals = List.of();
-        for (int i = 0; i < 200 && !proposals.contains("staging"); i++) {
-            proposals = complete("use", "--name", "s");
-            Thread.sleep(20);
-        }
+        List<String> proposals = Await.value("schema names in the completion cache", () -> complete("use", "--name", "s"),
+                found -> found.contains("staging"));
         assertThat(proposals).contains("sales", "staging").doesNotContain("main");
         assertThat(complete("load", "tpch", "--schema", "sa")).contains("sales").doesNotContain("staging", "main");
         assertThat(complete("use", "")).contains("main", "sales", "staging").doesNotContain("information_schema", "pg_catalog");
@@ -545,12 +543,9 @@ class ShellCommandsTest {
         assertThat(type("tables").output()).isEqualTo("nation\nregion\n");
         assertThat(type("describe region").output()).startsWith("r_regionkey  BIGINT\nr_name       VARCHAR");
         // completion reads a cache that is filled in the background: it never blocks
-        List<String> proposals = List.of();
-        for (int i = 0; i < 100 && proposals.isEmpty(); i++) {
-            proposals = tableNameProvider.complete(new CompletionContext(List.of("describe", "n"), 1, 1, null, null))
-                    .stream().map(CompletionProposal::value).toList();
-            Thread.sleep(50);
-        }
+        List<String> proposals = Await.value("table names in the completion cache",
+                () -> tableNameProvider.complete(new CompletionContext(List.of("describe", "n"), 1, 1, null, null))
+                        .stream().map(CompletionProposal::value).toList(), found -> !found.isEmpty());
         assertThat(proposals).containsExactly("nation");
     }
 }

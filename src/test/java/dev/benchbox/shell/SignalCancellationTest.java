@@ -1,5 +1,6 @@
 package dev.benchbox.shell;
 
+import dev.benchbox.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchbox.standin.Await;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * cancelled as Ctrl-C cancels it, with one line and the signal's exit status. The shell runs in a child JVM on the
  * test class path, as the launcher runs it.
  */
+@IntegrationTest // an SF 1 load in a child JVM per test, signalled: half a minute
 class SignalCancellationTest {
     @TempDir
     Path work;

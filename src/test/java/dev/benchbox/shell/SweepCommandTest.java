@@ -1,5 +1,6 @@
 package dev.benchbox.shell;
 
+import dev.benchbox.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,6 +72,7 @@ class SweepCommandTest {
     }
 
     @Test
+    @IntegrationTest // loads and runs TPC-H once per combination: ten seconds
     void aDuckDbSweepRunsEachThreadsAndMemoryCombinationWithThoseSettingsThenComparesReportsAndResumes() throws Exception {
         assertThat(type("connect duckdb").error()).isNull();
         String command = "run tpch --scale 0.01 --queries 1,6 --sweep threads=1,2 --sweep memory_limit=512MB,1GB";

@@ -23,6 +23,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,8 +63,15 @@ public final class AwsStandIn implements AutoCloseable {
     private static final Pattern CREDENTIAL_SCOPE = Pattern.compile("Credential=[^/,\\s]+/\\d{8}/[^/]+/([^/]+)/aws4_request");
     private static final Pattern QUERY_SCOPE = Pattern.compile("X-Amz-Credential=[^&]*?(?:/|%2F)\\d{8}(?:/|%2F)[^/&%]+(?:/|%2F)([^/&%]+)(?:/|%2F)aws4_request");
 
-    private final StandInConfig config;
-    private final Faults faults = new Faults();
+    /**
+     * Parsed models by file, shared by every stand-in in this JVM: the Glue model is 1.3 MB of JSON and parsing
+     * it took most of a start. A model is only read after parsing.
+     */
+    private static final Map<Path, ServiceModel> MODELS = new ConcurrentHashMap<>();
+
+    // Replaced by reset(): the handler threads read them, so volatile.
+    private volatile StandInConfig config;
+    private volatile Faults faults = new Faults();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final List<RecordedRequest> s3Requests = new CopyOnWriteArrayList<>();
     private final FilesystemNio2BlobStore blobStore;
@@ -72,8 +81,8 @@ public final class AwsStandIn implements AutoCloseable {
     private final ApiProtocol glueProtocol;
     private final ModelValidator emrValidator;
     private final ModelValidator glueValidator;
-    private final GlueCatalog glue;
-    private final EmrServerless emr;
+    private volatile GlueCatalog glue;
+    private volatile EmrServerless emr;
     private final HttpServer server;
     private final ExecutorService serverThreads;
     private final URI endpoint;
@@ -89,8 +98,8 @@ public final class AwsStandIn implements AutoCloseable {
             Thread.sleep(5);
         }
         this.s3 = new S3Forwarder(URI.create("http://127.0.0.1:" + s3Proxy.getPort()));
-        ServiceModel emrModel = ServiceModel.load(config.modelsDir().resolve(StandInConfig.EMR_MODEL));
-        ServiceModel glueModel = ServiceModel.load(config.modelsDir().resolve(StandInConfig.GLUE_MODEL));
+        ServiceModel emrModel = model(config.modelsDir().resolve(StandInConfig.EMR_MODEL));
+        ServiceModel glueModel = model(config.modelsDir().resolve(StandInConfig.GLUE_MODEL));
         this.emrProtocol = new ApiProtocol(emrModel, true);
         this.glueProtocol = new ApiProtocol(glueModel, false);
         this.emrValidator = new ModelValidator(emrModel);
@@ -106,12 +115,62 @@ public final class AwsStandIn implements AutoCloseable {
         server.setExecutor(serverThreads);
         server.createContext("/", this::handle);
         this.endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        JobExecutor executor = config.executor() != null ? config.executor() : new SparkJobExecutor(this);
-        this.emr = new EmrServerless(config, executor, faults, REGION.id(), ACCOUNT_ID, endpoint.toString());
-        emr.sessions().launcher(new SparkConnectLauncher(this));
+        this.emr = newEmrServerless();
         server.start();
         if (!blobStore.containerExists(config.bucket())) {
             blobStore.createContainer(config.bucket());
+        }
+    }
+
+    private static ServiceModel model(Path file) {
+        return MODELS.computeIfAbsent(file.toAbsolutePath().normalize(), ServiceModel::load);
+    }
+
+    private EmrServerless newEmrServerless() {
+        JobExecutor executor = config.executor() != null ? config.executor() : new SparkJobExecutor(this);
+        EmrServerless service = new EmrServerless(config, executor, faults, REGION.id(), ACCOUNT_ID, endpoint.toString());
+        service.sessions().launcher(new SparkConnectLauncher(this));
+        return service;
+    }
+
+    /**
+     * Makes this running stand-in as good as a new one started with {@code newConfig}, keeping only what is costly
+     * to start (the endpoint, s3proxy, the parsed models): applications, job runs, sessions, the Glue catalog,
+     * faults, recorded requests and every S3 object go; the bucket exists again, empty. {@code newConfig} may
+     * change the clock, latencies and executor, not where the stand-in lives (data and models directories,
+     * bucket, port). Call it while no request is in flight.
+     */
+    public void reset(StandInConfig newConfig) {
+        requireNonNull(newConfig, "newConfig is null");
+        if (!newConfig.dataDir().equals(config.dataDir()) || !newConfig.modelsDir().equals(config.modelsDir())
+                || !newConfig.bucket().equals(config.bucket()) || newConfig.port() != config.port()) {
+            throw new IllegalArgumentException("reset keeps the data and models directories, bucket and port; start a new stand-in instead");
+        }
+        faults.resume();
+        emr.close();
+        this.config = newConfig;
+        this.faults = new Faults();
+        requests.clear();
+        s3Requests.clear();
+        this.glue = new GlueCatalog(newConfig.clock(), ACCOUNT_ID);
+        for (var bucket : blobStore.list().buckets()) {
+            blobStore.deleteContainer(bucket.name()); // with every object in it
+        }
+        blobStore.createContainer(newConfig.bucket());
+        deleteRecursively(newConfig.dataDir().resolve("jobs"));
+        this.emr = newEmrServerless();
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + dir, e);
         }
     }
 

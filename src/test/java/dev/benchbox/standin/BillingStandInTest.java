@@ -2,15 +2,14 @@ package dev.benchbox.standin;
 
 import dev.benchbox.standin.JobExecutor.JobResult;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
 import software.amazon.awssdk.services.emrserverless.model.ApplicationState;
 import software.amazon.awssdk.services.emrserverless.model.InitialCapacityConfig;
 import software.amazon.awssdk.services.emrserverless.model.JobRun;
 import software.amazon.awssdk.services.emrserverless.model.JobRunState;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -18,17 +17,20 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Billing as GetJobRun reports it, with a clock the job moves by a known duration. */
+@WithAwsStandIn
 class BillingStandInTest {
-
-    @TempDir
-    Path dir;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
     private AwsStandIn aws;
     private EmrServerlessClient emr;
 
+    @BeforeEach
+    void standIn(AwsStandIn standIn) {
+        aws = standIn;
+    }
+
     private void start(Duration jobDuration) {
-        aws = AwsStandIn.start(StandInConfig.forTests(dir).withClock(clock).withExecutor(r -> {
+        aws.reset(aws.config().withClock(clock).withExecutor(r -> {
             clock.advance(jobDuration);
             return JobResult.success();
         }));
@@ -38,7 +40,6 @@ class BillingStandInTest {
     @AfterEach
     void stop() {
         emr.close();
-        aws.close();
     }
 
     private String application(Map<String, InitialCapacityConfig> initialCapacity) {

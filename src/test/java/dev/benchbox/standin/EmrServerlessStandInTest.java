@@ -2,8 +2,8 @@ package dev.benchbox.standin;
 
 import dev.benchbox.standin.JobExecutor.JobResult;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
 import software.amazon.awssdk.services.emrserverless.model.ApplicationState;
 import software.amazon.awssdk.services.emrserverless.model.ConflictException;
@@ -21,17 +21,20 @@ import java.util.concurrent.CountDownLatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@WithAwsStandIn
 class EmrServerlessStandInTest {
-
-    @TempDir
-    Path dir;
 
     private final CountDownLatch release = new CountDownLatch(1);
     private AwsStandIn aws;
     private EmrServerlessClient emr;
 
+    @BeforeEach
+    void standIn(AwsStandIn standIn) {
+        aws = standIn;
+    }
+
     private void start(JobExecutor executor) {
-        aws = AwsStandIn.start(StandInConfig.forTests(dir).withExecutor(executor));
+        aws.reset(aws.config().withExecutor(executor));
         emr = aws.emrServerlessClient();
     }
 
@@ -51,9 +54,6 @@ class EmrServerlessStandInTest {
         release.countDown();
         if (emr != null) {
             emr.close();
-        }
-        if (aws != null) {
-            aws.close();
         }
     }
 
@@ -238,7 +238,7 @@ class EmrServerlessStandInTest {
 
     @Test
     void idleApplicationStopsAfterItsIdleTimeout() {
-        aws = AwsStandIn.start(StandInConfig.forTests(dir).withMinute(Duration.ofMillis(20)).withExecutor(r -> JobResult.success()));
+        aws.reset(aws.config().withMinute(Duration.ofMillis(20)).withExecutor(r -> JobResult.success()));
         emr = aws.emrServerlessClient();
         String id = emr.createApplication(b -> b.releaseLabel("emr-7.5.0").type("SPARK")
                 .autoStopConfiguration(c -> c.enabled(true).idleTimeoutMinutes(2))).applicationId();

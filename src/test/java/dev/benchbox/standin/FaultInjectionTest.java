@@ -2,8 +2,8 @@ package dev.benchbox.standin;
 
 import dev.benchbox.standin.JobExecutor.JobResult;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
@@ -26,23 +26,26 @@ import java.util.concurrent.CountDownLatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@WithAwsStandIn
 class FaultInjectionTest {
-
-    @TempDir
-    Path dir;
 
     private final CountDownLatch release = new CountDownLatch(1);
     private AwsStandIn aws;
     private EmrServerlessClient emr;
 
+    @BeforeEach
+    void standIn(AwsStandIn standIn) {
+        aws = standIn;
+    }
+
     private void start(StandInConfig config) {
-        aws = AwsStandIn.start(config);
+        aws.reset(config);
         // No retries: each injected fault must surface exactly once.
         emr = aws.configure(EmrServerlessClient.builder()).overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
     }
 
     private void start() {
-        start(StandInConfig.forTests(dir).withExecutor(r -> {
+        start(StandInConfig.forTests(aws.config().dataDir()).withExecutor(r -> {
             release.await();
             return JobResult.success();
         }));
@@ -52,7 +55,6 @@ class FaultInjectionTest {
     void stop() {
         release.countDown();
         emr.close();
-        aws.close();
     }
 
     private String application() {
@@ -180,7 +182,7 @@ class FaultInjectionTest {
     @Test
     void coldStartLatencyAppliesOnlyWithoutPreInitialisedCapacity() {
         // Cold starts take "forever" here, warm ones are instant: only the application with initial capacity gets going.
-        start(StandInConfig.forTests(dir).withStartLatencies(Duration.ofHours(1), Duration.ofMillis(5)).withExecutor(r -> JobResult.success()));
+        start(StandInConfig.forTests(aws.config().dataDir()).withStartLatencies(Duration.ofHours(1), Duration.ofMillis(5)).withExecutor(r -> JobResult.success()));
         String cold = application();
         var worker = InitialCapacityConfig.builder().workerConfiguration(w -> w.cpu("4 vCPU").memory("16 GB"));
         String warm = emr.createApplication(b -> b.releaseLabel("emr-7.5.0").type("SPARK")

@@ -3,7 +3,6 @@ package dev.benchbox.standin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.AlreadyExistsException;
 import software.amazon.awssdk.services.glue.model.Column;
@@ -12,30 +11,26 @@ import software.amazon.awssdk.services.glue.model.GlueException;
 import software.amazon.awssdk.services.glue.model.Table;
 import software.amazon.awssdk.services.glue.model.TableInput;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@WithAwsStandIn
 class GlueStandInTest {
-
-    @TempDir
-    Path dir;
 
     private AwsStandIn aws;
     private GlueClient glue;
 
     @BeforeEach
-    void start() {
-        aws = AwsStandIn.start(StandInConfig.forTests(dir).withExecutor(r -> JobExecutor.JobResult.success()));
+    void start(AwsStandIn standIn) {
+        aws = standIn;
         glue = aws.glueClient();
     }
 
     @AfterEach
     void stop() {
         glue.close();
-        aws.close();
     }
 
     private static TableInput parquetTable(String name, String location, Column... columns) {

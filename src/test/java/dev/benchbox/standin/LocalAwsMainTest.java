@@ -1,5 +1,7 @@
 package dev.benchbox.standin;
 
+import dev.benchbox.IntegrationTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** scripts/local-aws that cannot start says why in one line (its main then exits 1) instead of a stack trace. */
+@IntegrationTest
 class LocalAwsMainTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 

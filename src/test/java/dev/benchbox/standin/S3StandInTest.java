@@ -3,7 +3,6 @@ package dev.benchbox.standin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -23,24 +22,21 @@ import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@WithAwsStandIn
 class S3StandInTest {
-
-    @TempDir
-    Path dir;
 
     private AwsStandIn aws;
     private S3Client s3;
 
     @BeforeEach
-    void start() {
-        aws = AwsStandIn.start(StandInConfig.forTests(dir).withExecutor(r -> JobExecutor.JobResult.success()));
+    void start(AwsStandIn standIn) {
+        aws = standIn;
         s3 = aws.s3Client();
     }
 
     @AfterEach
     void stop() {
         s3.close();
-        aws.close();
     }
 
     @Test

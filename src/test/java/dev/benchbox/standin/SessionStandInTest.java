@@ -8,7 +8,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
@@ -17,7 +16,6 @@ import software.amazon.awssdk.services.emrserverless.model.ApplicationState;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,10 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * every request checked against the AWS model): states, idempotency, release and enablement checks, endpoint tokens,
  * idle timeout, billing. The server behind a session is a plain loopback socket here; SessionIT runs real Spark Connect.
  */
+@WithAwsStandIn
 class SessionStandInTest {
-
-    @TempDir
-    Path dir;
 
     private AwsStandIn aws;
     private EmrServerlessClient emr;
@@ -69,8 +65,8 @@ class SessionStandInTest {
     };
 
     @BeforeEach
-    void start() {
-        aws = AwsStandIn.start(StandInConfig.forTests(dir));
+    void start(AwsStandIn standIn) {
+        aws = standIn;
         aws.sessions().launcher(sockets);
         emr = aws.emrServerlessClient();
         api = new SignedSessionApi(aws.endpoint(), AwsStandIn.REGION.id(),
@@ -82,10 +78,9 @@ class SessionStandInTest {
         if (emr != null) {
             emr.close();
         }
-        if (aws != null) {
-            aws.close();
-            assertThat(aws.sessions().running()).as("no session server left running").isEmpty();
-        }
+        StandInSessions sessions = aws.sessions();
+        aws.reset(aws.config()); // what closing did: stops the session servers
+        assertThat(sessions.running()).as("no session server left running").isEmpty();
     }
 
     private String application(String release, boolean sessions) {

@@ -1,5 +1,6 @@
 package dev.benchbox.standin;
 
+import dev.benchbox.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Serverless; it reads Parquet through the Glue table and straight from S3, and writes CSV back to S3.
  * One Spark JVM start per successful run, so this class keeps to a single Spark run.
  */
+@IntegrationTest
 class SparkJobIT {
 
     private static final java.time.Duration SPARK_JOB_LIMIT = java.time.Duration.ofMinutes(3);

@@ -117,6 +117,20 @@ public final class StandInSessions implements AutoCloseable {
         this.tokenLifetime = requireNonNull(lifetime, "lifetime is null");
     }
 
+    /**
+     * Every token issued for the session so far expires now, as its lifetime running out would make it: its server
+     * refuses them from the next call on. Tests of refreshing use it instead of waiting out a lifetime.
+     */
+    public synchronized void expireTokens(String sessionId) {
+        Sess s = sessions.get(sessionId);
+        if (s == null) {
+            throw new IllegalArgumentException("no session " + sessionId);
+        }
+        long now = Instant.now().toEpochMilli();
+        s.issued.replaceAll((token, until) -> Math.min(until, now));
+        writeTokens(s);
+    }
+
     /** Every state the session has been in, oldest first. */
     public synchronized List<String> history(String sessionId) {
         Sess s = sessions.get(sessionId);

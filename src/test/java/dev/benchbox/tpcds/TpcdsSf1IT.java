@@ -1,5 +1,6 @@
 package dev.benchbox.tpcds;
 
+import dev.benchbox.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchbox.bench.PowerRunRequest;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * scale), the 99 queries (103 statements) run once, every answer compared value by value with the reference answers,
  * and the results file written. Takes about 2 minutes on 2 cores (generation ~40-75 CPU-s, the queries ~60 s).
  */
+@IntegrationTest
 class TpcdsSf1IT {
     @Test
     void allNinetyNineQueriesMatchTheirReferenceAnswers(@TempDir Path results) throws Exception {

@@ -1,5 +1,6 @@
 package dev.benchbox.platform.duckdb;
 
+import dev.benchbox.standin.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -466,7 +467,7 @@ class DuckDbPlatformTest {
         }, "endless-query");
 
         worker.start();
-        Thread.sleep(300); // let it start; if it has not yet, the interrupt flag still cancels it once it does
+        awaitInsideDuckDb(worker);
         worker.interrupt();
         worker.join(TimeUnit.MINUTES.toMillis(2));
 
@@ -530,12 +531,18 @@ class DuckDbPlatformTest {
         }, "endless-batch");
 
         worker.start();
-        Thread.sleep(300);
+        awaitInsideDuckDb(worker);
         worker.interrupt();
         worker.join(TimeUnit.MINUTES.toMillis(2));
 
         assertThat(worker.isAlive()).as("batch still running after interrupt").isFalse();
         assertThat(failure.get()).isInstanceOf(BenchboxException.class).hasMessage("run cancelled");
+    }
+
+    /** Until the worker is inside DuckDB's native execution, so that the interrupt lands mid-query, which is the case tested. */
+    private static void awaitInsideDuckDb(Thread worker) {
+        Await.until(worker.getName() + " executing in DuckDB", () -> java.util.Arrays.stream(worker.getStackTrace())
+                .anyMatch(frame -> frame.getClassName().equals("org.duckdb.DuckDBNative") && frame.getMethodName().equals("duckdb_jdbc_execute")));
     }
 
     private void run(String sql) {

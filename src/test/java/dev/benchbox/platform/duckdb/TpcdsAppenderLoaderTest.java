@@ -1,5 +1,6 @@
 package dev.benchbox.platform.duckdb;
 
+import dev.benchbox.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,6 +27,7 @@ class TpcdsAppenderLoaderTest {
     }
 
     @Test
+    @IntegrationTest // generates a TPC-DS table twice: ten seconds
     void parallelChunksLoadExactlyWhatOneGeneratorPassMakes() {
         LoadReport report = platform.load("main", dev.benchbox.benchmark.Benchmarks.get("tpcds").dataSet(), dev.benchbox.dataset.Scale.of(0.01), List.of("store_sales", "store_returns", "reason"),
                 LoadProgress.NONE);

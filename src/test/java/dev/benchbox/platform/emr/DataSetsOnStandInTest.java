@@ -1,5 +1,7 @@
 package dev.benchbox.platform.emr;
 
+import dev.benchbox.IntegrationTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,6 +29,7 @@ import software.amazon.awssdk.services.glue.model.Table;
  * Benchmarks other than TPC-H through the EMR Serverless platform's generic load and register, against the stand-in:
  * the platform asks the data set for everything (tables, columns, row counts, the Glue parameter of its scale).
  */
+@IntegrationTest
 class DataSetsOnStandInTest {
     @TempDir
     Path dir;

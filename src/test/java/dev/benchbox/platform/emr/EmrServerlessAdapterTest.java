@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchbox.platform.LoadReport;
 import dev.benchbox.standin.AwsStandIn;
-import dev.benchbox.standin.JobExecutor;
-import dev.benchbox.standin.StandInConfig;
+import dev.benchbox.standin.WithAwsStandIn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.glue.GlueClient;
@@ -23,20 +22,20 @@ import software.amazon.awssdk.services.s3.S3Client;
  * {@code loadData}, {@code close()}), end to end against the AWS stand-in through the real SDK clients.
  * ({@code executeQuery} needs a real Spark job: BenchboxJobIT runs job runs on real Spark.)
  */
+@WithAwsStandIn
 class EmrServerlessAdapterTest {
     @TempDir
     static Path dir;
     static AwsStandIn aws;
 
     @BeforeAll
-    static void startStandIn() {
+    static void credentials() {
         StandInFixture.useDummyCredentials();
-        aws = AwsStandIn.start(StandInConfig.forTests(dir.resolve("aws")).withExecutor(r -> JobExecutor.JobResult.success()));
     }
 
-    @AfterAll
-    static void stopStandIn() {
-        aws.close();
+    @BeforeEach
+    void standIn(AwsStandIn standIn) {
+        aws = standIn;
     }
 
     @Test

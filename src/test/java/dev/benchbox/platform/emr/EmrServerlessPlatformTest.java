@@ -1,5 +1,6 @@
 package dev.benchbox.platform.emr;
 
+import dev.benchbox.standin.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,19 +10,16 @@ import dev.benchbox.dataset.Column;
 import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.platform.LoadReport;
 import dev.benchbox.standin.AwsStandIn;
-import dev.benchbox.standin.JobExecutor;
+import dev.benchbox.standin.WithAwsStandIn;
 import dev.benchbox.standin.RecordedRequest;
-import dev.benchbox.standin.StandInConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.Table;
@@ -29,10 +27,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** The platform against the AWS stand-in, through the real SDK clients. */
+@WithAwsStandIn
 class EmrServerlessPlatformTest {
-    @TempDir
-    Path dir;
-
     private AwsStandIn aws;
 
     @BeforeAll
@@ -41,13 +37,8 @@ class EmrServerlessPlatformTest {
     }
 
     @BeforeEach
-    void start() {
-        aws = AwsStandIn.start(StandInConfig.forTests(dir.resolve("aws")).withExecutor(r -> JobExecutor.JobResult.success()));
-    }
-
-    @AfterEach
-    void stop() {
-        aws.close();
+    void standIn(AwsStandIn standIn) {
+        aws = standIn;
     }
 
     private List<String> operations() {
@@ -265,13 +256,8 @@ class EmrServerlessPlatformTest {
         }
     }
 
-    private static void awaitState(EmrServerlessClient emr, String id, String state) throws InterruptedException {
-        for (int i = 0; i < 500; i++) {
-            if (emr.getApplication(b -> b.applicationId(id)).application().stateAsString().equals(state)) {
-                return;
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("application " + id + " never reached " + state);
+    private static void awaitState(EmrServerlessClient emr, String id, String state) {
+        Await.until("application " + id + " reaches " + state,
+                () -> emr.getApplication(b -> b.applicationId(id)).application().stateAsString().equals(state));
     }
 }

@@ -8,24 +8,18 @@ import dev.benchbox.platform.ConfigurationSweeps;
 import dev.benchbox.platform.emr.job.RunManifest;
 import dev.benchbox.results.EngineConfiguration;
 import dev.benchbox.standin.AwsStandIn;
-import dev.benchbox.standin.JobExecutor;
+import dev.benchbox.standin.WithAwsStandIn;
 import dev.benchbox.standin.RecordedRequest;
-import dev.benchbox.standin.StandInConfig;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A sweep's applications and job shapes on EMR Serverless, against the stand-in through the real SDK clients. */
+@WithAwsStandIn
 class EmrSweepsTest {
-    @TempDir
-    Path dir;
-
     private AwsStandIn aws;
 
     @BeforeAll
@@ -34,13 +28,8 @@ class EmrSweepsTest {
     }
 
     @BeforeEach
-    void start() {
-        aws = AwsStandIn.start(StandInConfig.forTests(dir.resolve("aws")).withExecutor(r -> JobExecutor.JobResult.success()));
-    }
-
-    @AfterEach
-    void stop() {
-        aws.close();
+    void standIn(AwsStandIn standIn) {
+        aws = standIn;
     }
 
     private List<RecordedRequest> requests(String operation) {

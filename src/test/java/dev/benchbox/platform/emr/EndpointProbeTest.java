@@ -49,10 +49,11 @@ class EndpointProbeTest {
 
     @Test
     void aServerThatAcceptsButNeverAnswersFailsAfterTheAnswerTimeout() throws Exception {
+        java.util.concurrent.CountDownLatch testOver = new java.util.concurrent.CountDownLatch(1);
         try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread acceptor = new Thread(() -> {
                 try (Socket ignored = silent.accept()) {
-                    Thread.sleep(5_000);
+                    testOver.await(); // holds the connection open, never answering
                 } catch (Exception e) {
                     // the test is over
                 }
@@ -62,6 +63,8 @@ class EndpointProbeTest {
             URI endpoint = URI.create("http://127.0.0.1:" + silent.getLocalPort());
             assertThatThrownBy(() -> probe.check(endpoint)).isInstanceOf(BenchboxException.class)
                     .hasMessage("cannot reach " + endpoint + ": connected, but no answer within 0.3 s (check endpoint_url and the network)");
+        } finally {
+            testOver.countDown();
         }
     }
 

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.standin.AwsStandIn;
+import dev.benchbox.standin.WithAwsStandIn;
 import dev.benchbox.standin.ContinueQuirkFront;
-import dev.benchbox.standin.JobExecutor;
-import dev.benchbox.standin.StandInConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,6 +22,7 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
  * Uploads to S3-compatible servers that answer {@code Expect: 100-continue} with extra interim responses
  * (Ceph RGW, moto's server): the stand-in's {@link ContinueQuirkFront} knob reproduces them.
  */
+@WithAwsStandIn
 class ExpectContinueTest {
     @TempDir
     Path dir;
@@ -33,9 +33,8 @@ class ExpectContinueTest {
     }
 
     @Test
-    void theKnobBreaksTheSdksDefaultUploadClient() {
-        try (AwsStandIn aws = AwsStandIn.start(StandInConfig.forTests(dir.resolve("aws")).withExecutor(r -> JobExecutor.JobResult.success()));
-                ContinueQuirkFront front = ContinueQuirkFront.start(aws.endpoint());
+    void theKnobBreaksTheSdksDefaultUploadClient(AwsStandIn aws) {
+        try (ContinueQuirkFront front = ContinueQuirkFront.start(aws.endpoint());
                 S3AsyncClient plain = aws.configure(S3AsyncClient.builder()).endpointOverride(front.endpoint())
                         .forcePathStyle(true).multipartEnabled(true).build()) {
             // without the fix the SDK's own client fails: this is the fault the knob stands for
@@ -46,13 +45,12 @@ class ExpectContinueTest {
     }
 
     @Test
-    void uploadsSucceedAgainstAServerThatAnswersTheExpectationTwice() throws Exception {
+    void uploadsSucceedAgainstAServerThatAnswersTheExpectationTwice(AwsStandIn aws) throws Exception {
         byte[] bytes = new byte[6 * 1024 * 1024 + 7];
         new Random(7).nextBytes(bytes);
         Path big = Files.write(dir.resolve("big.parquet"), bytes);
         Path small = Files.writeString(dir.resolve("small.parquet"), "small");
-        try (AwsStandIn aws = AwsStandIn.start(StandInConfig.forTests(dir.resolve("aws")).withExecutor(r -> JobExecutor.JobResult.success()));
-                ContinueQuirkFront front = ContinueQuirkFront.start(aws.endpoint())) {
+        try (ContinueQuirkFront front = ContinueQuirkFront.start(aws.endpoint())) {
             Map<String, String> raw = StandInFixture.options(aws, "endpoint_url", front.endpoint().toString(), "create_application", "true");
             EmrOptions options = EmrOptions.resolve(raw, Map.of(), false);
             try (AwsClients clients = AwsClients.create(AwsClients.Settings.of(options).withMultipart(5L * 1024 * 1024, 5L * 1024 * 1024))) {

@@ -5,28 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.benchbox.platform.JobProgress;
 import dev.benchbox.standin.AwsStandIn;
-import dev.benchbox.standin.JobExecutor;
-import dev.benchbox.standin.StandInConfig;
-import java.nio.file.Path;
+import dev.benchbox.standin.WithAwsStandIn;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An endpoint that accepts connections and never answers (a stopped process): every call gives up within its
  * bound, each retry is said while it happens, and what closing could not stop is said with the command to stop it.
  */
+@WithAwsStandIn
 class StalledEndpointTest {
-    @TempDir
-    Path dir;
-
     private AwsStandIn aws;
     private final List<String> notices = new CopyOnWriteArrayList<>();
     private final JobProgress progress = new JobProgress() {
@@ -42,13 +36,8 @@ class StalledEndpointTest {
     }
 
     @BeforeEach
-    void start() {
-        aws = AwsStandIn.start(StandInConfig.forTests(dir.resolve("aws")).withExecutor(r -> JobExecutor.JobResult.success()));
-    }
-
-    @AfterEach
-    void stop() {
-        aws.close();
+    void standIn(AwsStandIn standIn) {
+        aws = standIn;
     }
 
     private EmrServerlessPlatform connect() {

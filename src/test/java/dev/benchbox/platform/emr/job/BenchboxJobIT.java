@@ -1,5 +1,6 @@
 package dev.benchbox.platform.emr.job;
 
+import dev.benchbox.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchbox.platform.BatchQuery;
@@ -9,6 +10,7 @@ import dev.benchbox.platform.QueryExecution;
 import dev.benchbox.platform.RowSink;
 import dev.benchbox.platform.duckdb.DuckDbPlatform;
 import dev.benchbox.platform.emr.job.RunManifest.Catalog;
+import dev.benchbox.standin.Await;
 import dev.benchbox.standin.AwsStandIn;
 import dev.benchbox.standin.StandInConfig;
 import dev.benchbox.tpch.AnswerValidator;
@@ -47,6 +49,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * JVM. Proves that the 22 query texts run on Spark and answer correctly, in one job run. Every test is one
  * Spark JVM start (tens of seconds on a small machine), so this class keeps to a few.
  */
+@IntegrationTest
 class BenchboxJobIT {
 
     private static final double SCALE = 0.01;
@@ -76,7 +79,7 @@ class BenchboxJobIT {
         jobJar = jar.location(staging);
         assertThat(jar.uploadIfAbsent(s3, jobJar)).isTrue();
         app = emr.createApplication(b -> b.name("benchbox-job-it").releaseLabel("emr-7.5.0").type("SPARK")).applicationId();
-        await(() -> emr.getApplication(b -> b.applicationId(app)).application().state() == ApplicationState.CREATED);
+        await("application created", () -> emr.getApplication(b -> b.applicationId(app)).application().state() == ApplicationState.CREATED);
     }
 
     @AfterAll
@@ -153,7 +156,7 @@ class BenchboxJobIT {
                 .configurationOverrides(o -> o.monitoringConfiguration(m -> m.s3MonitoringConfiguration(
                         l -> l.logUri("s3://" + aws.bucket() + "/logs/"))))).jobRunId();
         JobRun[] last = new JobRun[1];
-        await(() -> ENDED.contains((last[0] = emr.getJobRun(b -> b.applicationId(app).jobRunId(id)).jobRun()).state()));
+        await("job run ended", () -> ENDED.contains((last[0] = emr.getJobRun(b -> b.applicationId(app).jobRunId(id)).jobRun()).state()));
         return last[0];
     }
 
@@ -266,7 +269,7 @@ class BenchboxJobIT {
                 .jobDriver(d -> d.sparkSubmit(s -> s.entryPoint(jobJar).entryPointArguments("s3://" + aws.bucket() + "/staging/runs/bad/manifest.json")
                         .sparkSubmitParameters(parameters)))).jobRunId();
         JobRun[] run = new JobRun[1];
-        await(() -> ENDED.contains((run[0] = emr.getJobRun(b -> b.applicationId(app).jobRunId(id)).jobRun()).state()));
+        await("job run ended", () -> ENDED.contains((run[0] = emr.getJobRun(b -> b.applicationId(app).jobRunId(id)).jobRun()).state()));
 
         assertThat(run[0].state()).isEqualTo(JobRunState.FAILED);
         assertThat(run[0].stateDetails()).contains("bad manifest").contains("catalog");
@@ -348,18 +351,8 @@ class BenchboxJobIT {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
-    private static void await(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(8).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out");
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
+    /** Job runs on real Spark in a child JVM: minutes on a loaded machine, so a longer bound than Await's default. */
+    private static void await(String what, java.util.function.BooleanSupplier condition) {
+        Await.until(what, Duration.ofMinutes(8), condition);
     }
 }

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.benchbox.standin.AwsStandIn;
-import dev.benchbox.standin.JobExecutor;
-import dev.benchbox.standin.StandInConfig;
+import dev.benchbox.standin.WithAwsStandIn;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URL;
@@ -130,10 +129,10 @@ class JobJarTest {
     }
 
     @Test
-    void uploadsOnlyWhenTheObjectIsAbsent() {
+    @WithAwsStandIn
+    void uploadsOnlyWhenTheObjectIsAbsent(AwsStandIn aws) {
         JobJar jar = JobJar.of(classes(MAIN, "main"));
-        try (AwsStandIn aws = AwsStandIn.start(StandInConfig.forTests(dir).withExecutor(r -> JobExecutor.JobResult.success()));
-                S3Client s3 = aws.s3Client()) {
+        try (S3Client s3 = aws.s3Client()) {
             String uri = jar.location("s3://" + aws.bucket() + "/staging");
 
             assertThat(jar.uploadIfAbsent(s3, uri)).isTrue();

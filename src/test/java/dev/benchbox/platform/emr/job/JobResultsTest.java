@@ -7,8 +7,7 @@ import dev.benchbox.BenchboxException;
 import dev.benchbox.dataset.Column;
 import dev.benchbox.platform.QueryExecution;
 import dev.benchbox.standin.AwsStandIn;
-import dev.benchbox.standin.JobExecutor;
-import dev.benchbox.standin.StandInConfig;
+import dev.benchbox.standin.WithAwsStandIn;
 import dev.benchbox.tpch.AnswerValidator;
 import dev.benchbox.tpch.Validation;
 import dev.benchbox.tpch.ValidationMode;
@@ -99,9 +98,9 @@ class JobResultsTest {
     }
 
     @Test
-    void readsTheSummaryAndEveryResultFileFromS3() {
-        try (AwsStandIn aws = AwsStandIn.start(StandInConfig.forTests(dir).withExecutor(r -> JobExecutor.JobResult.success()));
-                S3Client s3 = aws.s3Client()) {
+    @WithAwsStandIn
+    void readsTheSummaryAndEveryResultFileFromS3(AwsStandIn aws) {
+        try (S3Client s3 = aws.s3Client()) {
             String output = "s3://" + aws.bucket() + "/staging/runs/r-1/";
             put(s3, aws.bucket(), "staging/runs/r-1/results/Q3-warmup-1.json", TYPED.replace("\"iteration\":2,\"warmup\":false", "\"iteration\":0,\"warmup\":true"));
             put(s3, aws.bucket(), "staging/runs/r-1/results/Q3-1.json", TYPED.replace("\"iteration\":2", "\"iteration\":1"));

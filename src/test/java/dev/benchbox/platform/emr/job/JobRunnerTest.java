@@ -6,13 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.benchbox.BenchboxException;
 import dev.benchbox.standin.Await;
 import dev.benchbox.standin.AwsStandIn;
+import dev.benchbox.standin.WithAwsStandIn;
 import dev.benchbox.standin.JobExecutor;
 import dev.benchbox.standin.JobExecutor.JobResult;
 import dev.benchbox.standin.Service;
-import dev.benchbox.standin.StandInConfig;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,8 +19,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
 import software.amazon.awssdk.services.emrserverless.model.ApplicationState;
@@ -30,18 +29,21 @@ import software.amazon.awssdk.services.emrserverless.model.JobRunState;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Job runs followed to their end against the AWS stand-in, with scripted job outcomes. */
+@WithAwsStandIn
 class JobRunnerTest {
-    @TempDir
-    Path dir;
-
     private final CountDownLatch release = new CountDownLatch(1);
     private AwsStandIn aws;
     private EmrServerlessClient emr;
     private S3Client s3;
     private String applicationId;
 
+    @BeforeEach
+    void standIn(AwsStandIn standIn) {
+        aws = standIn;
+    }
+
     private void start(JobExecutor executor) {
-        aws = AwsStandIn.start(StandInConfig.forTests(dir).withExecutor(executor));
+        aws.reset(aws.config().withExecutor(executor));
         emr = aws.emrServerlessClient();
         s3 = aws.s3Client();
         applicationId = emr.createApplication(b -> b.name("bench").releaseLabel("emr-7.0.0").type("SPARK")
@@ -53,10 +55,9 @@ class JobRunnerTest {
     @AfterEach
     void stop() {
         release.countDown();
-        if (aws != null) {
+        if (emr != null) {
             emr.close();
             s3.close();
-            aws.close();
         }
     }
 
@@ -85,11 +86,8 @@ class JobRunnerTest {
     @Test
     void pollsBetweenStateChangesReportTheStateStillHeldSoADisplayCanTick() {
         start(request -> {
-            try {
-                Thread.sleep(1500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            // running until the runner has reported it still RUNNING (bounded: without that report the assertions fail)
+            release.await(20, java.util.concurrent.TimeUnit.SECONDS);
             return JobResult.success();
         });
         List<String> events = new CopyOnWriteArrayList<>();
@@ -102,9 +100,12 @@ class JobRunnerTest {
             @Override
             public void stillIn(String jobRunId, JobRunState state, java.time.Duration sinceSubmit) {
                 events.add("still " + state);
+                if (state == JobRunState.RUNNING) {
+                    release.countDown();
+                }
             }
         });
-        // a 1.5 s run is polled several times while RUNNING; each "still" repeats the last change
+        // a run that lasts until it was polled while RUNNING; each "still" repeats the last change
         assertThat(events).contains("changed RUNNING", "still RUNNING");
         String last = null;
         for (String event : events) {
