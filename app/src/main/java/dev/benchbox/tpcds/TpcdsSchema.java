@@ -1,5 +1,6 @@
 package dev.benchbox.tpcds;
 
+import dev.benchbox.datagen.TableList;
 import io.trino.tpcds.Table;
 import io.trino.tpcds.column.Column;
 import io.trino.tpcds.column.ColumnType;
@@ -111,26 +112,10 @@ public final class TpcdsSchema {
      * @throws dev.benchbox.BenchboxException naming an unknown table in one line
      */
     public static List<String> parseTables(String spec) {
-        if (spec == null || spec.isBlank()) {
-            return TABLES;
+        try {
+            return TableList.parse(spec, TABLES, "TPC-DS");
+        } catch (IllegalArgumentException e) {
+            throw new dev.benchbox.BenchboxException(e.getMessage());
         }
-        List<String> tables = new ArrayList<>();
-        for (String part : spec.split(",")) {
-            String name = part.trim().toLowerCase(Locale.ROOT);
-            if (name.isEmpty()) {
-                continue;
-            }
-            if (!isTpcdsTable(name)) {
-                throw new dev.benchbox.BenchboxException("unknown TPC-DS table '" + name + "': expected one of "
-                        + String.join(", ", TABLES));
-            }
-            if (!tables.contains(name)) {
-                tables.add(name);
-            }
-        }
-        if (tables.isEmpty()) {
-            throw new dev.benchbox.BenchboxException("no table named in '" + spec + "'");
-        }
-        return List.copyOf(tables);
     }
 }

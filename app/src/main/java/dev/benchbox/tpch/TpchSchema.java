@@ -1,6 +1,7 @@
 package dev.benchbox.tpch;
 
 import dev.benchbox.BenchboxException;
+import dev.benchbox.datagen.TableList;
 import dev.benchbox.platform.Column;
 import io.trino.tpch.TpchColumn;
 import io.trino.tpch.TpchColumnType;
@@ -36,24 +37,11 @@ public final class TpchSchema {
 
     /** Parses a comma-separated table list; empty or null means all tables. */
     public static List<String> parseTables(String spec) {
-        if (spec == null || spec.isBlank()) {
-            return TABLES;
+        try {
+            return TableList.parse(spec, TABLES, "TPC-H");
+        } catch (IllegalArgumentException e) {
+            throw new BenchboxException(e.getMessage());
         }
-        List<String> tables = new ArrayList<>();
-        for (String part : spec.split(",")) {
-            String name = part.trim().toLowerCase(Locale.ROOT);
-            if (name.isEmpty()) {
-                continue;
-            }
-            table(name);
-            if (!tables.contains(name)) {
-                tables.add(name);
-            }
-        }
-        if (tables.isEmpty()) {
-            throw new BenchboxException("no table named in '" + spec + "'");
-        }
-        return List.copyOf(tables);
     }
 
     public static List<Column> columns(String tableName) {

@@ -1,4 +1,4 @@
-package dev.benchbox.platform.emr;
+package dev.benchbox.tpch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -2,6 +2,7 @@ package dev.benchbox.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.benchbox.datagen.DecimalType;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -9,9 +10,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
@@ -43,8 +43,6 @@ record GenerationManifest(String runId, String benchmark, double scale, String d
 
     /** One column: its name, its Hive type as declared, and for decimals precision and scale. */
     record Column(String name, String type, Kind kind, int precision, int scale) implements Serializable {
-        private static final Pattern DECIMAL = Pattern.compile("decimal\\((\\d+),\\s*(\\d+)\\)");
-
         Column {
             requireNonNull(name, "name is null");
             requireNonNull(type, "type is null");
@@ -53,13 +51,13 @@ record GenerationManifest(String runId, String benchmark, double scale, String d
 
         static Column of(String table, String name, String type) {
             String t = type.trim().toLowerCase(Locale.ROOT);
-            Matcher decimal = DECIMAL.matcher(t);
-            if (decimal.matches()) {
-                int precision = Integer.parseInt(decimal.group(1));
+            Optional<DecimalType> decimal = DecimalType.parse(t);
+            if (decimal.isPresent()) {
+                int precision = decimal.get().precision();
                 if (precision > 18) { // stored as a Parquet INT64, as DuckDB writes DECIMAL(15,2)
                     throw new IllegalArgumentException(table + "." + name + ": decimal precision above 18 is not supported: " + type);
                 }
-                return new Column(name, t, Kind.DECIMAL, precision, Integer.parseInt(decimal.group(2)));
+                return new Column(name, t, Kind.DECIMAL, precision, decimal.get().scale());
             }
             Kind kind = switch (t) {
                 case "bigint" -> Kind.BIGINT;

@@ -2,6 +2,7 @@ package dev.benchbox.platform.duckdb;
 
 import dev.benchbox.BenchboxException;
 import dev.benchbox.platform.LoadProgress;
+import dev.benchbox.tpcds.TpcdsGeneration;
 import dev.benchbox.tpcds.TpcdsSchema;
 import dev.benchbox.tpch.TpchSchema;
 import io.trino.tpcds.Results;
@@ -49,8 +50,7 @@ final class TpcdsAppenderLoader {
         // A returns table comes only out of its sales table's generator.
         Set<Table> generated = new LinkedHashSet<>();
         for (String name : tables) {
-            Table table = TpcdsSchema.table(name);
-            generated.add(table.isChild() ? table.getParent() : table);
+            generated.add(TpcdsGeneration.generator(TpcdsSchema.table(name)));
         }
         List<Chunk> chunks = new ArrayList<>();
         long totalRows = 0;
@@ -138,7 +138,7 @@ final class TpcdsAppenderLoader {
                     case IDENTIFIER -> appender.append(Long.parseLong(value));
                     case INTEGER -> appender.append(Integer.parseInt(value));
                     case DECIMAL -> appendDecimal(columns[i].getType(), value);
-                    case DATE -> appender.appendEpochDays(epochDays(value));
+                    case DATE -> appender.appendEpochDays(TpcdsGeneration.epochDays(value));
                     case CHAR, VARCHAR, TIME -> appender.append(value);
                 }
             }
@@ -147,7 +147,7 @@ final class TpcdsAppenderLoader {
 
         /** DuckDB stores a decimal in the smallest integer its precision fits, and the appender wants that one. */
         private void appendDecimal(ColumnType type, String value) throws SQLException {
-            long unscaled = unscaled(value, type.getScale().orElseThrow());
+            long unscaled = TpcdsGeneration.unscaled(value, type.getScale().orElseThrow());
             int precision = type.getPrecision().orElseThrow();
             if (precision <= 4) {
                 appender.appendDecimal((short) unscaled);
@@ -163,46 +163,6 @@ final class TpcdsAppenderLoader {
             appender.flush();
             appender.close();
         }
-    }
-
-    /** The unscaled value of a decimal the generator wrote with exactly {@code scale} decimals (e.g. -779.73). */
-    static long unscaled(String text, int scale) {
-        long value = 0;
-        int decimals = -1;
-        boolean negative = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '-' && i == 0) {
-                negative = true;
-            } else if (c == '.' && decimals < 0) {
-                decimals = 0;
-            } else if (c >= '0' && c <= '9') {
-                value = value * 10 + (c - '0');
-                if (decimals >= 0) {
-                    decimals++;
-                }
-            } else {
-                throw new NumberFormatException("not a decimal: '" + text + "'");
-            }
-        }
-        for (int d = Math.max(decimals, 0); d < scale; d++) {
-            value *= 10;
-        }
-        if (decimals > scale) {
-            throw new NumberFormatException("'" + text + "' has more than " + scale + " decimals");
-        }
-        return negative ? -value : value;
-    }
-
-    /** Days since 1970-01-01 of a {@code yyyy-mm-dd} date. */
-    static int epochDays(String text) {
-        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
-            throw new NumberFormatException("not a date: '" + text + "'");
-        }
-        int year = Integer.parseInt(text, 0, 4, 10);
-        int month = Integer.parseInt(text, 5, 7, 10);
-        int day = Integer.parseInt(text, 8, 10, 10);
-        return (int) java.time.LocalDate.of(year, month, day).toEpochDay();
     }
 
     private void createStagingTables(List<String> tables) {

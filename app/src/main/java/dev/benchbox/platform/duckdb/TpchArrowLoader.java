@@ -2,6 +2,7 @@ package dev.benchbox.platform.duckdb;
 
 import dev.benchbox.BenchboxException;
 import dev.benchbox.platform.LoadProgress;
+import dev.benchbox.tpch.TpchRowCounts;
 import dev.benchbox.tpch.TpchSchema;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -122,17 +123,7 @@ final class TpchArrowLoader {
 
     /** Approximate row counts, for progress only: the exact counts are read back after loading. */
     static long estimatedRows(String table, double scale) {
-        return switch (table) {
-            case "region" -> 5;
-            case "nation" -> 25;
-            case "supplier" -> (long) (10_000 * scale);
-            case "customer" -> (long) (150_000 * scale);
-            case "part" -> (long) (200_000 * scale);
-            case "partsupp" -> (long) (800_000 * scale);
-            case "orders" -> (long) (1_500_000 * scale);
-            case "lineitem" -> (long) (6_001_215 * scale);
-            default -> throw new IllegalArgumentException(table);
-        };
+        return TpchRowCounts.expected(table, scale);
     }
 
     private record Part(String table, int part, int partCount) {

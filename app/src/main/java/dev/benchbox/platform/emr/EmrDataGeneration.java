@@ -20,6 +20,7 @@ import dev.benchbox.platform.emr.job.JobSettings;
 import dev.benchbox.platform.emr.job.RunManifest;
 import dev.benchbox.platform.emr.job.S3Uri;
 import dev.benchbox.platform.emr.job.SparkSubmit;
+import dev.benchbox.tpch.TpchRowCounts;
 import dev.benchbox.tpch.TpchSchema;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

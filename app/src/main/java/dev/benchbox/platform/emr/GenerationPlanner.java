@@ -7,6 +7,8 @@ import dev.benchbox.cost.JobCapacity;
 import dev.benchbox.cost.PricingTable;
 import dev.benchbox.platform.GenerationPlan;
 import dev.benchbox.platform.GenerationPlan.Where;
+import dev.benchbox.tpcds.TpcdsGeneration;
+import dev.benchbox.tpch.TpchRowCounts;
 import dev.benchbox.tpch.TpchSchema;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -26,10 +28,7 @@ final class GenerationPlanner {
      */
     static final double LOCAL_UP_TO_SCALE = 1.0;
     static final long TARGET_PART_BYTES = 128L * 1024 * 1024;
-    /** Rows per table at SF 1 (TPC-H specification); nation and region do not scale. */
-    private static final Map<String, Long> ROWS_AT_SF1 = Map.of("lineitem", 6_001_215L, "orders", 1_500_000L,
-            "partsupp", 800_000L, "part", 200_000L, "customer", 150_000L, "supplier", 10_000L);
-    /** Parquet (snappy) bytes per row, measured on DuckDB's SF 1 files; only sets part counts. */
+    /** Parquet (snappy) bytes per row of the tables that scale, measured on DuckDB's SF 1 files; only sets part counts. */
     private static final Map<String, Integer> PARQUET_BYTES_PER_ROW = Map.of("lineitem", 38, "orders", 36,
             "partsupp", 105, "part", 32, "customer", 80, "supplier", 80);
     /** A job run's queueing and start-up, and generation's pace: io.trino.tpch writes SF 1 in ~18 s on one core, Parquet about doubles it. */
@@ -140,8 +139,7 @@ final class GenerationPlanner {
 
     /** The table whose generator makes a TPC-DS table's rows: a returns table comes out of its sales table's. */
     static String tpcdsSource(String table) {
-        io.trino.tpcds.Table t = dev.benchbox.tpcds.TpcdsSchema.table(table);
-        return t.isChild() ? t.getParent().getName() : t.getName();
+        return TpcdsGeneration.source(table);
     }
 
     /** Parts of a TPC-DS table: its generator's (a returns table has its sales table's parts). */
@@ -166,22 +164,21 @@ final class GenerationPlanner {
     static long parquetBytes(double scale) {
         double bytes = 0;
         // a fixed order, so the sum (and its rounding) is the same on every run
-        for (Map.Entry<String, Long> table : new java.util.TreeMap<>(ROWS_AT_SF1).entrySet()) {
-            bytes += table.getValue() * scale * PARQUET_BYTES_PER_ROW.get(table.getKey());
+        for (Map.Entry<String, Integer> table : new java.util.TreeMap<>(PARQUET_BYTES_PER_ROW).entrySet()) {
+            bytes += TpchRowCounts.atScaleOne(table.getKey()) * scale * table.getValue();
         }
         return (long) Math.ceil(bytes);
     }
 
     /** About 128 MB of Parquet per part; nation and region are one part; {@code --parts} sets the others. */
     static int parts(String table, double scale, Integer override) {
-        Long rows = ROWS_AT_SF1.get(table);
-        if (rows == null) {
+        if (!TpchRowCounts.scales(table)) {
             return 1;
         }
         if (override != null) {
             return override;
         }
-        double bytes = rows * scale * PARQUET_BYTES_PER_ROW.get(table);
+        double bytes = TpchRowCounts.atScaleOne(table) * scale * PARQUET_BYTES_PER_ROW.get(table);
         return (int) Math.max(1, Math.ceil(bytes / TARGET_PART_BYTES));
     }
 }

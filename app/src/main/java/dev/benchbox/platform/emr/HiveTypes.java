@@ -1,22 +1,20 @@
 package dev.benchbox.platform.emr;
 
 import dev.benchbox.BenchboxException;
+import dev.benchbox.datagen.DecimalType;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /** DuckDB column types as the Hive types Glue tables declare for the Parquet DuckDB writes. */
 final class HiveTypes {
-    private static final Pattern DECIMAL = Pattern.compile("DECIMAL\\((\\d+),\\s*(\\d+)\\)");
-
     private HiveTypes() {
     }
 
     static String of(String table, String column, String duckDbType) {
         String type = duckDbType.trim().toUpperCase(Locale.ROOT);
-        Matcher decimal = DECIMAL.matcher(type);
-        if (decimal.matches()) {
-            return "decimal(" + decimal.group(1) + "," + decimal.group(2) + ")";
+        Optional<DecimalType> decimal = DecimalType.parse(type);
+        if (decimal.isPresent()) {
+            return decimal.get().toString();
         }
         if (type.startsWith("VARCHAR") || type.startsWith("CHAR") || type.equals("TEXT") || type.equals("STRING")) {
             // DuckDB keeps no length; Parquet holds UTF-8 strings either way

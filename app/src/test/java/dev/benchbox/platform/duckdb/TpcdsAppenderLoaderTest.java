@@ -70,16 +70,6 @@ class TpcdsAppenderLoaderTest {
     }
 
     @Test
-    void decimalsAndDatesAreReadExactly() {
-        assertThat(TpcdsAppenderLoader.unscaled("-779.73", 2)).isEqualTo(-77_973);
-        assertThat(TpcdsAppenderLoader.unscaled("2.80", 2)).isEqualTo(280);
-        assertThat(TpcdsAppenderLoader.unscaled("7", 2)).isEqualTo(700);
-        assertThatThrownBy(() -> TpcdsAppenderLoader.unscaled("1.234", 2)).isInstanceOf(NumberFormatException.class);
-        assertThat(TpcdsAppenderLoader.epochDays("1970-01-02")).isEqualTo(1);
-        assertThat(TpcdsAppenderLoader.epochDays("1998-01-01")).isEqualTo(10_227);
-    }
-
-    @Test
     void unknownTablesAreRefusedBeforeAnythingIsGenerated() {
         assertThatThrownBy(() -> platform.loadTpcds("main", 0.01, List.of("lineitem"), LoadProgress.NONE))
                 .hasMessage("unknown TPC-DS table 'lineitem'");

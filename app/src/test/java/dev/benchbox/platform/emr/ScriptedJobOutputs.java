@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.benchbox.platform.Column;
 import dev.benchbox.standin.AwsStandIn;
 import dev.benchbox.standin.JobExecutor;
+import dev.benchbox.tpch.TpchRowCounts;
 import java.net.URI;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

@@ -3,29 +3,21 @@ package dev.benchbox.platform.emr.job;
 import static java.util.Objects.requireNonNull;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.JarURLConnection;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
+import java.util.jar.JarInputStream;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -34,11 +26,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * The Spark job's jar, made at run time from the job classes this application carries as resources under
- * {@code benchbox-job/} (compiled by {@code src/job/pom.xml}, Spark kept off our classpath).
+ * The Spark job's jar, made at run time from the job module's jar this application carries as the resource
+ * {@code benchbox-job/benchbox-job.jar} (never on our classpath as classes: Spark is kept off it).
  * <p>
- * Besides the job's own classes it carries the data generators (io.trino.tpch and the part of Guava it uses,
- * relocated under {@code dev.benchbox.job.shaded}: Spark has an older Guava of its own), a few MB.
+ * Besides the job's own classes it carries datagen's and the data generators (io.trino.tpch, io.trino.tpcds and
+ * the part of Guava they use, relocated under {@code dev.benchbox.job.shaded}: Spark has an older Guava of its
+ * own), a few MB.
  * <p>
  * The jar is built deterministically — a fixed manifest, entries sorted by name, a fixed timestamp, stored
  * uncompressed — so the same classes always give the same bytes and so the same SHA-256. Its name carries
@@ -49,8 +42,8 @@ public final class JobJar {
     /** The job's main class, for {@code --class}. */
     public static final String MAIN_CLASS = "dev.benchbox.job.BenchboxJob";
 
-    /** Where the job classes sit among this application's resources. */
-    static final String RESOURCE_ROOT = "benchbox-job/";
+    /** Where the job module's jar sits among this application's resources. */
+    static final String RESOURCE = "benchbox-job/benchbox-job.jar";
 
     private static final String MAIN_CLASS_FILE = MAIN_CLASS.replace('.', '/') + ".class";
     // Zip's DOS time starts in 1980; a local date-time, so the bytes do not depend on the time zone.
@@ -73,7 +66,7 @@ public final class JobJar {
     /**
      * The job jar from this application's own resources; built once, on first use.
      *
-     * @throws IllegalStateException if the job classes are missing (the build did not compile {@code src/job})
+     * @throws IllegalStateException if the job's jar is missing (the build did not build the job module)
      */
     public static synchronized JobJar fromClasspath() {
         // Not a holder class: a failure (classes missing) must be reported again, not turn into NoClassDefFoundError.
@@ -185,64 +178,30 @@ public final class JobJar {
     }
 
     /**
-     * Reads the job's files from wherever our resources are: a directory, a jar, or a jar in a jar. Classes and
-     * resources both: the generator the job carries (io.trino.tpch, Guava relocated) reads its {@code dists.dss}.
+     * Reads the job's files out of the job module's jar among our resources, wherever those are (a directory, a
+     * jar, a jar in a jar). Classes and resources both: the generators the job carries read their distribution
+     * files ({@code dists.dss}, TPC-DS's {@code .dst}). The jar's own manifest and metadata are not the job's.
      */
     static Map<String, byte[]> classesFromClasspath(ClassLoader loader) {
-        URL main = loader.getResource(RESOURCE_ROOT + MAIN_CLASS_FILE);
-        if (main == null) {
-            throw new IllegalStateException("the Spark job's classes are missing (" + RESOURCE_ROOT + MAIN_CLASS_FILE
-                    + "): build with ./mvnw package, which compiles src/job");
-        }
-        try {
-            return switch (main.getProtocol()) {
-                case "file" -> fromDirectory(Path.of(main.toURI()));
-                case "jar" -> fromJar(main);
-                default -> throw new IllegalStateException("cannot list the Spark job's classes at " + main);
-            };
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the Spark job's classes at " + main, e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot read the Spark job's classes at " + main, e);
-        }
-    }
-
-    private static Map<String, byte[]> fromDirectory(Path mainClassFile) throws IOException {
-        Path root = mainClassFile;
-        for (int i = 0; i < MAIN_CLASS_FILE.split("/").length; i++) {
-            root = root.getParent();
-        }
         Map<String, byte[]> classes = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                classes.put(root.relativize(file).toString().replace(File.separatorChar, '/'), Files.readAllBytes(file));
+        try (InputStream resource = loader.getResourceAsStream(RESOURCE)) {
+            if (resource == null) {
+                throw new IllegalStateException("the Spark job's jar is missing (" + RESOURCE
+                        + "): build with ./mvnw package, which builds the job module");
             }
-        }
-        return classes;
-    }
-
-    private static Map<String, byte[]> fromJar(URL mainClass) throws IOException {
-        URLConnection connection = mainClass.openConnection();
-        if (!(connection instanceof JarURLConnection jarConnection)) {
-            throw new IOException("not a jar connection: " + mainClass);
-        }
-        jarConnection.setUseCaches(false); // our own JarFile, closed here, never one the class loader shares
-        // Spring Boot's nested jars may name entries relative to BOOT-INF/classes/ or not: find the prefix
-        // from the main class's own entry rather than assuming one.
-        String entryName = jarConnection.getEntryName();
-        String prefix = entryName.substring(0, entryName.length() - MAIN_CLASS_FILE.length());
-        Map<String, byte[]> classes = new TreeMap<>();
-        try (JarFile jar = jarConnection.getJarFile()) {
-            for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
-                JarEntry entry = e.nextElement();
-                if (!entry.isDirectory() && entry.getName().startsWith(prefix)) {
-                    try (InputStream in = jar.getInputStream(entry)) {
-                        classes.put(entry.getName().substring(prefix.length()), in.readAllBytes());
+            try (JarInputStream jar = new JarInputStream(resource)) {
+                for (JarEntry entry = jar.getNextJarEntry(); entry != null; entry = jar.getNextJarEntry()) {
+                    if (!entry.isDirectory() && !entry.getName().startsWith("META-INF/")) {
+                        classes.put(entry.getName(), jar.readAllBytes());
                     }
                 }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the Spark job's jar " + RESOURCE, e);
+        }
+        if (!classes.containsKey(MAIN_CLASS_FILE)) {
+            throw new IllegalStateException("the Spark job's jar " + RESOURCE + " lacks " + MAIN_CLASS_FILE);
         }
         return classes;
     }
-
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.benchbox.BenchboxException;
+import dev.benchbox.datagen.DecimalType;
 import dev.benchbox.platform.Column;
 import dev.benchbox.platform.QueryExecution;
 import java.io.IOException;
@@ -19,8 +20,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
@@ -71,7 +71,6 @@ public record JobResults(String runId, Status status, Instant started, Instant e
 
     // Decimals must not pass through double on the way in.
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private static final Pattern DECIMAL = Pattern.compile("decimal\\((\\d+),\\s*(\\d+)\\)");
 
     public JobResults {
         requireNonNull(runId, "runId is null");
@@ -170,11 +169,11 @@ public record JobResults(String runId, Status status, Instant started, Instant e
             return null;
         }
         String type = sparkType.toLowerCase(Locale.ROOT);
-        Matcher decimal = DECIMAL.matcher(type);
-        if (decimal.matches()) {
+        Optional<DecimalType> decimal = DecimalType.parse(type);
+        if (decimal.isPresent()) {
             // Jackson may strip trailing zeros on the way in; the column's scale puts them back (0.10, not 0.1).
             BigDecimal d = v.decimalValue();
-            int scale = Integer.parseInt(decimal.group(2));
+            int scale = decimal.get().scale();
             return d.scale() <= scale ? d.setScale(scale, RoundingMode.UNNECESSARY) : d;
         }
         return switch (type) {

@@ -7,6 +7,7 @@ import dev.benchbox.standin.AwsStandIn;
 import dev.benchbox.standin.JobExecutor;
 import dev.benchbox.standin.StandInConfig;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
 import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +33,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 class JobJarTest {
 
     private static final String MAIN = "dev/benchbox/job/BenchboxJob.class";
+    /** The datagen module's classes the job uses: the only ones of ours outside dev.benchbox.job. */
+    private static final List<String> DATAGEN = List.of("dev/benchbox/datagen/DecimalType.class",
+            "dev/benchbox/tpcds/TpcdsGeneration.class");
 
     @TempDir
     Path dir;
@@ -85,33 +90,46 @@ class JobJarTest {
     void carriesExactlyTheCompiledJobClassesAndGeneratorNoSparkAndNoApplicationClasses() throws IOException {
         JobJar jar = JobJar.fromClasspath();
 
-        Path compiled = Path.of("target", "classes", "benchbox-job");
+        // what the job module built, as the build put it among our resources
+        Path built = Path.of("target", "classes", "benchbox-job", "benchbox-job.jar");
         List<String> expected = new ArrayList<>();
-        try (var files = Files.walk(compiled)) {
-            files.filter(Files::isRegularFile).forEach(f -> expected.add(compiled.relativize(f).toString().replace('\\', '/')));
+        try (JarInputStream in = new JarInputStream(Files.newInputStream(built))) {
+            for (JarEntry e = in.getNextJarEntry(); e != null; e = in.getNextJarEntry()) {
+                if (!e.isDirectory() && !e.getName().startsWith("META-INF/")) {
+                    expected.add(e.getName());
+                }
+            }
         }
         assertThat(expected).contains(MAIN, "dev/benchbox/job/JobManifest.class", "dev/benchbox/job/ResultJson.class",
                 "dev/benchbox/job/DataGeneration.class", "io/trino/tpch/TpchTable.class", "io/trino/tpch/dists.dss",
-                "dev/benchbox/job/TpcdsGenerator.class", "io/trino/tpcds/Table.class", "io/trino/tpcds/distribution/calendar.dst");
+                "dev/benchbox/job/TpcdsGenerator.class", "io/trino/tpcds/Table.class", "io/trino/tpcds/distribution/calendar.dst",
+                "dev/benchbox/tpcds/TpcdsGeneration.class", "dev/benchbox/datagen/DecimalType.class"); // datagen's, shared with the shell
         assertThat(jar.entries()).first().isEqualTo("META-INF/MANIFEST.MF");
         assertThat(jar.entries().subList(1, jar.entries().size())).containsExactlyInAnyOrderElementsOf(expected)
                 .allMatch(name -> name.startsWith("dev/benchbox/job/") && name.endsWith(".class")
                         || name.startsWith("io/trino/tpch/") && !name.startsWith("io/trino/tpch/queries/")
-                        || name.startsWith("io/trino/tpcds/"))
+                        || name.startsWith("io/trino/tpcds/")
+                        || DATAGEN.contains(name))
                 .anyMatch(name -> name.startsWith("dev/benchbox/job/shaded/guava/")); // relocated: Spark's own Guava is older
         assertThat(jar.bytes().length).as("job, generator and the Guava it uses").isLessThan(8_000_000);
         assertThat(JobJar.fromClasspath().bytes()).isEqualTo(jar.bytes());
     }
 
     @Test
-    void readsTheJobClassesOutOfAnApplicationJarToo() throws IOException {
-        Path app = dir.resolve("app.jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(app))) {
-            for (String name : List.of("dev/benchbox/Shell.class", "benchbox-job/" + MAIN, "benchbox-job/dev/benchbox/job/A.class",
-                    "org/apache/spark/Nope.class")) {
+    void readsTheJobClassesOutOfTheJobJarInAnApplicationJar() throws IOException {
+        ByteArrayOutputStream job = new ByteArrayOutputStream();
+        try (JarOutputStream out = new JarOutputStream(job, new Manifest())) {
+            for (String name : List.of(MAIN, "dev/benchbox/job/A.class", "META-INF/maven/dev.benchbox/benchbox-job/pom.xml")) {
                 out.putNextEntry(new JarEntry(name));
                 out.write(name.getBytes(StandardCharsets.UTF_8));
             }
+        }
+        Path app = dir.resolve("app.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(app))) {
+            out.putNextEntry(new JarEntry("dev/benchbox/Shell.class"));
+            out.putNextEntry(new JarEntry("benchbox-job/benchbox-job.jar"));
+            out.write(job.toByteArray());
+            out.putNextEntry(new JarEntry("org/apache/spark/Nope.class"));
         }
         Map<String, byte[]> found;
         try (URLClassLoader loader = new URLClassLoader(new URL[] {app.toUri().toURL()}, null)) {
@@ -119,13 +137,13 @@ class JobJarTest {
         }
 
         assertThat(found.keySet()).containsExactly("dev/benchbox/job/A.class", MAIN);
-        assertThat(new String(found.get(MAIN), StandardCharsets.UTF_8)).isEqualTo("benchbox-job/" + MAIN);
+        assertThat(new String(found.get(MAIN), StandardCharsets.UTF_8)).isEqualTo(MAIN);
     }
 
     @Test
-    void saysHowToBuildWhenTheJobClassesAreMissing() throws IOException {
+    void saysHowToBuildWhenTheJobJarIsMissing() throws IOException {
         try (URLClassLoader empty = new URLClassLoader(new URL[0], null)) {
-            assertThatThrownBy(() -> JobJar.classesFromClasspath(empty)).hasMessageContaining("compiles src/job");
+            assertThatThrownBy(() -> JobJar.classesFromClasspath(empty)).hasMessageContaining("builds the job module");
         }
     }
 
