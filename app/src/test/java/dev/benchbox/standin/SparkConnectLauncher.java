@@ -19,7 +19,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * A stand-in session's server: a real Spark Connect 3.5 server ({@code SparkConnectServer}, from the stand-in's Spark
- * runtime, {@code src/test/spark}) in a child JVM on a free loopback port, Spark in local mode with the stand-in's
+ * runtime, the {@code standin-spark} module) in a child JVM on a free loopback port, Spark in local mode with the stand-in's
  * Glue tables registered first (as jobs see them), kept in step with later Glue changes, and S3 mapped onto the blob store. {@code SessionTokenInterceptor}
  * accepts only the session's tokens from loopback peers. The child ends itself when this JVM ends.
  */

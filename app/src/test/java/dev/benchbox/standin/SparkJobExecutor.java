@@ -25,8 +25,8 @@ import static java.util.Objects.requireNonNull;
  * Runs a job run for real, as EMR Serverless would: the entry-point jar is taken from S3 and its main class
  * runs in a child JVM with Spark 3.5 (Scala 2.12) in local mode.
  * <p>
- * The child's classpath is the Spark runtime that the build resolves from {@code src/test/spark/pom.xml}
- * into {@code target/standin-spark/} (classpath.txt, standin-spark.jar) — kept apart from the test JVM,
+ * The child's classpath is the Spark runtime that the reactor's {@code standin-spark} module resolves into its
+ * {@code target/} (classpath.txt, standin-spark.jar) — kept apart from the test JVM,
  * whose Spring Boot Jackson/Parquet versions Spark cannot run with. {@code s3://bucket/key} paths in the job
  * (and s3a/s3n) go through {@code StandInS3FileSystem}, which maps them onto the blob store's files, so
  * the job reads what was uploaded and its output appears in S3. With the Glue catalog factory setting the
@@ -35,7 +35,10 @@ import static java.util.Objects.requireNonNull;
  */
 final class SparkJobExecutor implements JobExecutor {
 
-    /** Where the build puts the Spark runtime; a system property overrides it (e.g. when run from another directory). */
+    /**
+     * Where the build puts the Spark runtime, seen from the app module (the tests' working directory); a system
+     * property overrides it (e.g. when run from another directory).
+     */
     static final String SPARK_DIR_PROPERTY = "benchbox.standin.spark.dir";
     private static final String LAUNCHER = "dev.benchbox.standin.spark.StandInSparkLauncher";
     private static final String S3_FS = "dev.benchbox.standin.spark.StandInS3FileSystem";
@@ -53,7 +56,7 @@ final class SparkJobExecutor implements JobExecutor {
 
     static Path sparkDir() {
         String override = System.getProperty(SPARK_DIR_PROPERTY);
-        return (override != null ? Path.of(override) : Path.of("target", "standin-spark")).toAbsolutePath();
+        return (override != null ? Path.of(override) : Path.of("..", "standin-spark", "target")).toAbsolutePath();
     }
 
     @Override
@@ -63,7 +66,7 @@ final class SparkJobExecutor implements JobExecutor {
         Path classpathFile = sparkDir.resolve("classpath.txt");
         Path launcherJar = sparkDir.resolve("standin-spark.jar");
         if (!Files.exists(classpathFile) || !Files.exists(launcherJar)) {
-            return JobResult.failure("Spark runtime not resolved at " + sparkDir + ": build with ./mvnw test-compile first");
+            return JobResult.failure("Spark runtime not resolved at " + sparkDir + ": build with ./mvnw package first");
         }
         Path entryPoint;
         List<Path> jars = new ArrayList<>();

@@ -16,9 +16,9 @@
  * path onto those files: no rewriting of the job's arguments or manifests is needed, and what the job writes
  * is immediately visible through S3.
  * <p>
- * <b>Spark runtime:</b> {@code src/test/spark/pom.xml} (no Boot parent, so Spark keeps its own Jackson and
- * Hadoop) is built by maven-invoker-plugin in {@code pre-integration-test} into {@code target/standin-spark/}:
- * {@code classpath.txt}, {@code standin-spark.jar} (launcher + file system) and {@code standin-spark-testjob.jar}.
+ * <b>Spark runtime:</b> the reactor's {@code standin-spark} module (no Boot BOM, so Spark keeps its own Jackson
+ * and Hadoop) builds into its own {@code target/}: {@code classpath.txt}, {@code standin-spark.jar} (launcher +
+ * file system) and {@code standin-spark-testjob.jar}.
  * Only the child JVM uses them.
  */
 package dev.benchbox.standin;
