@@ -90,8 +90,8 @@ class JobJarTest {
     void carriesExactlyTheCompiledJobClassesAndGeneratorNoSparkAndNoApplicationClasses() throws IOException {
         JobJar jar = JobJar.fromClasspath();
 
-        // what the job module built, as the build put it among our resources
-        Path built = Path.of("target", "classes", "benchbox-job", "benchbox-job.jar");
+        // what the job module built, as the build put it among the tests' resources
+        Path built = Path.of("target", "test-classes", "benchbox-job", "benchbox-job.jar");
         List<String> expected = new ArrayList<>();
         try (JarInputStream in = new JarInputStream(Files.newInputStream(built))) {
             for (JarEntry e = in.getNextJarEntry(); e != null; e = in.getNextJarEntry()) {
