@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * no Chromium, and what matters here is the paths the script hands it).
  */
 class ReportScreenshotScriptTest {
-    private static final Path SCRIPT = Path.of("scripts/report-screenshot").toAbsolutePath();
+    /** Tests run in the app module; the scripts sit at the repository's root. */
+    private static final Path SCRIPT = Path.of("..", "scripts", "report-screenshot").toAbsolutePath().normalize();
 
     @TempDir
     Path work;
