@@ -15,11 +15,15 @@ import java.util.List;
  * TPC-DS are the two; the power run ({@code bench/PowerRunService}) knows nothing else about either.
  */
 public interface Benchmark {
-    /** Name in commands and results: {@code tpch}, {@code tpcds}. */
-    String name();
+    /** Name in commands and results: {@code tpch}, {@code tpcds}; its data set's. */
+    default String name() {
+        return dataSet().name();
+    }
 
-    /** Name for people: {@code TPC-H}, {@code TPC-DS}. */
-    String title();
+    /** Name for people: {@code TPC-H}, {@code TPC-DS}; its data set's. */
+    default String title() {
+        return dataSet().title();
+    }
 
     /** Its data set as platforms load it: typed tables, generator, how the loaded scale is recorded. */
     DataSet dataSet();

@@ -55,16 +55,6 @@ public final class TpcdsBenchmark implements Benchmark {
             new DataFootprint.Size(261_000_000L, 930_000_000L), new DataFootprint.Size(30_500_000L, 372_000_000L));
 
     @Override
-    public String name() {
-        return DATA_SET.name();
-    }
-
-    @Override
-    public String title() {
-        return DATA_SET.title();
-    }
-
-    @Override
     public DataSet dataSet() {
         return DATA_SET;
     }

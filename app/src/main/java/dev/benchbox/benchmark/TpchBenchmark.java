@@ -6,7 +6,7 @@ import dev.benchbox.dataset.DataSetDefinition;
 import dev.benchbox.dataset.Scale;
 import dev.benchbox.platform.BatchQuery;
 import dev.benchbox.platform.DataFootprint;
-import dev.benchbox.platform.emr.TpchRowCounts;
+import dev.benchbox.tpch.TpchRowCounts;
 import dev.benchbox.results.QueryResult;
 import dev.benchbox.results.RunResult;
 import dev.benchbox.tpch.AnswerValidator;
@@ -57,16 +57,6 @@ public final class TpchBenchmark implements Benchmark {
      */
     private static final DataFootprint FOOTPRINT = new DataFootprint(DATA_SET.name(),
             new DataFootprint.Size(0, 1_600_000_000L), new DataFootprint.Size(0, 260_000_000L));
-
-    @Override
-    public String name() {
-        return DATA_SET.name();
-    }
-
-    @Override
-    public String title() {
-        return DATA_SET.title();
-    }
 
     @Override
     public DataSet dataSet() {

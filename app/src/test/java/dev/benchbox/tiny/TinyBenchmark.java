@@ -54,16 +54,6 @@ public final class TinyBenchmark implements Benchmark {
             });
 
     @Override
-    public String name() {
-        return DATA_SET.name();
-    }
-
-    @Override
-    public String title() {
-        return DATA_SET.title();
-    }
-
-    @Override
     public DataSet dataSet() {
         return DATA_SET;
     }
