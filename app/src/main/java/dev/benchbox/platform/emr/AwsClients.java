@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -12,6 +13,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
 import software.amazon.awssdk.services.glue.GlueClient;
@@ -28,6 +30,7 @@ public final class AwsClients implements AutoCloseable {
     private final GlueClient glue;
     private final S3Client s3;
     private final S3AsyncClient s3Uploads;
+    private SdkEventLoopGroup uploadLoops;
     private final RetryNotices retries;
     private AwsCredentialsProvider credentials;
 
@@ -114,8 +117,10 @@ public final class AwsClients implements AutoCloseable {
                 .addExecutionInterceptor(new NoExpectContinue())
                 .build();
         // the SDK's Java multipart client (not CRT) for parallel, multipart uploads of large Parquet files
+        // our own event loops: the SDK closes its own with a 2 s quiet period, which every disconnect would wait out
+        SdkEventLoopGroup uploadLoops = SdkEventLoopGroup.builder().build();
         S3AsyncClient uploads = configure(S3AsyncClient.builder(), settings, credentials, uploadOverride)
-                .httpClientBuilder(NettyNioAsyncHttpClient.builder().connectionTimeout(connectTimeout(settings))
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder().eventLoopGroup(uploadLoops).connectionTimeout(connectTimeout(settings))
                         .readTimeout(settings.attemptTimeout()).writeTimeout(settings.attemptTimeout()))
                 .forcePathStyle(pathStyle)
                 .multipartEnabled(true)
@@ -124,6 +129,7 @@ public final class AwsClients implements AutoCloseable {
                 .build();
         AwsClients clients = new AwsClients(emr, glue, s3, uploads, retries);
         clients.credentials = credentials;
+        clients.uploadLoops = uploadLoops;
         return clients;
     }
 
@@ -184,6 +190,10 @@ public final class AwsClients implements AutoCloseable {
         s3.close();
         if (s3Uploads != null) {
             s3Uploads.close();
+        }
+        if (uploadLoops != null) {
+            // every request has ended (the client is closed): no quiet period to wait for
+            uploadLoops.eventLoopGroup().shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
         }
     }
 }
