@@ -88,6 +88,10 @@ public record StandInConfig(Path dataDir, Path modelsDir, String bucket, Clock c
         return new StandInConfig(dataDir, modelsDir, bucket, clock, transition, coldStart, preInitializedStart, minute, newExecutor, port);
     }
 
+    public StandInConfig withTransition(Duration newTransition) {
+        return new StandInConfig(dataDir, modelsDir, bucket, clock, newTransition, coldStart, preInitializedStart, minute, executor, port);
+    }
+
     public StandInConfig withMinute(Duration newMinute) {
         return new StandInConfig(dataDir, modelsDir, bucket, clock, transition, coldStart, preInitializedStart, newMinute, executor, port);
     }

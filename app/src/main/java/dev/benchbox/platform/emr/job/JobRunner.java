@@ -20,6 +20,8 @@ import software.amazon.awssdk.services.emrserverless.model.JobRun;
 import software.amazon.awssdk.services.emrserverless.model.JobRunState;
 import software.amazon.awssdk.services.emrserverless.model.StartJobRunRequest;
 import software.amazon.awssdk.services.emrserverless.model.StartJobRunResponse;
+import software.amazon.awssdk.services.emrserverless.model.ValidationException;
+import software.amazon.awssdk.services.emrserverless.model.ApplicationState;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -93,7 +95,7 @@ public final class JobRunner {
      */
     public JobRun run(JobRequest request, Listener listener) {
         Instant submitted = Instant.now();
-        StartJobRunResponse started = emr.startJobRun(startRequest(request, UUID.randomUUID().toString()));
+        StartJobRunResponse started = submit(request);
         String jobRunId = started.jobRunId();
         listener.submitted(jobRunId);
         long deadline = System.nanoTime() + Duration.ofMinutes(request.timeoutMinutes()).plusMinutes(1).toNanos();
@@ -124,6 +126,45 @@ public final class JobRunner {
                         + " minutes (timeout_minutes) and was cancelled");
             }
         }
+    }
+
+    /**
+     * StartJobRun, once more when the application was STOPPING: its idle timeout can stop it between two runs, and it
+     * takes job runs again (starting itself) once STOPPED. The retry keeps the client token, so it cannot start two runs.
+     */
+    private StartJobRunResponse submit(JobRequest request) {
+        StartJobRunRequest start = startRequest(request, UUID.randomUUID().toString());
+        try {
+            return emr.startJobRun(start);
+        } catch (ValidationException refused) {
+            if (!waitedUntilStopped(request.applicationId())) {
+                throw refused;
+            }
+            return emr.startJobRun(start);
+        }
+    }
+
+    /** Whether the application was STOPPING and is now STOPPED (within {@link #CANCEL_WAIT}). */
+    private boolean waitedUntilStopped(String applicationId) {
+        ApplicationState state = applicationState(applicationId);
+        if (state != ApplicationState.STOPPING) {
+            return false;
+        }
+        long deadline = System.nanoTime() + CANCEL_WAIT.toNanos();
+        for (int poll = 0; state == ApplicationState.STOPPING && System.nanoTime() < deadline; poll++) {
+            try {
+                polling.pause(poll);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BenchboxException("interrupted while application " + applicationId + " was stopping; no job run was started");
+            }
+            state = applicationState(applicationId);
+        }
+        return state == ApplicationState.STOPPED;
+    }
+
+    private ApplicationState applicationState(String applicationId) {
+        return emr.getApplication(r -> r.applicationId(applicationId)).application().state();
     }
 
     private JobRun describe(String applicationId, String jobRunId) {

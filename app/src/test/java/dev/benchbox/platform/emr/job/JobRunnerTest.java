@@ -119,6 +119,21 @@ class JobRunnerTest {
     }
 
     @Test
+    void aRunSubmittedWhileTheApplicationStopsWaitsUntilItStoppedAndStartsIt() {
+        aws.reset(aws.config().withTransition(java.time.Duration.ofSeconds(1)));
+        start(request -> JobResult.success());
+        emr.startApplication(b -> b.applicationId(applicationId));
+        Await.value("application started", () -> emr.getApplication(b -> b.applicationId(applicationId)).application().state(),
+                s -> s == ApplicationState.STARTED);
+        aws.stopApplicationNow(applicationId);
+
+        JobRun run = new JobRunner(emr, s3).run(request(), JobRunner.Listener.NONE);
+
+        assertThat(run.state()).isEqualTo(JobRunState.SUCCESS);
+        assertThat(aws.applicationStates(applicationId)).containsSubsequence("STARTED", "STOPPING", "STOPPED", "STARTING", "STARTED");
+    }
+
+    @Test
     void failedRunGivesStateDetailsLogLocationAndStderrTail() {
         start(request -> {
             // what EMR leaves behind: the driver's stderr, gzipped, under the monitoring log URI
