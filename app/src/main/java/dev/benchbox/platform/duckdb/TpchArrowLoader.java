@@ -110,12 +110,12 @@ final class TpchArrowLoader {
      */
     private void appendPart(Part part, BufferAllocator allocator, LoadProgress progress) throws SQLException {
         String stream = "tpch_" + part.table() + "_part" + part.part();
-        try (BufferAllocator partAllocator = allocator.newChildAllocator(stream, 0, Long.MAX_VALUE);
-                ArrowArrayStream exported = ArrowArrayStream.allocateNew(partAllocator);
+        try (PartMemory memory = new PartMemory(allocator.newChildAllocator(stream, 0, Long.MAX_VALUE));
+                ArrowArrayStream exported = ArrowArrayStream.allocateNew(memory.allocator());
                 DuckDBConnection duplicate = (DuckDBConnection) connection.duplicate();
                 Statement statement = duplicate.createStatement()) {
             // the exported stream owns the batches from here: releasing it (DuckDB when done, or close) closes them
-            Data.exportArrayStream(partAllocator, new TpchArrowBatches(partAllocator, TpchSchema.table(part.table()),
+            Data.exportArrayStream(memory.allocator(), new TpchArrowBatches(memory.allocator(), TpchSchema.table(part.table()),
                     scale, part.part(), part.partCount(), progress, cancelled::get), exported);
             duplicate.registerArrowStream(stream, exported);
             statement.execute("INSERT INTO " + DuckDbPlatform.qualified(schema, part.table() + STAGING_SUFFIX)
@@ -126,6 +126,21 @@ final class TpchArrowLoader {
                 throw new BenchboxException("load cancelled");
             }
             throw e;
+        }
+    }
+
+    /**
+     * A part's allocator, closed once DuckDB has released the part's last batch: it may do so from its own threads just
+     * after the statement ended, and closing before that reports the batch as leaked (and failed the load).
+     */
+    private record PartMemory(BufferAllocator allocator) implements AutoCloseable {
+        @Override
+        public void close() {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+            while (allocator.getAllocatedMemory() > 0 && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            }
+            allocator.close();
         }
     }
 
