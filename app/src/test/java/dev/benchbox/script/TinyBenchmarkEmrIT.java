@@ -71,14 +71,14 @@ class TinyBenchmarkEmrIT {
         String output = ShellTestSupport.takeOutput(terminal);
 
         assertThat(exitStatus.code()).as(output).isZero();
-        assertThat(output).contains("Tiny SF2").contains("2 query executions, 2 passed, 0 failed, 0 errors");
+        assertThat(output).contains("Tiny SF2").contains("2 query executions, 2 validated (2 exact), 0 failed, 0 errors");
         JsonNode results;
         try (Stream<Path> files = Files.list(dir.resolve("results"))) {
             Path file = files.filter(p -> p.getFileName().toString().startsWith("tiny_sf2_emr-serverless_")).findFirst().orElseThrow();
             results = new ObjectMapper().readTree(file.toFile());
         }
         assertThat(results.get("queries")).hasSize(2).allSatisfy(q -> {
-            assertThat(q.get("status").asText()).isEqualTo("passed");
+            assertThat(q.get("status").asText()).isEqualTo("validated");
             assertThat(q.get("validation").asText()).isEqualTo("exact");
         });
         assertThat(results.get("job_runs")).hasSize(1);
