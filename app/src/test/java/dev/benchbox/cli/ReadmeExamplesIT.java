@@ -1,9 +1,8 @@
 package dev.benchbox.cli;
 
-import dev.benchbox.IntegrationTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.benchbox.IntegrationTest;
 import dev.benchbox.platform.emr.session.EmrSessionControl;
 import dev.benchbox.standin.AwsStandIn;
 import dev.benchbox.standin.StandInConfig;

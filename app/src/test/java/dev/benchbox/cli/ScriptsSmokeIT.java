@@ -1,10 +1,9 @@
 package dev.benchbox.cli;
 
-import dev.benchbox.IntegrationTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.benchbox.IntegrationTest;
 import dev.benchbox.standin.Await;
 import java.io.File;
 import java.io.IOException;

@@ -1,9 +1,8 @@
 package dev.benchbox.script;
 
-import dev.benchbox.IntegrationTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.benchbox.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.benchbox.shell.CommandLineRunner;

@@ -1,9 +1,8 @@
 package dev.benchbox.standin;
 
-import dev.benchbox.IntegrationTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.benchbox.IntegrationTest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;

@@ -112,7 +112,7 @@ final class EmrDataGeneration {
         // dry run's job, which answers with exactly what is expected) sees what the report will be checked against
         ObjectNode manifest = JSON.createObjectNode().put("kind", "check").put("run_id", runId).put("source", from.uri())
                 .put("benchmark", dataSet.name())
-                .put("scale", new java.math.BigDecimal(new java.math.BigDecimal(Double.toString(scale.value())).stripTrailingZeros().toPlainString()))
+                .put("scale", new java.math.BigDecimal(scale.text()))
                 .put("output", output);
         ArrayNode names = manifest.putArray("tables");
         tables.forEach(names::add);

@@ -1,10 +1,9 @@
 package dev.benchbox.platform.emr;
 
-import dev.benchbox.IntegrationTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.benchbox.IntegrationTest;
 import dev.benchbox.benchmark.Benchmarks;
 import dev.benchbox.dataset.DataSet;
 import dev.benchbox.dataset.Scale;
