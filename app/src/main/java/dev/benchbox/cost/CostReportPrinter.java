@@ -66,7 +66,31 @@ public final class CostReportPrinter {
             out.println(label + rates.describe());
             label = " ".repeat(label.length());
         }
+        List<JobRunCost> tagged = report.runs().stream().filter(r -> !r.usage().tags().isEmpty()).toList();
+        if (!tagged.isEmpty()) {
+            out.println("Tags to group the AWS bill by (cost allocation tags, once activated):");
+            int width = tagged.stream().mapToInt(r -> r.usage().jobRunId().length()).max().orElse(0);
+            for (JobRunCost run : tagged) {
+                out.println("  " + run.usage().jobRunId() + " ".repeat(width - run.usage().jobRunId().length()) + "  "
+                        + tags(run.usage().tags()));
+            }
+        }
         out.flush();
+    }
+
+    /** Tags as {@code key=value, key=value}, sorted by key. */
+    public static String tags(java.util.Map<String, String> tags) {
+        return new java.util.TreeMap<>(tags).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** The tags the connection puts on everything it creates, and where a run's own are recorded. */
+    public void connectionTags(java.util.Map<String, String> tags) {
+        if (!tags.isEmpty()) {
+            out.println("This connection tags what it creates with " + tags(tags) + "; a run's job runs and session also carry "
+                    + "benchbox:run-id (its results file's run id), benchbox:benchmark and benchbox:scale.");
+            out.flush();
+        }
     }
 
     private static String[] row(String id, String name, String state, String runTime, String which,

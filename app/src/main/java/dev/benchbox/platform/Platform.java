@@ -148,6 +148,11 @@ public interface Platform extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** Tags on what the platform creates that reach the cloud bill; empty when it bills nothing. */
+    default Optional<CostAllocation> costAllocation() {
+        return Optional.empty();
+    }
+
     /** What closing will do (e.g. stop the application this session created), in words; empty when nothing to say. */
     default Optional<String> closingNote() {
         return Optional.empty();

@@ -31,6 +31,12 @@ public class CostService {
         return CostReport.of(session.jobRuns(), PricingTable.load());
     }
 
+    /** The tags the connected platform puts on what it creates (empty when it bills nothing). */
+    public java.util.Map<String, String> connectionTags() {
+        return session.currentPlatform().flatMap(Platform::costAllocation).map(dev.benchbox.platform.CostAllocation::tags)
+                .orElse(java.util.Map.of());
+    }
+
     /** The billing profile of the connected platform, if it bills per job. */
     public Optional<BillingProfile> connectedProfile() {
         return session.currentPlatform().flatMap(Platform::billingProfile);

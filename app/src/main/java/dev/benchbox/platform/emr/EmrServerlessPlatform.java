@@ -492,6 +492,11 @@ public final class EmrServerlessPlatform implements Platform {
         return Optional.of(sessionControl);
     }
 
+    @Override
+    public Optional<dev.benchbox.platform.CostAllocation> costAllocation() {
+        return Optional.of(sizing.tagging());
+    }
+
     /** Narrowed to what this connection used so far: its databases and data sources, sessions, applications it created. */
     @Override
     public Optional<RolePolicy> rolePolicy() {

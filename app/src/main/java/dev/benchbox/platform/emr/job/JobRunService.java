@@ -240,7 +240,7 @@ public final class JobRunService {
                 run.totalExecutionDurationSeconds() == null ? 0 : run.totalExecutionDurationSeconds(),
                 run.createdAt(), run.startedAt(), run.endedAt(),
                 run.queuedDurationMilliseconds() == null ? null : Duration.ofMillis(run.queuedDurationMilliseconds()),
-                settings.get().architecture(), settings.get().region(), Instant.now());
+                settings.get().architecture(), settings.get().region(), Instant.now(), run.hasTags() ? run.tags() : Map.of());
     }
 
     private static ResourceUtilization total(software.amazon.awssdk.services.emrserverless.model.TotalResourceUtilization u) {
