@@ -148,6 +148,11 @@ public interface Platform extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** Links to the Spark UI of its job runs and session; empty when it runs no Spark there. */
+    default Optional<SparkUi> sparkUi() {
+        return Optional.empty();
+    }
+
     /** Tags on what the platform creates that reach the cloud bill; empty when it bills nothing. */
     default Optional<CostAllocation> costAllocation() {
         return Optional.empty();

@@ -154,6 +154,7 @@ public final class EmrServerless implements AutoCloseable {
             case "ListJobRuns" -> listJobRuns(in);
             case "CancelJobRun" -> cancelJobRun(run(in));
             case "GetDashboardForJobRun" -> dashboard(run(in));
+            case "GetResourceDashboard" -> resourceDashboard(in);
             case "TagResource" -> tagResource(in);
             case "UntagResource" -> untagResource(in);
             case "ListTagsForResource" -> listTags(in);
@@ -661,6 +662,14 @@ public final class EmrServerless implements AutoCloseable {
             }
         }
         return page(summaries, in, "jobRuns");
+    }
+
+    /** A session's UI: the session must exist (GetSession's own check), the link is one the stand-in serves. */
+    private ObjectNode resourceDashboard(ObjectNode in) {
+        App app = app(in);
+        String sessionId = in.get("resourceId").asText();
+        sessions.handle("GetSession", JSON.objectNode().put("applicationId", app.id).put("sessionId", sessionId));
+        return JSON.objectNode().put("url", dashboardBase + "/dashboard/" + app.id + "/sessions/" + sessionId);
     }
 
     private ObjectNode dashboard(Run r) {

@@ -492,6 +492,33 @@ public final class EmrServerlessPlatform implements Platform {
         return Optional.of(sessionControl);
     }
 
+    /** Links fetched from AWS when asked for (GetDashboardForJobRun, GetResourceDashboard); a dry run has none to give. */
+    @Override
+    public Optional<dev.benchbox.platform.SparkUi> sparkUi() {
+        if (parts.target().dryRun().isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(new dev.benchbox.platform.SparkUi() {
+            @Override
+            public String jobRun(String jobRunId) {
+                if (!JOB_RUN_ID.matcher(jobRunId).matches()) {
+                    throw new dev.benchbox.BenchboxException("invalid job run id '" + jobRunId
+                            + "': EMR Serverless job run ids are 1-64 lower-case letters and digits, e.g. 00fabcdef1234567");
+                }
+                return AwsCallFailed.call(ApplicationManager.SERVICE, "GetDashboardForJobRun", jobRunId, options.region(),
+                        () -> clients.emr().getDashboardForJobRun(b -> b.applicationId(applicationId).jobRunId(jobRunId))).url();
+            }
+
+            @Override
+            public Optional<String> session() {
+                return sessionControl.dashboard();
+            }
+        });
+    }
+
+    // the model's JobRunId
+    private static final java.util.regex.Pattern JOB_RUN_ID = java.util.regex.Pattern.compile("[0-9a-z]{1,64}");
+
     @Override
     public Optional<dev.benchbox.platform.CostAllocation> costAllocation() {
         return Optional.of(sizing.tagging());

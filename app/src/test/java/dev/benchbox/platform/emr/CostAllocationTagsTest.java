@@ -102,6 +102,29 @@ class CostAllocationTagsTest {
     }
 
     @Test
+    void aJobRunsSparkUiLinkIsAskedOfAwsEachTimeAndTheStandInServesIt() throws Exception {
+        try (EmrServerlessPlatform platform = StandInFixture.connect(aws, "create_application", "true")) {
+            platform.createSchema("benchbox");
+            runOneQuery(platform);
+            String id = platform.jobRuns().get(0).jobRunId();
+            var ui = platform.sparkUi().orElseThrow();
+
+            String url = ui.jobRun(id);
+            assertThat(ui.jobRun(id)).isEqualTo(url);
+            assertThat(requests("GetDashboardForJobRun")).hasSize(2); // fetched when shown, never cached: it expires
+            assertThat(url).isEqualTo(aws.endpoint() + "/dashboard/" + platform.applicationId() + "/" + id);
+            var page = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(ui.session()).isEmpty();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ui.jobRun("00NOT-AN-ID"))
+                    .isInstanceOf(dev.benchbox.BenchboxException.class).hasMessage("invalid job run id '00NOT-AN-ID': EMR Serverless job run "
+                            + "ids are 1-64 lower-case letters and digits, e.g. 00fabcdef1234567");
+            assertThat(requests("GetDashboardForJobRun")).hasSize(2);
+        }
+    }
+
+    @Test
     void anApplicationTheShellDidNotCreateIsNeverRetagged() {
         String id;
         try (EmrServerlessClient emr = aws.emrServerlessClient()) {

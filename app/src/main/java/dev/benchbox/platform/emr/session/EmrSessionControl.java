@@ -157,6 +157,11 @@ public final class EmrSessionControl implements EmrSessions {
     }
 
     @Override
+    public synchronized Optional<String> dashboard() {
+        return open == null ? Optional.empty() : Optional.of(api.dashboard(settings.applicationId(), open.id()));
+    }
+
+    @Override
     public synchronized Optional<SessionInfo> status() {
         if (open == null) {
             return Optional.empty();
