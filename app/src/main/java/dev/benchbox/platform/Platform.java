@@ -153,6 +153,11 @@ public interface Platform extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** {@code --max-cost} held while work runs; empty when the platform bills nothing. */
+    default Optional<SpendingCap> spendingCap() {
+        return Optional.empty();
+    }
+
     /** Tags on what the platform creates that reach the cloud bill; empty when it bills nothing. */
     default Optional<CostAllocation> costAllocation() {
         return Optional.empty();

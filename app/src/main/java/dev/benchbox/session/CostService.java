@@ -37,6 +37,19 @@ public class CostService {
                 .orElse(java.util.Map.of());
     }
 
+    /**
+     * {@code --max-cost} held while the work runs on the connected platform (nothing to hold without a limit, or on a
+     * platform that bills nothing): close it when the work is done.
+     */
+    public dev.benchbox.platform.SpendingCap.Scope capWhileRunning(String maxCost) {
+        if (maxCost == null) {
+            return dev.benchbox.platform.SpendingCap.Scope.NONE;
+        }
+        BigDecimal limit = MaxCost.parse(maxCost);
+        return session.currentPlatform().flatMap(Platform::spendingCap).map(cap -> cap.limit(limit))
+                .orElse(dev.benchbox.platform.SpendingCap.Scope.NONE);
+    }
+
     /** The billing profile of the connected platform, if it bills per job. */
     public Optional<BillingProfile> connectedProfile() {
         return session.currentPlatform().flatMap(Platform::billingProfile);

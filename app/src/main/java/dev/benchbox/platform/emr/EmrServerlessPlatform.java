@@ -516,6 +516,38 @@ public final class EmrServerlessPlatform implements Platform {
         });
     }
 
+    /** A dry run bills nothing: no cap to hold. */
+    @Override
+    public Optional<dev.benchbox.platform.SpendingCap> spendingCap() {
+        if (parts.target().dryRun().isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(maxUsd -> limitSpending(maxUsd, java.time.Clock.systemUTC()));
+    }
+
+    /**
+     * Holds {@code maxUsd} over this connection's job runs until closed, projecting at the prices and sizes job runs are
+     * billed at now, with the pre-initialised workers of an application this connection created (billed while it is
+     * started); {@code clock} is "now" (a test's moves with the stand-in's).
+     */
+    dev.benchbox.platform.SpendingCap.Scope limitSpending(java.math.BigDecimal maxUsd, java.time.Clock clock) {
+        dev.benchbox.cost.BillingProfile profile = sizing.billingProfile(applicationId);
+        dev.benchbox.cost.Rates rates = dev.benchbox.cost.PricingTable.load().price(profile.region(), profile.architecture());
+        CapacitySettings warm = options.capacity();
+        var preInitialized = new dev.benchbox.cost.SpendingLimit.PreInitialized(
+                warm.driver() == null ? 0 : warm.driver().count(), warm.driver() == null ? null : warm.driver().size(),
+                warm.executors() == null ? 0 : warm.executors().count(), warm.executors() == null ? null : warm.executors().size());
+        AutoCloseable scope = parts.service().limit(
+                new dev.benchbox.cost.SpendingLimit(maxUsd, rates, profile.capacity(), preInitialized, clock.instant()), clock);
+        return () -> {
+            try {
+                scope.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e); // restoring two fields throws nothing
+            }
+        };
+    }
+
     // the model's JobRunId
     private static final java.util.regex.Pattern JOB_RUN_ID = java.util.regex.Pattern.compile("[0-9a-z]{1,64}");
 
