@@ -29,6 +29,9 @@ public final class CostReportPrinter {
             "Storage GB-h", "Cost"};
     private static final boolean[] RIGHT = {false, false, false, true, false, true, true, true, true};
 
+    /** The kind of a ledger line that is an application's idle pre-initialised workers, not a job run. */
+    public static final String IDLE_CAPACITY = "idle capacity";
+
     private final PrintWriter out;
 
     public CostReportPrinter(Writer out) {
@@ -52,8 +55,9 @@ public final class CostReportPrinter {
                     "billed", usage.billed(), run.billed()));
             rows.add(row("", "", "", "", "total", usage.total(), run.total()));
         }
-        int count = report.runs().size();
-        rows.add(row("Session", count + (count == 1 ? " job run" : " job runs"), "",
+        long idleLines = report.runs().stream().filter(r -> r.usage().kind().equals(IDLE_CAPACITY)).count();
+        long count = report.runs().size() - idleLines;
+        rows.add(row("Session", count + (count == 1 ? " job run" : " job runs") + (idleLines > 0 ? " + idle workers" : ""), "",
                 CostFormat.duration(Duration.ofSeconds(report.executionSeconds())),
                 "billed", report.billedUtilization(), report.billedCost()));
         rows.add(row("", "", "", "", "total", report.totalUtilization(), report.totalCost()));
@@ -61,6 +65,10 @@ public final class CostReportPrinter {
 
         out.println("Billed is what AWS charges: each worker at least 1 minute, storage only above "
                 + BillingRules.FREE_STORAGE_GB_PER_WORKER + " GB per worker. Total is what ran.");
+        if (idleLines > 0) {
+            out.println("Idle pre-initialised workers bill while their application is started, in no job run's figures: their line"
+                    + " counts the time this shell had it started, to its auto-stop, less what job runs used.");
+        }
         String label = "Prices: ";
         for (Rates rates : report.ratesUsed()) {
             out.println(label + rates.describe());

@@ -101,6 +101,14 @@ public interface Platform extends AutoCloseable {
         return false;
     }
 
+    /**
+     * What the platform bills outside its job runs and sessions, as ledger lines: an application's idle pre-initialised
+     * workers while this connection had it started (none for embedded platforms).
+     */
+    default List<JobRunUsage> idleCapacity() {
+        return List.of();
+    }
+
     /** Job runs this platform ran, oldest first, with their resource use (none for embedded platforms). */
     default List<JobRunUsage> jobRuns() {
         return List.of();

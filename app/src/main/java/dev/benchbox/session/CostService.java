@@ -28,7 +28,10 @@ public class CostService {
     }
 
     public CostReport report() {
-        return CostReport.of(session.jobRuns(), PricingTable.load());
+        // idle pre-initialised workers bill too, though no job run reports them: their own line
+        java.util.List<dev.benchbox.cost.JobRunUsage> all = new java.util.ArrayList<>(session.jobRuns());
+        all.addAll(session.idleCapacity());
+        return CostReport.of(all, PricingTable.load());
     }
 
     /** The tags the connected platform puts on what it creates (empty when it bills nothing). */

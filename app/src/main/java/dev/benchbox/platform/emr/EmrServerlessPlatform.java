@@ -74,6 +74,8 @@ public final class EmrServerlessPlatform implements Platform {
     private final EmrSparkSettings spark;
     private final EmrSessions sessionControl;
     private final AwsUsage usage;
+    /** Idle pre-initialised workers of an application this connection created with some (null otherwise). */
+    private final dev.benchbox.cost.WarmCapacity warm;
 
     EmrServerlessPlatform(EmrConnections.Parts parts) {
         this.parts = requireNonNull(parts, "parts is null");
@@ -96,6 +98,19 @@ public final class EmrServerlessPlatform implements Platform {
         this.usage = parts.usage();
         this.generation = new EmrDataGeneration(parts.service(), clients.s3(), catalog, layout, () -> jobProgress);
         this.closing = new EmrClosing(options, applications, applicationId, createdBySession, sessionControl, clients, ownsClients);
+        // connecting started the application it created: its warm workers bill from now
+        this.warm = createdBySession && options.capacity().hasInitialCapacity()
+                ? new dev.benchbox.cost.WarmCapacity(preInitialized(options.capacity()), java.time.Duration.ofMinutes(options.idleTimeoutMinutes()))
+                : null;
+        if (warm != null) {
+            warm.started(java.time.Instant.now());
+        }
+    }
+
+    private static dev.benchbox.cost.SpendingLimit.PreInitialized preInitialized(CapacitySettings capacity) {
+        return new dev.benchbox.cost.SpendingLimit.PreInitialized(
+                capacity.driver() == null ? 0 : capacity.driver().count(), capacity.driver() == null ? null : capacity.driver().size(),
+                capacity.executors() == null ? 0 : capacity.executors().count(), capacity.executors() == null ? null : capacity.executors().size());
     }
 
     /** Every job run shares these: the application, role, staging prefix, timeout and Spark's sizing. */
@@ -406,6 +421,16 @@ public final class EmrServerlessPlatform implements Platform {
         return true;
     }
 
+    @Override
+    public List<JobRunUsage> idleCapacity() {
+        if (warm == null) {
+            return List.of();
+        }
+        BillingProfile profile = sizing.billingProfile(applicationId);
+        return warm.usage(applicationId, java.time.Instant.now(), jobs.jobRuns(), profile.capacity().executors(), profile.architecture(),
+                profile.region()).map(List::of).orElse(List.of());
+    }
+
     /** Job runs, then the sessions (ended ones as AWS billed them, an open one estimated). */
     @Override
     public List<JobRunUsage> jobRuns() {
@@ -444,11 +469,18 @@ public final class EmrServerlessPlatform implements Platform {
     }
 
     public ApplicationInfo startApplication() {
-        return applications.start(applicationId);
+        ApplicationInfo started = applications.start(applicationId);
+        if (warm != null) {
+            warm.started(java.time.Instant.now());
+        }
+        return started;
     }
 
     public void stopApplication() {
         applications.stop(applicationId, true);
+        if (warm != null) {
+            warm.stopped(java.time.Instant.now());
+        }
     }
 
     /**
@@ -533,10 +565,7 @@ public final class EmrServerlessPlatform implements Platform {
     dev.benchbox.platform.SpendingCap.Scope limitSpending(java.math.BigDecimal maxUsd, java.time.Clock clock) {
         dev.benchbox.cost.BillingProfile profile = sizing.billingProfile(applicationId);
         dev.benchbox.cost.Rates rates = dev.benchbox.cost.PricingTable.load().price(profile.region(), profile.architecture());
-        CapacitySettings warm = options.capacity();
-        var preInitialized = new dev.benchbox.cost.SpendingLimit.PreInitialized(
-                warm.driver() == null ? 0 : warm.driver().count(), warm.driver() == null ? null : warm.driver().size(),
-                warm.executors() == null ? 0 : warm.executors().count(), warm.executors() == null ? null : warm.executors().size());
+        var preInitialized = createdBySession ? preInitialized(options.capacity()) : dev.benchbox.cost.SpendingLimit.PreInitialized.NONE;
         AutoCloseable scope = parts.service().limit(
                 new dev.benchbox.cost.SpendingLimit(maxUsd, rates, profile.capacity(), preInitialized, clock.instant()), clock);
         return () -> {
@@ -588,6 +617,9 @@ public final class EmrServerlessPlatform implements Platform {
 
     @Override
     public List<String> closeReporting() {
+        if (warm != null) {
+            warm.stopped(java.time.Instant.now()); // closing stops (or deletes) the application this connection created
+        }
         return closing.close();
     }
 
