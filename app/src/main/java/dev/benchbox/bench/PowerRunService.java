@@ -285,10 +285,10 @@ public class PowerRunService {
         double ms = Math.round(execution.elapsedMillis() * 1000) / 1000.0;
         if (execution.failed()) {
             return new QueryResult(execution.queryId(), execution.iteration(), ms, execution.rowCount(),
-                    QueryResult.ERROR, null, execution.error());
+                    QueryResult.ERROR, null, execution.error()).withPhases(execution.phases());
         }
         return request.benchmark().check(execution.queryId(), execution.iteration(), ms, execution.rowCount(),
-                request.scaleFactor(), request.validation(), execution.columns(), execution.rows());
+                request.scaleFactor(), request.validation(), execution.columns(), execution.rows()).withPhases(execution.phases());
     }
 
     /** The summary with the benchmark's metric, over results as the benchmark counts queries. */
