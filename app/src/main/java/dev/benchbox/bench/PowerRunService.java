@@ -81,6 +81,17 @@ public class PowerRunService {
 
     /** A run on a platform other than the connected one as it is: a sweep's configured platform. */
     public Report run(Platform platform, String schema, PowerRunRequest request, LoadProgress progress, Listener runListener) {
+        String runId = UUID.randomUUID().toString();
+        // what the run creates (job runs, a session) carries its id, benchmark and scale: the bill can be grouped by run
+        try (var tagged = platform.costAllocation()
+                .map(c -> c.forRun(runId, request.benchmark().name(), Scale.of(request.scaleFactor()).text()))
+                .orElse(dev.benchbox.platform.CostAllocation.Scope.NONE)) {
+            return run(platform, schema, request, progress, runListener, runId);
+        }
+    }
+
+    private Report run(Platform platform, String schema, PowerRunRequest request, LoadProgress progress, Listener runListener,
+            String runId) {
         Map<String, Double> firstWarmupMs = new java.util.concurrent.ConcurrentHashMap<>();
         Listener listener = recordingFirstWarmups(runListener, firstWarmupMs);
         Instant started = Instant.now();
@@ -133,7 +144,7 @@ public class PowerRunService {
         // as the specification counts queries: TPC-DS's two-part queries become one result each
         List<QueryResult> counted = benchmark.perQuery(results);
         RunResult result = new RunResult(
-                new RunResult.Run(UUID.randomUUID().toString(), started, finished, request.warmups(), request.iterations(),
+                new RunResult.Run(runId, started, finished, request.warmups(), request.iterations(),
                         request.validation().name().toLowerCase(java.util.Locale.ROOT),
                         request.viaSession() ? dev.benchbox.results.TimingMethod.SESSION : platform.timingMethod()),
                 new RunResult.Benchmark(benchmark.name(), request.scaleFactor(), batch.stream().map(BatchQuery::id).toList()),
@@ -274,10 +285,10 @@ public class PowerRunService {
         double ms = Math.round(execution.elapsedMillis() * 1000) / 1000.0;
         if (execution.failed()) {
             return new QueryResult(execution.queryId(), execution.iteration(), ms, execution.rowCount(),
-                    QueryResult.ERROR, null, execution.error());
+                    QueryResult.ERROR, null, execution.error()).withPhases(execution.phases());
         }
         return request.benchmark().check(execution.queryId(), execution.iteration(), ms, execution.rowCount(),
-                request.scaleFactor(), request.validation(), execution.columns(), execution.rows());
+                request.scaleFactor(), request.validation(), execution.columns(), execution.rows()).withPhases(execution.phases());
     }
 
     /** The summary with the benchmark's metric, over results as the benchmark counts queries. */

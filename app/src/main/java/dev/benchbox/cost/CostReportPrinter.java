@@ -29,6 +29,9 @@ public final class CostReportPrinter {
             "Storage GB-h", "Cost"};
     private static final boolean[] RIGHT = {false, false, false, true, false, true, true, true, true};
 
+    /** The kind of a ledger line that is an application's idle pre-initialised workers, not a job run. */
+    public static final String IDLE_CAPACITY = "idle capacity";
+
     private final PrintWriter out;
 
     public CostReportPrinter(Writer out) {
@@ -52,8 +55,9 @@ public final class CostReportPrinter {
                     "billed", usage.billed(), run.billed()));
             rows.add(row("", "", "", "", "total", usage.total(), run.total()));
         }
-        int count = report.runs().size();
-        rows.add(row("Session", count + (count == 1 ? " job run" : " job runs"), "",
+        long idleLines = report.runs().stream().filter(r -> r.usage().kind().equals(IDLE_CAPACITY)).count();
+        long count = report.runs().size() - idleLines;
+        rows.add(row("Session", count + (count == 1 ? " job run" : " job runs") + (idleLines > 0 ? " + idle workers" : ""), "",
                 CostFormat.duration(Duration.ofSeconds(report.executionSeconds())),
                 "billed", report.billedUtilization(), report.billedCost()));
         rows.add(row("", "", "", "", "total", report.totalUtilization(), report.totalCost()));
@@ -61,12 +65,40 @@ public final class CostReportPrinter {
 
         out.println("Billed is what AWS charges: each worker at least 1 minute, storage only above "
                 + BillingRules.FREE_STORAGE_GB_PER_WORKER + " GB per worker. Total is what ran.");
+        if (idleLines > 0) {
+            out.println("Idle pre-initialised workers bill while their application is started, in no job run's figures: their line"
+                    + " counts the time this shell had it started, to its auto-stop, less what job runs used.");
+        }
         String label = "Prices: ";
         for (Rates rates : report.ratesUsed()) {
             out.println(label + rates.describe());
             label = " ".repeat(label.length());
         }
+        List<JobRunCost> tagged = report.runs().stream().filter(r -> !r.usage().tags().isEmpty()).toList();
+        if (!tagged.isEmpty()) {
+            out.println("Tags to group the AWS bill by (cost allocation tags, once activated):");
+            int width = tagged.stream().mapToInt(r -> r.usage().jobRunId().length()).max().orElse(0);
+            for (JobRunCost run : tagged) {
+                out.println("  " + run.usage().jobRunId() + " ".repeat(width - run.usage().jobRunId().length()) + "  "
+                        + tags(run.usage().tags()));
+            }
+        }
         out.flush();
+    }
+
+    /** Tags as {@code key=value, key=value}, sorted by key. */
+    public static String tags(java.util.Map<String, String> tags) {
+        return new java.util.TreeMap<>(tags).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** The tags the connection puts on everything it creates, and where a run's own are recorded. */
+    public void connectionTags(java.util.Map<String, String> tags) {
+        if (!tags.isEmpty()) {
+            out.println("This connection tags what it creates with " + tags(tags) + "; a run's job runs and session also carry "
+                    + "benchbox:run-id (its results file's run id), benchbox:benchmark and benchbox:scale.");
+            out.flush();
+        }
     }
 
     private static String[] row(String id, String name, String state, String runTime, String which,

@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param architecture                  the application's architecture, which picks the price
  * @param region                        the AWS region, which picks the price
  * @param noticedAt                     when the shell saw the run's end (how quickly polling noticed); null if unknown
+ * @param tags                          the tags AWS has on the run (cost allocation groups the bill by them); empty if none
  */
 public record JobRunUsage(
         String jobRunId,
@@ -39,9 +40,19 @@ public record JobRunUsage(
         Duration queued,
         Architecture architecture,
         String region,
-        Instant noticedAt) {
+        Instant noticedAt,
+        java.util.Map<String, String> tags) {
+
+    /** A run whose tags are not known. */
+    public JobRunUsage(String jobRunId, String name, String kind, String state, ResourceUtilization total, ResourceUtilization billed,
+            long totalExecutionDurationSeconds, Instant createdAt, Instant startedAt, Instant endedAt, Duration queued,
+            Architecture architecture, String region, Instant noticedAt) {
+        this(jobRunId, name, kind, state, total, billed, totalExecutionDurationSeconds, createdAt, startedAt, endedAt, queued,
+                architecture, region, noticedAt, java.util.Map.of());
+    }
 
     public JobRunUsage {
+        tags = tags == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(tags));
         requireNonNull(jobRunId, "jobRunId is null");
         requireNonNull(name, "name is null");
         requireNonNull(kind, "kind is null");

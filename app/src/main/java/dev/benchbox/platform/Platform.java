@@ -101,6 +101,14 @@ public interface Platform extends AutoCloseable {
         return false;
     }
 
+    /**
+     * What the platform bills outside its job runs and sessions, as ledger lines: an application's idle pre-initialised
+     * workers while this connection had it started (none for embedded platforms).
+     */
+    default List<JobRunUsage> idleCapacity() {
+        return List.of();
+    }
+
     /** Job runs this platform ran, oldest first, with their resource use (none for embedded platforms). */
     default List<JobRunUsage> jobRuns() {
         return List.of();
@@ -145,6 +153,21 @@ public interface Platform extends AutoCloseable {
 
     /** Interactive sessions (EMR Serverless through Spark Connect); empty when the platform has none. */
     default Optional<SessionControl> sessions() {
+        return Optional.empty();
+    }
+
+    /** Links to the Spark UI of its job runs and session; empty when it runs no Spark there. */
+    default Optional<SparkUi> sparkUi() {
+        return Optional.empty();
+    }
+
+    /** {@code --max-cost} held while work runs; empty when the platform bills nothing. */
+    default Optional<SpendingCap> spendingCap() {
+        return Optional.empty();
+    }
+
+    /** Tags on what the platform creates that reach the cloud bill; empty when it bills nothing. */
+    default Optional<CostAllocation> costAllocation() {
         return Optional.empty();
     }
 

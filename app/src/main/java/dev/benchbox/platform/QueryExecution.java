@@ -26,8 +26,16 @@ public record QueryExecution(
         long rowCount,
         List<String> columns,
         List<List<Object>> rows,
-        String error) {
+        String error,
+        java.util.Map<String, Long> phases) {
+    /** An execution whose planning phases are not known (every platform but Spark's job). */
+    public QueryExecution(String queryId, int iteration, boolean warmup, long elapsedNanos, long rowCount, List<String> columns,
+            List<List<Object>> rows, String error) {
+        this(queryId, iteration, warmup, elapsedNanos, rowCount, columns, rows, error, java.util.Map.of());
+    }
+
     public QueryExecution {
+        phases = phases == null ? java.util.Map.of() : Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phases));
         requireNonNull(queryId, "queryId is null");
         columns = List.copyOf(columns);
         // rows may hold SQL NULLs, which List.copyOf refuses

@@ -17,7 +17,20 @@ import java.time.Instant;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobRunRecord(String jobRunId, String kind, String state, Instant createdAt, Instant startedAt, Instant endedAt,
         Long queuedMs, long totalExecutionDurationSeconds, Long noticedAfterMs, Long wallMs, Double queriesInDriverMs,
-        Double overheadMs, ResourceUtilization total, ResourceUtilization billed, BigDecimal totalUsd, BigDecimal billedUsd) {
+        Double overheadMs, ResourceUtilization total, ResourceUtilization billed, BigDecimal totalUsd, BigDecimal billedUsd,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) java.util.Map<String, String> tags) {
+
+    /** A record with no tags (a file written before they were recorded). */
+    public JobRunRecord(String jobRunId, String kind, String state, Instant createdAt, Instant startedAt, Instant endedAt,
+            Long queuedMs, long totalExecutionDurationSeconds, Long noticedAfterMs, Long wallMs, Double queriesInDriverMs,
+            Double overheadMs, ResourceUtilization total, ResourceUtilization billed, BigDecimal totalUsd, BigDecimal billedUsd) {
+        this(jobRunId, kind, state, createdAt, startedAt, endedAt, queuedMs, totalExecutionDurationSeconds, noticedAfterMs, wallMs,
+                queriesInDriverMs, overheadMs, total, billed, totalUsd, billedUsd, java.util.Map.of());
+    }
+
+    public JobRunRecord {
+        tags = tags == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(tags));
+    }
 
     public static JobRunRecord of(JobRunUsage usage, PricingTable pricing) {
         JobRunCost cost = new CostCalculator(pricing).cost(usage);
@@ -25,7 +38,7 @@ public record JobRunRecord(String jobRunId, String kind, String state, Instant c
                 usage.endedAt(), usage.queueDuration().map(d -> d.toMillis()).orElse(null),
                 usage.totalExecutionDurationSeconds(), usage.noticeDelay().map(d -> d.toMillis()).orElse(null),
                 usage.wallClock().map(d -> d.toMillis()).orElse(null), null, null,
-                usage.total(), usage.billed(), cost.total().total(), cost.billed().total());
+                usage.total(), usage.billed(), cost.total().total(), cost.billed().total(), usage.tags());
     }
 
     /**
@@ -35,6 +48,6 @@ public record JobRunRecord(String jobRunId, String kind, String state, Instant c
     public JobRunRecord withQueryTime(double inDriverMs) {
         Double overhead = wallMs == null ? null : Math.round((wallMs - inDriverMs) * 1000) / 1000.0;
         return new JobRunRecord(jobRunId, kind, state, createdAt, startedAt, endedAt, queuedMs, totalExecutionDurationSeconds,
-                noticedAfterMs, wallMs, Math.round(inDriverMs * 1000) / 1000.0, overhead, total, billed, totalUsd, billedUsd);
+                noticedAfterMs, wallMs, Math.round(inDriverMs * 1000) / 1000.0, overhead, total, billed, totalUsd, billedUsd, tags);
     }
 }

@@ -21,7 +21,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record QueryResult(String id, int iteration, double ms, long rows, String status, String validation, String message,
-        Integer stream) {
+        Integer stream, @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        java.util.Map<String, Long> phasesMs) {
     public static final String VALIDATED = "validated";
     public static final String UNVALIDATED = "unvalidated";
     /** What files written before validated and unvalidated answers were told apart say for either. */
@@ -29,8 +30,14 @@ public record QueryResult(String id, int iteration, double ms, long rows, String
     public static final String FAILED = "failed";
     public static final String ERROR = "error";
 
+    /** An execution without Spark's planning phases. */
+    public QueryResult(String id, int iteration, double ms, long rows, String status, String validation, String message, Integer stream) {
+        this(id, iteration, ms, rows, status, validation, message, stream, java.util.Map.of());
+    }
+
     public QueryResult {
         requireNonNull(id, "id is null");
+        phasesMs = phasesMs == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phasesMs));
         requireNonNull(status, "status is null");
         if (status.equals(PASSED)) {
             // an old file's "passed" promised nothing: only a recorded check makes it validated
@@ -44,6 +51,11 @@ public record QueryResult(String id, int iteration, double ms, long rows, String
     }
 
     public QueryResult inStream(int number) {
-        return new QueryResult(id, iteration, ms, rows, status, validation, message, number);
+        return new QueryResult(id, iteration, ms, rows, status, validation, message, number, phasesMs);
+    }
+
+    /** The same result with Spark's planning phases (parsing, analysis, optimization, planning) in milliseconds. */
+    public QueryResult withPhases(java.util.Map<String, Long> phases) {
+        return new QueryResult(id, iteration, ms, rows, status, validation, message, stream, phases);
     }
 }

@@ -28,8 +28,20 @@ public final class RunSummaryPrinter {
         if (result.message() != null) {
             line.append(": ").append(result.message());
         }
+        line.append(phases(result));
         out.println(line);
         out.flush();
+    }
+
+    /** Spark's planning phases and what is left for execution, when the platform reported them: {@code  [plan 70 ms: ...]}. */
+    static String phases(QueryResult result) {
+        if (result.phasesMs().isEmpty()) {
+            return "";
+        }
+        long planning = result.phasesMs().values().stream().mapToLong(Long::longValue).sum();
+        return String.format(Locale.ROOT, "  [planning %d ms: %s; execution %.1f ms]", planning,
+                result.phasesMs().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")),
+                Math.max(0, result.ms() - planning));
     }
 
     private static String outcome(QueryResult result) {

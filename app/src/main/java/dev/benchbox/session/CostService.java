@@ -28,7 +28,29 @@ public class CostService {
     }
 
     public CostReport report() {
-        return CostReport.of(session.jobRuns(), PricingTable.load());
+        // idle pre-initialised workers bill too, though no job run reports them: their own line
+        java.util.List<dev.benchbox.cost.JobRunUsage> all = new java.util.ArrayList<>(session.jobRuns());
+        all.addAll(session.idleCapacity());
+        return CostReport.of(all, PricingTable.load());
+    }
+
+    /** The tags the connected platform puts on what it creates (empty when it bills nothing). */
+    public java.util.Map<String, String> connectionTags() {
+        return session.currentPlatform().flatMap(Platform::costAllocation).map(dev.benchbox.platform.CostAllocation::tags)
+                .orElse(java.util.Map.of());
+    }
+
+    /**
+     * {@code --max-cost} held while the work runs on the connected platform (nothing to hold without a limit, or on a
+     * platform that bills nothing): close it when the work is done.
+     */
+    public dev.benchbox.platform.SpendingCap.Scope capWhileRunning(String maxCost) {
+        if (maxCost == null) {
+            return dev.benchbox.platform.SpendingCap.Scope.NONE;
+        }
+        BigDecimal limit = MaxCost.parse(maxCost);
+        return session.currentPlatform().flatMap(Platform::spendingCap).map(cap -> cap.limit(limit))
+                .orElse(dev.benchbox.platform.SpendingCap.Scope.NONE);
     }
 
     /** The billing profile of the connected platform, if it bills per job. */

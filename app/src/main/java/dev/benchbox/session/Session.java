@@ -25,6 +25,7 @@ public class Session {
     private final List<LedgerEntry> ledger = new ArrayList<>();
     /** Job runs of platforms this session closed: the cost ledger outlives the connection. */
     private final List<JobRunUsage> closedPlatformJobRuns = new ArrayList<>();
+    private final List<JobRunUsage> closedPlatformIdle = new ArrayList<>();
 
     public synchronized boolean isConnected() {
         return platform != null;
@@ -56,6 +57,7 @@ public class Session {
         }
         List<String> leftRunning = previous.closeReporting(); // first: closing ends what still bills (a session), whose final usage the ledger keeps
         closedPlatformJobRuns.addAll(previous.jobRuns());
+        closedPlatformIdle.addAll(previous.idleCapacity());
         return leftRunning;
     }
 
@@ -73,6 +75,7 @@ public class Session {
         schema = null;
         List<String> leftRunning = previous.closeReporting(); // first: closing ends what still bills (a session), whose final usage the ledger keeps
         closedPlatformJobRuns.addAll(previous.jobRuns());
+        closedPlatformIdle.addAll(previous.idleCapacity());
         return leftRunning;
     }
 
@@ -119,6 +122,15 @@ public class Session {
     /** Job runs made through a platform other than the connected one (a sweep's configured views), for {@code cost}. */
     public synchronized void recordJobRuns(List<JobRunUsage> runs) {
         closedPlatformJobRuns.addAll(runs);
+    }
+
+    /** What the platforms of this session billed outside job runs and sessions (idle pre-initialised workers). */
+    public synchronized List<JobRunUsage> idleCapacity() {
+        List<JobRunUsage> idle = new ArrayList<>(closedPlatformIdle);
+        if (platform != null) {
+            idle.addAll(platform.idleCapacity());
+        }
+        return List.copyOf(idle);
     }
 
     /** Every job run of this session, on every platform it connected to, oldest first. */

@@ -21,7 +21,9 @@ public class CostCommands {
     @ShellMethod(key = "cost", value = "What this session's job runs cost: billed and total resources, in dollars, per run and in total.",
             group = "Benchmark")
     public void cost() {
-        new CostReportPrinter(console.writer()).print(costs.report());
+        CostReportPrinter printer = new CostReportPrinter(console.writer());
+        printer.print(costs.report());
+        printer.connectionTags(costs.connectionTags());
         console.writer().flush();
     }
 

@@ -74,7 +74,7 @@ public class RunCommands {
                     help = "emr-serverless option key=value, repeatable (e.g. s3_staging_dir=s3://bucket/prefix/)") String[] platformOptions,
             @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL,
                     help = "emr-serverless: write every request, query and table definition to this directory; send nothing") String dryRun,
-            @ShellOption(value = "--max-cost", defaultValue = ShellOption.NULL, help = "refuse to start when the estimate exceeds this many USD") String maxCost,
+            @ShellOption(value = "--max-cost", defaultValue = ShellOption.NULL, help = "refuse to start when the estimate exceeds this many USD, and cancel the job runs once what they will be billed passes it") String maxCost,
             @ShellOption(value = "--streams", defaultValue = "1", help = "concurrent query streams: more than 1 is a throughput test (emr-serverless)") int streams,
             @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace an earlier dry run in that directory (its files only)") boolean replace,
             @ShellOption(value = "--via", defaultValue = "job", help = "emr-serverless: job (one job run per stream, timed in the driver) "
@@ -148,7 +148,10 @@ public class RunCommands {
             }
             // each stream is a job run of its own
             costs.checkMaxCost(maxCost, chosen, request.scaleFactor(), (request.warmups() + request.iterations()) * request.streams());
-            execute(request);
+            // and the limit holds while they run: passing it cancels them
+            try (var cap = costs.capWhileRunning(maxCost)) {
+                execute(request);
+            }
         }
     }
 

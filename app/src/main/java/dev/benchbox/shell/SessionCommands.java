@@ -57,7 +57,8 @@ public class SessionCommands {
     @ShellMethod(key = "session status", value = "Show the open session: state, release, time up, idle timeout.", group = "EMR Serverless")
     public String status() {
         SessionControl sessions = control(session.platform(), "session status");
-        return sessions.status().map(SessionCommands::describe).orElse("No session is open ('session start' opens one)");
+        return sessions.status().map(info -> describe(info) + JobRunCommands.sessionUi(session.platform()))
+                .orElse("No session is open ('session start' opens one)");
     }
 
     @ShellMethod(key = "session stop", value = "Terminate the open session (it stops billing); queries go back to job runs.", group = "EMR Serverless")

@@ -36,6 +36,29 @@ class CostPrintersTest {
     }
 
     @Test
+    void taggedRunsAreListedWithTheTagsToGroupTheBillByAndTheConnectionSaysWhatItTags() {
+        JobRunUsage plain = Runs.run("00fc", "us-east-1", Architecture.X86_64, new ResourceUtilization(1, 4, 5),
+                new ResourceUtilization(1, 4, 0));
+        JobRunUsage tagged = new JobRunUsage("00fabc0000000001", "benchbox test", "query", "SUCCESS", plain.total(), plain.billed(), 60,
+                null, null, null, null, Architecture.X86_64, "us-east-1", null,
+                java.util.Map.of("team", "analytics", "benchbox:run-id", "r-1", "created-by", "benchbox"));
+
+        assertThat(report(List.of(plain, tagged))).endsWith("""
+                Prices: us-east-1 x86_64: $0.052624/vCPU-h, $0.0057785/GB-h, $0.000111/storage GB-h
+                Tags to group the AWS bill by (cost allocation tags, once activated):
+                  00fabc0000000001  benchbox:run-id=r-1, created-by=benchbox, team=analytics
+                """);
+        StringWriter out = new StringWriter();
+        new CostReportPrinter(out).connectionTags(java.util.Map.of("team", "analytics", "created-by", "benchbox"));
+        assertThat(out.toString().replace(System.lineSeparator(), "\n")).isEqualTo("This connection tags what it creates with "
+                + "created-by=benchbox, team=analytics; a run's job runs and session also carry benchbox:run-id (its results file's "
+                + "run id), benchbox:benchmark and benchbox:scale.\n");
+        StringWriter none = new StringWriter();
+        new CostReportPrinter(none).connectionTags(java.util.Map.of());
+        assertThat(none.toString()).isEmpty();
+    }
+
+    @Test
     void runsInOtherRegionsArePricedThereAndListed() {
         JobRunUsage frankfurt = Runs.run("00fb", "eu-central-1", Architecture.ARM64,
                 new ResourceUtilization(0.002, 0.008, 0.01), new ResourceUtilization(0.017, 0.067, 0));

@@ -178,4 +178,20 @@ class RunSummaryPrinterTest {
                 Q2   iteration 1        5.0 ms        1 row   not validated: no reference answer at SF 0.01
                 """);
     }
+
+    @Test
+    void aQueryWithSparksPlanningPhasesSaysWhereItsTimeWent() {
+        StringWriter out = new StringWriter();
+        RunSummaryPrinter printer = new RunSummaryPrinter(out, dev.benchbox.benchmark.Benchmarks::title);
+        java.util.Map<String, Long> phases = new java.util.LinkedHashMap<>();
+        phases.put("parsing", 3L);
+        phases.put("analysis", 41L);
+        phases.put("optimization", 17L);
+        phases.put("planning", 9L);
+
+        printer.query(new QueryResult("Q1", 1, 250.5, 4, QueryResult.VALIDATED, "exact", null).withPhases(phases));
+
+        assertThat(out.toString()).isEqualTo("Q1   iteration 1      250.5 ms        4 rows  validated (exact)  [planning 70 ms: parsing 3, "
+                + "analysis 41, optimization 17, planning 9; execution 180.5 ms]\n");
+    }
 }

@@ -139,6 +139,32 @@ class EmrShellCommandsTest {
     }
 
     @Test
+    void tagsAreCheckedBeforeAnyAwsCallAndJobRunsShowsASparkUiLinkAndCostTheTagsToGroupTheBillBy() {
+        aws.reset(aws.config().withExecutor(new dev.benchbox.platform.emr.ScriptedJobOutputs(() -> aws, 0.01)));
+        long before = sent();
+        Result refused = type(connectLine("--create-application --tag team=a|b"));
+        assertThat(refused.error()).isEqualTo("invalid --tag value of 'team': up to 256 characters, letters, digits, spaces and _ . : / = + - @");
+        assertThat(sent()).isEqualTo(before);
+
+        assertThat(type(connectLine("--create-application --tag team=analytics,project=q3")).error()).isNull();
+        assertThat(type("job-runs").output()).isEqualTo("No job runs in this session yet (give --id ID for another job run of the application)\n");
+        assertThat(type("create-schema benchbox").error()).isNull();
+        assertThat(type("query \"SELECT 1\"").error()).isNull();
+
+        String jobRun = aws.requests().stream().filter(r -> r.operation().equals("StartJobRun")).findFirst().orElseThrow().input()
+                .path("tags").toString();
+        assertThat(jobRun).isEqualTo("{\"created-by\":\"benchbox\",\"project\":\"q3\",\"team\":\"analytics\"}");
+        String listed = type("job-runs").output();
+        assertThat(listed).startsWith("Job run").containsPattern("\n[0-9a-z]+ +query +SUCCESS +benchbox query r-")
+                .containsPattern("Spark UI of [0-9a-z]+ \\(valid for about an hour\\): " + java.util.regex.Pattern.quote(aws.endpoint() + "/dashboard/"));
+        assertThat(type("job-runs --id NOPE").error()).isEqualTo(
+                "invalid job run id 'NOPE': EMR Serverless job run ids are 1-64 lower-case letters and digits, e.g. 00fabcdef1234567");
+        assertThat(type("cost").output()).containsPattern("Tags to group the AWS bill by \\(cost allocation tags, once activated\\):\n"
+                + "  [0-9a-z]+  created-by=benchbox, project=q3, team=analytics\n")
+                .contains("This connection tags what it creates with created-by=benchbox, project=q3, team=analytics; ");
+    }
+
+    @Test
     void anEndpointWhereNothingListensIsOneLineAtOnceWithNoRetries() throws Exception {
         int port;
         try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -251,7 +251,7 @@ class SessionCommandsTest {
         JsonNode sessions = statement(caller, "EmrServerlessSessions");
         assertThat(sessions.get("Action")).extracting(JsonNode::asText).containsExactly("emr-serverless:StartSession",
                 "emr-serverless:GetSession", "emr-serverless:GetSessionEndpoint", "emr-serverless:ListSessions",
-                "emr-serverless:TerminateSession", "emr-serverless:TagResource");
+                "emr-serverless:TerminateSession", "emr-serverless:TagResource", "emr-serverless:GetResourceDashboard");
         assertThat(sessions.get("Resource")).extracting(JsonNode::asText).containsExactly(
                 "arn:aws:emr-serverless:eu-west-1:111122223333:/applications/*",
                 "arn:aws:emr-serverless:eu-west-1:111122223333:/applications/*/sessions/*");

@@ -109,6 +109,7 @@ public final class EmrServerless implements AutoCloseable {
         Instant createdAt;
         Instant updatedAt;
         long activity;
+        final Map<String, String> tags = new java.util.TreeMap<>();
         final List<String> history = new ArrayList<>();
         final Map<String, Run> runs = new LinkedHashMap<>();
         final Map<String, String> runTokens = new LinkedHashMap<>();
@@ -135,6 +136,7 @@ public final class EmrServerless implements AutoCloseable {
         String forcedFailure;
         ResourceUtilization total;
         ResourceUtilization billed;
+        final Map<String, String> tags = new java.util.TreeMap<>();
         final List<String> history = new ArrayList<>();
     }
 
@@ -152,6 +154,10 @@ public final class EmrServerless implements AutoCloseable {
             case "ListJobRuns" -> listJobRuns(in);
             case "CancelJobRun" -> cancelJobRun(run(in));
             case "GetDashboardForJobRun" -> dashboard(run(in));
+            case "GetResourceDashboard" -> resourceDashboard(in);
+            case "TagResource" -> tagResource(in);
+            case "UntagResource" -> untagResource(in);
+            case "ListTagsForResource" -> listTags(in);
             case "StartSession", "GetSession", "GetSessionEndpoint", "ListSessions", "TerminateSession" -> sessions.handle(operation, in);
             default -> throw AwsError.validation("Operation " + operation + " is not supported by the stand-in");
         };
@@ -205,7 +211,9 @@ public final class EmrServerless implements AutoCloseable {
         }
         checkReleaseLabel(in.get("releaseLabel").asText());
         checkCapacity(in);
+        Map<String, String> tags = checkTags(Map.of(), in.get("tags"));
         App app = new App();
+        app.tags.putAll(tags);
         app.id = newId();
         app.arn = "arn:aws:emr-serverless:" + region + ":" + accountId + ":/applications/" + app.id;
         app.name = in.path("name").asText(null);
@@ -349,7 +357,7 @@ public final class EmrServerless implements AutoCloseable {
     private void mergeSettings(App app, ObjectNode in) {
         for (var e : in.properties()) {
             switch (e.getKey()) {
-                case "applicationId", "clientToken", "name", "releaseLabel", "type" -> { }
+                case "applicationId", "clientToken", "name", "releaseLabel", "type", "tags" -> { }
                 case "autoStopConfiguration" -> {
                     ObjectNode stop = ((ObjectNode) e.getValue()).deepCopy();
                     if (!stop.has("enabled")) {
@@ -458,7 +466,9 @@ public final class EmrServerless implements AutoCloseable {
         }
         SparkSubmitParameters params = SparkSubmitParameters.parse(spark.path("sparkSubmitParameters").asText(null));
         Map<String, String> conf = sparkConf(app, in, params);
+        Map<String, String> tags = checkTags(Map.of(), in.get("tags"));
         Run r = new Run();
+        r.tags.putAll(tags);
         r.app = app;
         r.id = newId();
         r.arn = app.arn + "/jobruns/" + r.id;
@@ -654,6 +664,14 @@ public final class EmrServerless implements AutoCloseable {
         return page(summaries, in, "jobRuns");
     }
 
+    /** A session's UI: the session must exist (GetSession's own check), the link is one the stand-in serves. */
+    private ObjectNode resourceDashboard(ObjectNode in) {
+        App app = app(in);
+        String sessionId = in.get("resourceId").asText();
+        sessions.handle("GetSession", JSON.objectNode().put("applicationId", app.id).put("sessionId", sessionId));
+        return JSON.objectNode().put("url", dashboardBase + "/dashboard/" + app.id + "/sessions/" + sessionId);
+    }
+
     private ObjectNode dashboard(Run r) {
         return JSON.objectNode().put("url", dashboardBase + "/dashboard/" + r.app.id + "/" + r.id);
     }
@@ -667,7 +685,10 @@ public final class EmrServerless implements AutoCloseable {
                 .put("executionRole", r.executionRole).put("state", r.state).put("stateDetails", r.stateDetails)
                 .put("releaseLabel", r.app.releaseLabel);
         o.set("jobDriver", r.request.get("jobDriver").deepCopy());
-        for (String member : List.of("configurationOverrides", "tags", "executionIamPolicy", "retryPolicy")) {
+        if (!r.tags.isEmpty()) {
+            o.set("tags", tagsJson(r.tags));
+        }
+        for (String member : List.of("configurationOverrides", "executionIamPolicy", "retryPolicy")) {
             if (r.request.has(member)) {
                 o.set(member, r.request.get(member).deepCopy());
             }
@@ -705,6 +726,80 @@ public final class EmrServerless implements AutoCloseable {
         o.put("arn", app.arn).put("releaseLabel", app.releaseLabel).put("type", app.type).put("state", app.state)
                 .put("stateDetails", app.stateDetails).put("createdAt", epoch(app.createdAt)).put("updatedAt", epoch(app.updatedAt));
         app.settings.properties().forEach(e -> o.set(e.getKey(), e.getValue().deepCopy()));
+        if (!app.tags.isEmpty()) {
+            o.set("tags", tagsJson(app.tags));
+        }
+        return o;
+    }
+
+    // ---- tags ---------------------------------------------------------------------------------------
+
+    /** AWS's limit of tags on one resource (the model's TagMap allows 200 in one request). */
+    static final int MAX_TAGS = 50;
+    private static final Pattern RESOURCE_ARN = Pattern.compile(
+            "arn:aws[a-zA-Z0-9-]*:emr-serverless:([^:]+):(\\d{12}):/applications/([0-9a-zA-Z]+)(?:/jobruns/([0-9a-zA-Z]+))?");
+
+    /** The tags of the resource an ARN names (the model's pattern already held): an application or a job run. */
+    private Map<String, String> tagsOf(String arn) {
+        Matcher m = RESOURCE_ARN.matcher(arn);
+        if (!m.matches() || !m.group(1).equals(region) || !m.group(2).equals(accountId)) {
+            throw AwsError.notFound("Resource " + arn + " does not exist");
+        }
+        App app = apps.get(m.group(3));
+        if (app == null || app.state.equals("TERMINATED")) {
+            throw AwsError.notFound("Resource " + arn + " does not exist");
+        }
+        if (m.group(4) == null) {
+            return app.tags;
+        }
+        Run r = app.runs.get(m.group(4));
+        if (r == null) {
+            throw AwsError.notFound("Resource " + arn + " does not exist");
+        }
+        return r.tags;
+    }
+
+    /** {@code existing} with {@code given} over it, checked as AWS checks tags beyond the model: aws: is AWS's, 50 at most. */
+    private static Map<String, String> checkTags(Map<String, String> existing, JsonNode given) {
+        Map<String, String> merged = new java.util.TreeMap<>(existing);
+        if (given == null || given.isNull()) {
+            return merged;
+        }
+        for (var e : given.properties()) {
+            if (e.getKey().toLowerCase(Locale.ROOT).startsWith("aws:")) {
+                throw AwsError.validation("Tag keys starting with aws: are reserved for AWS use: " + e.getKey());
+            }
+            merged.put(e.getKey(), e.getValue().asText());
+        }
+        if (merged.size() > MAX_TAGS) {
+            throw AwsError.validation("A resource can have at most " + MAX_TAGS + " tags; this request would give it " + merged.size());
+        }
+        return merged;
+    }
+
+    private ObjectNode tagResource(ObjectNode in) {
+        Map<String, String> tags = tagsOf(in.get("resourceArn").asText());
+        Map<String, String> merged = checkTags(tags, in.get("tags"));
+        tags.clear();
+        tags.putAll(merged);
+        return JSON.objectNode();
+    }
+
+    private ObjectNode untagResource(ObjectNode in) {
+        Map<String, String> tags = tagsOf(in.get("resourceArn").asText());
+        in.get("tagKeys").forEach(k -> tags.remove(k.asText()));
+        return JSON.objectNode();
+    }
+
+    private ObjectNode listTags(ObjectNode in) {
+        ObjectNode out = JSON.objectNode();
+        out.set("tags", tagsJson(tagsOf(in.get("resourceArn").asText())));
+        return out;
+    }
+
+    private static ObjectNode tagsJson(Map<String, String> tags) {
+        ObjectNode o = JSON.objectNode();
+        tags.forEach(o::put);
         return o;
     }
 

@@ -76,6 +76,10 @@ public final class RequiredPermissions {
             }
             case "GetSession", "GetSessionEndpoint", "TerminateSession" ->
                     needed.add(new Permission(action, app + "/sessions/" + in.path("sessionId").asText()));
+            case "GetResourceDashboard" -> needed.add(new Permission(action, app + "/sessions/" + in.path("resourceId").asText()));
+            // authorised on the resource the ARN names, with the tags it adds as request tags
+            case "TagResource" -> needed.add(new Permission(action, in.path("resourceArn").asText(), requestTags(in)));
+            case "UntagResource", "ListTagsForResource" -> needed.add(new Permission(action, in.path("resourceArn").asText()));
             default -> throw new IllegalArgumentException("no IAM mapping for EMR Serverless " + operation);
         }
         return needed;

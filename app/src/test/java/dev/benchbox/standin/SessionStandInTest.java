@@ -120,6 +120,23 @@ class SessionStandInTest {
         }
 
         @Test
+        void getResourceDashboardGivesALinkTheStandInServesForAnExistingSessionOnly() throws Exception {
+            String app = application("emr-7.13.0", true);
+            String id = api.start(request(app, "t-ui", 30));
+            await(app, id, "IDLE");
+
+            String url = api.dashboard(app, id);
+            assertThat(url).isEqualTo(aws.endpoint() + "/dashboard/" + app + "/sessions/" + id);
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(aws.requests()).filteredOn(r -> r.operation().equals("GetResourceDashboard")).singleElement()
+                    .satisfies(r -> assertThat(r.input().path("resourceType").asText()).isEqualTo("SESSION"));
+            assertThatThrownBy(() -> api.dashboard(app, "00nosuchsession")).isInstanceOf(BenchboxException.class)
+                    .hasMessageContaining("ResourceNotFoundException");
+        }
+
+        @Test
         void sameClientTokenIsTheSameSessionAndAnotherRequestWithItConflicts() {
             String app = application("emr-7.13.0", true);
             String first = api.start(request(app, "token-1", 30));

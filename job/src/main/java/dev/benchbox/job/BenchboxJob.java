@@ -103,7 +103,7 @@ public final class BenchboxJob {
                         + (execution.error() == null ? execution.nanos() / 1_000_000 + " ms, " + execution.rows() + " rows"
                         : "failed: " + firstLine(execution.error())));
                 executions.add(new Execution(execution.id(), execution.iteration(), execution.warmup(), execution.nanos(),
-                        execution.rows(), List.of(), List.of(), execution.error(), key)); // the summary needs no rows
+                        execution.rows(), List.of(), List.of(), execution.error(), key, execution.phases())); // the summary needs no rows
             }
         }
         write(fs, new Path(output, "summary.json"),
@@ -135,8 +135,9 @@ public final class BenchboxJob {
         List<Row> kept = new ArrayList<>();
         long rows = 0;
         long started = System.nanoTime();
+        Dataset<Row> result = null;
         try {
-            Dataset<Row> result = spark.sql(query.sql());
+            result = spark.sql(query.sql());
             fields = Arrays.asList(result.schema().fields());
             Iterator<Row> it = result.toLocalIterator();
             while (it.hasNext()) {
@@ -146,10 +147,12 @@ public final class BenchboxJob {
                 }
                 rows++;
             }
-            return new Execution(query.id(), iteration, warmup, System.nanoTime() - started, rows, fields, kept, null, key);
+            long elapsed = System.nanoTime() - started;
+            return new Execution(query.id(), iteration, warmup, elapsed, rows, fields, kept, null, key, Phases.of(result));
         } catch (Exception e) { // Spark throws checked SparkExceptions without declaring them
             long elapsed = System.nanoTime() - started;
-            return new Execution(query.id(), iteration, warmup, elapsed, 0, fields, List.of(), message(e), key);
+            return new Execution(query.id(), iteration, warmup, elapsed, 0, fields, List.of(), message(e), key,
+                    result == null ? Map.of() : Phases.of(result));
         }
     }
 

@@ -19,14 +19,16 @@ import static java.util.Objects.requireNonNull;
  * @param kept      the first rows, at most the manifest's max_rows
  * @param error     the error message, or null on success
  * @param resultKey the result file, relative to the output prefix
+ * @param phases    Spark's planning phases ({@link Phases}) in milliseconds, within {@code nanos}; empty when unknown
  */
 record Execution(String id, int iteration, boolean warmup, long nanos, long rows, List<StructField> fields,
-                 List<Row> kept, String error, String resultKey) {
+                 List<Row> kept, String error, String resultKey, java.util.Map<String, Long> phases) {
 
     Execution {
         requireNonNull(id, "id is null");
         fields = List.copyOf(fields);
         kept = List.copyOf(kept);
         requireNonNull(resultKey, "resultKey is null");
+        phases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phases));
     }
 }

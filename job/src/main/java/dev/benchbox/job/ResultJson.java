@@ -40,6 +40,7 @@ final class ResultJson {
             g.writeFieldName("ms");
             g.writeNumber(millis(e.nanos()));
             g.writeNumberField("rows", e.rows());
+            phases(g, e);
             g.writeArrayFieldStart("columns");
             for (StructField field : e.fields()) {
                 g.writeStartObject();
@@ -81,6 +82,7 @@ final class ResultJson {
                 g.writeFieldName("ms");
                 g.writeNumber(millis(e.nanos()));
                 g.writeNumberField("rows", e.rows());
+                phases(g, e);
                 g.writeStringField("error", e.error());
                 g.writeStringField("result", e.resultKey());
                 g.writeEndObject();
@@ -88,6 +90,18 @@ final class ResultJson {
             g.writeEndArray();
             g.writeEndObject();
         });
+    }
+
+    /** {@code "phases_ms": {"parsing": 3, ...}}: Spark's planning phases; the rest of {@code ms} is execution. */
+    private static void phases(JsonGenerator g, Execution e) throws IOException {
+        if (e.phases().isEmpty()) {
+            return;
+        }
+        g.writeObjectFieldStart("phases_ms");
+        for (java.util.Map.Entry<String, Long> phase : e.phases().entrySet()) {
+            g.writeNumberField(phase.getKey(), phase.getValue());
+        }
+        g.writeEndObject();
     }
 
     /** Milliseconds with every nanosecond kept, in plain notation (never 1.0E-4). */

@@ -33,8 +33,8 @@ import software.amazon.awssdk.services.emrserverless.model.WorkerResourceConfig;
 final class ApplicationManager {
     static final String SERVICE = "emr-serverless";
     /** Tags on every application BenchBox creates, so people and policies can tell them apart. */
-    static final String TAG_CREATED_BY = "created-by";
-    static final String TAG_SESSION = "benchbox-session";
+    static final String TAG_CREATED_BY = ResourceTags.CREATED_BY;
+    static final String TAG_SESSION = ResourceTags.SESSION;
     /** The application id dry-run requests carry for an application that would be created (it has no id yet). */
     static final String DRY_RUN_APPLICATION_ID = "00dryrunapplication";
 
@@ -214,6 +214,16 @@ final class ApplicationManager {
         return info(app);
     }
 
+    /**
+     * Puts {@code tags} on the application (TagResource; tags it has under other keys stay): cost allocation then
+     * groups what the application bills outside job runs (pre-initialised workers) by them too.
+     */
+    void tag(String id, Map<String, String> tags) {
+        String arn = AwsCallFailed.call(SERVICE, "GetApplication", id, options.region(),
+                () -> emr.getApplication(GetApplicationRequest.builder().applicationId(id).build())).application().arn();
+        AwsCallFailed.call(SERVICE, "TagResource", id, options.region(), () -> emr.tagResource(b -> b.resourceArn(arn).tags(tags)));
+    }
+
     /** Polls while the application is CREATING, STARTING or STOPPING, up to timeout_minutes. */
     private ApplicationInfo waitWhileSettling(String id, String goal) {
         long started = System.nanoTime();
@@ -267,7 +277,8 @@ final class ApplicationManager {
                 .autoStartConfiguration(b -> b.enabled(true))
                 .autoStopConfiguration(b -> b.enabled(true).idleTimeoutMinutes(options.idleTimeoutMinutes()))
                 // sorted, so the request (and its dry-run file) is the same on every JVM: Map.of's order is not
-                .tags(new TreeMap<>(Map.of(TAG_CREATED_BY, "benchbox", TAG_SESSION, UUID.randomUUID().toString())));
+                .tags(new TreeMap<>(options.tags().with(Map.of(TAG_CREATED_BY, "benchbox", TAG_SESSION, UUID.randomUUID().toString()))
+                        .values()));
         if (options.capacity().hasInitialCapacity()) {
             request.initialCapacity(initialCapacity(options.capacity()));
         }

@@ -123,8 +123,9 @@ final class EmrConnections {
             if (connected.created()) {
                 usage.applicationCreated();
             }
+            EmrTagging tagging = new EmrTagging(options.tags(), connected.applicationId(), connected.created(), manager::tag);
             return live(options, clients, true, backoff, usage, connected.applicationId(), connected.created(), release,
-                    connected.stateBefore(), JobShape.NONE, new EmrSparkSettings());
+                    connected.stateBefore(), JobShape.NONE, new EmrSparkSettings(), tagging);
         } catch (RuntimeException e) {
             clients.close();
             throw e;
@@ -137,14 +138,16 @@ final class EmrConnections {
      */
     static EmrServerlessPlatform view(Parts of, EmrOptions options, String applicationId, String releaseLabel,
             JobShape shape) {
+        // an application a sweep created is the sweep's to retag; the connection's only when the connection created it
+        boolean owns = !applicationId.equals(of.applicationId()) || of.createdBySession();
         return live(options, of.clients(), false, of.backoff(), of.usage(), applicationId, false, releaseLabel, null, shape,
-                of.sizing().spark().copy());
+                of.sizing().spark().copy(), of.sizing().tagging().view(applicationId, owns));
     }
 
     private static EmrServerlessPlatform live(EmrOptions options, AwsClients clients, boolean ownsClients, Backoff backoff,
             AwsUsage usage, String applicationId, boolean createdBySession, String releaseLabel, String connectedState, JobShape shape,
-            EmrSparkSettings spark) {
-        EmrJobSizing sizing = new EmrJobSizing(options, shape, spark);
+            EmrSparkSettings spark, EmrTagging tagging) {
+        EmrJobSizing sizing = new EmrJobSizing(options, shape, spark, tagging);
         ApplicationManager applications = new ApplicationManager(options, clients.emr(), backoff);
         GlueTables catalog = new GlueTables(options.region(), clients.glue(), usage);
         StagingLayout layout = new StagingLayout(options.stagingDir());
@@ -156,7 +159,8 @@ final class EmrConnections {
                 new SignedSessionApi(options.endpointUrl(), options.region(), clients.credentials(), Duration.ofMinutes(1)),
                 new EmrSessionControl.Settings(applicationId, options.executionRoleArn(), releaseLabel, createdBySession,
                         () -> applications.stop(applicationId, true), sizing.billingProfile(applicationId).capacity(),
-                        options.region(), Architecture.parse(options.architecture()), Duration.ofMinutes(options.timeoutMinutes())),
+                        options.region(), Architecture.parse(options.architecture()), Duration.ofMinutes(options.timeoutMinutes()),
+                        tagging::current),
                 backoff, Clock.systemUTC());
         return new EmrServerlessPlatform(new Parts(options, clients, ownsClients, backoff, usage, applications,
                 catalog, layout, loads, service, JobRuns.of(service), sessions, sizing, applicationId, createdBySession, releaseLabel,
@@ -184,7 +188,10 @@ final class EmrConnections {
         String applicationId = of == null ? applications.connect().applicationId() : of.applicationId();
         String releaseLabel = of == null ? options.releaseLabel() : of.releaseLabel();
         AwsUsage usage = new AwsUsage(); // a preview asks AWS nothing
-        EmrJobSizing sizing = new EmrJobSizing(options, JobShape.NONE, spark);
+        // a preview retags nothing: its requests are written, and the application's tags are in its CreateApplication file
+        EmrTagging tagging = of == null ? new EmrTagging(options.tags(), applicationId, false, (id, tags) -> { })
+                : of.sizing().tagging().view(applicationId, false);
+        EmrJobSizing sizing = new EmrJobSizing(options, JobShape.NONE, spark, tagging);
         GlueTables catalog = new GlueTables(options.region(), clients.glue(), usage, recorder::write);
         StagingLayout layout = new StagingLayout(options.stagingDir());
         JobRunService service = new JobRunService(clients.emr(), clients.s3(), () -> sizing.jobSettings(applicationId),
@@ -193,7 +200,7 @@ final class EmrConnections {
         // a preview never stops or deletes anything when it closes: it created nothing
         return new EmrServerlessPlatform(new Parts(options, clients, true, Backoff.DEFAULT, usage, applications,
                 catalog, layout, TableLoads.preview(catalog, layout, recorder), service, JobRuns.NONE_IN_A_DRY_RUN,
-                new PreviewSessions(recorder, applicationId, options.executionRoleArn(), releaseLabel), sizing, applicationId, false,
+                new PreviewSessions(recorder, applicationId, options.executionRoleArn(), releaseLabel, tagging::current), sizing, applicationId, false,
                 releaseLabel, null, target));
     }
 

@@ -24,11 +24,18 @@ final class EmrJobSizing {
     private final EmrOptions options;
     private final JobShape shape;
     private final EmrSparkSettings spark;
+    private final EmrTagging tagging;
 
-    EmrJobSizing(EmrOptions options, JobShape shape, EmrSparkSettings spark) {
+    EmrJobSizing(EmrOptions options, JobShape shape, EmrSparkSettings spark, EmrTagging tagging) {
         this.options = requireNonNull(options, "options is null");
         this.shape = requireNonNull(shape, "shape is null");
         this.spark = requireNonNull(spark, "spark is null");
+        this.tagging = requireNonNull(tagging, "tagging is null");
+    }
+
+    /** The tags of job runs and sessions: the connection's, and the run's while one is open. */
+    EmrTagging tagging() {
+        return tagging;
     }
 
     /** Spark settings: derived from the work, the user's --spark-conf over them. */
@@ -45,7 +52,7 @@ final class EmrJobSizing {
         int memoryGb = executor == null ? DEFAULT_EXECUTOR_MEMORY_GB : JobShape.heapGb(executor);
         return new JobSettings(applicationId, options.executionRoleArn(), options.stagingDir().uri(), options.timeoutMinutes(),
                 options.region(), Architecture.parse(options.architecture()), cores, memoryGb + "g",
-                Map.of("created-by", "benchbox"), spark.forRuns(tuningWorkers(), shape.sparkConf(),
+                tagging.current(), spark.forRuns(tuningWorkers(), shape.sparkConf(),
                         shape.executors() == null ? null : shape.executors().count()));
     }
 

@@ -27,7 +27,8 @@ public enum EmrOption {
     ARCHITECTURE("architecture", null, "x86_64", "x86_64 or arm64, for a created application"),
     PROFILE("profile", "AWS_PROFILE", null, "AWS profile for credentials (default: the SDK's provider chain)"),
     ENDPOINT_URL("endpoint_url", "AWS_ENDPOINT_URL", null, "one endpoint for EMR Serverless, Glue and S3 (stand-in, LocalStack, moto)"),
-    AWS_TIMEOUT_SECONDS("aws_timeout_seconds", null, "20", "longest wait for AWS to answer a request before it is retried; a call gives up after 2.5 times this");
+    AWS_TIMEOUT_SECONDS("aws_timeout_seconds", null, "20", "longest wait for AWS to answer a request before it is retried; a call gives up after 2.5 times this"),
+    TAG("tag", null, null, "your cost allocation tags on every application, job run and session created: key=value[,key=value]");
 
     private final String key;
     private final String environmentVariable;

@@ -40,6 +40,7 @@ import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
  * @param profile AWS profile for credentials, or null for the SDK's default chain
  * @param endpointUrl one endpoint for every AWS client, or null for AWS's own
  * @param awsTimeoutSeconds longest wait for AWS to answer one request before it is retried
+ * @param tags the user's tags ({@code --tag}) for everything this connection creates
  */
 public record EmrOptions(
         S3Location stagingDir,
@@ -56,7 +57,8 @@ public record EmrOptions(
         String architecture,
         String profile,
         URI endpointUrl,
-        int awsTimeoutSeconds) {
+        int awsTimeoutSeconds,
+        ResourceTags tags) {
 
     // the IAMRoleArn pattern of the EMR Serverless model: partition, 12-digit account, role/ with an optional path
     static final Pattern ROLE_ARN = Pattern.compile("arn:(aws[a-zA-Z0-9-]*):iam::([0-9]{12}):role(/|/[\\u0021-\\u007F]+/)[\\w+=,.@-]+");
@@ -77,6 +79,7 @@ public record EmrOptions(
         requireNonNull(releaseLabel, "releaseLabel is null");
         requireNonNull(capacity, "capacity is null");
         requireNonNull(architecture, "architecture is null");
+        tags = tags == null ? ResourceTags.NONE : tags;
         if (createApplication == (applicationId != null)) {
             throw new BenchboxException("give exactly one of application_id and create_application=true");
         }
@@ -161,8 +164,9 @@ public record EmrOptions(
         }
         String profile = values.get(EmrOption.PROFILE);
         int awsTimeout = positiveInt(value(values, EmrOption.AWS_TIMEOUT_SECONDS), "aws_timeout_seconds", 3_600);
+        ResourceTags tags = ResourceTags.parse(values.get(EmrOption.TAG));
         return new EmrOptions(stagingDir, role, applicationId, create, name, region, database, release, timeout, capacity,
-                idle, architecture, profile, endpoint, awsTimeout);
+                idle, architecture, profile, endpoint, awsTimeout, tags);
     }
 
     /** The account id in the execution role's ARN. */
@@ -223,7 +227,7 @@ public record EmrOptions(
     /** A copy using another application, e.g. the one a session created. */
     public EmrOptions withApplicationId(String id) {
         return new EmrOptions(stagingDir, executionRoleArn, id, false, applicationName, region, database, releaseLabel,
-                timeoutMinutes, capacity, idleTimeoutMinutes, architecture, profile, endpointUrl, awsTimeoutSeconds);
+                timeoutMinutes, capacity, idleTimeoutMinutes, architecture, profile, endpointUrl, awsTimeoutSeconds, tags);
     }
 
     private static String required(Map<EmrOption, String> values, EmrOption option, String example) {

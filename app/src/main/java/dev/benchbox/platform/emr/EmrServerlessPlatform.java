@@ -74,6 +74,8 @@ public final class EmrServerlessPlatform implements Platform {
     private final EmrSparkSettings spark;
     private final EmrSessions sessionControl;
     private final AwsUsage usage;
+    /** Idle pre-initialised workers of an application this connection created with some (null otherwise). */
+    private final dev.benchbox.cost.WarmCapacity warm;
 
     EmrServerlessPlatform(EmrConnections.Parts parts) {
         this.parts = requireNonNull(parts, "parts is null");
@@ -96,6 +98,19 @@ public final class EmrServerlessPlatform implements Platform {
         this.usage = parts.usage();
         this.generation = new EmrDataGeneration(parts.service(), clients.s3(), catalog, layout, () -> jobProgress);
         this.closing = new EmrClosing(options, applications, applicationId, createdBySession, sessionControl, clients, ownsClients);
+        // connecting started the application it created: its warm workers bill from now
+        this.warm = createdBySession && options.capacity().hasInitialCapacity()
+                ? new dev.benchbox.cost.WarmCapacity(preInitialized(options.capacity()), java.time.Duration.ofMinutes(options.idleTimeoutMinutes()))
+                : null;
+        if (warm != null) {
+            warm.started(java.time.Instant.now());
+        }
+    }
+
+    private static dev.benchbox.cost.SpendingLimit.PreInitialized preInitialized(CapacitySettings capacity) {
+        return new dev.benchbox.cost.SpendingLimit.PreInitialized(
+                capacity.driver() == null ? 0 : capacity.driver().count(), capacity.driver() == null ? null : capacity.driver().size(),
+                capacity.executors() == null ? 0 : capacity.executors().count(), capacity.executors() == null ? null : capacity.executors().size());
     }
 
     /** Every job run shares these: the application, role, staging prefix, timeout and Spark's sizing. */
@@ -406,6 +421,16 @@ public final class EmrServerlessPlatform implements Platform {
         return true;
     }
 
+    @Override
+    public List<JobRunUsage> idleCapacity() {
+        if (warm == null) {
+            return List.of();
+        }
+        BillingProfile profile = sizing.billingProfile(applicationId);
+        return warm.usage(applicationId, java.time.Instant.now(), jobs.jobRuns(), profile.capacity().executors(), profile.architecture(),
+                profile.region()).map(List::of).orElse(List.of());
+    }
+
     /** Job runs, then the sessions (ended ones as AWS billed them, an open one estimated). */
     @Override
     public List<JobRunUsage> jobRuns() {
@@ -444,11 +469,18 @@ public final class EmrServerlessPlatform implements Platform {
     }
 
     public ApplicationInfo startApplication() {
-        return applications.start(applicationId);
+        ApplicationInfo started = applications.start(applicationId);
+        if (warm != null) {
+            warm.started(java.time.Instant.now());
+        }
+        return started;
     }
 
     public void stopApplication() {
         applications.stop(applicationId, true);
+        if (warm != null) {
+            warm.stopped(java.time.Instant.now());
+        }
     }
 
     /**
@@ -492,6 +524,67 @@ public final class EmrServerlessPlatform implements Platform {
         return Optional.of(sessionControl);
     }
 
+    /** Links fetched from AWS when asked for (GetDashboardForJobRun, GetResourceDashboard); a dry run has none to give. */
+    @Override
+    public Optional<dev.benchbox.platform.SparkUi> sparkUi() {
+        if (parts.target().dryRun().isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(new dev.benchbox.platform.SparkUi() {
+            @Override
+            public String jobRun(String jobRunId) {
+                if (!JOB_RUN_ID.matcher(jobRunId).matches()) {
+                    throw new dev.benchbox.BenchboxException("invalid job run id '" + jobRunId
+                            + "': EMR Serverless job run ids are 1-64 lower-case letters and digits, e.g. 00fabcdef1234567");
+                }
+                return AwsCallFailed.call(ApplicationManager.SERVICE, "GetDashboardForJobRun", jobRunId, options.region(),
+                        () -> clients.emr().getDashboardForJobRun(b -> b.applicationId(applicationId).jobRunId(jobRunId))).url();
+            }
+
+            @Override
+            public Optional<String> session() {
+                return sessionControl.dashboard();
+            }
+        });
+    }
+
+    /** A dry run bills nothing: no cap to hold. */
+    @Override
+    public Optional<dev.benchbox.platform.SpendingCap> spendingCap() {
+        if (parts.target().dryRun().isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(maxUsd -> limitSpending(maxUsd, java.time.Clock.systemUTC()));
+    }
+
+    /**
+     * Holds {@code maxUsd} over this connection's job runs until closed, projecting at the prices and sizes job runs are
+     * billed at now, with the pre-initialised workers of an application this connection created (billed while it is
+     * started); {@code clock} is "now" (a test's moves with the stand-in's).
+     */
+    dev.benchbox.platform.SpendingCap.Scope limitSpending(java.math.BigDecimal maxUsd, java.time.Clock clock) {
+        dev.benchbox.cost.BillingProfile profile = sizing.billingProfile(applicationId);
+        dev.benchbox.cost.Rates rates = dev.benchbox.cost.PricingTable.load().price(profile.region(), profile.architecture());
+        var preInitialized = createdBySession ? preInitialized(options.capacity()) : dev.benchbox.cost.SpendingLimit.PreInitialized.NONE;
+        AutoCloseable scope = parts.service().limit(
+                new dev.benchbox.cost.SpendingLimit(maxUsd, rates, profile.capacity(), preInitialized, clock.instant()), clock);
+        return () -> {
+            try {
+                scope.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e); // restoring two fields throws nothing
+            }
+        };
+    }
+
+    // the model's JobRunId
+    private static final java.util.regex.Pattern JOB_RUN_ID = java.util.regex.Pattern.compile("[0-9a-z]{1,64}");
+
+    @Override
+    public Optional<dev.benchbox.platform.CostAllocation> costAllocation() {
+        return Optional.of(sizing.tagging());
+    }
+
     /** Narrowed to what this connection used so far: its databases and data sources, sessions, applications it created. */
     @Override
     public Optional<RolePolicy> rolePolicy() {
@@ -524,6 +617,9 @@ public final class EmrServerlessPlatform implements Platform {
 
     @Override
     public List<String> closeReporting() {
+        if (warm != null) {
+            warm.stopped(java.time.Instant.now()); // closing stops (or deletes) the application this connection created
+        }
         return closing.close();
     }
 

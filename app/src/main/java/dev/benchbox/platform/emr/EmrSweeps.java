@@ -136,7 +136,7 @@ final class EmrSweeps implements ConfigurationSweeps {
         return new EmrOptions(base.stagingDir(), base.executionRoleArn(), name == null ? base.applicationId() : null,
                 name == null ? base.createApplication() : true, name == null ? base.applicationName() : name, base.region(),
                 base.database(), release, base.timeoutMinutes(), capacity, base.idleTimeoutMinutes(), architecture, base.profile(),
-                base.endpointUrl(), base.awsTimeoutSeconds());
+                base.endpointUrl(), base.awsTimeoutSeconds(), base.tags());
     }
 
     /** A configuration's workers and Spark settings; what it does not name is the connection's. */

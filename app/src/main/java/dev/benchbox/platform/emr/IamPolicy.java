@@ -118,9 +118,10 @@ public final class IamPolicy {
         if (scope.createsApplications()) {
             applicationActions.add("emr-serverless:DeleteApplication");
         }
-        // a created application and every job run are tagged (created-by), which AWS authorises as TagResource
+        // a created application and every job run are tagged (created-by, --tag, a run's id), which AWS authorises as
+        // TagResource, also when the shell retags the application it created at the start of a run; job-runs shows the Spark UI
         applicationActions.addAll(List.of("emr-serverless:StartJobRun", "emr-serverless:GetJobRun", "emr-serverless:CancelJobRun",
-                "emr-serverless:TagResource"));
+                "emr-serverless:TagResource", "emr-serverless:GetDashboardForJobRun"));
         statement(statements, "EmrServerlessJobRuns", applicationActions, List.of(applications, applications + "/jobruns/*"));
         if (scope.createsApplications()) {
             // CreateApplication names no resource type (a new application has no ARN yet): "*", narrowed to BenchBox's tag
@@ -136,7 +137,7 @@ public final class IamPolicy {
         if (scope.sessions()) {
             statement(statements, "EmrServerlessSessions", List.of("emr-serverless:StartSession", "emr-serverless:GetSession",
                     "emr-serverless:GetSessionEndpoint", "emr-serverless:ListSessions", "emr-serverless:TerminateSession",
-                    "emr-serverless:TagResource"), List.of(applications, applications + "/sessions/*"));
+                    "emr-serverless:TagResource", "emr-serverless:GetResourceDashboard"), List.of(applications, applications + "/sessions/*"));
         }
         ObjectNode pass = statement(statements, "PassExecutionRole", List.of("iam:PassRole"), List.of(scope.executionRole()));
         pass.putObject("Condition").putObject("StringLike").put("iam:PassedToService", "emr-serverless.amazonaws.com");

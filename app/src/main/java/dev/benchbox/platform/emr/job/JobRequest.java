@@ -28,7 +28,8 @@ public record JobRequest(String applicationId, String executionRoleArn, String n
         arguments = List.copyOf(arguments);
         requireNonNull(sparkSubmitParameters, "sparkSubmitParameters is null");
         requireNonNull(logUri, "logUri is null");
-        tags = Map.copyOf(tags);
+        // sorted: the request (and its dry-run file) is the same on every JVM, as Map.copyOf's order is not
+        tags = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(tags));
         if (timeoutMinutes < 1) {
             throw new IllegalArgumentException("timeoutMinutes must be at least 1: " + timeoutMinutes);
         }

@@ -41,6 +41,9 @@ public final class JobRunService {
     private final Runnable beforeSubmit;
     private final RunIds runIds;
     private final List<JobRunUsage> jobRuns = Collections.synchronizedList(new ArrayList<>());
+    /** {@code --max-cost} while a command's work runs, or null. */
+    private volatile dev.benchbox.cost.SpendingLimit limit;
+    private volatile java.time.Clock clock = java.time.Clock.systemUTC();
 
     public JobRunService(EmrServerlessClient emr, S3Client s3, JobSettings settings) {
         this(emr, s3, settings, () -> { });
@@ -157,14 +160,37 @@ public final class JobRunService {
             }
 
             @Override
+            public java.util.Optional<String> stopReason(JobRun run) {
+                dev.benchbox.cost.SpendingLimit cap = limit;
+                return cap == null ? java.util.Optional.empty() : cap.check(run.jobRunId(), run.startedAt(), clock.instant());
+            }
+
+            @Override
             public void ended(JobRun run) {
                 usage[0] = usage(run, kind);
                 jobRuns.add(usage[0]);
+                dev.benchbox.cost.SpendingLimit cap = limit;
+                if (cap != null) {
+                    cap.ended(run.jobRunId(), usage[0].billed(), clock.instant());
+                }
                 progress.ended(run);
             }
         };
+        dev.benchbox.cost.SpendingLimit cap = limit;
+        if (cap != null && cap.exceeded()) {
+            throw new BenchboxException(cap.explanation(request.name() + " was not started"));
+        }
         beforeSubmit.run();
-        runner.run(request, listener);
+        try {
+            runner.run(request, listener);
+        } catch (BenchboxException e) {
+            if (cap != null && cap.exceeded()) {
+                // said once the cancelled run's billed figures are in: what was spent, not only what was projected
+                throw new BenchboxException(cap.explanation(request.name() + " (job run " + (usage[0] == null ? "?" : usage[0].jobRunId())
+                        + ") was cancelled"), e);
+            }
+            throw e;
+        }
         return usage[0];
     }
 
@@ -208,6 +234,21 @@ public final class JobRunService {
         return new QuerySummary(result.columns(), execution.rowCount(), System.nanoTime() - started);
     }
 
+    /**
+     * Until the returned scope closes, every poll projects what the work bills and a job run is cancelled once the
+     * projection passes {@code limit}; {@code clock} is what "now" is (a test's moves with the stand-in's).
+     */
+    public AutoCloseable limit(dev.benchbox.cost.SpendingLimit spendingLimit, java.time.Clock now) {
+        dev.benchbox.cost.SpendingLimit before = limit;
+        java.time.Clock clockBefore = clock;
+        limit = requireNonNull(spendingLimit, "spendingLimit is null");
+        clock = requireNonNull(now, "now is null");
+        return () -> {
+            limit = before;
+            clock = clockBefore;
+        };
+    }
+
     /** Every job run this service ran, oldest first. */
     public List<JobRunUsage> jobRuns() {
         synchronized (jobRuns) {
@@ -240,7 +281,7 @@ public final class JobRunService {
                 run.totalExecutionDurationSeconds() == null ? 0 : run.totalExecutionDurationSeconds(),
                 run.createdAt(), run.startedAt(), run.endedAt(),
                 run.queuedDurationMilliseconds() == null ? null : Duration.ofMillis(run.queuedDurationMilliseconds()),
-                settings.get().architecture(), settings.get().region(), Instant.now());
+                settings.get().architecture(), settings.get().region(), Instant.now(), run.hasTags() ? run.tags() : Map.of());
     }
 
     private static ResourceUtilization total(software.amazon.awssdk.services.emrserverless.model.TotalResourceUtilization u) {

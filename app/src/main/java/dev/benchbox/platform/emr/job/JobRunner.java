@@ -65,6 +65,11 @@ public final class JobRunner {
         default void stillIn(String jobRunId, JobRunState state, Duration sinceSubmit) {
         }
 
+        /** Asked at each poll of an unfinished run: a reason here cancels the run (e.g. a spending limit passed). */
+        default java.util.Optional<String> stopReason(JobRun run) {
+            return java.util.Optional.empty();
+        }
+
         /** The run reached an end (SUCCESS, FAILED or CANCELLED): its final description, for the cost ledger. */
         default void ended(JobRun run) {
         }
@@ -119,6 +124,11 @@ public final class JobRunner {
             if (TERMINAL.contains(run.state())) {
                 listener.ended(run);
                 return finished(request, run);
+            }
+            java.util.Optional<String> stop = listener.stopReason(run);
+            if (stop.isPresent()) {
+                cancel(request, jobRunId, listener, submitted);
+                throw new BenchboxException(stop.get() + ": job run " + jobRunId + " was cancelled");
             }
             if (System.nanoTime() > deadline) {
                 cancel(request, jobRunId, listener, submitted);

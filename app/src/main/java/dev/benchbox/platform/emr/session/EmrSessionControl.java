@@ -62,7 +62,15 @@ public final class EmrSessionControl implements EmrSessions {
      * @param timeout the longest wait for a session to start or end
      */
     public record Settings(String applicationId, String executionRoleArn, String releaseLabel, boolean createdBySession,
-            Runnable stopApplication, JobCapacity capacity, String region, Architecture architecture, Duration timeout) {
+            Runnable stopApplication, JobCapacity capacity, String region, Architecture architecture, Duration timeout,
+            java.util.function.Supplier<Map<String, String>> tags) {
+        /** Settings whose sessions carry only BenchBox's own tag. */
+        public Settings(String applicationId, String executionRoleArn, String releaseLabel, boolean createdBySession,
+                Runnable stopApplication, JobCapacity capacity, String region, Architecture architecture, Duration timeout) {
+            this(applicationId, executionRoleArn, releaseLabel, createdBySession, stopApplication, capacity, region, architecture, timeout,
+                    () -> Map.of("created-by", "benchbox"));
+        }
+
         public Settings {
             requireNonNull(applicationId, "applicationId is null");
             requireNonNull(executionRoleArn, "executionRoleArn is null");
@@ -72,6 +80,7 @@ public final class EmrSessionControl implements EmrSessions {
             requireNonNull(region, "region is null");
             requireNonNull(architecture, "architecture is null");
             requireNonNull(timeout, "timeout is null");
+            requireNonNull(tags, "tags is null");
         }
     }
 
@@ -134,7 +143,7 @@ public final class EmrSessionControl implements EmrSessions {
         Instant requested = clock.instant();
         SessionApi.StartRequest request = new SessionApi.StartRequest(settings.applicationId(), UUID.randomUUID().toString(),
                 settings.executionRoleArn(), name == null ? "benchbox-" + requested.getEpochSecond() : name, idle,
-                Map.of("spark.hadoop.hive.metastore.client.factory.class", GLUE_FACTORY), Map.of("created-by", "benchbox"));
+                Map.of("spark.hadoop.hive.metastore.client.factory.class", GLUE_FACTORY), settings.tags().get());
         String id = api.start(request);
         SessionInfo info = waitFor(id, progress, requested, true);
         if (!info.ready()) {
@@ -145,6 +154,11 @@ public final class EmrSessionControl implements EmrSessions {
         database = null;
         client = new SparkConnectClient(() -> api.endpoint(settings.applicationId(), id), clock);
         return info;
+    }
+
+    @Override
+    public synchronized Optional<String> dashboard() {
+        return open == null ? Optional.empty() : Optional.of(api.dashboard(settings.applicationId(), open.id()));
     }
 
     @Override

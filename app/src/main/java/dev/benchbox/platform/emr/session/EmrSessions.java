@@ -26,6 +26,11 @@ public interface EmrSessions extends SessionControl, AutoCloseable {
     /** Sessions as AWS billed them (an open one estimated), for the cost ledger. */
     List<JobRunUsage> usage();
 
+    /** A fresh link to the open session's Spark UI (GetResourceDashboard); empty when none is open. */
+    default Optional<String> dashboard() {
+        return Optional.empty();
+    }
+
     /** Whether this connection asked AWS for a session (iam-policy then covers sessions). */
     boolean used();
 

@@ -18,8 +18,16 @@ public final class PreviewSessions implements EmrSessions {
     private final String applicationId;
     private final String executionRoleArn;
     private final String releaseLabel;
+    private final java.util.function.Supplier<Map<String, String>> tags;
 
     public PreviewSessions(RequestWriter recorder, String applicationId, String executionRoleArn, String releaseLabel) {
+        this(recorder, applicationId, executionRoleArn, releaseLabel, () -> Map.of("created-by", "benchbox"));
+    }
+
+    /** @param tags the tags a session started now would carry */
+    public PreviewSessions(RequestWriter recorder, String applicationId, String executionRoleArn, String releaseLabel,
+            java.util.function.Supplier<Map<String, String>> tags) {
+        this.tags = requireNonNull(tags, "tags is null");
         this.recorder = requireNonNull(recorder, "recorder is null");
         this.applicationId = requireNonNull(applicationId, "applicationId is null");
         this.executionRoleArn = requireNonNull(executionRoleArn, "executionRoleArn is null");
@@ -38,7 +46,7 @@ public final class PreviewSessions implements EmrSessions {
         String sessionName = name == null ? "benchbox-session" : name;
         SessionApi.StartRequest request = new SessionApi.StartRequest(applicationId, "dry-run-client-token", executionRoleArn, sessionName,
                 idle, Map.of("spark.hadoop.hive.metastore.client.factory.class",
-                        "com.amazonaws.glue.catalog.metastore.AWSGlueDataCatalogHiveClientFactory"), Map.of("created-by", "benchbox"));
+                        "com.amazonaws.glue.catalog.metastore.AWSGlueDataCatalogHiveClientFactory"), tags.get());
         ObjectNode json = SignedSessionApi.startBody(request);
         ObjectNode withPath = json.objectNode().put("applicationId", applicationId);
         withPath.setAll(json);

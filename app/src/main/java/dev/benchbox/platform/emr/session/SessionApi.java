@@ -78,6 +78,9 @@ public interface SessionApi extends AutoCloseable {
 
     void terminate(String applicationId, String sessionId);
 
+    /** GetResourceDashboard for the session: a link to its Spark UI, valid for about an hour. */
+    String dashboard(String applicationId, String sessionId);
+
     /** Whether the application has {@code interactiveConfiguration.sessionEnabled} (GetApplication; the SDK drops the member). */
     boolean sessionsEnabled(String applicationId);
 

@@ -105,6 +105,12 @@ public final class SignedSessionApi implements SessionApi {
     }
 
     @Override
+    public String dashboard(String applicationId, String sessionId) {
+        return call("GetResourceDashboard", sessionId, SdkHttpMethod.GET, "/applications/" + seg(applicationId)
+                + "/dashboard?resourceId=" + seg(sessionId) + "&resourceType=SESSION", null).path("url").asText();
+    }
+
+    @Override
     public List<SessionInfo> list(String applicationId, List<String> states) {
         List<SessionInfo> out = new ArrayList<>();
         String next = null;

@@ -214,6 +214,26 @@ class BenchboxJobIT {
         assertThat(results.executions()).allMatch(e -> e.elapsedNanos() > 0 && !e.warmup() && e.iteration() == 1);
         assertThat(results.results().get(0).columns()).as("Q1's types as Spark reports them")
                 .contains(new Column("l_returnflag", "string"), new Column("sum_qty", "decimal(25,2)"), new Column("count_order", "bigint"));
+        // Spark's own planning phases for every query, inside its time: the rest is execution
+        java.net.URI summary = java.net.URI.create(manifest.output() + "summary.json");
+        com.fasterxml.jackson.databind.JsonNode executions;
+        try {
+            executions = new com.fasterxml.jackson.databind.ObjectMapper().readTree(s3.getObjectAsBytes(b -> b.bucket(summary.getHost())
+                    .key(summary.getPath().substring(1))).asByteArray()).path("executions");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(executions).hasSize(22).allSatisfy(e -> {
+            com.fasterxml.jackson.databind.JsonNode phases = e.path("phases_ms");
+            assertThat(phases.fieldNames()).toIterable().as(e.path("id").asText())
+                    .containsExactly("parsing", "analysis", "optimization", "planning");
+            long planning = 0;
+            for (com.fasterxml.jackson.databind.JsonNode ms : phases) {
+                assertThat(ms.asLong()).isNotNegative();
+                planning += ms.asLong();
+            }
+            assertThat((double) planning).as(e.path("id").asText()).isLessThanOrEqualTo(e.path("ms").asDouble());
+        });
     }
 
     @Test

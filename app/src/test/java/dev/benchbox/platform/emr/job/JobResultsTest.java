@@ -72,6 +72,20 @@ class JobResultsTest {
     }
 
     @Test
+    void sparksPlanningPhasesComeBackInTheJobsOrderAndAreKeptInTheResult() {
+        JobResults.Result result = JobResults.parseResult("""
+                {"run_id":"r-1","id":"Q1","iteration":1,"warmup":false,"ms":250.5,"rows":0,
+                 "phases_ms":{"parsing":3,"analysis":41,"optimization":17,"planning":9},"columns":[],"data":[],"error":null}
+                """);
+        assertThat(result.execution().phases()).containsExactly(java.util.Map.entry("parsing", 3L), java.util.Map.entry("analysis", 41L),
+                java.util.Map.entry("optimization", 17L), java.util.Map.entry("planning", 9L));
+        assertThat(JobResults.parseResult(TYPED).execution().phases()).isEmpty();
+
+        var recorded = new dev.benchbox.results.QueryResult("Q1", 1, 250.5, 0, "validated", "exact", null).withPhases(result.execution().phases());
+        assertThat(recorded.inStream(2).phasesMs()).isEqualTo(result.execution().phases());
+    }
+
+    @Test
     void aFailedExecutionKeepsItsError() {
         QueryExecution execution = JobResults.parseResult("""
                 {"run_id":"r-1","id":"broken","iteration":0,"warmup":true,"ms":3.000001,"rows":0,"columns":[],"data":[],

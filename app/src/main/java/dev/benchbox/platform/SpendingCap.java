@@ -1,0 +1,20 @@
+package dev.benchbox.platform;
+
+import java.math.BigDecimal;
+
+/**
+ * A platform that bills while work runs can hold {@code --max-cost} during the work, not only before it: work in
+ * progress is cancelled once what it will be billed passes the limit.
+ */
+public interface SpendingCap {
+    /** Until the scope closes, work stops (cancelled, with a one-line error) when its projected cost passes {@code maxUsd}. */
+    Scope limit(BigDecimal maxUsd);
+
+    /** The limit in force, until closed. */
+    interface Scope extends AutoCloseable {
+        Scope NONE = () -> { };
+
+        @Override
+        void close();
+    }
+}
