@@ -65,7 +65,7 @@ public class ErrorReporter {
                     "'$1' is not available: ");
         } else if (t instanceof CommandParserExceptionsException parser) {
             text = parser.getParserExceptions().stream()
-                    .map(e -> lowerFirst(e.getMessage()))
+                    .map(e -> lowerFirst(OptionValues.withoutTypeNames(e.getMessage())))
                     .distinct()
                     .collect(Collectors.joining("; "));
         } else if (t instanceof ParameterValidationException validation) {
@@ -74,7 +74,9 @@ public class ErrorReporter {
                     .collect(Collectors.joining("; "));
         } else if (t instanceof ConversionException conversion) {
             Throwable cause = conversion.getMostSpecificCause();
-            text = "invalid value: " + (cause.getMessage() == null ? conversion.getMessage() : cause.getMessage());
+            text = conversion instanceof org.springframework.core.convert.ConversionFailedException failed && failed.getValue() != null
+                    ? "invalid value '" + failed.getValue() + "'"
+                    : OptionValues.withoutTypeNames("invalid value: " + (cause.getMessage() == null ? conversion.getMessage() : cause.getMessage()));
         } else if (t instanceof EOFError) {
             text = "malformed line: " + t.getMessage();
         } else if (t instanceof NoSuchFileException) {

@@ -329,6 +329,12 @@ class EmrShellCommandsTest {
         List<List<String>> cases = List.of(
                 List.of(base + "--s3-staging-dir bucket/x " + role + "--create-application",
                         "invalid s3_staging_dir 'bucket/x': expected s3://bucket/prefix/"),
+                List.of(base + "--s3-staging-dir s3://" + aws.bucket() + "/../../x " + role + "--create-application",
+                        "invalid s3_staging_dir 's3://" + aws.bucket() + "/../../x': expected s3://bucket/prefix/ (the prefix has a '..' segment)"),
+                List.of(base + "--s3-staging-dir s3://" + aws.bucket() + "/a/./b/ " + role + "--create-application",
+                        "invalid s3_staging_dir 's3://" + aws.bucket() + "/a/./b/': expected s3://bucket/prefix/ (the prefix has a '.' segment)"),
+                List.of(base + staging + role + "--create-application --region us-east-1 --region eu-west-1",
+                        "--region is given twice ('us-east-1' and 'eu-west-1'): give it once"),
                 List.of(base + staging + "--execution-role-arn arn:aws:iam::12:role/x --create-application",
                         "invalid execution_role_arn 'arn:aws:iam::12:role/x': expected an IAM role ARN such as arn:aws:iam::123456789012:role/EMRServerlessJobRole"),
                 List.of(base + staging + role + "--application-id App-1",
