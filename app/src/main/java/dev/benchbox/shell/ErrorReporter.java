@@ -41,6 +41,8 @@ public class ErrorReporter {
     public void report(String prefix, Throwable failure) {
         console.error((prefix == null ? "" : prefix) + message(failure));
         if (console.debug()) {
+            // the trace shown goes to the log too, where a bug report finds it
+            org.slf4j.LoggerFactory.getLogger("dev.benchbox.command").warn("--debug trace of: " + message(failure), failure);
             java.io.StringWriter trace = new java.io.StringWriter();
             failure.printStackTrace(new PrintWriter(trace));
             PrintWriter writer = console.errorWriter();
