@@ -120,4 +120,41 @@ class FirstHourTest {
                 .isEqualTo("--format is given twice ('csv' and 'json'): give it once");
         assertThat(type("query \"SELECT 1\" --force --force").error()).isEqualTo("--force is given twice: give it once");
     }
+
+    @Test
+    void reportWithoutOutputWritesBesideItsResultsAndSaysWhereNeverReplacingAFile() throws Exception {
+        Path results = new dev.benchbox.results.ResultStore(dir.resolve("kept")).write(dev.benchbox.results.compare.Fixtures.duckdb(0.01,
+                dev.benchbox.results.compare.Fixtures.stat("Q1", 10, null)));
+        String stem = results.getFileName().toString().replace(".json", "");
+        Result first = type("report " + results);
+        assertThat(first.error()).isNull();
+        assertThat(first.output()).isEqualTo("Report of 1 run written to " + dir.resolve("kept/" + stem + "-report.html") + "\n");
+        assertThat(dir.resolve("kept/" + stem + "-report.html")).content().contains("<!DOCTYPE html>");
+        // a second report takes the next free name; nothing lands in the current folder
+        assertThat(type("report " + results).output()).isEqualTo("Report of 1 run written to " + dir.resolve("kept/" + stem + "-report-2.html") + "\n");
+        assertThat(Path.of("report.html")).doesNotExist();
+    }
+
+    @Test
+    void runRefusesAResultsFolderItCannotWriteBeforeAnyWork() throws Exception {
+        type("connect duckdb");
+        // as root a read-only folder is still writable: a file where the folder should be is refused the same way
+        Path folder = dir.resolve("results");
+        java.nio.file.Files.deleteIfExists(folder);
+        java.nio.file.Files.writeString(folder, "not a folder\n");
+        try {
+            Result run = type("run tpch --scale 0.01 --queries 1");
+            assertThat(run.error()).isEqualTo("cannot write results to " + folder + ": " + folder + " is not a folder; nothing was run");
+            assertThat(run.output()).doesNotContain("generating");
+            assertThat(session.platform().listTables("main")).isEmpty();
+        } finally {
+            java.nio.file.Files.delete(folder);
+        }
+        assertThat(dev.benchbox.files.IoReasons.of(new java.nio.file.AccessDeniedException("afile")))
+                .isEqualTo("permission denied (afile)");
+        assertThat(dev.benchbox.files.IoReasons.of(new java.nio.file.FileSystemException("out", null, "Read-only file system")))
+                .isEqualTo("Read-only file system (out)");
+        assertThat(dev.benchbox.files.IoReasons.of(new java.nio.file.FileAlreadyExistsException("afile")))
+                .isEqualTo("a file is already there (afile)");
+    }
 }
