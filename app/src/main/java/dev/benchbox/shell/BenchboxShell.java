@@ -186,9 +186,14 @@ public class BenchboxShell extends Shell {
      * ({@code unknown format '1'}). With no option on the line the rest of the line is the statement, exactly as typed;
      * with options after it, which words are SQL is a guess, so the user is asked to quote it.
      */
-    List<String> restOfLineAsSql(List<String> words, String rawText) {
+    List<String> restOfLineAsSql(List<String> line, String rawText) {
+        // the parser gives an empty last word after a closing quote: not a word of the SQL
+        List<String> words = line;
+        while (!words.isEmpty() && words.get(words.size() - 1).isEmpty()) {
+            words = words.subList(0, words.size() - 1);
+        }
         if (words.size() < 3 || !SQL_COMMANDS.contains(words.get(0)) || isOptionName(words.get(1))) {
-            return words;
+            return line;
         }
         String name = words.get(0);
         int firstOption = 1;
@@ -196,7 +201,7 @@ public class BenchboxShell extends Shell {
             firstOption++;
         }
         if (firstOption == 2) {
-            return words;
+            return line;
         }
         if (firstOption < words.size()) {
             throw new BenchboxException("the SQL is several words: quote it, e.g. " + name + " \"" + String.join(" ",

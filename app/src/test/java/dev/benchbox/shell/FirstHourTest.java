@@ -157,4 +157,30 @@ class FirstHourTest {
         assertThat(dev.benchbox.files.IoReasons.of(new java.nio.file.FileAlreadyExistsException("afile")))
                 .isEqualTo("a file is already there (afile)");
     }
+
+    @Test
+    void aKilledLoadsStagingTablesAreHiddenAndRemovedAtTheNextConnectSayingSo() {
+        Path db = dir.resolve("killed.duckdb");
+        assertThat(type("connect duckdb --path " + db).error()).isNull();
+        // what a load killed between filling its staging tables and swapping them in leaves behind
+        assertThat(type("query \"CREATE TABLE region AS SELECT 1 AS r_regionkey\"").error()).isNull();
+        type("query \"CREATE TABLE region__benchbox_loading AS SELECT 2 AS r_regionkey\"");
+        type("query \"CREATE SCHEMA other\"");
+        type("query \"CREATE TABLE other.nation__benchbox_loading AS SELECT 3 AS n\"");
+        type("query \"CREATE TABLE region_loading_notes AS SELECT 'mine' AS note\"");
+        assertThat(type("tables").output()).contains("region").contains("region_loading_notes").doesNotContain("__benchbox_loading");
+        assertThat(session.platform().listTables("main")).containsExactly("region", "region_loading_notes");
+        type("disconnect");
+
+        Result connected = type("connect duckdb --path " + db);
+        assertThat(connected.error()).isNull();
+        assertThat(connected.output()).contains("\nRemoved the 2 staging tables an interrupted load left (main.region__benchbox_loading, "
+                + "other.nation__benchbox_loading); the tables it was replacing are as they were\n");
+        assertThat(type("query \"SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE '%benchbox%'\" --format csv").output())
+                .startsWith("n\n0\n");
+        assertThat(type("query \"SELECT r_regionkey FROM region\" --format csv").output()).startsWith("r_regionkey\n1\n");
+        type("disconnect");
+        // nothing left: nothing said
+        assertThat(type("connect duckdb --path " + db).output()).doesNotContain("staging");
+    }
 }
