@@ -252,13 +252,39 @@ class EmrShellCommandsTest {
         assertThat(type(connectLine("--create-application --platform-option application_name=refused-test")).error()).isNull();
         String id = applicationId();
         aws.faults().refuseNext("UpdateApplication", "Initial capacity exceeds the maximum capacity");
+        Path log = logFile();
+        long from = log.toFile().length();
 
         Result set = type("capacity set --executors 2x4vCPU-16GB");
+
+        // the log has the refused call with AWS's request ID, and the command's line names the application
+        String logged = readFrom(log, from);
+        assertThat(logged).containsPattern("WARN .* AWS EmrServerless UpdateApplication \\(applicationId=" + id + "\\) failed after \\d+ ms: "
+                + "HTTP 400 ValidationException, request ID [0-9a-f-]{36}: Initial capacity exceeds the maximum capacity")
+                .containsPattern("INFO .* AWS EmrServerless StartApplication \\(applicationId=" + id + "\\) ok in \\d+ ms")
+                .contains("command failed after ").contains(": capacity set --executors 2x4vCPU-16GB: " + set.error() + "; application " + id);
 
         assertThat(set.error()).isEqualTo("emr-serverless:UpdateApplication '" + id + "' failed (ValidationException): "
                 + "Initial capacity exceeds the maximum capacity; capacity unchanged, application " + id + " started again");
         assertThat(aws.applicationStates(id)).containsSubsequence("STARTED", "STOPPED", "STARTING", "STARTED").last().isEqualTo("STARTED");
         assertThat(type("capacity").output()).contains("State:         STARTED").contains("Initial:       none");
+    }
+
+    private static String readFrom(Path log, long offset) {
+        try {
+            byte[] all = java.nio.file.Files.readAllBytes(log);
+            return new String(all, (int) offset, all.length - (int) offset, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The log this JVM writes, as the shell's logback configuration opened it. */
+    private static Path logFile() {
+        ch.qos.logback.classic.LoggerContext logging = (ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+        ch.qos.logback.core.FileAppender<?> file = (ch.qos.logback.core.FileAppender<?>) logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+                .getAppender("FILE");
+        return Path.of(file.getFile());
     }
 
     @Test
