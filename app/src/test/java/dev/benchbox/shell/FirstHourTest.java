@@ -150,6 +150,10 @@ class FirstHourTest {
         } finally {
             java.nio.file.Files.delete(folder);
         }
+        Path afile = java.nio.file.Files.writeString(dir.resolve("afile"), "mine\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.benchbox.platform.emr.DryRunRecorder.open(afile, false))
+                .hasMessage("cannot write the dry run to " + afile + ": it is a file, not a folder; give a new or empty folder");
+        assertThat(afile).hasContent("mine");
         assertThat(dev.benchbox.files.IoReasons.of(new java.nio.file.AccessDeniedException("afile")))
                 .isEqualTo("permission denied (afile)");
         assertThat(dev.benchbox.files.IoReasons.of(new java.nio.file.FileSystemException("out", null, "Read-only file system")))

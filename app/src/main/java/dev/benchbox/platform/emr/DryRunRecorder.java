@@ -86,6 +86,9 @@ public final class DryRunRecorder implements dev.benchbox.platform.emr.session.R
                     deletePreview(directory, real, preview.get());
                 }
             }
+            if (Files.exists(directory) && !Files.isDirectory(directory)) {
+                throw new BenchboxException("cannot write the dry run to " + directory + ": it is a file, not a folder; give a new or empty folder");
+            }
             Files.createDirectories(directory);
             return new DryRunRecorder(directory);
         } catch (IOException e) {
