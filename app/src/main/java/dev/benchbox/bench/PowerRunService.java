@@ -98,6 +98,7 @@ public class PowerRunService {
         long startNanos = System.nanoTime();
 
         // refused before any work: on a fresh schema the load alone may take minutes
+        new ResultStore(resultsDirectory).checkWritable();
         if (request.viaSession()) {
             openSession(platform);
         }

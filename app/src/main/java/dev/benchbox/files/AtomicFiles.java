@@ -1,5 +1,6 @@
 package dev.benchbox.files;
 
+import dev.benchbox.log.CommandTrail;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -46,6 +47,7 @@ public final class AtomicFiles {
         Path temporary = writeAside(target, content);
         try {
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            CommandTrail.wrote(target.toAbsolutePath().toString());
         } finally {
             Files.deleteIfExists(temporary);
         }
@@ -111,6 +113,7 @@ public final class AtomicFiles {
         Files.createFile(target);
         try {
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            CommandTrail.wrote(target.toAbsolutePath().toString());
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(target);
             throw e;

@@ -44,7 +44,36 @@ public final class ResultStore {
             Files.createDirectories(directory);
             return AtomicFiles.createUnique(directory, name, out -> mapper.writeValue(out, result));
         } catch (IOException e) {
-            throw new BenchboxException("cannot write results to " + directory + ": " + e.getMessage(), e);
+            throw new BenchboxException("cannot write results to " + directory + ": " + dev.benchbox.files.IoReasons.of(e), e);
+        }
+    }
+
+    /**
+     * Refuses, before a run starts, a results folder this shell cannot write: finding out after the run would lose a
+     * finished run's results. The folder is not created here (a refused run leaves nothing behind); when it exists, a
+     * probe file of an unpredictable name is created and removed.
+     */
+    public void checkWritable() {
+        Path absolute = directory.toAbsolutePath();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        String refused = "cannot write results to " + directory + ": ";
+        String nothing = "; nothing was run";
+        if (existing == null || !Files.isDirectory(existing)) {
+            throw new BenchboxException(refused + (existing == null ? "no such folder" : existing + " is not a folder") + nothing);
+        }
+        if (!existing.equals(absolute)) {
+            if (!Files.isWritable(existing)) {
+                throw new BenchboxException(refused + "permission denied (cannot create it in " + existing + ")" + nothing);
+            }
+            return;
+        }
+        try {
+            Files.delete(Files.createTempFile(absolute, ".benchbox-probe-", ".tmp"));
+        } catch (IOException e) {
+            throw new BenchboxException(refused + dev.benchbox.files.IoReasons.reason(e) + nothing, e);
         }
     }
 

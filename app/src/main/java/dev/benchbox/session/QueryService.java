@@ -79,7 +79,7 @@ public class QueryService {
         } catch (FileAlreadyExistsException e) {
             throw new BenchboxException("cannot write " + file + ": another file took that name meanwhile; it was kept");
         } catch (IOException e) {
-            throw new BenchboxException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new BenchboxException("cannot write " + file + ": " + dev.benchbox.files.IoReasons.of(e), e);
         }
         record(platform, started, sql, summary[0]);
         return new Outcome(summary[0], summary[0].rowCount(), target);

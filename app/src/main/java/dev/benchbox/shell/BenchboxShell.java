@@ -47,11 +47,43 @@ public class BenchboxShell extends Shell {
 
     /** Runs one command given as words; its output is printed, its failure returned. */
     public Outcome execute(List<String> words, String rawText) {
+        if (words.isEmpty() || words.stream().allMatch(String::isBlank)) {
+            return run(words, rawText);
+        }
+        CommandLog.Entry entry = CommandLog.begin(rawText == null || rawText.isBlank() ? String.join(" ", words) : rawText);
+        Outcome outcome = Outcome.failed(new IllegalStateException("no outcome"));
+        try {
+            outcome = run(words, rawText);
+            return outcome;
+        } finally {
+            entry.end(outcome.failure(), outcome.failure() == null ? null : ErrorReporter.message(outcome.failure()));
+        }
+    }
+
+    private Outcome run(List<String> words, String rawText) {
         Optional<String> valueless = optionWithoutValue(words);
         if (valueless.isPresent()) {
             return Outcome.failed(new BenchboxException(valueless.get() + " needs a value"));
         }
-        Object result = evaluate(new WordsInput(mergeRepeatedOptions(words), rawText));
+        Optional<String> repeated = repeatedOption(words);
+        if (repeated.isPresent()) {
+            return Outcome.failed(new BenchboxException(repeated.get()));
+        }
+        int[] commandWords = {0};
+        CommandRegistration command = command(words, commandWords);
+        if (command != null) {
+            Optional<String> unconvertible = OptionValues.check(command, words, commandWords[0]);
+            if (unconvertible.isPresent()) {
+                return Outcome.failed(new BenchboxException(unconvertible.get()));
+            }
+        }
+        List<String> line;
+        try {
+            line = restOfLineAsSql(words, rawText);
+        } catch (BenchboxException e) {
+            return Outcome.failed(e);
+        }
+        Object result = evaluate(new WordsInput(mergeRepeatedOptions(line), rawText));
         if (result == NO_INPUT) {
             return Outcome.EMPTY;
         }
@@ -101,6 +133,84 @@ public class BenchboxShell extends Shell {
             }
         }
         return Optional.empty();
+    }
+
+    /** The command a line names and how many of its words name it, or null. */
+    private CommandRegistration command(List<String> words, int[] commandWords) {
+        for (int n = words.size(); n > 0; n--) {
+            CommandRegistration command = commands.getRegistrations().get(String.join(" ", words.subList(0, n)));
+            if (command != null) {
+                commandWords[0] = n;
+                return command;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * An option given twice: Spring Shell keeps one of the values and drops the other without a word, so
+     * {@code --iterations 3 --iterations 5} would run one of them silently. Options that gather values
+     * ({@link #REPEATABLE}) may repeat.
+     */
+    Optional<String> repeatedOption(List<String> words) {
+        int[] commandWords = {0};
+        CommandRegistration command = command(words, commandWords);
+        if (command == null) {
+            return Optional.empty();
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        command.getOptions().forEach(option -> Arrays.stream(option.getLongNames()).forEach(n -> names.add("--" + n)));
+        java.util.Map<String, String> seen = new java.util.HashMap<>();
+        for (int i = commandWords[0]; i < words.size(); i++) {
+            String word = words.get(i);
+            if (!names.contains(word) || REPEATABLE.contains(word)) {
+                continue;
+            }
+            String value = i + 1 < words.size() && !isOptionName(words.get(i + 1)) ? words.get(i + 1) : null;
+            if (seen.containsKey(word)) {
+                String first = seen.get(word);
+                return Optional.of(first != null && value != null
+                        ? word + " is given twice ('" + first + "' and '" + value + "'): give it once"
+                        : word + " is given twice: give it once");
+            }
+            seen.put(word, value);
+        }
+        return Optional.empty();
+    }
+
+    /** Commands whose first word is SQL: unquoted, the rest of the line is the statement. */
+    static final java.util.Set<String> SQL_COMMANDS = java.util.Set.of("query");
+
+    /**
+     * {@code query SELECT 1}: unquoted SQL is several words, and Spring Shell would hand the second to the next option
+     * ({@code unknown format '1'}). With no option on the line the rest of the line is the statement, exactly as typed;
+     * with options after it, which words are SQL is a guess, so the user is asked to quote it.
+     */
+    List<String> restOfLineAsSql(List<String> line, String rawText) {
+        // the parser gives an empty last word after a closing quote: not a word of the SQL
+        List<String> words = line;
+        while (!words.isEmpty() && words.get(words.size() - 1).isEmpty()) {
+            words = words.subList(0, words.size() - 1);
+        }
+        if (words.size() < 3 || !SQL_COMMANDS.contains(words.get(0)) || isOptionName(words.get(1))) {
+            return line;
+        }
+        String name = words.get(0);
+        int firstOption = 1;
+        while (firstOption < words.size() && !isOptionName(words.get(firstOption))) {
+            firstOption++;
+        }
+        if (firstOption == 2) {
+            return line;
+        }
+        if (firstOption < words.size()) {
+            throw new BenchboxException("the SQL is several words: quote it, e.g. " + name + " \"" + String.join(" ",
+                    words.subList(1, firstOption)) + "\" " + String.join(" ", words.subList(firstOption, words.size())));
+        }
+        java.util.regex.Matcher typed = java.util.regex.Pattern.compile("\\s*" + java.util.regex.Pattern.quote(name) + "\\s+(.*)",
+                java.util.regex.Pattern.DOTALL).matcher(rawText == null ? "" : rawText);
+        String sql = typed.matches() ? typed.group(1).strip() : String.join(" ", words.subList(1, words.size()));
+        return List.of(name, sql);
     }
 
     /** {@code --output}; not a value that starts with two dashes, such as SQL opening with a comment. */

@@ -118,7 +118,10 @@ public class CommandLineRunner implements ShellRunner {
             }
             // a one-shot command runs on the embedded default unless it connects itself
             if (!AUTO_CONNECT_EXEMPT.contains(words.get(0)) && !session.isConnected()) {
-                session.connect(platforms.open("duckdb", databasePath));
+                var opened = platforms.open("duckdb", databasePath, java.util.Map.of(), null, false);
+                session.connect(opened.platform());
+                // e.g. the staging tables a killed load left were removed: said once, on standard error
+                opened.notes().forEach(console::warnNote);
             }
             if (Thread.currentThread().isInterrupted()) {
                 throw new dev.benchbox.BenchboxException(words.get(0) + " cancelled before it started");

@@ -144,7 +144,7 @@ public class EmrCommands {
         } catch (FileAlreadyExistsException e) {
             throw new BenchboxException("cannot write " + file + ": another file took that name meanwhile; it was kept");
         } catch (IOException e) {
-            throw new BenchboxException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new BenchboxException("cannot write " + file + ": " + dev.benchbox.files.IoReasons.of(e), e);
         }
     }
 

@@ -41,6 +41,8 @@ public class ErrorReporter {
     public void report(String prefix, Throwable failure) {
         console.error((prefix == null ? "" : prefix) + message(failure));
         if (console.debug()) {
+            // the trace shown goes to the log too, where a bug report finds it
+            org.slf4j.LoggerFactory.getLogger("dev.benchbox.command").warn("--debug trace of: " + message(failure), failure);
             java.io.StringWriter trace = new java.io.StringWriter();
             failure.printStackTrace(new PrintWriter(trace));
             PrintWriter writer = console.errorWriter();
@@ -65,7 +67,7 @@ public class ErrorReporter {
                     "'$1' is not available: ");
         } else if (t instanceof CommandParserExceptionsException parser) {
             text = parser.getParserExceptions().stream()
-                    .map(e -> lowerFirst(e.getMessage()))
+                    .map(e -> lowerFirst(OptionValues.withoutTypeNames(e.getMessage())))
                     .distinct()
                     .collect(Collectors.joining("; "));
         } else if (t instanceof ParameterValidationException validation) {
@@ -74,7 +76,9 @@ public class ErrorReporter {
                     .collect(Collectors.joining("; "));
         } else if (t instanceof ConversionException conversion) {
             Throwable cause = conversion.getMostSpecificCause();
-            text = "invalid value: " + (cause.getMessage() == null ? conversion.getMessage() : cause.getMessage());
+            text = conversion instanceof org.springframework.core.convert.ConversionFailedException failed && failed.getValue() != null
+                    ? "invalid value '" + failed.getValue() + "'"
+                    : OptionValues.withoutTypeNames("invalid value: " + (cause.getMessage() == null ? conversion.getMessage() : cause.getMessage()));
         } else if (t instanceof EOFError) {
             text = "malformed line: " + t.getMessage();
         } else if (t instanceof NoSuchFileException) {

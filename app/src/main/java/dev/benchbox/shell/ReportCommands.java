@@ -25,17 +25,24 @@ public class ReportCommands {
     public void report(
             @ShellOption(value = "--files", arity = Integer.MAX_VALUE, defaultValue = ShellOption.NULL,
                     help = "results files (benchbox-results/*.json); the first is the baseline") String[] files,
-            @ShellOption(value = "--output", defaultValue = "report.html", help = "the HTML file to write") String output,
+            @ShellOption(value = "--output", defaultValue = ShellOption.NULL,
+                    help = "the HTML file to write (default: beside the first results file, named after it)") String output,
             @ShellOption(value = "--allow-mixed-timing", defaultValue = "false",
                     help = "put runs timed in different places (in the driver, a JDBC or session round trip) side by side anyway")
             boolean allowMixedTiming,
             @ShellOption(value = "--force", defaultValue = "false",
                     help = "report different benchmarks or scales together, and replace an existing --output file") boolean force) {
         List<Path> paths = files == null ? List.of() : Arrays.stream(files).map(Path::of).toList();
-        Path target = Path.of(output);
         ReportService.Report report = reports.prepare(paths, force, allowMixedTiming);
-        reports.write(report, target, outputs.mayReplace(target, paths, force));
+        Path written;
+        if (output == null) {
+            // beside the results it shows, under a name no file holds yet: the current folder may be anywhere
+            written = reports.writeBeside(report, paths.get(0));
+        } else {
+            written = Path.of(output);
+            reports.write(report, written, outputs.mayReplace(written, paths, force));
+        }
         int runs = report.runs().size();
-        console.println("Report of " + runs + " run" + (runs == 1 ? "" : "s") + " written to " + output);
+        console.println("Report of " + runs + " run" + (runs == 1 ? "" : "s") + " written to " + written);
     }
 }

@@ -125,11 +125,13 @@ public class RunCommands {
         }
         if (platform != null) {
             guard.beforeReplacing();
-            Platform opened = platforms.open(platform, path, PlatformOptions.merge(java.util.Map.of(), platformOptions), null, false).platform();
+            var connection = platforms.open(platform, path, PlatformOptions.merge(java.util.Map.of(), platformOptions), null, false);
+            Platform opened = connection.platform();
             guard.replacing(); // the current connection is closed only once the new one is open
             session.connect(opened).forEach(console::warnNote);
             tableNames.invalidate();
             console.println("Connected to " + session.platform().description());
+            connection.notes().forEach(console::println);
         } else if (!availability.check().isAvailable()) {
             throw new BenchboxException("not connected: run 'connect duckdb' first, or give --platform duckdb");
         }

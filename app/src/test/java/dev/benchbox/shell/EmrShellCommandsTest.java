@@ -278,13 +278,39 @@ class EmrShellCommandsTest {
         assertThat(type(connectLine("--create-application --platform-option application_name=refused-test")).error()).isNull();
         String id = applicationId();
         aws.faults().refuseNext("UpdateApplication", "Initial capacity exceeds the maximum capacity");
+        Path log = logFile();
+        long from = log.toFile().length();
 
         Result set = type("capacity set --executors 2x4vCPU-16GB");
+
+        // the log has the refused call with AWS's request ID, and the command's line names the application
+        String logged = readFrom(log, from);
+        assertThat(logged).containsPattern("WARN .* AWS EmrServerless UpdateApplication \\(applicationId=" + id + "\\) failed after \\d+ ms: "
+                + "HTTP 400 ValidationException, request ID [0-9a-f-]{36}: Initial capacity exceeds the maximum capacity")
+                .containsPattern("INFO .* AWS EmrServerless StartApplication \\(applicationId=" + id + "\\) ok in \\d+ ms")
+                .contains("command failed after ").contains(": capacity set --executors 2x4vCPU-16GB: " + set.error() + "; application " + id);
 
         assertThat(set.error()).isEqualTo("emr-serverless:UpdateApplication '" + id + "' failed (ValidationException): "
                 + "Initial capacity exceeds the maximum capacity; capacity unchanged, application " + id + " started again");
         assertThat(aws.applicationStates(id)).containsSubsequence("STARTED", "STOPPED", "STARTING", "STARTED").last().isEqualTo("STARTED");
         assertThat(type("capacity").output()).contains("State:         STARTED").contains("Initial:       none");
+    }
+
+    private static String readFrom(Path log, long offset) {
+        try {
+            byte[] all = java.nio.file.Files.readAllBytes(log);
+            return new String(all, (int) offset, all.length - (int) offset, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The log this JVM writes, as the shell's logback configuration opened it. */
+    private static Path logFile() {
+        ch.qos.logback.classic.LoggerContext logging = (ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+        ch.qos.logback.core.FileAppender<?> file = (ch.qos.logback.core.FileAppender<?>) logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+                .getAppender("FILE");
+        return Path.of(file.getFile());
     }
 
     @Test
@@ -355,6 +381,12 @@ class EmrShellCommandsTest {
         List<List<String>> cases = List.of(
                 List.of(base + "--s3-staging-dir bucket/x " + role + "--create-application",
                         "invalid s3_staging_dir 'bucket/x': expected s3://bucket/prefix/"),
+                List.of(base + "--s3-staging-dir s3://" + aws.bucket() + "/../../x " + role + "--create-application",
+                        "invalid s3_staging_dir 's3://" + aws.bucket() + "/../../x': expected s3://bucket/prefix/ (the prefix has a '..' segment)"),
+                List.of(base + "--s3-staging-dir s3://" + aws.bucket() + "/a/./b/ " + role + "--create-application",
+                        "invalid s3_staging_dir 's3://" + aws.bucket() + "/a/./b/': expected s3://bucket/prefix/ (the prefix has a '.' segment)"),
+                List.of(base + staging + role + "--create-application --region us-east-1 --region eu-west-1",
+                        "--region is given twice ('us-east-1' and 'eu-west-1'): give it once"),
                 List.of(base + staging + "--execution-role-arn arn:aws:iam::12:role/x --create-application",
                         "invalid execution_role_arn 'arn:aws:iam::12:role/x': expected an IAM role ARN such as arn:aws:iam::123456789012:role/EMRServerlessJobRole"),
                 List.of(base + staging + role + "--application-id App-1",

@@ -210,6 +210,52 @@ class SessionCommandsTest {
     }
 
     @Test
+    void theLogOfAFailedSessionNamesTheCommandTheErrorAndTheIds() throws Exception {
+        String app = connect("--create-application --release-label emr-7.13.0");
+        aws.sessions().launcher(launch -> {
+            throw new IllegalStateException("driver out of memory");
+        });
+        Path log = logFile();
+        long from = Files.size(log);
+        Result failed = type("session start --name broken");
+        assertThat(failed.error()).contains("driver out of memory");
+        String sessionId = aws.requests().stream().filter(r -> r.operation().equals("GetSession"))
+                .map(r -> r.input().path("sessionId").asText()).reduce((a, b) -> b).orElseThrow();
+
+        List<String> lines = logLinesFrom(log, from);
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("INFO").endsWith("dev.benchbox.command - command: session start --name broken"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("WARN").contains("dev.benchbox.command - command failed after ")
+                .contains(": session start --name broken: " + failed.error() + "; ")
+                .contains("application " + app).contains("session " + sessionId));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("AWS EMR Serverless StartSession (applicationId=" + app + ")")
+                .contains("-> sessionId=" + sessionId + " ok in "));
+
+        // a call AWS refuses is logged with its request ID, which is what AWS support asks for
+        from = Files.size(log);
+        aws.faults().refuseNext("StartSession", "Too many sessions");
+        Result refused = type("session start");
+        assertThat(refused.error()).contains("Too many sessions");
+        assertThat(logLinesFrom(log, from)).anySatisfy(l -> assertThat(l).contains("WARN")
+                .containsPattern("AWS EMR Serverless StartSession \\(/applications/" + app + "/sessions\\): HTTP 400 ValidationException, "
+                        + "request ID [0-9a-f-]{36}"))
+                .anySatisfy(l -> assertThat(l).contains("command failed after ").contains(": session start: " + refused.error()));
+    }
+
+    /** The log's lines written since {@code offset} (the log is shared by every test of this JVM). */
+    private static List<String> logLinesFrom(Path log, long offset) throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        return new String(all, (int) offset, all.length - (int) offset, java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+    }
+
+    /** The log this JVM writes, as the shell's logback configuration opened it. */
+    private static Path logFile() {
+        ch.qos.logback.classic.LoggerContext logging = (ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+        ch.qos.logback.core.FileAppender<?> file = (ch.qos.logback.core.FileAppender<?>) logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+                .getAppender("FILE");
+        return Path.of(file.getFile());
+    }
+
+    @Test
     void disconnectTerminatesTheOpenSession() {
         connect("--create-application --release-label emr-7.13.0");
         type("session start");

@@ -182,8 +182,44 @@ public final class DuckDbPlatform implements Platform {
     @Override
     public synchronized List<String> listTables(String schema) {
         requireSchema(schema);
+        // a load's staging tables are the shell's own, not the user's: a killed load's are removed at the next connect
         return queryStrings("SELECT table_name FROM duckdb_tables() WHERE schema_name = ? "
-                + "AND database_name = current_database() AND NOT internal ORDER BY table_name", schema);
+                + "AND database_name = current_database() AND NOT internal AND NOT suffix(table_name, ?) ORDER BY table_name",
+                schema, StagingTables.SUFFIX);
+    }
+
+    /**
+     * Drops the staging tables a load that never finished left (killed, or the machine went down): only tables named
+     * by the loaders' scheme ({@code TABLE__benchbox_loading}), which hold no one's data but a load's half. Says what
+     * it removed, or why it could not, in one line; nothing when there were none.
+     */
+    synchronized Optional<String> dropLeftoverStagingTables() {
+        List<String[]> leftovers = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT schema_name, table_name FROM duckdb_tables() "
+                + "WHERE database_name = current_database() AND NOT internal AND suffix(table_name, ?) ORDER BY 1, 2")) {
+            statement.setString(1, StagingTables.SUFFIX);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    leftovers.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.toUserError(e);
+        }
+        if (leftovers.isEmpty()) {
+            return Optional.empty();
+        }
+        String names = String.join(", ", leftovers.stream().map(t -> t[0] + "." + t[1]).toList());
+        String count = leftovers.size() + (leftovers.size() == 1 ? " staging table" : " staging tables");
+        try (Statement statement = connection.createStatement()) {
+            for (String[] leftover : leftovers) {
+                statement.execute("DROP TABLE IF EXISTS " + quote(leftover[0]) + "." + quote(leftover[1]));
+            }
+        } catch (SQLException e) {
+            return Optional.of("Could not remove the " + count + " an interrupted load left (" + names + "): "
+                    + SqlErrors.describe(e.getMessage()));
+        }
+        return Optional.of("Removed the " + count + " an interrupted load left (" + names + "); the tables it was replacing are as they were");
     }
 
     @Override

@@ -31,6 +31,7 @@ public final class DuckDbProvider implements PlatformProvider {
             throw new BenchboxException("--dry-run previews the requests sent to AWS: it goes with emr-serverless");
         }
         String path = request.path();
-        return new Connection(DuckDbPlatform.open(path == null || path.isBlank() ? null : Path.of(path)), List.of());
+        DuckDbPlatform platform = DuckDbPlatform.open(path == null || path.isBlank() ? null : Path.of(path));
+        return new Connection(platform, platform.dropLeftoverStagingTables().stream().toList());
     }
 }

@@ -70,6 +70,14 @@ final class DuckDbSweeps implements ConfigurationSweeps {
     }
 
     private String setting(String name) {
+        // the platform's own methods hold its lock while they use the connection (a background table-name refresh
+        // among them): one DuckDB connection runs one statement at a time
+        synchronized (platform) {
+            return readSetting(name);
+        }
+    }
+
+    private String readSetting(String name) {
         try (Statement statement = platform.connection().createStatement();
                 ResultSet rs = statement.executeQuery("SELECT current_setting('" + name + "')")) {
             rs.next();
@@ -80,6 +88,12 @@ final class DuckDbSweeps implements ConfigurationSweeps {
     }
 
     private void set(String name, String value) {
+        synchronized (platform) {
+            apply(name, value);
+        }
+    }
+
+    private void apply(String name, String value) {
         // values were checked by DuckDbSweepDimensions (digits, or digits and a unit): nothing to quote but the literal
         String literal = DuckDbSweepDimensions.THREADS.equals(name) ? value : "'" + value.replace("'", "''") + "'";
         try (Statement statement = platform.connection().createStatement()) {

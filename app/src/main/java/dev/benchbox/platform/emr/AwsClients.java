@@ -96,6 +96,7 @@ public final class AwsClients implements AutoCloseable {
                 .apiCallAttemptTimeout(settings.attemptTimeout())
                 .retryStrategy(retries.reporting(standard, "AWS call", true))
                 .addExecutionInterceptor(retries.interceptor())
+                .addExecutionInterceptor(new AwsCallLog())
                 .build();
         EmrServerlessClient emr = configure(EmrServerlessClient.builder(), settings, credentials, override)
                 .httpClientBuilder(apache(settings)).build();
@@ -115,6 +116,7 @@ public final class AwsClients implements AutoCloseable {
         ClientOverrideConfiguration uploadOverride = ClientOverrideConfiguration.builder()
                 .retryStrategy(retries.reporting(standard, "S3 upload", false))
                 .addExecutionInterceptor(new NoExpectContinue())
+                .addExecutionInterceptor(new AwsCallLog())
                 .build();
         // the SDK's Java multipart client (not CRT) for parallel, multipart uploads of large Parquet files
         // our own event loops: the SDK closes its own with a 2 s quiet period, which every disconnect would wait out

@@ -86,13 +86,16 @@ public final class DryRunRecorder implements dev.benchbox.platform.emr.session.R
                     deletePreview(directory, real, preview.get());
                 }
             }
+            if (Files.exists(directory) && !Files.isDirectory(directory)) {
+                throw new BenchboxException("cannot write the dry run to " + directory + ": it is a file, not a folder; give a new or empty folder");
+            }
             Files.createDirectories(directory);
             return new DryRunRecorder(directory);
         } catch (IOException e) {
-            throw new BenchboxException("cannot write the dry run to " + directory + ": " + e.getMessage(), e);
+            throw new BenchboxException("cannot write the dry run to " + directory + ": " + dev.benchbox.files.IoReasons.of(e), e);
         } catch (UncheckedIOException e) {
             // walking a folder it may not read
-            throw new BenchboxException("cannot write the dry run to " + directory + ": " + e.getCause().getMessage(), e);
+            throw new BenchboxException("cannot write the dry run to " + directory + ": " + dev.benchbox.files.IoReasons.of(e.getCause()), e);
         }
     }
 
@@ -165,7 +168,7 @@ public final class DryRunRecorder implements dev.benchbox.platform.emr.session.R
         try {
             return write(name, MAPPER.writeValueAsString(redacted(RequestJson.of(request))) + System.lineSeparator());
         } catch (IOException e) {
-            throw new BenchboxException("cannot write the dry run to " + directory + ": " + e.getMessage(), e);
+            throw new BenchboxException("cannot write the dry run to " + directory + ": " + dev.benchbox.files.IoReasons.of(e), e);
         }
     }
 
@@ -176,7 +179,7 @@ public final class DryRunRecorder implements dev.benchbox.platform.emr.session.R
         try {
             return write(name, MAPPER.writeValueAsString(redacted(request.deepCopy())) + System.lineSeparator());
         } catch (IOException e) {
-            throw new BenchboxException("cannot write the dry run to " + directory + ": " + e.getMessage(), e);
+            throw new BenchboxException("cannot write the dry run to " + directory + ": " + dev.benchbox.files.IoReasons.of(e), e);
         }
     }
 
@@ -212,7 +215,7 @@ public final class DryRunRecorder implements dev.benchbox.platform.emr.session.R
         try {
             write(UPLOADS, MAPPER.writeValueAsString(uploads.values()) + System.lineSeparator());
         } catch (IOException e) {
-            throw new BenchboxException("cannot write the dry run to " + directory + ": " + e.getMessage(), e);
+            throw new BenchboxException("cannot write the dry run to " + directory + ": " + dev.benchbox.files.IoReasons.of(e), e);
         }
     }
 
@@ -221,7 +224,7 @@ public final class DryRunRecorder implements dev.benchbox.platform.emr.session.R
         try {
             upload(key, Files.readAllBytes(file));
         } catch (IOException e) {
-            throw new BenchboxException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new BenchboxException("cannot read " + file + ": " + dev.benchbox.files.IoReasons.of(e), e);
         }
     }
 
@@ -254,7 +257,7 @@ public final class DryRunRecorder implements dev.benchbox.platform.emr.session.R
             // a name new to this preview is claimed, never taken from a file someone put there meanwhile
             AtomicFiles.write(file, again, AtomicFiles.text(content));
         } catch (IOException e) {
-            throw new BenchboxException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new BenchboxException("cannot write " + file + ": " + dev.benchbox.files.IoReasons.of(e), e);
         }
         return file;
     }

@@ -43,6 +43,12 @@ public record S3Location(String bucket, String prefix) {
         if (prefix.startsWith("/") || prefix.contains("//")) {
             throw new BenchboxException(hint + " (the prefix has an empty path segment)");
         }
+        // S3 keeps '.' and '..' as plain key text, but every tool that reads the URI as a path resolves them elsewhere
+        for (String segment : prefix.split("/")) {
+            if (segment.equals(".") || segment.equals("..")) {
+                throw new BenchboxException(hint + " (the prefix has a '" + segment + "' segment)");
+            }
+        }
         return new S3Location(bucket, prefix);
     }
 

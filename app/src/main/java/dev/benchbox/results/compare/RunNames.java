@@ -33,6 +33,13 @@ record RunNames(Map<String, String> byLabel, boolean numbered) {
         return new RunNames(names, false);
     }
 
+    /** The same names, each passed through {@code how} (e.g. escaped for Markdown). */
+    RunNames map(java.util.function.UnaryOperator<String> how) {
+        Map<String, String> mapped = new LinkedHashMap<>();
+        byLabel.forEach((label, name) -> mapped.put(label, how.apply(name)));
+        return new RunNames(mapped, numbered);
+    }
+
     String of(String label) {
         return byLabel.getOrDefault(label, label);
     }

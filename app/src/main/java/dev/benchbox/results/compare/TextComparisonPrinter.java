@@ -22,27 +22,31 @@ final class TextComparisonPrinter implements ComparisonPrinter {
 
     @Override
     public void print(Comparison comparison, Writer writer) {
-        PrintWriter out = new PrintWriter(writer);
+        // labels come from file names: no control character of theirs reaches the terminal
+        PrintWriter out = new PrintWriter(dev.benchbox.results.print.ControlCharacters.lines(writer));
         RunNames names = RunNames.of(comparison.runs());
-        out.println(intro(comparison, names));
+        // the tables escape their cells; sentences name runs through these
+        RunNames inText = markdown ? names.map(Markdown::inline) : names;
+        out.println(intro(comparison, inText));
         if (names.numbered()) {
             blank(out);
             for (Comparison.RunColumn run : comparison.runs()) {
                 String baseline = run.label().equals(comparison.baseline()) ? " (baseline)" : "";
                 // what differs goes here, under the label, rather than in a column of the runs table that would be
                 // as wide as a sweep's Spark settings
-                out.println(markdown ? "- " + names.of(run.label()) + " `" + run.label() + "`" + baseline + ": " + run.differs()
+                out.println(markdown ? "- " + names.of(run.label()) + " " + Markdown.code(run.label()) + baseline + ": "
+                        + Markdown.inline(run.differs())
                         : " " + names.of(run.label()) + "  " + run.label() + baseline + "\n" + " ".repeat(names.of(run.label()).length() + 3)
                                 + run.differs());
             }
         }
         if (comparison.mismatch() != null) {
             blank(out);
-            out.println("Compared with --force although " + comparison.mismatch() + ".");
+            out.println("Compared with --force although " + (markdown ? Markdown.inline(comparison.mismatch()) : comparison.mismatch()) + ".");
         }
         if (comparison.timingNote() != null) {
             blank(out);
-            out.println(timing(comparison) + ".");
+            out.println((markdown ? Markdown.inline(timing(comparison)) : timing(comparison)) + ".");
         }
         blank(out);
         table(queries(comparison, names), out);
@@ -50,7 +54,7 @@ final class TextComparisonPrinter implements ComparisonPrinter {
         table(runs(comparison, names), out);
         if (comparison.thresholdPct() != null) {
             blank(out);
-            out.println(verdict(comparison, names));
+            out.println(verdict(comparison, inText));
         }
         out.flush();
     }

@@ -25,6 +25,10 @@ final class TextTable {
     }
 
     private int[] widths() {
+        return widths(header, rows);
+    }
+
+    private static int[] widths(List<String> header, List<List<String>> rows) {
         int[] widths = new int[header.size()];
         for (int i = 0; i < widths.length; i++) {
             widths[i] = header.get(i).length();
@@ -51,18 +55,21 @@ final class TextTable {
 
     /** A GitHub-flavoured Markdown table; numeric columns right-aligned. */
     void printMarkdown(PrintWriter out) {
-        int[] widths = widths();
+        // widths of the cells as written, escapes included
+        List<String> escapedHeader = header.stream().map(TextTable::escape).toList();
+        List<List<String>> escapedRows = rows.stream().map(row -> row.stream().map(TextTable::escape).toList()).toList();
+        int[] widths = widths(escapedHeader, escapedRows);
         for (int i = 0; i < widths.length; i++) {
             widths[i] = Math.max(widths[i], 3);
         }
-        out.println(line(header.stream().map(TextTable::escape).toList(), widths, false, "| ", " | ", " |"));
+        out.println(line(escapedHeader, widths, false, "| ", " | ", " |"));
         StringBuilder rule = new StringBuilder("|");
         for (int i = 0; i < widths.length; i++) {
             rule.append(right[i] ? "-".repeat(widths[i] + 1) + ":" : "-".repeat(widths[i] + 2)).append('|');
         }
         out.println(rule);
-        for (List<String> row : rows) {
-            out.println(line(row.stream().map(TextTable::escape).toList(), widths, true, "| ", " | ", " |"));
+        for (List<String> row : escapedRows) {
+            out.println(line(row, widths, true, "| ", " | ", " |"));
         }
     }
 
@@ -77,6 +84,6 @@ final class TextTable {
     }
 
     private static String escape(String cell) {
-        return cell.replace("|", "\\|");
+        return Markdown.inline(cell);
     }
 }

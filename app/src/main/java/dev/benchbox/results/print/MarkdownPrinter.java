@@ -69,6 +69,8 @@ final class MarkdownPrinter extends BlockPrinter {
 
     /** A cell must stay on one line and must not end early at a pipe. */
     private static String escape(String text) {
-        return text.replace("|", "\\|").replace("\r\n", "<br>").replace("\n", "<br>").replace("\r", "<br>");
+        String cell = text.replace("|", "\\|").replace("\r\n", "<br>").replace("\n", "<br>").replace("\r", "<br>");
+        // the table is often read on the terminal before it is pasted anywhere
+        return ControlCharacters.escape(cell);
     }
 }

@@ -72,11 +72,11 @@ final class TablePrinter extends BlockPrinter {
         return line.append('\n').toString();
     }
 
-    /** Keeps every row on one line (alignment depends on it) by showing line breaks and tabs as escapes. */
+    /**
+     * Keeps every row on one line (alignment depends on it) and the terminal as it was: line breaks, tabs and every
+     * other control character are shown as escapes.
+     */
     private static String oneLine(String text) {
-        if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0 && text.indexOf('\t') < 0) {
-            return text;
-        }
-        return text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
+        return ControlCharacters.escape(text);
     }
 }

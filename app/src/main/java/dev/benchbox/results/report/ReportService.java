@@ -58,20 +58,37 @@ public final class ReportService {
         return new Report(runs, comparison);
     }
 
+    /**
+     * Writes a prepared report beside a results file, named after it ({@code run.json} gives {@code run-report.html},
+     * or {@code run-report-2.html} when that name is taken: no file is ever replaced), and returns where.
+     */
+    public Path writeBeside(Report report, Path results) {
+        String name = results.getFileName().toString();
+        String stem = name.toLowerCase(java.util.Locale.ROOT).endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+        Path parent = results.getParent() == null ? Path.of("") : results.getParent();
+        try {
+            Path written = AtomicFiles.createUnique(parent.toAbsolutePath(), stem + "-report.html",
+                    out -> new ReportWriter().write(report.runs(), report.comparison(), out));
+            return parent.resolve(written.getFileName());
+        } catch (IOException e) {
+            throw new BenchboxException("cannot write the report beside " + results + ": " + dev.benchbox.files.IoReasons.of(e), e);
+        }
+    }
+
     /** Writes a prepared report; {@code mayReplace} as above. */
     public void write(Report report, Path output, boolean mayReplace) {
         Path target = output.toAbsolutePath();
         try {
             Files.createDirectories(target.getParent());
         } catch (IOException e) {
-            throw new BenchboxException("cannot write report " + output + ": " + e.getMessage(), e);
+            throw new BenchboxException("cannot write report " + output + ": " + dev.benchbox.files.IoReasons.of(e), e);
         }
         try {
             AtomicFiles.write(target, mayReplace, out -> new ReportWriter().write(report.runs(), report.comparison(), out));
         } catch (FileAlreadyExistsException e) {
             throw new BenchboxException("cannot write report " + output + ": another file took that name meanwhile; it was kept");
         } catch (IOException e) {
-            throw new BenchboxException("cannot write report " + output + ": " + e.getMessage(), e);
+            throw new BenchboxException("cannot write report " + output + ": " + dev.benchbox.files.IoReasons.of(e), e);
         }
     }
 }

@@ -87,11 +87,21 @@ public final class ReportWriter {
         out.write(jobRuns(runs));
 
         out.write("<script type=\"application/json\" id=\"report-data\">");
-        out.write(mapper.writeValueAsString(data(runs, comparison, points, frontier)).replace("</", "<\\/"));
+        out.write(inert(mapper.writeValueAsString(data(runs, comparison, points, frontier))));
         out.write("</script>\n<script>\n");
         out.write(CHARTS);
         out.write("</script>\n</body></html>\n");
         out.flush();
+    }
+
+    /**
+     * JSON that stays data inside a script element whatever its strings hold: a label with {@code </script>} would end
+     * the element, one with {@code <!--} (then {@code <script>}) would keep the next end tag from ending it, and the
+     * charts would silently not draw. {@code <}, {@code >} and {@code &} occur in JSON only inside strings, where
+     * {@code \u003c} is the same character to JSON.parse.
+     */
+    static String inert(String json) {
+        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     }
 
     private static String benchmarkName(String name) {

@@ -62,6 +62,31 @@ class ComparisonPrinterTest {
                 """);
     }
 
+    @Test
+    void markdownShowsLabelsAsWrittenAndNeverAsMarkup() throws Exception {
+        Comparison marked = new Comparer().compare(List.of(
+                named("x|*y*", Fixtures.emr("x86_64", 3, "0.20", 2000, 60000, 30000, stat("Q1", 1000, 0.02))),
+                named("<i>z</i>", Fixtures.emr("arm64", 3, "0.16", 2000, 60000, 30000, stat("Q1", 1500, 0.01)))),
+                0, 10.0, false);
+        String markdown = print(CompareFormat.MARKDOWN, marked);
+
+        assertThat(markdown).startsWith("TPC-H SF0.01 on emr-serverless emr-7.0.0, 2 runs, baseline x\\|\\*y\\*: median ms")
+                .contains("| query   | x\\|\\*y\\* ms (CV) | \\<i\\>z\\</i\\> ms (CV) | \\<i\\>z\\</i\\>/x\\|\\*y\\* |")
+                .contains("| x\\|\\*y\\*     | x86_64 ")
+                .endsWith("Regressions beyond 10%: \\<i\\>z\\</i\\> Q1 +50.0%\n");
+        // every table row has as many cells as its header: no label's pipe opened a column
+        markdown.lines().filter(l -> l.startsWith("|")).forEach(l -> assertThat(l.split("(?<!\\\\)\\|", -1).length)
+                .as(l).isIn(6, 10));
+        assertThat(Markdown.code("a`b")).isEqualTo("``a`b``");
+        assertThat(Markdown.inline("x86_64 _em_ ~~s~~ 0.95 ~ a&amp;")).isEqualTo("x86_64 \\_em\\_ \\~\\~s\\~\\~ 0.95 ~ a\\&amp;");
+        // on the terminal a label's control characters are shown escaped
+        Comparison escaped = new Comparer().compare(List.of(
+                named("a\u001b[31m", Fixtures.emr("x86_64", 3, "0.20", 2000, 60000, 30000, stat("Q1", 1000, 0.02))),
+                named("b", Fixtures.emr("arm64", 3, "0.16", 2000, 60000, 30000, stat("Q1", 1500, 0.01)))),
+                0, null, false);
+        assertThat(print(CompareFormat.TABLE, escaped)).contains("baseline a\\x1b[31m:").doesNotContain("\u001b");
+    }
+
     /** A 2 x 2 sweep's runs, labelled as the sweep labels them: after their results files' long names. */
     static final Comparison SWEEP = new Comparer().compare(List.of(
             named("architecture-x86_64_executors-8x4vCPU-16GB", Fixtures.emr("x86_64", 8, "0.4210", 2000, 60000, 30000,

@@ -99,6 +99,22 @@ class TablePrinterTest {
     }
 
     @Test
+    void controlCharactersInValuesAndNamesAreShownEscapedAndNeverReachTheTerminal() {
+        // a value that would retitle the terminal window and turn what follows red
+        String table = print(OutputFormat.TABLE, List.of(column("x\u001b[2J", "VARCHAR")),
+                List.of(row("\u001b]0;PWNED\u0007\u001b[31mred\u009b\u202eevil")));
+
+        assertThat(table).isEqualTo("""
+                 x\\x1b[2J
+                -------------------------------------------
+                 \\x1b]0;PWNED\\x07\\x1b[31mred\\x9b\\u202eevil
+                """);
+        assertThat(table.chars().filter(c -> c < 0x20 && c != '\n')).isEmpty();
+        String markdown = print(OutputFormat.MARKDOWN, List.of(column("x", "VARCHAR")), List.of(row("\u001b[31mred")));
+        assertThat(markdown).contains("| \\x1b[31mred |").doesNotContain("\u001b");
+    }
+
+    @Test
     void emptyResultShowsHeader() {
         String table = print(OutputFormat.TABLE, List.of(column("a", "INTEGER"), column("b", "VARCHAR")), List.of());
 

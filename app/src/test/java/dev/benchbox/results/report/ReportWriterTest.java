@@ -82,6 +82,24 @@ class ReportWriterTest {
     }
 
     @Test
+    void labelsThatLookLikeMarkupLeaveTheEmbeddedDataInertAndTheChartsScriptIntact() throws Exception {
+        // labels are file names, so no '/': "<!--" then "<script>" is what kept the data element from ending
+        List<String> names = List.of("a<!--<script>", "b<script><b>&amp;");
+        Document doc = report(names, sweep().subList(0, 2));
+
+        // the data element holds all the data, and JSON.parse gets the labels back exactly
+        String data = doc.getElementById("report-data").data();
+        com.fasterxml.jackson.databind.JsonNode parsed = new com.fasterxml.jackson.databind.ObjectMapper().readTree(data);
+        assertThat(parsed.findValuesAsText("label")).contains(names.get(0), names.get(1));
+        assertThat(data).doesNotContain("<").doesNotContain(">");
+        // the script that draws the charts is still its own element, after the data, and the page's end is still there
+        List<Element> scripts = doc.select("script");
+        assertThat(scripts).hasSize(3);
+        assertThat(scripts.get(2).data()).contains("JSON.parse(document.getElementById('report-data').textContent)");
+        assertThat(doc.select("table.runs tbody tr > td:first-child").eachText()).containsExactlyElementsOf(names);
+    }
+
+    @Test
     void theScatterMarksTheConfigurationsNoOtherBeatsOnTimeAndCost() throws Exception {
         Document doc = report(List.of("x86-3", "arm-3", "x86-8", "arm-8"), sweep());
 

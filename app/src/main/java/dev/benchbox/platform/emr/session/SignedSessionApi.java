@@ -35,6 +35,7 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  * AWS's error type.
  */
 public final class SignedSessionApi implements SessionApi {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SignedSessionApi.class);
     static final String SIGNING_NAME = "emr-serverless";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     // headers the JDK client sets itself and refuses to be given
@@ -147,7 +148,43 @@ public final class SignedSessionApi implements SessionApi {
         call("UpdateApplication", applicationId, SdkHttpMethod.PATCH, "/applications/" + seg(applicationId), body);
     }
 
+    // what a call is about, from its path: /applications/{applicationId}[/sessions/{sessionId}]
+    private static final java.util.regex.Pattern RESOURCE_PATH = java.util.regex.Pattern.compile("/applications/([^/?]+)(?:/sessions/([^/?]+))?");
+
     private JsonNode call(String operation, String resource, SdkHttpMethod method, String pathAndQuery, ObjectNode body) {
+        long started = System.nanoTime();
+        java.util.regex.Matcher ids = RESOURCE_PATH.matcher(pathAndQuery);
+        String named = "AWS EMR Serverless " + operation;
+        if (ids.lookingAt()) {
+            String application = java.net.URLDecoder.decode(ids.group(1), StandardCharsets.UTF_8);
+            dev.benchbox.log.CommandTrail.touched("application", application);
+            named += " (applicationId=" + application;
+            if (ids.group(2) != null) {
+                String session = java.net.URLDecoder.decode(ids.group(2), StandardCharsets.UTF_8);
+                dev.benchbox.log.CommandTrail.touched("session", session);
+                named += ", sessionId=" + session;
+            }
+            named += ")";
+        }
+        try {
+            JsonNode answer = send(operation, resource, method, pathAndQuery, body);
+            String sessionId = answer.path("sessionId").asText(answer.path("session").path("sessionId").asText(""));
+            dev.benchbox.log.CommandTrail.touched("session", sessionId);
+            String line = named + (sessionId.isEmpty() || named.contains(sessionId) ? "" : " -> sessionId=" + sessionId) + " ok in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms";
+            if (method == SdkHttpMethod.GET) {
+                log.debug(line);
+            } else {
+                log.info(line);
+            }
+            return answer;
+        } catch (RuntimeException e) {
+            log.warn("{} failed after {} ms: {}", named, (System.nanoTime() - started) / 1_000_000, e.getMessage());
+            throw e;
+        }
+    }
+
+    private JsonNode send(String operation, String resource, SdkHttpMethod method, String pathAndQuery, ObjectNode body) {
         byte[] bytes = body == null ? new byte[0] : body.toString().getBytes(StandardCharsets.UTF_8);
         URI uri = endpoint.resolve(pathAndQuery);
         for (int attempt = 1; ; attempt++) {
@@ -175,6 +212,9 @@ public final class SignedSessionApi implements SessionApi {
             }
             JsonNode error = response.body().length == 0 ? MAPPER.createObjectNode() : read(response.body());
             String type = response.headers().firstValue("x-amzn-ErrorType").orElse("HTTP " + status).split(":")[0];
+            // AWS support finds a failed call by its request ID: the log keeps it, the screen's line stays short
+            response.headers().firstValue("x-amzn-RequestId").ifPresent(id ->
+                    log.warn("AWS EMR Serverless {} ({}): HTTP {} {}, request ID {}", operation, pathAndQuery, status, type, id));
             String message = error.path("message").asText(error.path("Message").asText(""));
             String hint = type.equals("AccessDeniedException") ? " (the caller needs " + SIGNING_NAME + ":" + operation + ")" : "";
             throw new BenchboxException(SIGNING_NAME + ":" + operation + " (" + resource + ") failed: " + type
