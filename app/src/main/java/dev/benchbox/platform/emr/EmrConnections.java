@@ -144,7 +144,7 @@ final class EmrConnections {
     private static EmrServerlessPlatform live(EmrOptions options, AwsClients clients, boolean ownsClients, Backoff backoff,
             AwsUsage usage, String applicationId, boolean createdBySession, String releaseLabel, String connectedState, JobShape shape,
             EmrSparkSettings spark) {
-        EmrJobSizing sizing = new EmrJobSizing(options, shape, spark);
+        EmrJobSizing sizing = new EmrJobSizing(options, shape, spark, releaseLabel);
         ApplicationManager applications = new ApplicationManager(options, clients.emr(), backoff);
         GlueTables catalog = new GlueTables(options.region(), clients.glue(), usage);
         StagingLayout layout = new StagingLayout(options.stagingDir());
@@ -184,7 +184,7 @@ final class EmrConnections {
         String applicationId = of == null ? applications.connect().applicationId() : of.applicationId();
         String releaseLabel = of == null ? options.releaseLabel() : of.releaseLabel();
         AwsUsage usage = new AwsUsage(); // a preview asks AWS nothing
-        EmrJobSizing sizing = new EmrJobSizing(options, JobShape.NONE, spark);
+        EmrJobSizing sizing = new EmrJobSizing(options, JobShape.NONE, spark, releaseLabel);
         GlueTables catalog = new GlueTables(options.region(), clients.glue(), usage, recorder::write);
         StagingLayout layout = new StagingLayout(options.stagingDir());
         JobRunService service = new JobRunService(clients.emr(), clients.s3(), () -> sizing.jobSettings(applicationId),

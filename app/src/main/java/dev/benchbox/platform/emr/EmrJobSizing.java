@@ -7,6 +7,7 @@ import dev.benchbox.cost.BillingProfile;
 import dev.benchbox.cost.JobCapacity;
 import dev.benchbox.cost.WorkerSize;
 import dev.benchbox.platform.emr.job.JobSettings;
+import dev.benchbox.platform.emr.job.ReleaseLabel;
 import dev.benchbox.platform.emr.job.RunManifest;
 import dev.benchbox.results.EngineConfiguration;
 import java.util.Map;
@@ -24,11 +25,14 @@ final class EmrJobSizing {
     private final EmrOptions options;
     private final JobShape shape;
     private final EmrSparkSettings spark;
+    private final ReleaseLabel release;
 
-    EmrJobSizing(EmrOptions options, JobShape shape, EmrSparkSettings spark) {
+    /** @param releaseLabel the application's release, as AWS reports it (or, in a dry run, as it would be created) */
+    EmrJobSizing(EmrOptions options, JobShape shape, EmrSparkSettings spark, String releaseLabel) {
         this.options = requireNonNull(options, "options is null");
         this.shape = requireNonNull(shape, "shape is null");
         this.spark = requireNonNull(spark, "spark is null");
+        this.release = ReleaseLabel.reported(requireNonNull(releaseLabel, "releaseLabel is null"));
     }
 
     /** Spark settings: derived from the work, the user's --spark-conf over them. */
@@ -46,7 +50,7 @@ final class EmrJobSizing {
         return new JobSettings(applicationId, options.executionRoleArn(), options.stagingDir().uri(), options.timeoutMinutes(),
                 options.region(), Architecture.parse(options.architecture()), cores, memoryGb + "g",
                 Map.of("created-by", "benchbox"), spark.forRuns(tuningWorkers(), shape.sparkConf(),
-                        shape.executors() == null ? null : shape.executors().count()));
+                        shape.executors() == null ? null : shape.executors().count()), release);
     }
 
     /** The workers {@link SparkTuning} sizes a job for: the job's driver and executors, the warm ones, the maximum capacity. */

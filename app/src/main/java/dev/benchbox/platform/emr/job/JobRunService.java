@@ -103,7 +103,7 @@ public final class JobRunService {
      */
     public Outcome run(String kind, String database, RunManifest.Catalog catalog, Map<String, String> tables,
             List<BatchQuery> queries, int warmups, int iterations, int maxRows, Progress progress) {
-        JobJar jar = JobJar.fromClasspath();
+        JobJar jar = settings.get().jobJar();
         String jarUri = jar.location(settings.get().staging());
         jar.uploadIfAbsent(s3, jarUri);
         String runId = runIds.next("r");
@@ -125,7 +125,7 @@ public final class JobRunService {
      * @return the run's usage (it also went into the ledger)
      */
     public JobRunUsage runManifest(String kind, String runId, String manifestUri, SparkSubmit submit, Progress progress) {
-        JobJar jar = JobJar.fromClasspath();
+        JobJar jar = settings.get().jobJar();
         String jarUri = jar.location(settings.get().staging());
         jar.uploadIfAbsent(s3, jarUri);
         return submit(request(kind, runId, jarUri, manifestUri, submit), kind, progress);
