@@ -81,11 +81,15 @@ final class EmrJobSizing {
     /**
      * The release, architecture, region, the workers a job run asks for (as {@link #billingProfile} prices
      * them), the application's pre-initialised workers and the Spark properties a power run is submitted with.
+     *
+     * @param sparkVersion the Spark version the latest job run's driver reported, or null before one ran
      */
-    EngineConfiguration configuration(String platformName, String applicationId, String releaseLabel) {
+    EngineConfiguration configuration(String platformName, String applicationId, String releaseLabel, String sparkVersion) {
         JobCapacity capacity = billingProfile(applicationId).capacity();
         JobSettings settings = jobSettings(applicationId);
-        return new EngineConfiguration(platformName, releaseLabel, releaseLabel, Architecture.parse(options.architecture()).id(),
+        // the version is what the driver reported (the label says the release, not the Spark it brought)
+        String version = sparkVersion == null ? releaseLabel : "Spark " + sparkVersion;
+        return new EngineConfiguration(platformName, version, releaseLabel, Architecture.parse(options.architecture()).id(),
                 options.region(), workers(1, capacity.driver()), workers(capacity.executors(), capacity.executor()),
                 preInitialized(options.capacity().driver()), preInitialized(options.capacity().executors()),
                 settings.sparkSubmit(RunManifest.Catalog.GLUE).properties());

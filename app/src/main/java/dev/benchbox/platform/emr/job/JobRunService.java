@@ -41,6 +41,8 @@ public final class JobRunService {
     private final Runnable beforeSubmit;
     private final RunIds runIds;
     private final List<JobRunUsage> jobRuns = Collections.synchronizedList(new ArrayList<>());
+    /** The Spark version the latest run's driver reported (null before one): results say what the job really ran on. */
+    private volatile String sparkVersion;
 
     public JobRunService(EmrServerlessClient emr, S3Client s3, JobSettings settings) {
         this(emr, s3, settings, () -> { });
@@ -113,7 +115,15 @@ public final class JobRunService {
         JobRequest request = request(kind, runId, jarUri, manifestUri, catalog);
         JobRunUsage usage = submit(request, kind, progress);
         JobResults results = JobResults.read(s3, manifest.output());
+        if (results.sparkVersion() != null) {
+            sparkVersion = results.sparkVersion();
+        }
         return new Outcome(usage, results);
+    }
+
+    /** The Spark version the latest job run's driver reported, if one has run. */
+    public java.util.Optional<String> sparkVersion() {
+        return java.util.Optional.ofNullable(sparkVersion);
     }
 
     /**
