@@ -29,7 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * EMR Serverless sessions of one connection: start (checked locally first: release 7.13.0 or later, sessions enabled —
+ * EMR Serverless sessions of one connection: start (checked locally first: a release with sessions, sessions enabled —
  * enabled here on an application this connection created), wait until ready, run SQL through Spark Connect, terminate
  * and wait until TERMINATED. At most one open session; it always has an idle timeout, and closing terminates it, so
  * it never outlives the shell. Ended sessions stay in {@link #usage()} for {@code cost}; an open one is estimated.
