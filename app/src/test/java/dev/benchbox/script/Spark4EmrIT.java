@@ -21,7 +21,10 @@ import java.util.stream.Stream;
 import org.jline.terminal.Terminal;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,16 +33,22 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Spark 4 beside Spark 3.5, as a user compares them: {@code --sweep release=emr-7.13.0,emr-spark-8.0.0} on the stand-in,
- * whose emr-spark-8.x applications run real Spark 4.0 (Scala 2.13) and 7.x ones real Spark 3.5. Each release gets an
- * application (created, then deleted), the whole TPC-H SF 0.01 power run as one job run on it, 22/22 validated; the
- * results record the Spark version each driver reported. One test, so one Spring context and one stand-in for both
- * Spark lines (CI time).
+ * Spark 4 beside Spark 3.5 on the stand-in, whose emr-spark-8.x applications run real Spark 4.0 (Scala 2.13) and 7.x
+ * ones real Spark 3.5. A release sweep as a user compares them ({@code --sweep release=emr-7.13.0,emr-spark-8.0.0}): each
+ * release gets an application (created, then deleted), the whole TPC-H SF 0.01 power run as one job run on it, 22/22
+ * validated, and the results record the Spark version each driver reported. A session on an emr-spark-8.0.0
+ * application, answered by a real Spark 4.0 Connect server through the shell's Spark Connect 3.5 client, unchanged.
+ * One class, so one Spring context and one stand-in for all of it (CI time).
  */
 @SpringBootTest(properties = {"spring.shell.interactive.enabled=false", "benchbox.errors-on-terminal=true"})
 @Import({ShellTestSupport.class, TestEnvironment.class})
 @IntegrationTest
+// ExitStatus only ever goes from 0 to a failure (the session's SQL error sets it): the sweep, which needs 0, goes first
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Spark4EmrIT {
+    private static final String TYPED = "SELECT DATE '1998-12-01' AS d, CAST(1234.50 AS DECIMAL(15,2)) AS m, "
+            + "TIMESTAMP '2024-01-02 03:04:05' AS t, CAST(NULL AS INT) AS n, 'x,y' AS s, CAST(42 AS BIGINT) AS b, 0.25 * 2 AS f";
+
     @TempDir
     static Path dir;
     static AwsStandIn aws;
@@ -64,6 +73,13 @@ class Spark4EmrIT {
     @AfterAll
     static void stopStandIn() {
         aws.close();
+        assertThat(aws.sessions().running()).isEmpty();
+    }
+
+    private String run(String... words) {
+        ShellTestSupport.takeOutput(terminal);
+        commandLine.run(words);
+        return ShellTestSupport.takeOutput(terminal);
     }
 
     private List<RecordedRequest> requests(String operation) {
@@ -71,6 +87,7 @@ class Spark4EmrIT {
     }
 
     @Test
+    @Order(1)
     void aReleaseSweepRunsTpchOnSpark35AndSpark4AndRecordsWhichSparkEachDriverRan() throws Exception {
         ShellTestSupport.takeOutput(terminal);
         TestEnvironment.VARIABLES.clear();
@@ -121,5 +138,36 @@ class Spark4EmrIT {
         assertThat(spark35.at("/configuration/engine/version").asText()).isEqualTo("Spark 3.5.7");
         assertThat(spark4.at("/configuration/engine/version").asText()).isEqualTo("Spark 4.0.1");
         assertThat(Files.exists(sweep.resolve("report.html"))).isTrue();
+    }
+
+    @Test
+    @Order(2)
+    void aSessionOnSpark4AnswersThroughTheSpark35Client() {
+        String connected = run("connect", "emr-serverless", "--endpoint-url", aws.endpoint().toString(), "--region", "us-east-1",
+                "--s3-staging-dir", "s3://" + aws.bucket() + "/spark4-sessions/", "--execution-role-arn", AwsStandIn.EXECUTION_ROLE,
+                "--create-application", "--release-label", "emr-spark-8.0.0");
+        assertThat(exitStatus.code()).as(connected).isZero();
+        run("create-schema", "tpch_s4");
+        String loaded = run("load", "tpch", "--scale", "0.01");
+        assertThat(exitStatus.code()).as(loaded).isZero();
+
+        String started = run("session", "start", "--name", "spark4");
+        assertThat(exitStatus.code()).as(started).isZero();
+        assertThat(started).containsPattern("Session \\w+ (STARTED|IDLE), started in [0-9.]+ s; queries now run through it");
+
+        String version = run("query", "SELECT version() AS v", "--format", "csv");
+        assertThat(version).as(version).startsWith("v\n4.0.1 ");
+        String count = run("query", "SELECT count(*) AS n FROM lineitem");
+        assertThat(count).as(count).contains("60175");
+        String regions = run("query", "SELECT r_name FROM region ORDER BY 1", "--format", "csv");
+        assertThat(regions).startsWith("r_name\nAFRICA\nAMERICA\nASIA\nEUROPE\nMIDDLE EAST\n");
+        String typed = run("query", TYPED, "--format", "csv");
+        assertThat(typed).startsWith("d,m,t,n,s,b,f\n1998-12-01,1234.50,2024-01-02T03:04:05,,\"x,y\",42,0.50\n");
+        String error = run("query", "SELECT * FROM no_such_table");
+        assertThat(error.strip()).contains("Spark: [TABLE_OR_VIEW_NOT_FOUND]").doesNotContain("\n").doesNotContain("at org.");
+
+        String disconnected = run("disconnect");
+        assertThat(disconnected).contains("Disconnected: terminating the open session");
+        assertThat(aws.sessions().running()).isEmpty();
     }
 }
