@@ -29,7 +29,7 @@ class SelfContainedTest {
         assertThat(root.resolve("app").resolve("pom.xml")).as("tests run from the app module").exists();
         List<String> offenders = new ArrayList<>();
         for (String top : List.of("app/src", "app/pom.xml", "job/src", "job/pom.xml", "datagen/src", "datagen/pom.xml",
-                "standin-spark/src", "standin-spark/pom.xml", "scripts", ".ci", "pom.xml", "mvnw")) {
+                "standin-spark/src", "standin-spark/pom.xml", "job-spark4/pom.xml", "standin-spark4/pom.xml", "scripts", ".ci", "pom.xml", "mvnw")) {
             Path start = root.resolve(top);
             if (!Files.exists(start)) {
                 continue;

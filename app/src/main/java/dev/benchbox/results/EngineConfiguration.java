@@ -12,7 +12,8 @@ import java.util.Map;
  * label, architecture or workers).
  *
  * @param platform platform name, e.g. {@code emr-serverless}
- * @param version the engine's version as it reports it (DuckDB's {@code version()}, the EMR release label)
+ * @param version the engine's version as it reports it (DuckDB's {@code version()}; on EMR {@code Spark 4.0.2-amzn-0}, as
+ *        the job's driver reported it, or the release label when no job ran)
  * @param releaseLabel EMR release label, e.g. {@code emr-7.0.0}
  * @param architecture {@code x86_64} or {@code arm64}
  * @param region AWS region

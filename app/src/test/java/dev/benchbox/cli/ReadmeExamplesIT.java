@@ -3,7 +3,7 @@ package dev.benchbox.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchbox.IntegrationTest;
-import dev.benchbox.platform.emr.session.EmrSessionControl;
+import dev.benchbox.platform.emr.job.ReleaseLabel;
 import dev.benchbox.standin.AwsStandIn;
 import dev.benchbox.standin.StandInConfig;
 import java.io.File;
@@ -110,10 +110,10 @@ class ReadmeExamplesIT {
 
     @Test
     void theToursReleaseLabelHasSessions() throws IOException {
-        Matcher label = Pattern.compile("--release-label (emr-[0-9.]+)").matcher(Files.readString(ROOT.resolve("README.md")));
+        Matcher label = Pattern.compile("--release-label (emr-[a-z0-9.-]+)").matcher(Files.readString(ROOT.resolve("README.md")));
         assertThat(label.find()).as("the tour creates its application on a named release").isTrue();
         do {
-            assertThat(EmrSessionControl.supportsSessions(label.group(1))).as(label.group(1)).isTrue();
+            assertThat(ReleaseLabel.supportsSessions(label.group(1))).as(label.group(1)).isTrue();
         } while (label.find());
     }
 

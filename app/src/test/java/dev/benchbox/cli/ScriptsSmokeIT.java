@@ -39,7 +39,7 @@ class ScriptsSmokeIT {
 
     /** The scripts this class runs; a new script fails {@link #everyScriptHasASmokeRun()} until it gets one here. */
     private static final Set<String> SMOKED = Set.of("benchbox", "bench-local", "bench-tpcds", "bench-emr", "bench-load-emr",
-            "bench-session", "local-aws", "report-screenshot");
+            "bench-session", "bench-spark4", "local-aws", "report-screenshot");
 
     @TempDir
     Path work;
@@ -158,6 +158,15 @@ class ScriptsSmokeIT {
         assertThat(run.stdout()).containsPattern("(?m)^0\\.01 +cluster +[0-9]+ +[0-9.]+$")
                 .containsPattern("(?m)^0\\.01 +local +[0-9]+ +[0-9.]+$")
                 .containsPattern("0\\.01 +cluster/local: memory [0-9.]+, time [0-9.]+");
+    }
+
+    @Test
+    void benchSpark4OnTheStandIn() throws Exception {
+        Run run = run(environment(), "scripts/bench-spark4", "0.01");
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.stdout()).containsPattern("(?m)^  emr-7\\.13\\.0 +Spark 3\\.5\\.7 +[0-9.]+ +[0-9.]+ +[0-9.]+ +22/22 +[0-9.]+$")
+                .containsPattern("(?m)^  emr-spark-8\\.0\\.0 +Spark 4\\.0\\.1 +[0-9.]+ +[0-9.]+ +[0-9.]+ +22/22 +[0-9.]+$");
     }
 
     @Test

@@ -112,6 +112,61 @@ class EmrBbxEndToEndTest {
         // the script ends connected; the session closes at shutdown and stops the application it created
     }
 
+    /** Every request file of a preview checks against the AWS models and holds no credentials. */
+    private static void validAgainstTheModels(Path preview, List<String> names) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ServiceModel emrModel = ServiceModel.load(StandInConfig.defaultModelsDir().resolve(StandInConfig.EMR_MODEL));
+        ServiceModel glueModel = ServiceModel.load(StandInConfig.defaultModelsDir().resolve(StandInConfig.GLUE_MODEL));
+        for (String name : names.stream().filter(n -> n.matches("\\d+-.*\\.json")).toList()) {
+            String operation = name.replaceFirst("^\\d+-", "").replaceFirst("[-.].*$", "");
+            ServiceModel model = emrModel.operation(operation).isPresent() ? emrModel : glueModel;
+            JsonNode request = mapper.readTree(preview.resolve(name).toFile());
+            List<String> errors = new ModelValidator(model).validate(model.operation(operation).orElseThrow().inputShape(), request);
+            assertThat(errors).as(name).isEmpty();
+            String text = Files.readString(preview.resolve(name));
+            assertThat(text).doesNotContain(AwsStandIn.ACCESS_KEY).doesNotContain(AwsStandIn.SECRET_KEY)
+                    .doesNotContainIgnoringCase("secret").doesNotContainIgnoringCase("accessKey");
+        }
+    }
+
+    @Test
+    void dryRunsOnASpark4AndA6xApplicationAreValidAgainstTheModelsAndCarryWhatTheReleaseNeeds() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        for (String release : List.of("emr-spark-8.0.0", "emr-6.15.0")) {
+            int before = aws.requests().size();
+            Path preview = dir.resolve("preview-" + release);
+            commandLine.run(new String[] {"run", "--platform", "emr-serverless", "--benchmark", "tpch", "--queries", "6",
+                    "--dry-run", preview.toString(),
+                    "--platform-option", "s3_staging_dir=s3://my-bucket/benchbox/",
+                    "--platform-option", "release_label=" + release, "--platform-option", "architecture=arm64",
+                    "--platform-option", "execution_role_arn=arn:aws:iam::111122223333:role/EMRServerlessJobRole"});
+            String output = ShellTestSupport.takeOutput(terminal);
+            assertThat(output).as(release).contains("nothing was sent to AWS");
+            assertThat(aws.requests()).hasSize(before);
+            List<String> names;
+            try (Stream<Path> files = Files.list(preview)) {
+                names = files.map(p -> p.getFileName().toString()).sorted().toList();
+            }
+            validAgainstTheModels(preview, names);
+            String createFile = names.stream().filter(n -> n.startsWith("01-CreateApplication-")).findFirst().orElseThrow();
+            assertThat(mapper.readTree(preview.resolve(createFile).toFile()).at("/releaseLabel").asText()).isEqualTo(release);
+            String start = names.stream().filter(n -> n.contains("-StartJobRun-")).findFirst().orElseThrow();
+            JsonNode submit = mapper.readTree(preview.resolve(start).toFile()).at("/jobDriver/sparkSubmit");
+            dev.benchbox.platform.emr.job.ReleaseLabel.SparkLine line = release.startsWith("emr-spark-8")
+                    ? dev.benchbox.platform.emr.job.ReleaseLabel.SparkLine.SPARK_4_0 : dev.benchbox.platform.emr.job.ReleaseLabel.SparkLine.SPARK_3_5;
+            assertThat(submit.at("/entryPoint").asText()).isEqualTo("s3://my-bucket/benchbox/jobs/"
+                    + dev.benchbox.platform.emr.job.JobJar.fromClasspath(line).name());
+            String parameters = submit.at("/sparkSubmitParameters").asText();
+            if (release.startsWith("emr-6")) {
+                // 6.x runs Java 8 unless told: AWS's documented JAVA_HOME settings, for the architecture
+                assertThat(parameters).contains("--conf spark.emr-serverless.driverEnv.JAVA_HOME=/usr/lib/jvm/java-17-amazon-corretto.aarch64/")
+                        .contains("--conf spark.executorEnv.JAVA_HOME=/usr/lib/jvm/java-17-amazon-corretto.aarch64/");
+            } else {
+                assertThat(parameters).doesNotContain("JAVA_HOME");
+            }
+        }
+    }
+
     @Test
     void seedDryRunExampleWritesEveryRequestAndQueryWithNoAwsCallAndNoCredentials() throws Exception {
         int before = aws.requests().size();
@@ -144,18 +199,7 @@ class EmrBbxEndToEndTest {
                 .contains("LOCATION 's3://my-bucket/benchbox/data/tpch/sf0.01/lineitem/'");
 
         ObjectMapper mapper = new ObjectMapper();
-        ServiceModel emrModel = ServiceModel.load(StandInConfig.defaultModelsDir().resolve(StandInConfig.EMR_MODEL));
-        ServiceModel glueModel = ServiceModel.load(StandInConfig.defaultModelsDir().resolve(StandInConfig.GLUE_MODEL));
-        for (String name : names.stream().filter(n -> n.matches("\\d+-.*\\.json")).toList()) {
-            String operation = name.replaceFirst("^\\d+-", "").replaceFirst("[-.].*$", "");
-            ServiceModel model = emrModel.operation(operation).isPresent() ? emrModel : glueModel;
-            JsonNode request = mapper.readTree(preview.resolve(name).toFile());
-            List<String> errors = new ModelValidator(model).validate(model.operation(operation).orElseThrow().inputShape(), request);
-            assertThat(errors).as(name).isEmpty();
-            String text = Files.readString(preview.resolve(name));
-            assertThat(text).doesNotContain(AwsStandIn.ACCESS_KEY).doesNotContain(AwsStandIn.SECRET_KEY)
-                    .doesNotContainIgnoringCase("secret").doesNotContainIgnoringCase("accessKey");
-        }
+        validAgainstTheModels(preview, names);
         JsonNode create = mapper.readTree(preview.resolve(names.get(0)).toFile());
         assertThat(create.at("/type").asText()).isEqualTo("SPARK");
         assertThat(create.at("/releaseLabel").asText()).isEqualTo("emr-7.0.0");

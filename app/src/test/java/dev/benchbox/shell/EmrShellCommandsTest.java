@@ -392,7 +392,8 @@ class EmrShellCommandsTest {
                 List.of(base + staging + role + "--application-id App-1",
                         "invalid application_id 'App-1': EMR Serverless application ids are 1-64 lower-case letters and digits, e.g. 00fabcdef1234567"),
                 List.of(base + staging + role + "--create-application --release-label 7.0",
-                        "invalid release_label '7.0': expected emr-X.Y.Z, e.g. emr-7.0.0"),
+                        "invalid release_label '7.0': expected emr-7.Y.Z, emr-6.Y.Z (6.11.0 or later) or emr-spark-8.Y.Z, "
+                                + "e.g. emr-7.13.0 or emr-spark-8.0.0"),
                 List.of("connect emr-serverless " + staging + role + "--create-application --region eu-mars-1",
                         "unknown region 'eu-mars-1': not an AWS region this SDK knows"),
                 List.of(base + staging + role + "--create-application --region US_EAST",

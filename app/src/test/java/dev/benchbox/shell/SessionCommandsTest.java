@@ -162,8 +162,8 @@ class SessionCommandsTest {
     void aReleaseBefore713IsOneLineAndNothingIsSent() {
         String app = connect("--create-application");
         long starts = sent("StartSession");
-        assertThat(type("session start").error()).isEqualTo("application " + app + " runs emr-7.0.0: sessions need emr-7.13.0 or later "
-                + "(connect with --release-label emr-7.13.0)");
+        assertThat(type("session start").error()).isEqualTo("application " + app + " runs emr-7.0.0: sessions need emr-7.13.0 or later, "
+                + "or emr-spark-8.0.0 or later (connect with --release-label emr-7.13.0)");
         assertThat(sent("StartSession")).isEqualTo(starts);
     }
 

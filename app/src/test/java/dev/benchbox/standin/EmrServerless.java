@@ -43,7 +43,8 @@ public final class EmrServerless implements AutoCloseable {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final Set<String> TERMINAL = Set.of("SUCCESS", "FAILED", "CANCELLED");
-    private static final Pattern RELEASE_LABEL = Pattern.compile("emr-(6|7)\\.\\d+\\.\\d+");
+    // AWS's release list: emr-6.6.0 onwards, emr-7.x, the AWS runtime for Apache Spark 4 (emr-spark-8.x) and its preview
+    private static final Pattern RELEASE_LABEL = Pattern.compile("emr-(6|7)\\.\\d+\\.\\d+|emr-spark-8\\.\\d+\\.\\d+|emr-spark-8\\.0-preview");
     private static final Pattern SIZE = Pattern.compile("([1-9][0-9]*)\\s?(?:vCPU|vcpu|VCPU|GB|gb|gB|Gb)?");
     private static final int DEFAULT_IDLE_MINUTES = 15;
     private static final int DEFAULT_EXECUTORS = 3;
@@ -478,7 +479,7 @@ public final class EmrServerless implements AutoCloseable {
         r.workers = workers(conf);
         List<String> args = new ArrayList<>();
         spark.path("entryPointArguments").forEach(a -> args.add(a.asText()));
-        r.job = new JobRequest(app.id, r.id, spark.get("entryPoint").asText(), args, params, conf, logUri(app, in));
+        r.job = new JobRequest(app.id, r.id, spark.get("entryPoint").asText(), args, params, conf, logUri(app, in), app.releaseLabel);
         r.createdAt = now();
         r.updatedAt = r.createdAt;
         setState(r, "SUBMITTED");

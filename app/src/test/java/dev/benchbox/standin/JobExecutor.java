@@ -15,9 +15,10 @@ public interface JobExecutor {
 
     /** Everything about one run an executor needs. */
     record JobRequest(String applicationId, String jobRunId, String entryPoint, List<String> entryPointArguments,
-                      SparkSubmitParameters parameters, Map<String, String> sparkConf, String logUri) {
+                      SparkSubmitParameters parameters, Map<String, String> sparkConf, String logUri, String releaseLabel) {
         public JobRequest {
             requireNonNull(applicationId, "applicationId is null");
+            requireNonNull(releaseLabel, "releaseLabel is null");
             requireNonNull(jobRunId, "jobRunId is null");
             requireNonNull(entryPoint, "entryPoint is null");
             entryPointArguments = List.copyOf(requireNonNull(entryPointArguments, "entryPointArguments is null"));

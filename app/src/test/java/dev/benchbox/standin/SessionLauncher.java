@@ -17,10 +17,12 @@ public interface SessionLauncher {
      * @param workDir       a directory of its own
      * @param tokensFile    the tokens the server must accept ({@code TOKEN<TAB>EXPIRES_EPOCH_MILLIS} lines)
      * @param activityFile  touched by the server on each accepted call (the idle timeout reads its time)
+     * @param releaseLabel  the application's release: which Spark the server runs
      */
     record Launch(String applicationId, String sessionId, Map<String, String> sparkConf, Path workDir, Path tokensFile,
-                  Path activityFile) {
+                  Path activityFile, String releaseLabel) {
         public Launch {
+            requireNonNull(releaseLabel, "releaseLabel is null");
             requireNonNull(applicationId, "applicationId is null");
             requireNonNull(sessionId, "sessionId is null");
             sparkConf = Map.copyOf(sparkConf);

@@ -57,7 +57,7 @@ final class SparkConnectLauncher implements SessionLauncher {
 
     @Override
     public Server launch(Launch launch) throws Exception {
-        Path sparkDir = SparkJobExecutor.sparkDir();
+        Path sparkDir = SparkJobExecutor.sparkDir(launch.releaseLabel());
         Path classpathFile = sparkDir.resolve("classpath.txt");
         Path launcherJar = sparkDir.resolve("standin-spark.jar");
         if (!Files.exists(classpathFile) || !Files.exists(launcherJar)) {

@@ -23,7 +23,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Runs a job run for real, as EMR Serverless would: the entry-point jar is taken from S3 and its main class
- * runs in a child JVM with Spark 3.5 (Scala 2.12) in local mode.
+ * runs in a child JVM with the application's Spark in local mode: Spark 3.5 (Scala 2.12) for emr-6.x/7.x, Spark 4.0
+ * (Scala 2.13) for emr-spark-8.x.
  * <p>
  * The child's classpath is the Spark runtime that the reactor's {@code standin-spark} module resolves into its
  * {@code target/} (classpath.txt, standin-spark.jar) — kept apart from the test JVM,
@@ -54,15 +55,28 @@ final class SparkJobExecutor implements JobExecutor {
         this.standIn = requireNonNull(standIn, "standIn is null");
     }
 
+    /** The same for the Spark 4.0 runtime (the {@code standin-spark4} module), which emr-spark-8.x applications run. */
+    static final String SPARK4_DIR_PROPERTY = "benchbox.standin.spark4.dir";
+
+    /** The Spark 3.5 runtime (emr-6.x/7.x). */
     static Path sparkDir() {
         String override = System.getProperty(SPARK_DIR_PROPERTY);
         return (override != null ? Path.of(override) : Path.of("..", "standin-spark", "target")).toAbsolutePath();
     }
 
+    /** The Spark runtime an application's release runs: Spark 4.0 (Scala 2.13) on emr-spark-8.x, Spark 3.5 otherwise. */
+    static Path sparkDir(String releaseLabel) {
+        if (!releaseLabel.startsWith("emr-spark-8")) {
+            return sparkDir();
+        }
+        String override = System.getProperty(SPARK4_DIR_PROPERTY);
+        return (override != null ? Path.of(override) : Path.of("..", "standin-spark4", "target")).toAbsolutePath();
+    }
+
     @Override
     public JobResult run(JobRequest request) throws Exception {
         Path work = Files.createDirectories(standIn.config().dataDir().resolve("jobs").resolve(request.jobRunId()));
-        Path sparkDir = sparkDir();
+        Path sparkDir = sparkDir(request.releaseLabel());
         Path classpathFile = sparkDir.resolve("classpath.txt");
         Path launcherJar = sparkDir.resolve("standin-spark.jar");
         if (!Files.exists(classpathFile) || !Files.exists(launcherJar)) {

@@ -55,6 +55,8 @@ public final class StandInSessions implements AutoCloseable {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final Pattern RELEASE = Pattern.compile("emr-(\\d+)\\.(\\d+)\\.(\\d+)");
+    // the AWS runtime for Apache Spark 4 has sessions (not its preview)
+    private static final Pattern SPARK4_RELEASE = Pattern.compile("emr-spark-8\\.\\d+\\.\\d+");
     private static final Set<String> ENDED = Set.of("TERMINATED", "FAILED");
     private static final long DEFAULT_IDLE_MINUTES = 60;
 
@@ -183,7 +185,8 @@ public final class StandInSessions implements AutoCloseable {
 
     private static void checkApplication(AppView app) {
         Matcher m = RELEASE.matcher(app.releaseLabel());
-        if (!m.matches() || Integer.parseInt(m.group(1)) < 7 || Integer.parseInt(m.group(1)) == 7 && Integer.parseInt(m.group(2)) < 13) {
+        boolean spark4 = SPARK4_RELEASE.matcher(app.releaseLabel()).matches();
+        if (!spark4 && (!m.matches() || Integer.parseInt(m.group(1)) < 7 || Integer.parseInt(m.group(1)) == 7 && Integer.parseInt(m.group(2)) < 13)) {
             throw AwsError.validation("Sessions are supported on release emr-7.13.0 and later; application " + app.id() + " runs "
                     + app.releaseLabel());
         }
@@ -248,7 +251,7 @@ public final class StandInSessions implements AutoCloseable {
             }
             SessionLauncher current = launcher;
             SessionLauncher.Server server = current.launch(new SessionLauncher.Launch(s.appId, s.id, s.sparkConf, s.work, s.tokensFile,
-                    s.activityFile));
+                    s.activityFile, s.releaseLabel));
             synchronized (this) {
                 if (!s.state.equals("STARTING")) {
                     server.stop(); // terminated while starting

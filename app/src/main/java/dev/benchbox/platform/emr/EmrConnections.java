@@ -147,7 +147,7 @@ final class EmrConnections {
     private static EmrServerlessPlatform live(EmrOptions options, AwsClients clients, boolean ownsClients, Backoff backoff,
             AwsUsage usage, String applicationId, boolean createdBySession, String releaseLabel, String connectedState, JobShape shape,
             EmrSparkSettings spark, EmrTagging tagging) {
-        EmrJobSizing sizing = new EmrJobSizing(options, shape, spark, tagging);
+        EmrJobSizing sizing = new EmrJobSizing(options, shape, spark, tagging, releaseLabel);
         ApplicationManager applications = new ApplicationManager(options, clients.emr(), backoff);
         GlueTables catalog = new GlueTables(options.region(), clients.glue(), usage);
         StagingLayout layout = new StagingLayout(options.stagingDir());
@@ -191,7 +191,7 @@ final class EmrConnections {
         // a preview retags nothing: its requests are written, and the application's tags are in its CreateApplication file
         EmrTagging tagging = of == null ? new EmrTagging(options.tags(), applicationId, false, (id, tags) -> { })
                 : of.sizing().tagging().view(applicationId, false);
-        EmrJobSizing sizing = new EmrJobSizing(options, JobShape.NONE, spark, tagging);
+        EmrJobSizing sizing = new EmrJobSizing(options, JobShape.NONE, spark, tagging, releaseLabel);
         GlueTables catalog = new GlueTables(options.region(), clients.glue(), usage, recorder::write);
         StagingLayout layout = new StagingLayout(options.stagingDir());
         JobRunService service = new JobRunService(clients.emr(), clients.s3(), () -> sizing.jobSettings(applicationId),

@@ -66,7 +66,7 @@ final class EmrDataGeneration {
     SparkSubmit sparkSubmit(GenerationPlan plan) {
         JobSettings s = service.settings();
         SparkSubmit submit = SparkSubmit.forJob(RunManifest.Catalog.PATHS, s.executorCores(), s.executorMemory());
-        for (Map.Entry<String, String> conf : plan.sparkConf().entrySet()) {
+        for (Map.Entry<String, String> conf : s.releaseSettings(plan.sparkConf()).entrySet()) {
             submit = submit.withConf(conf.getKey(), conf.getValue());
         }
         return submit;

@@ -7,6 +7,7 @@ import dev.benchbox.cost.BillingProfile;
 import dev.benchbox.cost.JobCapacity;
 import dev.benchbox.cost.WorkerSize;
 import dev.benchbox.platform.emr.job.JobSettings;
+import dev.benchbox.platform.emr.job.ReleaseLabel;
 import dev.benchbox.platform.emr.job.RunManifest;
 import dev.benchbox.results.EngineConfiguration;
 import java.util.Map;
@@ -25,12 +26,15 @@ final class EmrJobSizing {
     private final JobShape shape;
     private final EmrSparkSettings spark;
     private final EmrTagging tagging;
+    private final ReleaseLabel release;
 
-    EmrJobSizing(EmrOptions options, JobShape shape, EmrSparkSettings spark, EmrTagging tagging) {
+    /** @param releaseLabel the application's release, as AWS reports it (or, in a dry run, as it would be created) */
+    EmrJobSizing(EmrOptions options, JobShape shape, EmrSparkSettings spark, EmrTagging tagging, String releaseLabel) {
         this.options = requireNonNull(options, "options is null");
         this.shape = requireNonNull(shape, "shape is null");
         this.spark = requireNonNull(spark, "spark is null");
         this.tagging = requireNonNull(tagging, "tagging is null");
+        this.release = ReleaseLabel.reported(requireNonNull(releaseLabel, "releaseLabel is null"));
     }
 
     /** The tags of job runs and sessions: the connection's, and the run's while one is open. */
@@ -53,7 +57,7 @@ final class EmrJobSizing {
         return new JobSettings(applicationId, options.executionRoleArn(), options.stagingDir().uri(), options.timeoutMinutes(),
                 options.region(), Architecture.parse(options.architecture()), cores, memoryGb + "g",
                 tagging.current(), spark.forRuns(tuningWorkers(), shape.sparkConf(),
-                        shape.executors() == null ? null : shape.executors().count()));
+                        shape.executors() == null ? null : shape.executors().count()), release);
     }
 
     /** The workers {@link SparkTuning} sizes a job for: the job's driver and executors, the warm ones, the maximum capacity. */
@@ -84,11 +88,15 @@ final class EmrJobSizing {
     /**
      * The release, architecture, region, the workers a job run asks for (as {@link #billingProfile} prices
      * them), the application's pre-initialised workers and the Spark properties a power run is submitted with.
+     *
+     * @param sparkVersion the Spark version the latest job run's driver reported, or null before one ran
      */
-    EngineConfiguration configuration(String platformName, String applicationId, String releaseLabel) {
+    EngineConfiguration configuration(String platformName, String applicationId, String releaseLabel, String sparkVersion) {
         JobCapacity capacity = billingProfile(applicationId).capacity();
         JobSettings settings = jobSettings(applicationId);
-        return new EngineConfiguration(platformName, releaseLabel, releaseLabel, Architecture.parse(options.architecture()).id(),
+        // the version is what the driver reported (the label says the release, not the Spark it brought)
+        String version = sparkVersion == null ? releaseLabel : "Spark " + sparkVersion;
+        return new EngineConfiguration(platformName, version, releaseLabel, Architecture.parse(options.architecture()).id(),
                 options.region(), workers(1, capacity.driver()), workers(capacity.executors(), capacity.executor()),
                 preInitialized(options.capacity().driver()), preInitialized(options.capacity().executors()),
                 settings.sparkSubmit(RunManifest.Catalog.GLUE).properties());

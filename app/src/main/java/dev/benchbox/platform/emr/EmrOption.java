@@ -18,7 +18,7 @@ public enum EmrOption {
     APPLICATION_NAME("application_name", null, "benchbox-<time>", "name of a created application"),
     REGION("region", "AWS_REGION", "us-east-1", "AWS region"),
     DATABASE("database", "EMR_DATABASE", "benchbox", "Glue database used as the schema"),
-    RELEASE_LABEL("release_label", "EMR_RELEASE_LABEL", "emr-7.0.0", "EMR release of a created application"),
+    RELEASE_LABEL("release_label", "EMR_RELEASE_LABEL", dev.benchbox.platform.emr.job.ReleaseLabel.DEFAULT, "EMR release of a created application"),
     TIMEOUT_MINUTES("timeout_minutes", null, "60", "longest wait for an application state or a job run"),
     INITIAL_CAPACITY("initial_capacity", null, null, "pre-initialised workers of a created application: Driver=1x4vCPU-16GB,Executor=4x4vCPU-16GB (or the JSON map)"),
     MAX_CPU("max_cpu", null, null, "maximum vCPUs of a created application (with max_memory)"),

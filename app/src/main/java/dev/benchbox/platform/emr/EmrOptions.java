@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.benchbox.BenchboxException;
+import dev.benchbox.platform.emr.job.ReleaseLabel;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.LocalDateTime;
@@ -64,7 +65,6 @@ public record EmrOptions(
     static final Pattern ROLE_ARN = Pattern.compile("arn:(aws[a-zA-Z0-9-]*):iam::([0-9]{12}):role(/|/[\\u0021-\\u007F]+/)[\\w+=,.@-]+");
     // the model allows [0-9a-z]{1,64}
     static final Pattern APPLICATION_ID = Pattern.compile("[0-9a-z]{1,64}");
-    static final Pattern RELEASE_LABEL = Pattern.compile("emr-\\d+\\.\\d+\\.\\d+");
     static final Pattern REGION_NAME = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
     // the model's ApplicationName pattern
     static final Pattern APPLICATION_NAME = Pattern.compile("[A-Za-z0-9._/#-]{1,64}");
@@ -144,10 +144,7 @@ public record EmrOptions(
         if (!DATABASE.matcher(database).matches()) {
             throw new BenchboxException("invalid database '" + database + "': use letters, digits and _ (not starting with a digit)");
         }
-        String release = value(values, EmrOption.RELEASE_LABEL);
-        if (!RELEASE_LABEL.matcher(release).matches()) {
-            throw new BenchboxException("invalid release_label '" + release + "': expected emr-X.Y.Z, e.g. emr-7.0.0");
-        }
+        String release = releaseLabel(value(values, EmrOption.RELEASE_LABEL), "invalid release_label '%s'").label();
         int timeout = positiveInt(value(values, EmrOption.TIMEOUT_MINUTES), "timeout_minutes", 10_080);
         int idle = positiveInt(value(values, EmrOption.IDLE_TIMEOUT_MINUTES), "idle_timeout_minutes", 10_080);
         String architecture = switch (value(values, EmrOption.ARCHITECTURE).toLowerCase(Locale.ROOT)) {
@@ -167,6 +164,19 @@ public record EmrOptions(
         ResourceTags tags = ResourceTags.parse(values.get(EmrOption.TAG));
         return new EmrOptions(stagingDir, role, applicationId, create, name, region, database, release, timeout, capacity,
                 idle, architecture, profile, endpoint, awsTimeout, tags);
+    }
+
+    /**
+     * A typed release label by the one rule ({@link ReleaseLabel}), its error prefixed with where it was typed.
+     *
+     * @param where e.g. {@code "invalid release '%s' in --sweep"}: {@code %s} is the label as typed
+     */
+    static ReleaseLabel releaseLabel(String typed, String where) {
+        try {
+            return ReleaseLabel.parse(typed);
+        } catch (BenchboxException e) {
+            throw new BenchboxException(where.formatted(typed) + ": " + e.getMessage());
+        }
     }
 
     /** The account id in the execution role's ARN. */

@@ -450,7 +450,7 @@ public final class EmrServerlessPlatform implements Platform {
      */
     @Override
     public EngineConfiguration configuration() {
-        return sizing.configuration(NAME, applicationId, releaseLabel);
+        return sizing.configuration(NAME, applicationId, releaseLabel, parts.service().sparkVersion().orElse(null));
     }
 
     // ---- application and capacity -------------------------------------------------------------------------

@@ -67,10 +67,7 @@ public final class EmrSweepDimensions implements SweepDimensions {
         String v = value.trim();
         switch (dimension) {
             case RELEASE -> {
-                if (!EmrOptions.RELEASE_LABEL.matcher(v).matches()) {
-                    throw new BenchboxException("invalid release '" + value + "' in --sweep: expected emr-X.Y.Z, e.g. emr-7.0.0");
-                }
-                return v;
+                return EmrOptions.releaseLabel(v, "invalid release '%s' in --sweep").label();
             }
             case ARCHITECTURE -> {
                 return switch (v.toLowerCase(Locale.ROOT)) {

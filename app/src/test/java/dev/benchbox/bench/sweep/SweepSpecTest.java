@@ -81,7 +81,7 @@ class SweepSpecTest {
         void badDimensionsAndValuesOnEmrServerlessAreOneLineErrors() {
             assertError("size=1", "unknown sweep dimension 'size' on emr-serverless: expected release, architecture, driver, executors, "
                     + "pre-initialized or a Spark setting (spark.*)");
-            assertError("release=7.0.0", "invalid release '7.0.0' in --sweep: expected emr-X.Y.Z, e.g. emr-7.0.0");
+            assertError("release=7.0.0", "invalid release '7.0.0' in --sweep: expected emr-7.Y.Z, emr-6.Y.Z (6.11.0 or later) or emr-spark-8.Y.Z, e.g. emr-7.13.0 or emr-spark-8.0.0");
             assertError("architecture=sparc", "invalid architecture 'sparc' in --sweep: expected x86_64 or arm64");
             assertError("executors=8x3vCPU-16GB", "invalid executors '8x3vCPU-16GB' in --sweep: worker size 3vCPU-16GB: "
                     + "EMR Serverless workers have 1, 2, 4, 8 or 16 vCPU");

@@ -42,8 +42,8 @@ public final class JobJar {
     /** The job's main class, for {@code --class}. */
     public static final String MAIN_CLASS = "dev.benchbox.job.BenchboxJob";
 
-    /** Where the job module's jar sits among this application's resources. */
-    static final String RESOURCE = "benchbox-job/benchbox-job.jar";
+    /** Where the job module's jar (the Spark 3.5 one) sits among this application's resources. */
+    static final String RESOURCE = ReleaseLabel.SparkLine.SPARK_3_5.resource();
 
     private static final String MAIN_CLASS_FILE = MAIN_CLASS.replace('.', '/') + ".class";
     // Zip's DOS time starts in 1980; a local date-time, so the bytes do not depend on the time zone.
@@ -51,7 +51,7 @@ public final class JobJar {
     private static final byte[] MANIFEST = ("Manifest-Version: 1.0\r\nMain-Class: " + MAIN_CLASS
             + "\r\nCreated-By: BenchBox Shell\r\n\r\n").getBytes(StandardCharsets.UTF_8);
 
-    private static JobJar classpathJar;
+    private static final Map<ReleaseLabel.SparkLine, JobJar> CLASSPATH_JARS = new java.util.EnumMap<>(ReleaseLabel.SparkLine.class);
 
     private final byte[] bytes;
     private final String sha256;
@@ -64,16 +64,28 @@ public final class JobJar {
     }
 
     /**
-     * The job jar from this application's own resources; built once, on first use.
+     * The Spark 3.5 job jar from this application's own resources; built once, on first use.
      *
      * @throws IllegalStateException if the job's jar is missing (the build did not build the job module)
      */
-    public static synchronized JobJar fromClasspath() {
+    public static JobJar fromClasspath() {
+        return fromClasspath(ReleaseLabel.SparkLine.SPARK_3_5);
+    }
+
+    /**
+     * The job jar built for a Spark line, from this application's own resources; each built once, on first use. The same
+     * sources compiled against each line's Spark and Scala: the jars differ, and so do their names (content hashes).
+     *
+     * @throws IllegalStateException if that line's jar is missing (the build did not build its job module)
+     */
+    public static synchronized JobJar fromClasspath(ReleaseLabel.SparkLine line) {
         // Not a holder class: a failure (classes missing) must be reported again, not turn into NoClassDefFoundError.
-        if (classpathJar == null) {
-            classpathJar = of(classesFromClasspath(JobJar.class.getClassLoader()));
+        JobJar jar = CLASSPATH_JARS.get(line);
+        if (jar == null) {
+            jar = of(classesFromClasspath(JobJar.class.getClassLoader(), line.resource()));
+            CLASSPATH_JARS.put(line, jar);
         }
-        return classpathJar;
+        return jar;
     }
 
     /**
@@ -183,10 +195,14 @@ public final class JobJar {
      * files ({@code dists.dss}, TPC-DS's {@code .dst}). The jar's own manifest and metadata are not the job's.
      */
     static Map<String, byte[]> classesFromClasspath(ClassLoader loader) {
+        return classesFromClasspath(loader, RESOURCE);
+    }
+
+    static Map<String, byte[]> classesFromClasspath(ClassLoader loader, String name) {
         Map<String, byte[]> classes = new TreeMap<>();
-        try (InputStream resource = loader.getResourceAsStream(RESOURCE)) {
+        try (InputStream resource = loader.getResourceAsStream(name)) {
             if (resource == null) {
-                throw new IllegalStateException("the Spark job's jar is missing (" + RESOURCE
+                throw new IllegalStateException("the Spark job's jar is missing (" + name
                         + "): build with ./mvnw package, which builds the job module");
             }
             try (JarInputStream jar = new JarInputStream(resource)) {
@@ -197,10 +213,10 @@ public final class JobJar {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the Spark job's jar " + RESOURCE, e);
+            throw new UncheckedIOException("cannot read the Spark job's jar " + name, e);
         }
         if (!classes.containsKey(MAIN_CLASS_FILE)) {
-            throw new IllegalStateException("the Spark job's jar " + RESOURCE + " lacks " + MAIN_CLASS_FILE);
+            throw new IllegalStateException("the Spark job's jar " + name + " lacks " + MAIN_CLASS_FILE);
         }
         return classes;
     }

@@ -44,6 +44,8 @@ public final class JobRunService {
     /** {@code --max-cost} while a command's work runs, or null. */
     private volatile dev.benchbox.cost.SpendingLimit limit;
     private volatile java.time.Clock clock = java.time.Clock.systemUTC();
+    /** The Spark version the latest run's driver reported (null before one): results say what the job really ran on. */
+    private volatile String sparkVersion;
 
     public JobRunService(EmrServerlessClient emr, S3Client s3, JobSettings settings) {
         this(emr, s3, settings, () -> { });
@@ -106,7 +108,7 @@ public final class JobRunService {
      */
     public Outcome run(String kind, String database, RunManifest.Catalog catalog, Map<String, String> tables,
             List<BatchQuery> queries, int warmups, int iterations, int maxRows, Progress progress) {
-        JobJar jar = JobJar.fromClasspath();
+        JobJar jar = settings.get().jobJar();
         String jarUri = jar.location(settings.get().staging());
         jar.uploadIfAbsent(s3, jarUri);
         String runId = runIds.next("r");
@@ -116,7 +118,15 @@ public final class JobRunService {
         JobRequest request = request(kind, runId, jarUri, manifestUri, catalog);
         JobRunUsage usage = submit(request, kind, progress);
         JobResults results = JobResults.read(s3, manifest.output());
+        if (results.sparkVersion() != null) {
+            sparkVersion = results.sparkVersion();
+        }
         return new Outcome(usage, results);
+    }
+
+    /** The Spark version the latest job run's driver reported, if one has run. */
+    public java.util.Optional<String> sparkVersion() {
+        return java.util.Optional.ofNullable(sparkVersion);
     }
 
     /**
@@ -128,7 +138,7 @@ public final class JobRunService {
      * @return the run's usage (it also went into the ledger)
      */
     public JobRunUsage runManifest(String kind, String runId, String manifestUri, SparkSubmit submit, Progress progress) {
-        JobJar jar = JobJar.fromClasspath();
+        JobJar jar = settings.get().jobJar();
         String jarUri = jar.location(settings.get().staging());
         jar.uploadIfAbsent(s3, jarUri);
         return submit(request(kind, runId, jarUri, manifestUri, submit), kind, progress);

@@ -20,9 +20,18 @@ import java.util.Map;
  * @param tags tags put on every job run
  * @param sparkConf further Spark properties every job run is submitted with, in order (a sweep's worker counts and
  *     Spark settings); never {@code spark.executor.cores} or {@code spark.executor.memory}
+ * @param release the application's release: which job jar runs, and the settings the release needs (Java 17 on 6.x)
  */
 public record JobSettings(String applicationId, String executionRoleArn, String staging, int timeoutMinutes, String region,
-        Architecture architecture, int executorCores, String executorMemory, Map<String, String> tags, Map<String, String> sparkConf) {
+        Architecture architecture, int executorCores, String executorMemory, Map<String, String> tags, Map<String, String> sparkConf,
+        ReleaseLabel release) {
+    /** Settings on the default release. */
+    public JobSettings(String applicationId, String executionRoleArn, String staging, int timeoutMinutes, String region,
+            Architecture architecture, int executorCores, String executorMemory, Map<String, String> tags, Map<String, String> sparkConf) {
+        this(applicationId, executionRoleArn, staging, timeoutMinutes, region, architecture, executorCores, executorMemory, tags, sparkConf,
+                ReleaseLabel.parse(ReleaseLabel.DEFAULT));
+    }
+
     /** Settings with no further Spark properties. */
     public JobSettings(String applicationId, String executionRoleArn, String staging, int timeoutMinutes, String region,
             Architecture architecture, int executorCores, String executorMemory, Map<String, String> tags) {
@@ -39,11 +48,24 @@ public record JobSettings(String applicationId, String executionRoleArn, String 
         requireNonNull(executorMemory, "executorMemory is null");
         tags = Map.copyOf(tags);
         sparkConf = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sparkConf == null ? Map.of() : sparkConf));
+        requireNonNull(release, "release is null");
     }
 
     /** The {@code sparkSubmitParameters} of a job run of the BenchBox job with these settings. */
     public SparkSubmit sparkSubmit(RunManifest.Catalog catalog) {
-        return new SparkSubmit(catalog, executorCores, executorMemory, sparkConf);
+        return new SparkSubmit(catalog, executorCores, executorMemory, releaseSettings(sparkConf));
+    }
+
+    /** The release's own settings (Java 17 on 6.x), then {@code conf} over them. */
+    public Map<String, String> releaseSettings(Map<String, String> conf) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(release.javaSettings(architecture));
+        all.putAll(conf);
+        return all;
+    }
+
+    /** The job jar built for the release's Spark line. */
+    public JobJar jobJar() {
+        return JobJar.fromClasspath(release.sparkLine());
     }
 
     public String logUri() {

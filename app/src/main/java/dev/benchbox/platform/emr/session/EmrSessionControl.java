@@ -16,6 +16,7 @@ import dev.benchbox.platform.RowSink;
 import dev.benchbox.platform.SessionControl;
 import dev.benchbox.platform.SessionInfo;
 import dev.benchbox.platform.emr.job.Backoff;
+import dev.benchbox.platform.emr.job.ReleaseLabel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,13 +25,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * EMR Serverless sessions of one connection: start (checked locally first: release 7.13.0 or later, sessions enabled —
+ * EMR Serverless sessions of one connection: start (checked locally first: a release with sessions, sessions enabled —
  * enabled here on an application this connection created), wait until ready, run SQL through Spark Connect, terminate
  * and wait until TERMINATED. At most one open session; it always has an idle timeout, and closing terminates it, so
  * it never outlives the shell. Ended sessions stay in {@link #usage()} for {@code cost}; an open one is estimated.
@@ -39,11 +38,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmrSessionControl implements EmrSessions {
     private static final Logger log = LoggerFactory.getLogger(EmrSessionControl.class);
-    /** The first release with sessions. */
-    public static final String MIN_RELEASE = "emr-7.13.0";
     /** A session this shell starts ends after this many idle minutes unless told otherwise. */
     public static final int DEFAULT_IDLE_TIMEOUT_MINUTES = 30;
-    private static final Pattern RELEASE = Pattern.compile("emr-(\\d+)\\.(\\d+)\\.(\\d+)(?:-.*)?");
     /** The longest a catalog look-up (completion's background refresh) waits for the session. */
     private static final Duration CATALOG_DEADLINE = Duration.ofSeconds(60);
     private static final String GLUE_FACTORY = "com.amazonaws.glue.catalog.metastore.AWSGlueDataCatalogHiveClientFactory";
@@ -102,17 +98,6 @@ public final class EmrSessionControl implements EmrSessions {
         this.clock = requireNonNull(clock, "clock is null");
     }
 
-    /** Whether a release has sessions (7.13.0 or later). */
-    public static boolean supportsSessions(String releaseLabel) {
-        Matcher m = RELEASE.matcher(releaseLabel);
-        if (!m.matches()) {
-            return false;
-        }
-        int major = Integer.parseInt(m.group(1));
-        int minor = Integer.parseInt(m.group(2));
-        return major > 7 || major == 7 && minor >= 13;
-    }
-
     @Override
     public synchronized SessionInfo start(String name, Integer idleTimeoutMinutes, Progress progress) {
         if (open != null) {
@@ -125,10 +110,10 @@ public final class EmrSessionControl implements EmrSessions {
         if (name != null && (name.isBlank() || name.length() > 256)) {
             throw new BenchboxException("invalid --name: expected 1 to 256 characters");
         }
-        if (!supportsSessions(settings.releaseLabel())) {
-            throw new BenchboxException("application " + settings.applicationId() + " runs " + settings.releaseLabel() + ": sessions need "
-                    + MIN_RELEASE + " or later" + (settings.createdBySession() ? " (connect with --release-label emr-7.13.0)"
-                    : " (use an application on " + MIN_RELEASE + "+)"));
+        if (!ReleaseLabel.supportsSessions(settings.releaseLabel())) {
+            throw new BenchboxException("application " + settings.applicationId() + " runs " + settings.releaseLabel() + ": "
+                    + ReleaseLabel.SESSIONS_NEED + (settings.createdBySession() ? " (connect with --release-label "
+                    + ReleaseLabel.FIRST_7X_WITH_SESSIONS + ")" : " (use an application on such a release)"));
         }
         used = true;
         if (!api.sessionsEnabled(settings.applicationId())) {

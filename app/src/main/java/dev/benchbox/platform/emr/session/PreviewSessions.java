@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.benchbox.BenchboxException;
+import dev.benchbox.platform.emr.job.ReleaseLabel;
 import dev.benchbox.platform.SessionInfo;
 import java.util.Map;
 import java.util.Optional;
@@ -40,8 +41,8 @@ public final class PreviewSessions implements EmrSessions {
         if (idle < 1 || idle > 10080) {
             throw new BenchboxException("invalid --idle-timeout-minutes " + idle + ": expected 1 to 10080 (7 days)");
         }
-        if (!EmrSessionControl.supportsSessions(releaseLabel)) {
-            throw new BenchboxException("release " + releaseLabel + ": sessions need " + EmrSessionControl.MIN_RELEASE + " or later");
+        if (!ReleaseLabel.supportsSessions(releaseLabel)) {
+            throw new BenchboxException("release " + releaseLabel + ": " + ReleaseLabel.SESSIONS_NEED);
         }
         String sessionName = name == null ? "benchbox-session" : name;
         SessionApi.StartRequest request = new SessionApi.StartRequest(applicationId, "dry-run-client-token", executionRoleArn, sessionName,

@@ -115,6 +115,36 @@ class JobJarTest {
     }
 
     @Test
+    void eachReleaseGetsTheJobBuiltForItsSparkLine() throws IOException {
+        for (ReleaseLabel.SparkLine line : ReleaseLabel.SparkLine.values()) {
+            // the build put each line's jar among the resources, from its own module
+            Path built = Path.of("target", "test-classes", line.resource());
+            assertThat(built).as(line.name()).isRegularFile();
+            try (JarInputStream in = new JarInputStream(Files.newInputStream(built))) {
+                List<String> names = new ArrayList<>();
+                for (JarEntry e = in.getNextJarEntry(); e != null; e = in.getNextJarEntry()) {
+                    names.add(e.getName());
+                }
+                assertThat(names).as(line.name()).contains(MAIN, "io/trino/tpch/dists.dss", "io/trino/tpcds/Table.class");
+            }
+            assertThat(JobJar.fromClasspath(line).entries()).as(line.name()).contains(MAIN);
+        }
+        assertThat(ReleaseLabel.SparkLine.SPARK_4_0.resource()).isEqualTo("benchbox-job/benchbox-job-spark4.jar");
+        assertThat(ReleaseLabel.SparkLine.SPARK_3_5.resource()).isEqualTo("benchbox-job/benchbox-job.jar");
+        for (String label : List.of("emr-7.13.0", "emr-6.11.0", "emr-spark-8.0.0", "emr-spark-8.0-preview")) {
+            ReleaseLabel release = ReleaseLabel.parse(label);
+            JobSettings settings = new JobSettings("00app", AwsStandIn.EXECUTION_ROLE, "s3://b/p/", 10, "us-east-1",
+                    dev.benchbox.cost.Architecture.X86_64, 4, "14g", Map.of(), Map.of(), release);
+            assertThat(settings.jobJar()).as(label).isSameAs(JobJar.fromClasspath(label.startsWith("emr-spark-8")
+                    ? ReleaseLabel.SparkLine.SPARK_4_0 : ReleaseLabel.SparkLine.SPARK_3_5));
+        }
+        // a line whose jar the build did not make is said so, not a class-loading error
+        ClassLoader empty = new URLClassLoader(new URL[0], null);
+        assertThatThrownBy(() -> JobJar.classesFromClasspath(empty, ReleaseLabel.SparkLine.SPARK_4_0.resource()))
+                .hasMessageContaining("benchbox-job-spark4.jar").hasMessageContaining("builds the job module");
+    }
+
+    @Test
     void readsTheJobClassesOutOfTheJobJarInAnApplicationJar() throws IOException {
         ByteArrayOutputStream job = new ByteArrayOutputStream();
         try (JarOutputStream out = new JarOutputStream(job, new Manifest())) {
