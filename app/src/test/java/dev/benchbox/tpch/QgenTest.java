@@ -67,4 +67,17 @@ class QgenTest {
         assertThatThrownBy(() -> new Qgen(0, 1)).hasMessage("seed must be 1 to 2147483646, got 0");
         assertThatThrownBy(() -> new Qgen(Qgen.MAX_SEED + 1, 1)).hasMessageStartingWith("seed must be 1 to");
     }
+
+    /** Seed 1, stream 0 at SF 1: qgen draws Q14 DATE = 1993-04-01 and Q6 DATE = 1993-01-01, DISCOUNT = 0.07, QUANTITY = 25. */
+    @Test
+    void aStreamsQueriesCarryItsParametersInItsOrder() {
+        List<TpchQuery> stream = TpchQueries.stream(new Qgen(1, 1), 0);
+
+        assertThat(stream).extracting(TpchQuery::number).isEqualTo(Qgen.streamOrder(0));
+        assertThat(stream.get(0).sql()).contains("l_shipdate >= date '1993-04-01'").contains("l_shipdate < date '1993-05-01'");
+        TpchQuery q6 = stream.get(4);
+        assertThat(q6.number()).isEqualTo(6);
+        assertThat(q6.sql()).contains("l_shipdate >= date '1993-01-01'").contains("l_shipdate < date '1994-01-01'")
+                .contains("l_discount between 0.06 and 0.08").contains("l_quantity < 25").doesNotContain("{{");
+    }
 }
