@@ -95,18 +95,8 @@ public class PowerRunService {
                     + platform.name() + " runs one stream at a time here)");
         }
         Benchmark benchmark = request.benchmark();
-        String title = benchmark.title() + " SF" + Scale.of(request.scaleFactor()).text();
-        Optional<LoadReport> load = Optional.empty();
-        Optional<Scale> loaded = platform.loadedScale(schema, benchmark.dataSet());
-        if (loaded.isEmpty() || loaded.get().value() != request.scaleFactor()) {
-            // refused before the schema or a line of output exists: the machine cannot hold what it would generate
-            guard.check(platform, benchmark, request.scaleFactor(), request.force());
-            listener.loading(request.scaleFactor());
-            // a one-shot run on a fresh account has no database yet (create-schema is idempotent)
-            platform.createSchema(schema);
-            load = Optional.of(platform.load(schema, benchmark.dataSet(), Scale.of(request.scaleFactor()), List.of(), progress));
-            session.record(new LedgerEntry(started, platform.name(), "load", title, load.get().elapsedNanos() / 1e6));
-        }
+        Optional<LoadReport> load = ensureLoaded(platform, schema, benchmark, request.scaleFactor(), request.force(), progress,
+                () -> listener.loading(request.scaleFactor()));
 
         List<BatchQuery> batch = benchmark.statements(request.queries());
         List<QueryResult> results = new ArrayList<>();
@@ -156,6 +146,27 @@ public class PowerRunService {
                         + (batch.size() == 1 ? " statement" : " statements"),
                 (System.nanoTime() - startNanos) / 1e6));
         return new Report(result, file, load);
+    }
+
+    /**
+     * Generates and loads the benchmark's data at that scale unless the schema holds it already; {@code loading} is
+     * told first. Refused before the schema or a line of output exists when the machine cannot hold the data.
+     */
+    public Optional<LoadReport> ensureLoaded(Platform platform, String schema, Benchmark benchmark, double scaleFactor,
+            boolean force, LoadProgress progress, Runnable loading) {
+        Optional<Scale> loaded = platform.loadedScale(schema, benchmark.dataSet());
+        if (loaded.isPresent() && loaded.get().value() == scaleFactor) {
+            return Optional.empty();
+        }
+        Instant started = Instant.now();
+        guard.check(platform, benchmark, scaleFactor, force);
+        loading.run();
+        // a one-shot run on a fresh account has no database yet (create-schema is idempotent)
+        platform.createSchema(schema);
+        LoadReport load = platform.load(schema, benchmark.dataSet(), Scale.of(scaleFactor), List.of(), progress);
+        session.record(new LedgerEntry(started, platform.name(), "load", benchmark.title() + " SF" + Scale.of(scaleFactor).text(),
+                load.elapsedNanos() / 1e6));
+        return Optional.of(load);
     }
 
     /**

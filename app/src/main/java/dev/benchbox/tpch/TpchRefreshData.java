@@ -87,6 +87,19 @@ public final class TpchRefreshData {
         return new RefreshSet(set, orders, lineItems, deletes);
     }
 
+    /**
+     * The base data's first {@code sets × ordersPerSet} orders with their line items, as loaded: the rows the
+     * refresh functions of sets 1 … {@code sets} delete, to put back after a run. Delete keys are not listed.
+     */
+    public RefreshSet deletedBaseRows(int sets) {
+        long count = sets * ordersPerSet();
+        List<String> orders = new ArrayList<>();
+        iterator(new OrderGenerator(scaleFactor, 1, 1), 0, count).forEachRemaining(order -> orders.add(order.toLine()));
+        List<String> lineItems = new ArrayList<>();
+        iterator(new LineItemGenerator(scaleFactor, 1, 1), 0, count).forEachRemaining(item -> lineItems.add(item.toLine()));
+        return new RefreshSet(0, orders, lineItems, List.of());
+    }
+
     /** dbgen's key of update set {@code set}'s row: the update bit (1 for sets 1–999) among the sparse bits. */
     private static long updateKey(long row, int set) {
         return sparseKey(row, 1 + set / 1000);
