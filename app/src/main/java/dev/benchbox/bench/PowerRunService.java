@@ -98,7 +98,7 @@ public class PowerRunService {
         Optional<LoadReport> load = ensureLoaded(platform, schema, benchmark, request.scaleFactor(), request.force(), progress,
                 () -> listener.loading(request.scaleFactor()));
 
-        List<BatchQuery> batch = benchmark.statements(request.queries());
+        List<BatchQuery> batch = statements(request);
         List<QueryResult> results = new ArrayList<>();
         int jobRunsBefore = platform.jobRuns().size();
         double[] inDriverMs = new double[1];
@@ -126,7 +126,8 @@ public class PowerRunService {
                 new RunResult.Run(UUID.randomUUID().toString(), started, finished, request.warmups(), request.iterations(),
                         request.validation().name().toLowerCase(java.util.Locale.ROOT),
                         request.viaSession() ? dev.benchbox.results.TimingMethod.SESSION : platform.timingMethod()),
-                new RunResult.Benchmark(benchmark.name(), request.scaleFactor(), batch.stream().map(BatchQuery::id).toList()),
+                new RunResult.Benchmark(benchmark.name(), request.scaleFactor(), batch.stream().map(BatchQuery::id).toList(),
+                        request.seed()),
                 new RunResult.PlatformInfo(platform.name(), platform.version(), schema, request.viaSession()
                         ? Map.of("description", platform.description(), "timing", "through the interactive session, round trip per query")
                         : Map.of("description", platform.description())),
@@ -146,6 +147,27 @@ public class PowerRunService {
                         + (batch.size() == 1 ? " statement" : " statements"),
                 (System.nanoTime() - startNanos) / 1e6));
         return new Report(result, file, load);
+    }
+
+    /**
+     * The statements to run: the selected queries with the validation parameters, or with a seed the benchmark's
+     * stream 0 (the power test's order and parameters) narrowed to the selected queries.
+     */
+    public static List<BatchQuery> statements(PowerRunRequest request) {
+        Benchmark benchmark = request.benchmark();
+        if (request.seed() == null) {
+            return benchmark.statements(request.queries());
+        }
+        dev.benchbox.benchmark.PerformanceTests tests = benchmark.performanceTests().orElseThrow(() -> new BenchboxException(
+                "--seed draws the query parameters of the specification's performance tests, which "
+                        + benchmark.title() + " does not have in BenchBox"));
+        java.util.Set<String> selected = request.queries().stream().map(n -> "Q" + n).collect(java.util.stream.Collectors.toSet());
+        try {
+            return tests.queryStream(request.seed(), 0, request.scaleFactor()).stream()
+                    .filter(query -> selected.contains(query.id())).toList();
+        } catch (IllegalArgumentException e) {
+            throw new BenchboxException("invalid --seed: " + e.getMessage());
+        }
     }
 
     /**
