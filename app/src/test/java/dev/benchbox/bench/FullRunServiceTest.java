@@ -144,6 +144,35 @@ class FullRunServiceTest {
         assertThat(session.platform().listTables(session.schema())).isEmpty();
     }
 
+    /** A platform without stream connections (EMR Serverless over Parquet is one): refused in one line, nothing loaded. */
+    @Test
+    void aPlatformWhoseTablesTakeNoDeletesIsRefusedBeforeAnyWork() {
+        dev.benchbox.platform.Platform duckdb = session.platform();
+        dev.benchbox.platform.Platform readOnly = (dev.benchbox.platform.Platform) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {dev.benchbox.platform.Platform.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("streamConnections")) {
+                        return java.util.Optional.empty();
+                    }
+                    if (method.getName().equals("name")) {
+                        return "read-only";
+                    }
+                    try {
+                        return method.invoke(duckdb, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        Session readOnlySession = new Session();
+        readOnlySession.connect(readOnly);
+        FullRunService service = new FullRunService(readOnlySession, new PowerRunService(readOnlySession, dir), dir);
+
+        assertThatThrownBy(() -> service.run(new FullRunService.Request(Benchmarks.get("tpch"), 0.01, null, null, false),
+                LoadProgress.NONE, quiet())).isInstanceOf(BenchboxException.class)
+                .hasMessage("--full runs the refresh functions (inserts and deletes in a transaction), which read-only does not "
+                        + "offer: its tables take no inserts or deletes");
+        assertThat(duckdb.listTables(session.schema())).isEmpty();
+    }
+
     private long countOf(String sql) {
         AtomicLong value = new AtomicLong();
         session.platform().execute(session.schema(), sql, new RowSink() {
