@@ -1,3 +1,4 @@
+-- TPC-H Q1, pricing summary report. Validation parameter DELTA = 90 (1998-12-01 minus 90 days).
 select
     l_returnflag,
     l_linestatus,

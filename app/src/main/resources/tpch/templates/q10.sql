@@ -1,3 +1,4 @@
+-- TPC-H Q10, returned item reporting. Validation parameter DATE = 1993-10-01 (a quarter: up to 1994-01-01).
 select
     c_custkey,
     c_name,

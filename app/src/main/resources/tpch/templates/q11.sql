@@ -1,3 +1,5 @@
+-- TPC-H Q11, important stock identification. Validation parameters NATION = GERMANY, FRACTION = 0.0001.
+-- The fraction stays at its SF 1 value at every scale, as in the reference answers for SF 0.01.
 select
     ps_partkey,
     sum(ps_supplycost * ps_availqty) as value

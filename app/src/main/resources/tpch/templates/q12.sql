@@ -1,3 +1,5 @@
+-- TPC-H Q12, shipping modes and order priority. Validation parameters SHIPMODE1 = MAIL, SHIPMODE2 = SHIP,
+-- DATE = 1994-01-01 (one year).
 select
     l_shipmode,
     sum(case

@@ -1,3 +1,5 @@
+-- TPC-H Q13, customer distribution. Validation parameters WORD1 = special, WORD2 = requests.
+-- The inner count is aliased in place (not as c_orders (c_custkey, c_count)), the form every engine accepts.
 select
     c_count,
     count(*) as custdist

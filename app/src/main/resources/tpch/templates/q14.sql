@@ -1,3 +1,4 @@
+-- TPC-H Q14, promotion effect. Validation parameter DATE = 1995-09-01 (one month).
 select
     100.00 * sum(case
         when p_type like 'PROMO%' then l_extendedprice * (1 - l_discount)

@@ -1,3 +1,5 @@
+-- TPC-H Q15, top supplier, as the specification's common-table-expression variant (no view to create
+-- and drop). Validation parameter DATE = 1996-01-01 (a quarter: up to 1996-04-01).
 with revenue0 as (
     select
         l_suppkey as supplier_no,

@@ -1,3 +1,5 @@
+-- TPC-H Q16, parts/supplier relationship. Validation parameters BRAND = Brand#45, TYPE = MEDIUM POLISHED,
+-- SIZE1..8 = 49, 14, 23, 45, 19, 3, 36, 9.
 select
     p_brand,
     p_type,

@@ -1,3 +1,4 @@
+-- TPC-H Q17, small-quantity-order revenue. Validation parameters BRAND = Brand#23, CONTAINER = MED BOX.
 select
     sum(l_extendedprice) / 7.0 as avg_yearly
 from

@@ -1,3 +1,5 @@
+-- TPC-H Q18, large volume customer. Validation parameter QUANTITY = 300.
+-- sum(l_quantity) is unnamed in the specification: the alias gives every engine the same column name.
 select
     c_name,
     c_custkey,

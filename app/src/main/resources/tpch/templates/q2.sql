@@ -1,3 +1,4 @@
+-- TPC-H Q2, minimum cost supplier. Validation parameters SIZE = 15, TYPE = BRASS, REGION = EUROPE.
 select
     s_acctbal,
     s_name,

@@ -1,3 +1,5 @@
+-- TPC-H Q20, potential part promotion. Validation parameters COLOR = forest, DATE = 1994-01-01 (one year),
+-- NATION = CANADA.
 select
     s_name,
     s_address

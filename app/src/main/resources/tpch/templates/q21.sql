@@ -1,3 +1,4 @@
+-- TPC-H Q21, suppliers who kept orders waiting. Validation parameter NATION = SAUDI ARABIA.
 select
     s_name,
     count(*) as numwait

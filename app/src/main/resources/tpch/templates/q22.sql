@@ -1,3 +1,5 @@
+-- TPC-H Q22, global sales opportunity. Validation parameters I1..I7 = 13, 31, 23, 29, 30, 18, 17.
+-- substring(x, 1, 2), not substring(x from 1 for 2): the comma form is the one Spark SQL accepts.
 select
     cntrycode,
     count(*) as numcust,

@@ -1,3 +1,4 @@
+-- TPC-H Q3, shipping priority. Validation parameters SEGMENT = BUILDING, DATE = 1995-03-15.
 select
     l_orderkey,
     sum(l_extendedprice * (1 - l_discount)) as revenue,

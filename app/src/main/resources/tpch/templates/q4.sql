@@ -1,3 +1,4 @@
+-- TPC-H Q4, order priority checking. Validation parameter DATE = 1993-07-01 (a quarter: up to 1993-10-01).
 select
     o_orderpriority,
     count(*) as order_count

@@ -1,3 +1,4 @@
+-- TPC-H Q5, local supplier volume. Validation parameters REGION = ASIA, DATE = 1994-01-01 (one year).
 select
     n_name,
     sum(l_extendedprice * (1 - l_discount)) as revenue

@@ -1,3 +1,4 @@
+-- TPC-H Q6, forecasting revenue change. Validation parameters DATE = 1994-01-01, DISCOUNT = 0.06, QUANTITY = 24.
 select
     sum(l_extendedprice * l_discount) as revenue
 from

@@ -1,3 +1,4 @@
+-- TPC-H Q7, volume shipping. Validation parameters NATION1 = FRANCE, NATION2 = GERMANY.
 select
     supp_nation,
     cust_nation,

@@ -1,3 +1,5 @@
+-- TPC-H Q8, national market share. Validation parameters NATION = BRAZIL, REGION = AMERICA,
+-- TYPE = ECONOMY ANODIZED STEEL.
 select
     o_year,
     sum(case

@@ -1,3 +1,4 @@
+-- TPC-H Q9, product type profit measure. Validation parameter COLOR = green.
 select
     nation,
     o_year,

@@ -124,11 +124,15 @@ public class FullRunService {
                         + " does not offer: its tables take no inserts or deletes"));
         try {
             tests.checkScale(scaleFactor);
-            if (request.seed() != null) {
-                tests.queryStream(request.seed(), 0, scaleFactor);
-            }
         } catch (IllegalArgumentException e) {
             throw new BenchboxException(e.getMessage());
+        }
+        if (request.seed() != null) {
+            try {
+                tests.queryStream(request.seed(), 0, scaleFactor);
+            } catch (IllegalArgumentException e) {
+                throw new BenchboxException("invalid --seed: " + e.getMessage());
+            }
         }
         int minimum = tests.minimumStreams(scaleFactor);
         int streams = request.streams() != null ? request.streams() : minimum;
@@ -192,9 +196,14 @@ public class FullRunService {
                         platform.rowCount(schema, table.getKey())));
             }
         } finally {
-            // the data as loaded again, whatever happened: later runs validate against it
+            // the data as loaded again, whatever happened (a cancelled run too): later runs validate against it
+            boolean interrupted = Thread.interrupted();
             try (StreamConnection connection = connections.open(schema)) {
                 connection.runTransaction(restore.statements());
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
         for (Map.Entry<String, Long> table : before.entrySet()) {

@@ -13,8 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The 22 query templates ({@code /tpch/templates/qN.sql}, placeholders {@code {{name}}}) and how qgen's parameters
- * fill them. The templates are written in the SQL that both DuckDB and Spark SQL 3.5 accept, so where the TPC's
+ * The 22 query templates ({@code /tpch/templates/qN.sql}, placeholders {@code {{name}}}, leading {@code --} lines
+ * documenting the query and left out of its text) and how qgen's parameters fill them. The templates are written in the SQL that both DuckDB and Spark SQL 3.5 accept, so where the TPC's
  * templates compute a date ({@code date ':1' + interval '3' month}) the placeholder holds the computed date; the
  * parameters themselves are qgen's ({@link Qgen#parameters}) or the validation ones ({@link #VALIDATION}).
  */
@@ -174,7 +174,9 @@ final class TpchTemplates {
                 if (in == null) {
                     throw new IllegalStateException("missing resource " + resource);
                 }
-                texts[n - 1] = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                texts[n - 1] = text.lines().dropWhile(line -> line.startsWith("--"))
+                        .collect(java.util.stream.Collectors.joining("\n"));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read resource " + resource, e);
             }

@@ -90,9 +90,11 @@ class FullRunCommandTest {
                 + "with its data maintenance; TPC-DS has no data maintenance in BenchBox");
         assertThat(type("run tpch --scale 0.01 --full --queries 1").error()).startsWith("--full runs the specification's tests "
                 + "as defined: not with --queries");
-        assertThat(type("run tpch --scale 0.01 --seed 0").error())
-                .isEqualTo("invalid --seed '0': expected a whole number from 1 to 2147483646");
-        assertThat(type("run tpch --scale 0.01 --seed x --full").error())
-                .isEqualTo("invalid --seed 'x': expected a whole number from 1 to 2147483646");
+        assertThat(type("run tpch --scale 0.01 --seed x --full").error()).isEqualTo("invalid --seed 'x': expected a whole number");
+        type("connect duckdb");
+        assertThat(type("run tpch --scale 0.01 --seed 0").error()).isEqualTo("invalid --seed: seed must be 1 to 2147483646, got 0");
+        assertThat(type("run tpch --scale 0.01 --seed 2147483647 --full").error())
+                .isEqualTo("invalid --seed: seed must be 1 to 2147483646, got 2147483647");
+        assertThat(session.platform().listTables(session.schema())).isEmpty();
     }
 }
