@@ -110,6 +110,9 @@ public class RunCommands {
             throw new BenchboxException("--platform-option goes with --platform emr-serverless (a connected session has its options)");
         }
         Long seed = parseSeed(seedText);
+        if (seed != null && dryRun != null) {
+            throw new BenchboxException("--seed goes without --dry-run: a preview shows the validation queries");
+        }
         int streams = streamsGiven == null ? 1 : streamsGiven;
         if (full) {
             if (queries != null || warmup != 0 || iterations != 1 || sweep != null || dryRun != null || !via.equals("job")
