@@ -152,6 +152,13 @@ public class RunCommands {
             dryRun(request, platform, platformOptions, Path.of(dryRun), replace, sparkConf);
             return;
         }
+        if (full && platform != null) {
+            // refused before connecting: connecting may start remote work
+            platforms.whyNoStreamConnections(platform).ifPresent(why -> {
+                throw new BenchboxException("--full runs the refresh functions (inserts and deletes in a transaction), which "
+                        + platform + " does not offer: " + why);
+            });
+        }
         if (platform != null) {
             guard.beforeReplacing();
             Platform opened = platforms.open(platform, path, PlatformOptions.merge(java.util.Map.of(), platformOptions), null, false).platform();

@@ -91,6 +91,11 @@ class FullRunCommandTest {
         assertThat(type("run tpch --scale 0.01 --full --queries 1").error()).startsWith("--full runs the specification's tests "
                 + "as defined: not with --queries");
         assertThat(type("run tpch --scale 0.01 --seed x --full").error()).isEqualTo("invalid --seed 'x': expected a whole number");
+        // before connecting: no application is created or started, nothing reaches AWS
+        assertThat(type("run --platform emr-serverless --benchmark tpch --scale 0.01 --full").error()).isEqualTo(
+                "--full runs the refresh functions (inserts and deletes in a transaction), which emr-serverless does not offer: "
+                        + "its tables are plain Parquet files, which take no deletes (Iceberg tables are not supported yet)");
+        assertThat(session.isConnected()).isFalse();
         type("connect duckdb");
         assertThat(type("run tpch --scale 0.01 --seed 0").error()).isEqualTo("invalid --seed: seed must be 1 to 2147483646, got 0");
         assertThat(type("run tpch --scale 0.01 --seed 2147483647 --full").error())
