@@ -19,9 +19,11 @@ import java.util.List;
  * @param viaSession run the queries through the platform's open interactive session, one by one and timed as a
  *                   user waits for them, instead of its usual way (one job run per stream on EMR Serverless)
  * @param force      generate the data even where this machine looks too small to hold it ({@link ResourceGuard})
+ * @param seed       the seed of the performance tests' query parameters (the benchmark's stream 0 with them, in its
+ *                   order); null: the validation parameters, in number order
  */
 public record PowerRunRequest(double scaleFactor, List<Integer> queries, int warmups, int iterations, ValidationMode validation,
-        int streams, Benchmark benchmark, boolean viaSession, boolean force) {
+        int streams, Benchmark benchmark, boolean viaSession, boolean force, Long seed) {
     public PowerRunRequest {
         queries = List.copyOf(queries);
         java.util.Objects.requireNonNull(benchmark, "benchmark is null");
@@ -45,6 +47,21 @@ public record PowerRunRequest(double scaleFactor, List<Integer> queries, int war
         }
     }
 
+    /** A run with the validation parameters. */
+    public PowerRunRequest(double scaleFactor, List<Integer> queries, int warmups, int iterations, ValidationMode validation,
+            int streams, Benchmark benchmark, boolean viaSession, boolean force) {
+        this(scaleFactor, queries, warmups, iterations, validation, streams, benchmark, viaSession, force, null);
+    }
+
+    /**
+     * The same run with the performance tests' query parameters drawn from {@code seed} (null: validation ones). Their
+     * answers have no reference, so a seeded run checks none.
+     */
+    public PowerRunRequest seeded(Long seed) {
+        return new PowerRunRequest(scaleFactor, queries, warmups, iterations, seed == null ? validation : ValidationMode.OFF,
+                streams, benchmark, viaSession, force, seed);
+    }
+
     /** A run the platform's usual way. */
     public PowerRunRequest(double scaleFactor, List<Integer> queries, int warmups, int iterations, ValidationMode validation,
             int streams, Benchmark benchmark) {
@@ -53,12 +70,12 @@ public record PowerRunRequest(double scaleFactor, List<Integer> queries, int war
 
     /** The same run through the open interactive session. */
     public PowerRunRequest viaOpenSession() {
-        return new PowerRunRequest(scaleFactor, queries, warmups, iterations, validation, streams, benchmark, true, force);
+        return new PowerRunRequest(scaleFactor, queries, warmups, iterations, validation, streams, benchmark, true, force, seed);
     }
 
     /** The same run, generating its data even where the machine looks too small ({@code --force}). */
     public PowerRunRequest forced(boolean force) {
-        return new PowerRunRequest(scaleFactor, queries, warmups, iterations, validation, streams, benchmark, viaSession, force);
+        return new PowerRunRequest(scaleFactor, queries, warmups, iterations, validation, streams, benchmark, viaSession, force, seed);
     }
 
     /** A TPC-H run. */

@@ -107,20 +107,10 @@ public class PowerRunService {
                     + platform.name() + " runs one stream at a time here)");
         }
         Benchmark benchmark = request.benchmark();
-        String title = benchmark.title() + " SF" + Scale.of(request.scaleFactor()).text();
-        Optional<LoadReport> load = Optional.empty();
-        Optional<Scale> loaded = platform.loadedScale(schema, benchmark.dataSet());
-        if (loaded.isEmpty() || loaded.get().value() != request.scaleFactor()) {
-            // refused before the schema or a line of output exists: the machine cannot hold what it would generate
-            guard.check(platform, benchmark, request.scaleFactor(), request.force());
-            listener.loading(request.scaleFactor());
-            // a one-shot run on a fresh account has no database yet (create-schema is idempotent)
-            platform.createSchema(schema);
-            load = Optional.of(platform.load(schema, benchmark.dataSet(), Scale.of(request.scaleFactor()), List.of(), progress));
-            session.record(new LedgerEntry(started, platform.name(), "load", title, load.get().elapsedNanos() / 1e6));
-        }
+        Optional<LoadReport> load = ensureLoaded(platform, schema, benchmark, request.scaleFactor(), request.force(), progress,
+                () -> listener.loading(request.scaleFactor()));
 
-        List<BatchQuery> batch = benchmark.statements(request.queries());
+        List<BatchQuery> batch = statements(request);
         List<QueryResult> results = new ArrayList<>();
         int jobRunsBefore = platform.jobRuns().size();
         double[] inDriverMs = new double[1];
@@ -148,7 +138,8 @@ public class PowerRunService {
                 new RunResult.Run(runId, started, finished, request.warmups(), request.iterations(),
                         request.validation().name().toLowerCase(java.util.Locale.ROOT),
                         request.viaSession() ? dev.benchbox.results.TimingMethod.SESSION : platform.timingMethod()),
-                new RunResult.Benchmark(benchmark.name(), request.scaleFactor(), batch.stream().map(BatchQuery::id).toList()),
+                new RunResult.Benchmark(benchmark.name(), request.scaleFactor(), batch.stream().map(BatchQuery::id).toList(),
+                        request.seed()),
                 new RunResult.PlatformInfo(platform.name(), platform.version(), schema, request.viaSession()
                         ? Map.of("description", platform.description(), "timing", "through the interactive session, round trip per query")
                         : Map.of("description", platform.description())),
@@ -168,6 +159,48 @@ public class PowerRunService {
                         + (batch.size() == 1 ? " statement" : " statements"),
                 (System.nanoTime() - startNanos) / 1e6));
         return new Report(result, file, load);
+    }
+
+    /**
+     * The statements to run: the selected queries with the validation parameters, or with a seed the benchmark's
+     * stream 0 (the power test's order and parameters) narrowed to the selected queries.
+     */
+    public static List<BatchQuery> statements(PowerRunRequest request) {
+        Benchmark benchmark = request.benchmark();
+        if (request.seed() == null) {
+            return benchmark.statements(request.queries());
+        }
+        dev.benchbox.benchmark.PerformanceTests tests = benchmark.performanceTests().orElseThrow(() -> new BenchboxException(
+                "--seed draws the query parameters of the specification's performance tests, which "
+                        + benchmark.title() + " does not have in BenchBox"));
+        java.util.Set<String> selected = request.queries().stream().map(n -> "Q" + n).collect(java.util.stream.Collectors.toSet());
+        try {
+            return tests.queryStream(request.seed(), 0, request.scaleFactor()).stream()
+                    .filter(query -> selected.contains(query.id())).toList();
+        } catch (IllegalArgumentException e) {
+            throw new BenchboxException("invalid --seed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Generates and loads the benchmark's data at that scale unless the schema holds it already; {@code loading} is
+     * told first. Refused before the schema or a line of output exists when the machine cannot hold the data.
+     */
+    public Optional<LoadReport> ensureLoaded(Platform platform, String schema, Benchmark benchmark, double scaleFactor,
+            boolean force, LoadProgress progress, Runnable loading) {
+        Optional<Scale> loaded = platform.loadedScale(schema, benchmark.dataSet());
+        if (loaded.isPresent() && loaded.get().value() == scaleFactor) {
+            return Optional.empty();
+        }
+        Instant started = Instant.now();
+        guard.check(platform, benchmark, scaleFactor, force);
+        loading.run();
+        // a one-shot run on a fresh account has no database yet (create-schema is idempotent)
+        platform.createSchema(schema);
+        LoadReport load = platform.load(schema, benchmark.dataSet(), Scale.of(scaleFactor), List.of(), progress);
+        session.record(new LedgerEntry(started, platform.name(), "load", benchmark.title() + " SF" + Scale.of(scaleFactor).text(),
+                load.elapsedNanos() / 1e6));
+        return Optional.of(load);
     }
 
     /**

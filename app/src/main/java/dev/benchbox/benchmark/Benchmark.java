@@ -76,4 +76,12 @@ public interface Benchmark {
 
     /** The run's summary with this benchmark's metric, computed over {@link #perQuery} results. */
     RunResult.Summary summarize(double scaleFactor, int iterations, List<QueryResult> queryResults);
+
+    /**
+     * Its performance tests as the specification runs them (power and throughput tests with refresh functions,
+     * seeded query parameters); empty for a benchmark whose data maintenance BenchBox does not run.
+     */
+    default java.util.Optional<PerformanceTests> performanceTests() {
+        return java.util.Optional.empty();
+    }
 }

@@ -40,6 +40,7 @@ public final class TpchBenchmark implements Benchmark {
             });
 
     private final AnswerValidator validator = new AnswerValidator();
+    private final PerformanceTests performanceTests = new TpchPerformanceTests();
 
     /**
      * From SF 0.0001 (below it io.trino.tpch makes no supplier, and lineitem and partsupp fail dividing by the 0
@@ -61,6 +62,11 @@ public final class TpchBenchmark implements Benchmark {
     @Override
     public DataSet dataSet() {
         return DATA_SET;
+    }
+
+    @Override
+    public java.util.Optional<PerformanceTests> performanceTests() {
+        return java.util.Optional.of(performanceTests);
     }
 
     @Override

@@ -171,6 +171,14 @@ public interface Platform extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Independent connections for concurrent query streams and refresh functions (inserts and deletes in a
+     * transaction); empty when the platform's tables do not take them.
+     */
+    default Optional<StreamConnections> streamConnections() {
+        return Optional.empty();
+    }
+
     /** What closing will do (e.g. stop the application this session created), in words; empty when nothing to say. */
     default Optional<String> closingNote() {
         return Optional.empty();

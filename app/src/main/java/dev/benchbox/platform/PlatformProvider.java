@@ -33,6 +33,14 @@ public interface PlatformProvider {
     }
 
     /**
+     * Why the platform's connections offer no {@link Platform#streamConnections() stream connections} (the refresh
+     * functions' inserts and deletes, concurrent streams), checked before connecting; empty when they do.
+     */
+    default Optional<String> whyNoStreamConnections() {
+        return Optional.of("its tables take no inserts or deletes");
+    }
+
+    /**
      * What {@code connect} (or the one-shot {@code run}) asked for.
      *
      * @param path a database file, or null

@@ -70,10 +70,20 @@ public record RunResult(Run run, Benchmark benchmark, PlatformInfo platform, Sum
         return jobRuns.isEmpty() ? TimingMethod.UNKNOWN : TimingMethod.DRIVER;
     }
 
-    /** What was run. */
-    public record Benchmark(String name, double scaleFactor, List<String> queries) {
+    /**
+     * What was run.
+     *
+     * @param seed the seed of the query parameters (qgen's); null when they were the validation parameters
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Benchmark(String name, double scaleFactor, List<String> queries, Long seed) {
         public Benchmark {
             queries = List.copyOf(queries);
+        }
+
+        /** A run with the validation parameters. */
+        public Benchmark(String name, double scaleFactor, List<String> queries) {
+            this(name, scaleFactor, queries, null);
         }
     }
 

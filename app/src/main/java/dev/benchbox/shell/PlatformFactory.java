@@ -75,6 +75,11 @@ public class PlatformFactory {
         return provider(name == null ? "duckdb" : name.toLowerCase(Locale.ROOT)).flatMap(PlatformProvider::sweepDimensions);
     }
 
+    /** Why that platform offers no stream connections (refresh functions), asked before connecting; empty when it does. */
+    public Optional<String> whyNoStreamConnections(String name) {
+        return provider(name.toLowerCase(Locale.ROOT)).flatMap(PlatformProvider::whyNoStreamConnections);
+    }
+
     private Optional<PlatformProvider> provider(String name) {
         return providers.stream().filter(p -> p.name().equals(name)).findFirst();
     }

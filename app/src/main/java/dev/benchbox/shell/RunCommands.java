@@ -37,10 +37,12 @@ public class RunCommands {
     private final ConnectionGuard guard;
     private final SweepCommand sweeps;
     private final ExitStatus exitStatus;
+    private final dev.benchbox.bench.FullRunService fullRuns;
 
     public RunCommands(Session session, PowerRunService powerRuns, ConnectedAvailability availability,
             ProgressBars progressBars, PlatformFactory platforms, TableNameCache tableNames, Console console, CostService costs,
-            ConnectionGuard guard, SweepCommand sweeps, ExitStatus exitStatus) {
+            ConnectionGuard guard, SweepCommand sweeps, ExitStatus exitStatus, dev.benchbox.bench.FullRunService fullRuns) {
+        this.fullRuns = fullRuns;
         this.exitStatus = exitStatus;
         this.guard = guard;
         this.sweeps = sweeps;
@@ -60,7 +62,8 @@ public class RunCommands {
      * connected platform, and the one-shot {@code run --platform duckdb --benchmark tpch --scale 0.01}.
      */
     @ShellMethod(key = "run", value = "TPC-H or TPC-DS power run: run tpch|tpcds --scale SF [--queries 1,3,6] [--warmup N] [--iterations N] "
-            + "[--validate exact|rowcount|off]; with --platform it connects first (one-shot).", group = "Benchmark")
+            + "[--validate exact|rowcount|off] [--seed N]; run tpch --scale SF --full [--seed N] [--streams S]: the specification's "
+            + "power and throughput tests with refresh functions; with --platform it connects first (one-shot).", group = "Benchmark")
     public void run(
             @ShellOption(value = "--benchmark", defaultValue = ShellOption.NULL, valueProvider = ValueChoices.Benchmarks.class, help = "benchmark: tpch or tpcds") String benchmark,
             @ShellOption(value = "--scale", defaultValue = ShellOption.NULL, help = "scale factor, e.g. 0.01 or 1 (a dry run defaults to 0.01)") String scale,
@@ -75,7 +78,12 @@ public class RunCommands {
             @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL,
                     help = "emr-serverless: write every request, query and table definition to this directory; send nothing") String dryRun,
             @ShellOption(value = "--max-cost", defaultValue = ShellOption.NULL, help = "refuse to start when the estimate exceeds this many USD, and cancel the job runs once what they will be billed passes it") String maxCost,
-            @ShellOption(value = "--streams", defaultValue = "1", help = "concurrent query streams: more than 1 is a throughput test (emr-serverless)") int streams,
+            @ShellOption(value = "--streams", defaultValue = ShellOption.NULL, help = "concurrent query streams: more than 1 is a throughput test (emr-serverless); "
+                    + "with --full the throughput test's query streams (default: the specification's minimum for the scale)") Integer streamsGiven,
+            @ShellOption(value = "--full", defaultValue = "false", help = "TPC-H as the specification runs it: qualification, power test (RF1, "
+                    + "22 queries, RF2), throughput test with a refresh stream; Power@Size, Throughput@Size, QphH@Size") boolean full,
+            @ShellOption(value = "--seed", defaultValue = ShellOption.NULL, help = "seed of the query parameters as the TPC's qgen draws them "
+                    + "(1 to 2147483646); with --full the default is the load's end time as mmddhhmmss") String seedText,
             @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace an earlier dry run in that directory (its files only)") boolean replace,
             @ShellOption(value = "--via", defaultValue = "job", help = "emr-serverless: job (one job run per stream, timed in the driver) "
                     + "or session (through the open interactive session, each query timed as a user waits for it)") String via,
@@ -101,6 +109,22 @@ public class RunCommands {
         if (platformOptions != null && platform == null) {
             throw new BenchboxException("--platform-option goes with --platform emr-serverless (a connected session has its options)");
         }
+        Long seed = parseSeed(seedText);
+        if (seed != null && dryRun != null) {
+            throw new BenchboxException("--seed goes without --dry-run: a preview shows the validation queries");
+        }
+        int streams = streamsGiven == null ? 1 : streamsGiven;
+        if (full) {
+            if (queries != null || warmup != 0 || iterations != 1 || sweep != null || dryRun != null || !via.equals("job")
+                    || !validate.equals("exact") || !sparkConf.isEmpty() || maxCost != null) {
+                throw new BenchboxException("--full runs the specification's tests as defined: not with --queries, --warmup, "
+                        + "--iterations, --validate, --sweep, --dry-run, --via, --spark-conf or --max-cost");
+            }
+            if (chosen.performanceTests().isEmpty()) {
+                throw new BenchboxException("--full runs a benchmark's power and throughput tests with its data maintenance; "
+                        + chosen.title() + " has no data maintenance in BenchBox");
+            }
+        }
         if (scale == null) {
             if (dryRun == null) {
                 throw new BenchboxException("missing --scale: run " + chosen.name() + " --scale SF (e.g. "
@@ -109,7 +133,12 @@ public class RunCommands {
             scale = "0.01";
         }
         // everything typed is checked before connecting or loading
-        PowerRunRequest request = request(chosen, scale, queries, warmup, iterations, validate, streams).forced(force);
+        PowerRunRequest request = request(chosen, scale, queries, warmup, iterations, validate, streams).forced(force).seeded(seed);
+        dev.benchbox.bench.FullRunService.Request fullRequest = full
+                ? new dev.benchbox.bench.FullRunService.Request(chosen, request.scaleFactor(), seed, streamsGiven, force) : null;
+        if (seed != null && !full) {
+            PowerRunService.statements(request); // an unusable seed or a benchmark without seeded streams, in one line
+        }
         if (via.equals("session")) {
             if (sweep != null || dryRun != null || streams > 1 || !sparkConf.isEmpty()) {
                 throw new BenchboxException("--via session goes alone: not with --sweep, --dry-run, --streams or --spark-conf");
@@ -123,6 +152,13 @@ public class RunCommands {
             dryRun(request, platform, platformOptions, Path.of(dryRun), replace, sparkConf);
             return;
         }
+        if (full && platform != null) {
+            // refused before connecting: connecting may start remote work
+            platforms.whyNoStreamConnections(platform).ifPresent(why -> {
+                throw new BenchboxException("--full runs the refresh functions (inserts and deletes in a transaction), which "
+                        + platform + " does not offer: " + why);
+            });
+        }
         if (platform != null) {
             guard.beforeReplacing();
             var connection = platforms.open(platform, path, PlatformOptions.merge(java.util.Map.of(), platformOptions), null, false);
@@ -134,6 +170,10 @@ public class RunCommands {
             connection.notes().forEach(console::println);
         } else if (!availability.check().isAvailable()) {
             throw new BenchboxException("not connected: run 'connect duckdb' first, or give --platform duckdb");
+        }
+        if (fullRequest != null) {
+            executeFull(fullRequest);
+            return;
         }
         if (request.viaSession()) {
             // the open session has its own Spark settings
@@ -232,6 +272,61 @@ public class RunCommands {
                     + relative(report.file()));
         }
         if (!report.result().outcomes().allValidated()) {
+            exitStatus.ranUnvalidated();
+        }
+    }
+
+    /** A whole number; its range is the benchmark's to check (its query generator's). */
+    private static Long parseSeed(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new BenchboxException("invalid --seed '" + text + "': expected a whole number");
+        }
+    }
+
+    private void executeFull(dev.benchbox.bench.FullRunService.Request request) {
+        dev.benchbox.results.FullRunPrinter printer = new dev.benchbox.results.FullRunPrinter(console.writer());
+        dev.benchbox.bench.FullRunService.Report report;
+        try (LoadProgress progress = progressBars.create()) {
+            report = fullRuns.run(request, progress, new dev.benchbox.bench.FullRunService.Listener() {
+                @Override
+                public void loading(double scaleFactor) {
+                    console.println("Schema " + session.schema() + " does not hold " + request.benchmark().title() + " SF"
+                            + Scale.of(scaleFactor).text() + " yet: generating and loading it");
+                }
+
+                @Override
+                public void phase(String phase) {
+                    printer.phase(phase);
+                }
+
+                @Override
+                public void qualified(QueryResult result) {
+                    if (!QueryResult.VALIDATED.equals(result.status())) {
+                        console.println("  qualification " + result.id() + ": " + result.status()
+                                + (result.message() == null ? "" : " (" + result.message() + ")"));
+                    }
+                }
+
+                @Override
+                public void interval(dev.benchbox.results.FullRunResult.Interval interval) {
+                    printer.interval(interval);
+                }
+            });
+        }
+        tableNames.invalidate();
+        printer.summary(report.result(), relative(report.file()));
+        long failed = java.util.stream.Stream.concat(report.result().powerTest().intervals().stream(),
+                report.result().throughputTest().intervals().stream()).filter(i -> i.error() != null).count();
+        if (failed > 0) {
+            throw new BenchboxException("run finished with " + failed + " failed timed execution(s); results saved to "
+                    + relative(report.file()));
+        }
+        if (!report.result().compliant()) {
             exitStatus.ranUnvalidated();
         }
     }

@@ -12,17 +12,18 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The 22 TPC-H queries, read from the resources {@code /tpch/queries/q1.sql} … {@code q22.sql}.
+ * The 22 TPC-H queries, from the templates {@code /tpch/templates/q1.sql} … {@code q22.sql}.
  *
- * <p>The texts carry the specification's validation parameters (TPC-H §2.4), so their answers can be compared
- * with the reference answers; they are written in the SQL subset that both DuckDB and Spark SQL 3.5 accept
- * (literal dates, {@code limit n}, Q15 as a common table expression, no trailing semicolon).
+ * <p>{@link #all} and {@link #get} carry the specification's validation parameters (TPC-H §2.4), so their answers
+ * can be compared with the reference answers (the qualification run); {@link #stream} carries the parameters qgen
+ * draws for a seed, in a stream's order (the performance tests). The texts are in the SQL subset that both DuckDB
+ * and Spark SQL 3.5 accept (literal dates, {@code limit n}, Q15 as a common table expression, substring with commas,
+ * no trailing semicolon).
  */
 public final class TpchQueries {
     /** How many queries TPC-H defines. */
     public static final int COUNT = 22;
 
-    private static final String RESOURCE_DIRECTORY = "/tpch/queries/";
 
     private TpchQueries() {
     }
@@ -44,31 +45,30 @@ public final class TpchQueries {
         return Holder.QUERIES.get(number - 1);
     }
 
+    /**
+     * Stream {@code stream}'s 22 queries (0: the power test's) in Appendix A's order, with the parameters the TPC's
+     * {@code qgen -r SEED -p STREAM -s SF} substitutes.
+     */
+    public static List<TpchQuery> stream(Qgen qgen, int stream) {
+        return Qgen.streamOrder(stream).stream()
+                .map(n -> new TpchQuery(n, TpchTemplates.render(n, qgen.parameters(n))))
+                .toList();
+    }
+
     private static IllegalArgumentException unknown(String value) {
         return new IllegalArgumentException("unknown TPC-H query '" + value + "': expected numbers 1-22");
     }
 
-    /** Reads the texts once, on first use, so that a missing resource fails loudly rather than mid-run. */
+    /** Renders the texts once, on first use, so that a missing template fails loudly rather than mid-run. */
     private static final class Holder {
         static final List<TpchQuery> QUERIES = load();
 
         private static List<TpchQuery> load() {
             List<TpchQuery> queries = new ArrayList<>(COUNT);
             for (int n = 1; n <= COUNT; n++) {
-                queries.add(new TpchQuery(n, read(RESOURCE_DIRECTORY + "q" + n + ".sql").strip()));
+                queries.add(new TpchQuery(n, TpchTemplates.render(n, TpchTemplates.VALIDATION.get(n - 1))));
             }
             return List.copyOf(queries);
-        }
-
-        private static String read(String resource) {
-            try (InputStream in = TpchQueries.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing resource " + resource);
-                }
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read resource " + resource, e);
-            }
         }
     }
 }

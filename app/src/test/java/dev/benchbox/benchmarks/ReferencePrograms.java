@@ -34,8 +34,21 @@ public final class ReferencePrograms {
             case "generate" -> generate(Double.parseDouble(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 1);
             case "jdbc" -> jdbc(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "tpcds-generate" -> tpcdsGenerate(Double.parseDouble(args[1]));
+            case "refresh-data" -> refreshData(Double.parseDouble(args[1]), Integer.parseInt(args[2]), java.nio.file.Path.of(args[3]));
             default -> throw new IllegalArgumentException(
-                    "usage: generate SF [THREADS] | jdbc DBFILE WARMUPS ITERATIONS | tpcds-generate SF");
+                    "usage: generate SF [THREADS] | jdbc DBFILE WARMUPS ITERATIONS | tpcds-generate SF | refresh-data SF SETS DIR");
+        }
+    }
+
+    /** The update sets of {@code dbgen -s SF -U SETS}, written as dbgen names them, for comparison with its files. */
+    private static void refreshData(double scale, int sets, java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.createDirectories(dir);
+        dev.benchbox.tpch.TpchRefreshData data = new dev.benchbox.tpch.TpchRefreshData(scale);
+        for (int set = 1; set <= sets; set++) {
+            dev.benchbox.tpch.TpchRefreshData.RefreshSet refresh = data.set(set);
+            java.nio.file.Files.write(dir.resolve("orders.tbl.u" + set), refresh.orders());
+            java.nio.file.Files.write(dir.resolve("lineitem.tbl.u" + set), refresh.lineItems());
+            java.nio.file.Files.write(dir.resolve("delete." + set), refresh.deletedKeys().stream().map(key -> key + "|").toList());
         }
     }
 

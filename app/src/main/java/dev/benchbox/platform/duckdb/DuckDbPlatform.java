@@ -454,10 +454,33 @@ public final class DuckDbPlatform implements Platform {
             int iterations, int maxRowsKept, BatchListener listener) {
         useSchema(schema);
         return BatchRounds.run(queries, warmups, iterations, listener, "run cancelled",
-                (query, iteration, warmup) -> runTimed(query, iteration, warmup, maxRowsKept));
+                (query, iteration, warmup) -> runTimed(connection, canceller, query, iteration, warmup, maxRowsKept));
     }
 
-    private QueryExecution runTimed(BatchQuery query, int iteration, boolean warmup, int maxRowsKept) {
+    /**
+     * Duplicated connections to the same database: DuckDB runs their statements side by side, each transaction
+     * isolated from the others (the refresh functions' inserts and deletes while query streams read).
+     */
+    @Override
+    public Optional<dev.benchbox.platform.StreamConnections> streamConnections() {
+        return Optional.of(schema -> {
+            synchronized (this) {
+                requireSchema(schema);
+                try {
+                    DuckDBConnection duplicate = (DuckDBConnection) connection.duplicate();
+                    try (Statement statement = duplicate.createStatement()) {
+                        statement.execute("SET schema = '" + schema.replace("'", "''") + "'");
+                    }
+                    return new DuckDbStreamConnection(duplicate, canceller);
+                } catch (SQLException e) {
+                    throw SqlErrors.toUserError(e);
+                }
+            }
+        });
+    }
+
+    static QueryExecution runTimed(Connection connection, StatementCanceller canceller, BatchQuery query, int iteration,
+            boolean warmup, int maxRowsKept) {
         List<List<Object>> kept = new ArrayList<>();
         List<String> names = new ArrayList<>();
         long started = System.nanoTime();

@@ -17,6 +17,11 @@ public final class DuckDbProvider implements PlatformProvider {
     }
 
     @Override
+    public java.util.Optional<String> whyNoStreamConnections() {
+        return java.util.Optional.empty();
+    }
+
+    @Override
     public java.util.Optional<dev.benchbox.platform.SweepDimensions> sweepDimensions() {
         return java.util.Optional.of(DuckDbSweepDimensions.INSTANCE);
     }

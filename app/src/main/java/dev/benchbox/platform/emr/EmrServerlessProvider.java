@@ -26,6 +26,11 @@ public final class EmrServerlessProvider implements PlatformProvider {
     }
 
     @Override
+    public Optional<String> whyNoStreamConnections() {
+        return Optional.of("its tables are plain Parquet files, which take no deletes (Iceberg tables are not supported yet)");
+    }
+
+    @Override
     public Optional<dev.benchbox.platform.SweepDimensions> sweepDimensions() {
         return Optional.of(EmrSweepDimensions.INSTANCE);
     }

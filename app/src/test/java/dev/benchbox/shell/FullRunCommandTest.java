@@ -1,0 +1,105 @@
+package dev.benchbox.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.jline.reader.Parser;
+import org.jline.terminal.Terminal;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** {@code run tpch --full} and {@code run tpch --seed N} as a user types them, on DuckDB. */
+@SpringBootTest(properties = {"spring.shell.interactive.enabled=false", "benchbox.errors-on-terminal=true"})
+@Import(ShellTestSupport.class)
+class FullRunCommandTest {
+    @TempDir
+    static Path results;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("benchbox.results-dir", () -> results.toString());
+        registry.add("BENCHBOX_HOME", () -> results.resolve("home").toString());
+    }
+
+    @Autowired
+    BenchboxShell shell;
+    @Autowired
+    Parser parser;
+    @Autowired
+    Terminal terminal;
+    @Autowired
+    dev.benchbox.session.Session session;
+
+    @BeforeEach
+    void clear() {
+        ShellTestSupport.takeOutput(terminal);
+    }
+
+    @AfterEach
+    void disconnect() {
+        session.disconnect();
+    }
+
+    private Result type(String line) {
+        List<String> words = parser.parse(line, line.length(), Parser.ParseContext.ACCEPT_LINE).words();
+        BenchboxShell.Outcome outcome = shell.execute(words, line);
+        String output = ShellTestSupport.takeOutput(terminal);
+        return new Result(outcome, output, outcome.failure() == null ? null : ErrorReporter.message(outcome.failure()));
+    }
+
+    record Result(BenchboxShell.Outcome outcome, String output, String error) {
+    }
+
+    @Test
+    void aFullRunPrintsTheTestsTheMetricsAndWhyItIsNotCompliant() {
+        type("connect duckdb");
+        Result run = type("run tpch --scale 0.01 --full --seed 5");
+
+        assertThat(run.error()).isNull();
+        assertThat(run.output()).contains("Qualification:\n", "Power test:\n", "  power    RF1 (set 1) ", "  power    Q14 ",
+                "Throughput test:\n", "  refresh  RF2 (set 3) ", "Qualification: 22 of 22 answers validated\n",
+                "(2 query streams beside a refresh stream of 2 RF1/RF2 pairs)\n", "Power@Size ", "Throughput@Size ", "QphH@Size ",
+                "Not compliant (seed 5, 2 streams): SF 0.01 is not one of the specification's scale factors\n",
+                "Results saved to ");
+    }
+
+    @Test
+    void aSeededPowerRunRunsStreamZerosQueriesWithQgensParametersUncheckedAndRecordsTheSeed() throws Exception {
+        type("connect duckdb");
+        Result run = type("run tpch --scale 0.01 --seed 5 --queries 6,14");
+
+        assertThat(run.error()).isNull();
+        // stream 0 runs Q14 before Q6
+        assertThat(run.output().indexOf("Q14")).isLessThan(run.output().indexOf("Q6"));
+        assertThat(run.output()).contains("0 validated, 2 ran but not validated (validation off)");
+        String file = run.output().replaceFirst("(?s).*Results: (\\S+)\n.*", "$1");
+        assertThat(java.nio.file.Files.readString(Path.of(file))).contains("\"seed\" : 5");
+    }
+
+    @Test
+    void refusesWhatAFullRunCannotBe() {
+        assertThat(type("run tpcds --scale 1 --full").error()).isEqualTo("--full runs a benchmark's power and throughput tests "
+                + "with its data maintenance; TPC-DS has no data maintenance in BenchBox");
+        assertThat(type("run tpch --scale 0.01 --full --queries 1").error()).startsWith("--full runs the specification's tests "
+                + "as defined: not with --queries");
+        assertThat(type("run tpch --scale 0.01 --seed x --full").error()).isEqualTo("invalid --seed 'x': expected a whole number");
+        // before connecting: no application is created or started, nothing reaches AWS
+        assertThat(type("run --platform emr-serverless --benchmark tpch --scale 0.01 --full").error()).isEqualTo(
+                "--full runs the refresh functions (inserts and deletes in a transaction), which emr-serverless does not offer: "
+                        + "its tables are plain Parquet files, which take no deletes (Iceberg tables are not supported yet)");
+        assertThat(session.isConnected()).isFalse();
+        type("connect duckdb");
+        assertThat(type("run tpch --scale 0.01 --seed 0").error()).isEqualTo("invalid --seed: seed must be 1 to 2147483646, got 0");
+        assertThat(type("run tpch --scale 0.01 --seed 2147483647 --full").error())
+                .isEqualTo("invalid --seed: seed must be 1 to 2147483646, got 2147483647");
+        assertThat(session.platform().listTables(session.schema())).isEmpty();
+    }
+}
