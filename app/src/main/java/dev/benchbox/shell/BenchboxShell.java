@@ -45,6 +45,18 @@ public class BenchboxShell extends Shell {
         super.setExceptionResolvers(List.of());
     }
 
+    /**
+     * Spring Shell's own resolver offers every option name wherever TAB is pressed, even where a value goes:
+     * {@link OptionCompletion} takes its place.
+     */
+    @Override
+    @org.springframework.beans.factory.annotation.Autowired
+    public void setCompletionResolvers(List<org.springframework.shell.completion.CompletionResolver> resolvers) {
+        super.setCompletionResolvers(resolvers.stream()
+                .filter(resolver -> !(resolver instanceof org.springframework.shell.completion.RegistrationOptionsCompletionResolver))
+                .toList());
+    }
+
     /** Runs one command given as words; its output is printed, its failure returned. */
     public Outcome execute(List<String> words, String rawText) {
         Optional<String> valueless = optionWithoutValue(words);

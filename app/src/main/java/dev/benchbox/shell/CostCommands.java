@@ -28,7 +28,7 @@ public class CostCommands {
     @ShellMethod(key = "cost estimate", value = "Estimate a TPC-H or TPC-DS power run's cost before running it (connected capacity, or AWS's defaults).",
             group = "Benchmark")
     public void estimate(
-            @ShellOption(value = "--scale", help = "scale factor, e.g. 0.01 or 1") String scale,
+            @ShellOption(value = "--scale", valueProvider = ValueChoices.Scales.class, help = "scale factor, e.g. 0.01 or 1") String scale,
             @ShellOption(value = "--benchmark", defaultValue = ShellOption.NULL, valueProvider = ValueChoices.Benchmarks.class,
                     help = "tpch (default) or tpcds") String benchmark,
             @ShellOption(value = "--warmup", defaultValue = "0", help = "unmeasured rounds") int warmup,

@@ -39,7 +39,7 @@ public class SessionCommands {
     public String start(
             @ShellOption(value = "--idle-timeout-minutes", defaultValue = ShellOption.NULL, help = "end it after this many idle minutes (default 30)") Integer idleTimeoutMinutes,
             @ShellOption(value = "--name", defaultValue = ShellOption.NULL, help = "the session's name") String name,
-            @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL, help = "write the StartSession request to this directory instead") String dryRun,
+            @ShellOption(value = "--dry-run", valueProvider = PathCompletion.Folder.class, defaultValue = ShellOption.NULL, help = "write the StartSession request to this directory instead") String dryRun,
             @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace an earlier dry run in that directory (its files only)") boolean replace) {
         Platform target = dryRuns.target(dryRun, replace);
         SessionControl sessions = control(target, "session start");

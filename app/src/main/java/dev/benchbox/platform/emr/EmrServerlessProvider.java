@@ -26,6 +26,18 @@ public final class EmrServerlessProvider implements PlatformProvider {
     }
 
     @Override
+    public List<String> suggestions(String key) {
+        return EmrOption.byKey(key).map(option -> switch (option) {
+            case ARCHITECTURE -> java.util.Arrays.stream(dev.benchbox.cost.Architecture.values()).map(dev.benchbox.cost.Architecture::id).toList();
+            case REGION -> dev.benchbox.cost.PricingTable.load().regions();
+            // the default, and the first release with interactive sessions
+            case RELEASE_LABEL -> java.util.stream.Stream.of(option.defaultValue().orElseThrow(),
+                    dev.benchbox.platform.emr.session.EmrSessionControl.MIN_RELEASE).distinct().toList();
+            default -> List.<String>of();
+        }).orElse(List.of());
+    }
+
+    @Override
     public Optional<dev.benchbox.platform.SweepDimensions> sweepDimensions() {
         return Optional.of(EmrSweepDimensions.INSTANCE);
     }
