@@ -18,7 +18,7 @@ public class CostCommands {
         this.console = console;
     }
 
-    @ShellMethod(key = "cost", value = "What this session's job runs cost: billed and total resources, in dollars, per run and in total.",
+    @ShellMethod(key = "cost", value = "What the job runs and EMR sessions since the shell started cost: billed and total resources, in dollars, each and in all.",
             group = "Benchmark")
     public void cost() {
         new CostReportPrinter(console.writer()).print(costs.report());

@@ -239,6 +239,14 @@ class SessionCommandsTest {
                 .asText()).isEqualTo("com.amazonaws.glue.catalog.metastore.AWSGlueDataCatalogHiveClientFactory");
         ModelValidator validator = new ModelValidator(ServiceModel.load(StandInConfig.defaultModelsDir().resolve(StandInConfig.EMR_MODEL)));
         assertThat(validator.validate("StartSessionRequest", request)).isEmpty();
+
+        // unnamed, a session is named as a created application is: benchbox-<UTC date>-<UTC time>
+        Path unnamed = dir.resolve("preview-unnamed");
+        assertThat(type("session start --dry-run " + unnamed).error()).isNull();
+        try (Stream<Path> files = Files.list(unnamed)) {
+            file = files.filter(p -> p.getFileName().toString().endsWith("-StartSession.json")).findFirst().orElseThrow();
+        }
+        assertThat(new ObjectMapper().readTree(file.toFile()).get("name").asText()).matches("benchbox-\\d{8}-\\d{6}");
     }
 
     @Test

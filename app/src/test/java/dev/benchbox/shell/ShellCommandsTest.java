@@ -519,7 +519,7 @@ class ShellCommandsTest {
 
     @Test
     void costOfAnEmbeddedSessionIsNothingAndEstimatesUseAwsDefaults() {
-        assertThat(type("cost").output()).isEqualTo("No EMR Serverless job runs in this session (DuckDB runs cost nothing).\n");
+        assertThat(type("cost").output()).isEqualTo("Nothing has run on EMR Serverless since the shell started (DuckDB runs cost nothing).\n");
         assertThat(type("cost estimate --scale 1").output())
                 .startsWith("Not connected to EMR Serverless: estimating with 1 driver + 3 executors, 4 vCPU / 16 GB / 20 GB disk each "
                         + "in us-east-1 (x86_64)\n"

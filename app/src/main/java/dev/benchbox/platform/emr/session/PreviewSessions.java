@@ -35,7 +35,7 @@ public final class PreviewSessions implements EmrSessions {
         if (!EmrSessionControl.supportsSessions(releaseLabel)) {
             throw new BenchboxException("release " + releaseLabel + ": sessions need " + EmrSessionControl.MIN_RELEASE + " or later");
         }
-        String sessionName = name == null ? "benchbox-session" : name;
+        String sessionName = name == null ? dev.benchbox.platform.emr.ResourceNames.createdAt(java.time.Instant.now()) : name;
         SessionApi.StartRequest request = new SessionApi.StartRequest(applicationId, "dry-run-client-token", executionRoleArn, sessionName,
                 idle, Map.of("spark.hadoop.hive.metastore.client.factory.class",
                         "com.amazonaws.glue.catalog.metastore.AWSGlueDataCatalogHiveClientFactory"), Map.of("created-by", "benchbox"));
