@@ -65,8 +65,11 @@ public class EmrCommands {
             preview.capacity().orElseThrow().update(change);
             return DryRuns.summary(preview.dryRun().orElseThrow(), 0);
         }
-        console.println("AWS only updates a stopped application: stopping " + control.applicationId()
-                + " if it is started, updating it, then starting it again");
+        // said before the wait, as it will happen: only a started application is stopped and started again
+        ApplicationInfo before = control.status();
+        console.println("STARTED".equals(before.state())
+                ? "AWS only updates a stopped application: stopping " + control.applicationId() + ", updating it, then starting it again"
+                : "Updating application " + control.applicationId() + " (it is " + before.state() + " and stays so)");
         ApplicationInfo updated = control.update(change);
         StringBuilder out = new StringBuilder("Capacity updated").append(System.lineSeparator()).append(format(updated));
         return out.toString();

@@ -245,11 +245,13 @@ public class LoadCommands {
         StringBuilder out = new StringBuilder();
         int width = report.rowCounts().keySet().stream().mapToInt(String::length).max().orElse(0);
         for (Map.Entry<String, Long> entry : report.rowCounts().entrySet()) {
-            out.append(String.format(Locale.ROOT, "  %-" + width + "s %,12d rows%n", entry.getKey(), entry.getValue()));
+            out.append(String.format(Locale.ROOT, "  %-" + width + "s %,12d %s%n", entry.getKey(), entry.getValue(),
+                    entry.getValue() == 1 ? "row" : "rows"));
         }
         long total = report.rowCounts().values().stream().mapToLong(Long::longValue).sum();
-        out.append(String.format(Locale.ROOT, "Loaded %s into %s: %d tables, %,d rows in %.1f s",
-                what, schema, report.rowCounts().size(), total, report.elapsedNanos() / 1e9));
+        int tables = report.rowCounts().size();
+        out.append(String.format(Locale.ROOT, "Loaded %s into %s: %d %s, %,d %s in %.1f s",
+                what, schema, tables, tables == 1 ? "table" : "tables", total, total == 1 ? "row" : "rows", report.elapsedNanos() / 1e9));
         return out.toString();
     }
 

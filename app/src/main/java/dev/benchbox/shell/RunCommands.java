@@ -124,12 +124,17 @@ public class RunCommands {
             return;
         }
         if (platform != null) {
-            guard.beforeReplacing();
-            Platform opened = platforms.open(platform, path, PlatformOptions.merge(java.util.Map.of(), platformOptions), null, false).platform();
+            if (!guard.beforeReplacing()) {
+                console.println(ConnectionGuard.kept(session.platform()));
+                return;
+            }
+            dev.benchbox.platform.PlatformProvider.Connection opened = platforms.open(platform, path,
+                    PlatformOptions.merge(java.util.Map.of(), platformOptions), null, false);
             guard.replacing(); // the current connection is closed only once the new one is open
-            session.connect(opened).forEach(console::warnNote);
+            session.connect(opened.platform()).forEach(console::warnNote);
             tableNames.invalidate();
-            console.println("Connected to " + session.platform().description());
+            // the same words as connect's
+            console.println(ConnectionCommands.connectedMessage(opened, session.schema()));
         } else if (!availability.check().isAvailable()) {
             throw new BenchboxException("not connected: run 'connect duckdb' first, or give --platform duckdb");
         }

@@ -59,11 +59,8 @@ public final class EmrServerlessProvider implements PlatformProvider {
         }
         EmrServerlessPlatform emr = EmrServerlessPlatform.connect(options, request.jobProgress());
         emr.jobProgress(request.jobProgress());
-        List<String> notes = new ArrayList<>();
-        if (emr.startedOnConnect()) {
-            notes.add("Application " + emr.applicationId() + " was " + emr.connectedState() + ": started it");
-        }
-        return new Connection(emr, notes);
+        // starting a stopped application was said as it began ("starting application ... (it was STOPPED)"): not again
+        return new Connection(emr, List.of());
     }
 
     @Override
