@@ -76,6 +76,9 @@ public class BenchboxShell extends Shell {
         if (result instanceof Throwable failure) {
             return Outcome.failed(failure);
         }
+        if (result instanceof org.jline.utils.AttributedString help && !words.isEmpty() && words.get(0).equals("help")) {
+            result = HelpLayout.layout(help, words.size() == 1, console.terminal().getWidth());
+        }
         if (result != null) {
             // the framework prints the result straight to the terminal: a ticking line (application STARTING · 2.4 s)
             // still on screen would otherwise run into it
