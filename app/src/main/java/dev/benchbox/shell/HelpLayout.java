@@ -74,8 +74,10 @@ final class HelpLayout {
             commands.sort(Comparator.comparing((AttributedString line) -> rank(command(line))).thenComparing(line -> command(line)));
             group.addAll(commands);
             while (i < lines.size() && lines.get(i).toString().isBlank()) {
-                group.add(lines.get(i++));
+                i++;
             }
+            // one blank line after each group, wherever it now stands
+            group.add(AttributedString.EMPTY);
             groups.add(group);
         }
         while (i < lines.size()) {

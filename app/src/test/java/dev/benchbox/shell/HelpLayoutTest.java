@@ -27,6 +27,7 @@ class HelpLayoutTest {
                    * load: Load data.
                    * use: Switch to an existing schema.
 
+
             Commands marked with (*) are currently unavailable.
             """;
 
