@@ -263,19 +263,37 @@ class ShellCommandsTest {
     @Test
     void helpShowsSynopsesAsUsersTypeThem() {
         String help = type("help query").output();
-        assertThat(help).contains("query --sql SQL [--format table|csv|json|markdown] [--output FILE] [--max-rows N] [--max-cost USD] [--force]\n")
-                .contains("       --max-rows N\n       rows shown on screen (0: all)\n")
+        assertThat(synopsis(help)).isEqualTo("query --sql SQL [--format table|csv|json|markdown] [--output FILE] [--max-rows N] [--max-cost USD] [--force]");
+        assertThat(help).contains("       --max-rows N\n       rows shown on screen (0: all)\n")
                 .doesNotContain("String").doesNotContain("Integer");
         assertThat(type("help script").output()).contains("script --file FILE [--continue-on-error]\n")
                 .contains("       --continue-on-error\n       go on after a failing line (default: false)\n")
                 .doesNotContain("boolean");
-        assertThat(type("help run").output())
+        assertThat(synopsis(type("help run").output()))
                 .contains(" [--benchmark tpch|tpcds] [--scale SF] [--queries LIST] [--warmup N] [--iterations N]")
                 .contains(" [--via job|session] [--sweep NAME=V1,V2] [--spark-conf KEY=VALUE]");
-        assertThat(type("help compare").output()).contains("compare [--files FILE...] [--baseline NAME] "
-                + "[--format table|markdown|json|html] [--fail-on-regression PCT] [--min-difference MS] [--allow-mixed-timing] [--force]\n");
-        assertThat(type("help load").output()).contains(" [--generate local|cluster] [--parts N] [--max-cost USD] [--from S3_URI]");
-        assertThat(type("help session start").output()).contains("session start [--idle-timeout-minutes MINUTES] [--name NAME]");
+        assertThat(synopsis(type("help compare").output())).isEqualTo("compare [--files FILE...] [--baseline NAME] "
+                + "[--format table|markdown|json|html] [--fail-on-regression PCT] [--min-difference MS] [--allow-mixed-timing] [--force]");
+        assertThat(synopsis(type("help load").output())).contains(" [--generate local|cluster] [--parts N] [--max-cost USD] [--from S3_URI]");
+        assertThat(synopsis(type("help session start").output())).contains("session start [--idle-timeout-minutes MINUTES] [--name NAME]");
+    }
+
+    /** The SYNOPSIS section as one line (on a terminal it wraps at a space to the terminal's width). */
+    private static String synopsis(String help) {
+        String section = help.substring(help.indexOf("SYNOPSIS\n") + "SYNOPSIS\n".length());
+        return section.substring(0, section.indexOf("\n\n")).strip().replaceAll("\n +", " ");
+    }
+
+    /** On a terminal, a long line wraps at a space within its width; none is cut mid-word. */
+    @Test
+    void helpWrapsAtSpacesWithinTheTerminalsWidth() {
+        int width = terminal.getWidth();
+        assertThat(width).as("the test terminal's width").isPositive();
+        for (String help : List.of(type("help").output(), type("help run").output(), type("help connect").output())) {
+            assertThat(help.lines()).allMatch(line -> line.length() <= width, "fits in " + width + " columns");
+        }
+        // the issue's own case: 'parq' / 'uet' at 160 columns; now the word moves whole, under the text it continues
+        assertThat(type("help").output()).contains("* load: Load data: ").contains(" .csv or\n               .parquet files.\n");
     }
 
     @Autowired

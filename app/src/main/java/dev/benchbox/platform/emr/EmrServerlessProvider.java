@@ -4,7 +4,6 @@ import dev.benchbox.BenchboxException;
 import dev.benchbox.platform.PlatformProvider;
 import dev.benchbox.platform.RolePolicy;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
