@@ -9,23 +9,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Prints the {@code cost} report: every job run of the session with its billed and its total resources and
- * dollars, then the session's totals, in aligned columns. Writes to a {@link Writer} it does not own (flushes,
+ * Prints the {@code cost} report: every job run and every EMR interactive session since the shell started, each with
+ * its billed and its total resources and dollars (job runs and sessions under headers of their own), then the totals
+ * of all of them, in aligned columns. Writes to a {@link Writer} it does not own (flushes,
  * never closes).
  *
  * <pre>
  * Job run           Name            State    Run time          vCPU-h   GB-h  Storage GB-h    Cost
  * 00f1abcd00000001  tpch sf1 power  SUCCESS    5m 00s  billed   1.333  5.333         0.000   $0.10
  *                                                      total    1.333  5.333         6.667   $0.10
- * Session           1 job run                  5m 00s  billed   ...
+ * All               1 job run                  5m 00s  billed   ...
  * </pre>
  */
 public final class CostReportPrinter {
 
     /** What an empty session prints: nothing ran on EMR Serverless, and local runs are free. */
-    public static final String EMPTY = "No EMR Serverless job runs in this session (DuckDB runs cost nothing).";
+    public static final String EMPTY = "Nothing has run on EMR Serverless since the shell started (DuckDB runs cost nothing).";
 
     private static final String[] HEADER = {"Job run", "Name", "State", "Run time", "", "vCPU-h", "GB-h",
+            "Storage GB-h", "Cost"};
+    /** EMR's interactive sessions: not job runs, so rows of their own under a header of their own. */
+    private static final String[] SESSION_HEADER = {"EMR session", "Name", "State", "Up time", "", "vCPU-h", "GB-h",
             "Storage GB-h", "Cost"};
     private static final boolean[] RIGHT = {false, false, false, true, false, true, true, true, true};
 
@@ -47,17 +51,29 @@ public final class CostReportPrinter {
             return;
         }
         List<String[]> rows = new ArrayList<>();
-        rows.add(HEADER);
-        for (JobRunCost run : report.runs()) {
-            JobRunUsage usage = run.usage();
-            rows.add(row(usage.jobRunId(), usage.name(), usage.state(),
-                    CostFormat.duration(Duration.ofSeconds(usage.totalExecutionDurationSeconds())),
-                    "billed", usage.billed(), run.billed()));
-            rows.add(row("", "", "", "", "total", usage.total(), run.total()));
+        List<JobRunCost> jobRuns = report.runs().stream().filter(run -> !run.usage().isSession()).toList();
+        List<JobRunCost> sessions = report.runs().stream().filter(run -> run.usage().isSession()).toList();
+        if (!jobRuns.isEmpty()) {
+            rows.add(HEADER);
+            jobRuns.forEach(run -> addRows(rows, run));
         }
-        long idleLines = report.runs().stream().filter(r -> r.usage().kind().equals(IDLE_CAPACITY)).count();
-        long count = report.runs().size() - idleLines;
-        rows.add(row("Session", count + (count == 1 ? " job run" : " job runs") + (idleLines > 0 ? " + idle workers" : ""), "",
+        if (!sessions.isEmpty()) {
+            rows.add(SESSION_HEADER);
+            sessions.forEach(run -> addRows(rows, run));
+        }
+        long idleLines = jobRuns.stream().filter(r -> r.usage().kind().equals(IDLE_CAPACITY)).count();
+        long jobRunCount = jobRuns.size() - idleLines;
+        List<String> counts = new ArrayList<>();
+        if (jobRunCount > 0) {
+            counts.add(jobRunCount + (jobRunCount == 1 ? " job run" : " job runs"));
+        }
+        if (!sessions.isEmpty()) {
+            counts.add(sessions.size() + (sessions.size() == 1 ? " EMR session" : " EMR sessions"));
+        }
+        if (idleLines > 0) {
+            counts.add("idle workers");
+        }
+        rows.add(row("All", String.join(", ", counts), "",
                 CostFormat.duration(Duration.ofSeconds(report.executionSeconds())),
                 "billed", report.billedUtilization(), report.billedCost()));
         rows.add(row("", "", "", "", "total", report.totalUtilization(), report.totalCost()));
@@ -99,6 +115,14 @@ public final class CostReportPrinter {
                     + "benchbox:run-id (its results file's run id), benchbox:benchmark and benchbox:scale.");
             out.flush();
         }
+    }
+
+    private static void addRows(List<String[]> rows, JobRunCost run) {
+        JobRunUsage usage = run.usage();
+        rows.add(row(usage.jobRunId(), usage.name(), usage.state(),
+                CostFormat.duration(Duration.ofSeconds(usage.totalExecutionDurationSeconds())),
+                "billed", usage.billed(), run.billed()));
+        rows.add(row("", "", "", "", "total", usage.total(), run.total()));
     }
 
     private static String[] row(String id, String name, String state, String runTime, String which,

@@ -69,6 +69,14 @@ public record JobRunUsage(
         }
     }
 
+    /** The {@link #kind()} of an EMR interactive session, which the ledger keeps beside the job runs. */
+    public static final String SESSION = "session";
+
+    /** Whether this is an EMR interactive session rather than a job run. */
+    public boolean isSession() {
+        return SESSION.equals(kind);
+    }
+
     /** Time spent waiting before running: AWS's own figure if it gave one, else submitted → started. */
     public Optional<Duration> queueDuration() {
         if (queued != null) {

@@ -21,6 +21,11 @@ public interface LoadProgress extends AutoCloseable {
 
     void advance(long amount);
 
+    /** Starts a task of {@code totalBytes} bytes: shown in KB, MB or GB with a rate, not as a count of bytes. */
+    default void startBytes(String task, long totalBytes) {
+        start(task, totalBytes);
+    }
+
     /**
      * The current task completed (its total may have been an estimate): a bar shows it full and ends its line
      * now, so whatever is printed next starts on a clean line. A task that reaches its total completes by itself.

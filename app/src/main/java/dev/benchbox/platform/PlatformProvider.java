@@ -22,6 +22,14 @@ public interface PlatformProvider {
         return List.of();
     }
 
+    /**
+     * Values TAB offers for one of {@link #options()} (by key), read without any remote call: e.g. the architectures,
+     * the regions with prices. Empty for free text; any other value may still be typed.
+     */
+    default List<String> suggestions(String key) {
+        return List.of();
+    }
+
     /** The role policy for these options without a connection, when the platform's jobs run as a role. */
     default Optional<RolePolicy> rolePolicy(Map<String, String> options, Map<String, String> environment) {
         return Optional.empty();

@@ -45,6 +45,18 @@ public class BenchboxShell extends Shell {
         super.setExceptionResolvers(List.of());
     }
 
+    /**
+     * Spring Shell's own resolver offers every option name wherever TAB is pressed, even where a value goes:
+     * {@link OptionCompletion} takes its place.
+     */
+    @Override
+    @org.springframework.beans.factory.annotation.Autowired
+    public void setCompletionResolvers(List<org.springframework.shell.completion.CompletionResolver> resolvers) {
+        super.setCompletionResolvers(resolvers.stream()
+                .filter(resolver -> !(resolver instanceof org.springframework.shell.completion.RegistrationOptionsCompletionResolver))
+                .toList());
+    }
+
     /** Runs one command given as words; its output is printed, its failure returned. */
     public Outcome execute(List<String> words, String rawText) {
         if (words.isEmpty() || words.stream().allMatch(String::isBlank)) {
@@ -95,6 +107,9 @@ public class BenchboxShell extends Shell {
         }
         if (result instanceof Throwable failure) {
             return Outcome.failed(failure);
+        }
+        if (result instanceof org.jline.utils.AttributedString help && !words.isEmpty() && words.get(0).equals("help")) {
+            result = HelpLayout.layout(help, words.size() == 1, console.terminal().getWidth());
         }
         if (result != null) {
             // the framework prints the result straight to the terminal: a ticking line (application STARTING · 2.4 s)

@@ -32,9 +32,9 @@ public class CompareCommands {
     @ShellMethod(key = "compare", value = "Compare results files: compare A.json B.json [C.json ...] [--baseline A] "
             + "[--format table|markdown|json|html] [--fail-on-regression PCT] [--min-difference MS] [--allow-mixed-timing] [--force]", group = "Benchmark")
     public void compare(
-            @ShellOption(value = "--files", arity = Integer.MAX_VALUE, defaultValue = ShellOption.NULL,
+            @ShellOption(value = "--files", valueProvider = PathCompletion.ResultsFile.class, arity = Integer.MAX_VALUE, defaultValue = ShellOption.NULL,
                     help = "results files (benchbox-results/*.json), the baseline first unless --baseline says") String[] files,
-            @ShellOption(value = "--baseline", defaultValue = ShellOption.NULL, help = "the run the others are compared with: its file or name") String baseline,
+            @ShellOption(value = "--baseline", valueProvider = PathCompletion.ResultsFile.class, defaultValue = ShellOption.NULL, help = "the run the others are compared with: its file or name") String baseline,
             @ShellOption(value = "--format", defaultValue = "table", valueProvider = ValueChoices.CompareFormats.class,
                     help = "table, markdown, json or html") String format,
             @ShellOption(value = "--fail-on-regression", defaultValue = ShellOption.NULL,

@@ -23,7 +23,8 @@ class ConnectCommand {
 
     @Bean
     CommandRegistration connectRegistration(CommandRegistration.BuilderSupplier builders, ConnectionCommands commands,
-            PlatformFactory platformFactory, ValueChoices.Platforms platforms) {
+            PlatformFactory platformFactory, ValueChoices.Platforms platforms, PathCompletion.AnyFile files,
+            PathCompletion.Folder folders, ValueChoices.PlatformOptionKeys optionKeys) {
         Collection<PlatformOption> options = platformFactory.options().values();
         CommandRegistration.Builder builder = builders.get()
                 .command("connect")
@@ -33,7 +34,7 @@ class ConnectCommand {
                 .defaultValue("duckdb").description("platform name: duckdb or emr-serverless")
                 .completion(platforms::complete);
         builder.withOption().longNames("path").type(String.class).arity(OptionArity.EXACTLY_ONE)
-                .description("DuckDB database file (default: in-memory)");
+                .description("DuckDB database file (default: in-memory)").completion(files::complete);
         for (PlatformOption option : options) {
             String description = option.description()
                     + (option.isSwitch() ? "" : option.defaultText().map(d -> " (default " + d + ")").orElse(""))
@@ -43,13 +44,16 @@ class ConnectCommand {
                         .defaultValue("false").description(description);
             } else {
                 builder.withOption().longNames(option.flagName()).type(String.class).arity(OptionArity.EXACTLY_ONE)
-                        .description(description);
+                        .description(description)
+                        .completion(context -> ValueChoices.starting(context, platformFactory.suggestions(option.key())));
             }
         }
         builder.withOption().longNames("platform-option").type(String[].class).arity(1, Integer.MAX_VALUE)
-                .description("emr-serverless: key=value, repeatable (any option by its key, e.g. max_cpu=64)");
+                .description("emr-serverless: key=value, repeatable (any option by its key, e.g. max_cpu=64)")
+                .completion(optionKeys::complete);
         builder.withOption().longNames("dry-run").type(String.class).arity(OptionArity.EXACTLY_ONE)
-                .description("emr-serverless: write the requests to this directory instead of sending them");
+                .description("emr-serverless: write the requests to this directory instead of sending them")
+                .completion(folders::complete);
         builder.withOption().longNames("replace").type(boolean.class).arity(OptionArity.ZERO_OR_ONE).defaultValue("false")
                 .description("with --dry-run: replace an earlier dry run in that directory (its files only)");
         builder.withOption().longNames("spark-conf").type(String[].class).arity(1, Integer.MAX_VALUE)

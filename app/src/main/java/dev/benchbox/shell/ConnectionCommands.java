@@ -43,7 +43,9 @@ public class ConnectionCommands {
             boolean replace, boolean startSession, String[] sparkConf) {
         // checked before anything connects: a malformed value costs no AWS call
         Map<String, String> spark = dev.benchbox.platform.SparkSettings.parse(sparkConf);
-        guard.beforeReplacing();
+        if (!guard.beforeReplacing()) {
+            return ConnectionGuard.kept(session.platform());
+        }
         Connection opened = platforms.open(platform, path, PlatformOptions.merge(flags, platformOptions),
                 dryRun == null ? null : Path.of(dryRun), replace);
         try {

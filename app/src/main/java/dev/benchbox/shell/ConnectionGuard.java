@@ -1,6 +1,5 @@
 package dev.benchbox.shell;
 
-import dev.benchbox.BenchboxException;
 import dev.benchbox.platform.Platform;
 import dev.benchbox.session.Session;
 import java.util.Optional;
@@ -30,22 +29,25 @@ public class ConnectionGuard {
     /**
      * Before the new connection is opened: interactively, asks before data only this process holds would be lost.
      *
-     * @throws BenchboxException when the user chose to keep the current connection
+     * @return false when the user chose to keep the current connection (an answer, not a failure: {@link #kept} says so)
      */
-    public void beforeReplacing() {
+    public boolean beforeReplacing() {
         Optional<Platform> current = session.currentPlatform();
         if (current.isEmpty() || !interactive()) {
-            return;
+            return true;
         }
         Platform platform = current.get();
         Optional<String> lost = platform.lostOnClose();
         if (lost.isEmpty()) {
-            return;
+            return true;
         }
         console.warn(lost(platform, lost.get()));
-        if (!questions.ask("Discard and connect? [y/N] ")) {
-            throw new BenchboxException("kept the connection to " + platform.description() + ": nothing was closed");
-        }
+        return questions.ask("Discard and connect? [y/N] ");
+    }
+
+    /** What is said when the user kept the current connection. */
+    static String kept(Platform platform) {
+        return "Kept the connection to " + platform.description() + ": nothing was closed";
     }
 
     /** The new connection is open: says what closing the current one does (unless the question said it already). */

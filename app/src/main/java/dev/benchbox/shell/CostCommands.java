@@ -18,7 +18,7 @@ public class CostCommands {
         this.console = console;
     }
 
-    @ShellMethod(key = "cost", value = "What this session's job runs cost: billed and total resources, in dollars, per run and in total.",
+    @ShellMethod(key = "cost", value = "What the job runs and EMR sessions since the shell started cost: billed and total resources, in dollars, each and in all.",
             group = "Benchmark")
     public void cost() {
         CostReportPrinter printer = new CostReportPrinter(console.writer());
@@ -30,7 +30,7 @@ public class CostCommands {
     @ShellMethod(key = "cost estimate", value = "Estimate a TPC-H or TPC-DS power run's cost before running it (connected capacity, or AWS's defaults).",
             group = "Benchmark")
     public void estimate(
-            @ShellOption(value = "--scale", help = "scale factor, e.g. 0.01 or 1") String scale,
+            @ShellOption(value = "--scale", valueProvider = ValueChoices.Scales.class, help = "scale factor, e.g. 0.01 or 1") String scale,
             @ShellOption(value = "--benchmark", defaultValue = ShellOption.NULL, valueProvider = ValueChoices.Benchmarks.class,
                     help = "tpch (default) or tpcds") String benchmark,
             @ShellOption(value = "--warmup", defaultValue = "0", help = "unmeasured rounds") int warmup,

@@ -54,7 +54,7 @@ public class EmrCommands {
             @ShellOption(value = "--executors", defaultValue = ShellOption.NULL, help = "COUNTxSIZE, e.g. 4x4vCPU-16GB (disk: 4x4vCPU-16GB-50GB)") String executors,
             @ShellOption(value = "--max-cpu", defaultValue = ShellOption.NULL, help = "maximum vCPUs across all workers") Integer maxCpu,
             @ShellOption(value = "--max-memory", defaultValue = ShellOption.NULL, help = "maximum memory in GB across all workers") Integer maxMemory,
-            @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL, help = "write the requests to this directory instead") String dryRun,
+            @ShellOption(value = "--dry-run", valueProvider = PathCompletion.Folder.class, defaultValue = ShellOption.NULL, help = "write the requests to this directory instead") String dryRun,
             @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace an earlier dry run in that directory (its files only)") boolean replace) {
         // everything typed is checked before AWS is asked anything
         CapacityChange change = new CapacityChange(driver, executors, maxCpu, maxMemory);
@@ -65,8 +65,11 @@ public class EmrCommands {
             preview.capacity().orElseThrow().update(change);
             return DryRuns.summary(preview.dryRun().orElseThrow(), 0);
         }
-        console.println("AWS only updates a stopped application: stopping " + control.applicationId()
-                + " if it is started, updating it, then starting it again");
+        // said before the wait, as it will happen: only a started application is stopped and started again
+        ApplicationInfo before = control.status();
+        console.println("STARTED".equals(before.state())
+                ? "AWS only updates a stopped application: stopping " + control.applicationId() + ", updating it, then starting it again"
+                : "Updating application " + control.applicationId() + " (it is " + before.state() + " and stays so)");
         ApplicationInfo updated = control.update(change);
         StringBuilder out = new StringBuilder("Capacity updated").append(System.lineSeparator()).append(format(updated));
         return out.toString();
@@ -91,11 +94,11 @@ public class EmrCommands {
             + "relationship) and of the user running BenchBox: connected, for every database, data source and feature used so far.",
             group = "EMR Serverless")
     public String iamPolicy(
-            @ShellOption(value = "--output", defaultValue = ShellOption.NULL, help = "also write the two policies to FILE-policy.json and FILE-trust.json")
+            @ShellOption(value = "--output", valueProvider = PathCompletion.AnyFile.class, defaultValue = ShellOption.NULL, help = "also write the two policies to FILE-policy.json and FILE-trust.json")
             String output,
             @ShellOption(value = "--s3-staging-dir", defaultValue = ShellOption.NULL, help = "without a connection: s3://bucket/prefix/") String staging,
             @ShellOption(value = "--database", defaultValue = ShellOption.NULL, help = "without a connection: Glue database") String database,
-            @ShellOption(value = "--region", defaultValue = ShellOption.NULL, help = "without a connection: region") String region,
+            @ShellOption(value = "--region", valueProvider = ValueChoices.Regions.class, defaultValue = ShellOption.NULL, help = "without a connection: region") String region,
             @ShellOption(value = "--execution-role-arn", defaultValue = ShellOption.NULL, help = "without a connection: the role (for its account)") String role,
             @ShellOption(value = "--force", defaultValue = "false", help = "replace existing --output files") boolean force) {
         // checked before anything is asked of AWS

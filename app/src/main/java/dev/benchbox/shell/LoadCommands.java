@@ -60,14 +60,14 @@ public class LoadCommands {
             + "load --tables t1,t2 --source DIR reads TABLE.tbl, .csv or .parquet files.", group = "Data")
     public String load(
             @ShellOption(value = "--generator", defaultValue = ShellOption.NULL, valueProvider = ValueChoices.DataSets.class, help = "tpch or tpcds: generate TPC-H or TPC-DS data") String generator,
-            @ShellOption(value = "--scale", defaultValue = ShellOption.NULL, help = "scale factor, e.g. 0.01 or 1") String scale,
+            @ShellOption(value = "--scale", valueProvider = ValueChoices.Scales.class, defaultValue = ShellOption.NULL, help = "scale factor, e.g. 0.01 or 1") String scale,
             @ShellOption(value = "--tables", defaultValue = ShellOption.NULL, valueProvider = TpchTableProvider.class,
                     help = "comma-separated tables (with tpch or tpcds, default: all)") String tables,
-            @ShellOption(value = "--source", defaultValue = ShellOption.NULL, help = "directory holding TABLE.tbl, TABLE.csv or TABLE.parquet") String source,
+            @ShellOption(value = "--source", valueProvider = PathCompletion.Folder.class, defaultValue = ShellOption.NULL, help = "directory holding TABLE.tbl, TABLE.csv or TABLE.parquet") String source,
             @ShellOption(value = "--schema", defaultValue = ShellOption.NULL, valueProvider = SchemaNameProvider.class, help = "target schema (default: current)") String schema,
-            @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL, help = "emr-serverless: write the Glue requests and table definitions to this directory instead") String dryRun,
+            @ShellOption(value = "--dry-run", valueProvider = PathCompletion.Folder.class, defaultValue = ShellOption.NULL, help = "emr-serverless: write the Glue requests and table definitions to this directory instead") String dryRun,
             @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace an earlier dry run in that directory (its files only)") boolean replace,
-            @ShellOption(value = "--generate", defaultValue = ShellOption.NULL, help = "load tpch on emr-serverless: local (generate here, upload) or cluster (a job run writes it to S3); default by scale") String generate,
+            @ShellOption(value = "--generate", valueProvider = ValueChoices.Generations.class, defaultValue = ShellOption.NULL, help = "load tpch on emr-serverless: local (generate here, upload) or cluster (a job run writes it to S3); default by scale") String generate,
             @ShellOption(value = "--parts", defaultValue = ShellOption.NULL, help = "with --generate cluster: parts per large table (default: about 128 MB of Parquet each)") Integer parts,
             @ShellOption(value = "--max-cost", defaultValue = ShellOption.NULL, help = "refuse to start a generation job run whose estimate exceeds this many USD") String maxCost,
             @ShellOption(value = "--from", defaultValue = ShellOption.NULL, help = "load tpch on emr-serverless: register Parquet already in S3 (s3://bucket/prefix/, a folder per table) after a job run checks it") String from,
@@ -245,11 +245,13 @@ public class LoadCommands {
         StringBuilder out = new StringBuilder();
         int width = report.rowCounts().keySet().stream().mapToInt(String::length).max().orElse(0);
         for (Map.Entry<String, Long> entry : report.rowCounts().entrySet()) {
-            out.append(String.format(Locale.ROOT, "  %-" + width + "s %,12d rows%n", entry.getKey(), entry.getValue()));
+            out.append(String.format(Locale.ROOT, "  %-" + width + "s %,12d %s%n", entry.getKey(), entry.getValue(),
+                    entry.getValue() == 1 ? "row" : "rows"));
         }
         long total = report.rowCounts().values().stream().mapToLong(Long::longValue).sum();
-        out.append(String.format(Locale.ROOT, "Loaded %s into %s: %d tables, %,d rows in %.1f s",
-                what, schema, report.rowCounts().size(), total, report.elapsedNanos() / 1e9));
+        int tables = report.rowCounts().size();
+        out.append(String.format(Locale.ROOT, "Loaded %s into %s: %d %s, %,d %s in %.1f s",
+                what, schema, tables, tables == 1 ? "table" : "tables", total, total == 1 ? "row" : "rows", report.elapsedNanos() / 1e9));
         return out.toString();
     }
 

@@ -47,6 +47,12 @@ public class PlatformFactory {
         return options;
     }
 
+    /** What TAB offers for the {@code connect} option with this key: the first platform's that has suggestions. */
+    public List<String> suggestions(String key) {
+        return providers.stream().map(provider -> provider.suggestions(key)).filter(found -> !found.isEmpty())
+                .findFirst().orElse(List.of());
+    }
+
     public Platform open(String name, String path) {
         return open(name, path, Map.of(), null, false).platform();
     }

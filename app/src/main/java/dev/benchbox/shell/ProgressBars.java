@@ -77,13 +77,33 @@ public class ProgressBars {
         @Override
         public synchronized void start(String task, long total) {
             end();
-            bar = new ProgressBarBuilder()
+            bar = builder(task, total).build();
+        }
+
+        /**
+         * 2944/2944 KB ... 812.3 KB/s: the largest unit the total is at least 10 of (the bar shows whole units, so 2.9 MB
+         * in MB would read 2/2), 1 KB = 1024 bytes.
+         */
+        @Override
+        public synchronized void startBytes(String task, long totalBytes) {
+            end();
+            String[] units = {" KB", " MB", " GB"};
+            int unit = 0;
+            long size = 1024;
+            while (unit < units.length - 1 && totalBytes >= size * 1024 * 10) {
+                size *= 1024;
+                unit++;
+            }
+            bar = builder(task, totalBytes).setUnit(units[unit], size).showSpeed(new java.text.DecimalFormat("0.0")).build();
+        }
+
+        private ProgressBarBuilder builder(String task, long total) {
+            return new ProgressBarBuilder()
                     .setTaskName(task)
                     .setInitialMax(total)
                     .setStyle(ProgressBarStyle.ASCII)
                     .setUpdateIntervalMillis(250)
-                    .setConsumer(new ConsoleProgressBarConsumer(out, width))
-                    .build();
+                    .setConsumer(new ConsoleProgressBarConsumer(out, width));
         }
 
         @Override

@@ -39,7 +39,7 @@ public class QueryCommands {
     public void query(
             @ShellOption(value = "--sql", help = "the statement, quoted") String sql,
             @ShellOption(value = "--format", defaultValue = ShellOption.NULL, valueProvider = ValueChoices.Formats.class, help = "table, csv, json or markdown") String format,
-            @ShellOption(value = "--output", defaultValue = ShellOption.NULL, help = "write every row to this file") String output,
+            @ShellOption(value = "--output", valueProvider = PathCompletion.AnyFile.class, defaultValue = ShellOption.NULL, help = "write every row to this file") String output,
             @ShellOption(value = "--max-rows", defaultValue = ShellOption.NULL, help = "rows shown on screen (0: all)") Integer maxRows,
             @ShellOption(value = "--max-cost", defaultValue = ShellOption.NULL, help = "refuse to start when the estimate exceeds this many USD") String maxCost,
             @ShellOption(value = "--force", defaultValue = "false", help = "replace an existing --output file") boolean force) {

@@ -23,9 +23,9 @@ public class ReportCommands {
     @ShellMethod(key = "report", value = "Write an HTML report of results files: report A.json [B.json ...] [--output report.html] [--allow-mixed-timing] [--force]",
             group = "Benchmark")
     public void report(
-            @ShellOption(value = "--files", arity = Integer.MAX_VALUE, defaultValue = ShellOption.NULL,
+            @ShellOption(value = "--files", valueProvider = PathCompletion.ResultsFile.class, arity = Integer.MAX_VALUE, defaultValue = ShellOption.NULL,
                     help = "results files (benchbox-results/*.json); the first is the baseline") String[] files,
-            @ShellOption(value = "--output", defaultValue = ShellOption.NULL,
+            @ShellOption(value = "--output", valueProvider = PathCompletion.AnyFile.class, defaultValue = ShellOption.NULL,
                     help = "the HTML file to write (default: beside the first results file, named after it)") String output,
             @ShellOption(value = "--allow-mixed-timing", defaultValue = "false",
                     help = "put runs timed in different places (in the driver, a JDBC or session round trip) side by side anyway")

@@ -66,16 +66,16 @@ public class RunCommands {
             + "power and throughput tests with refresh functions; with --platform it connects first (one-shot).", group = "Benchmark")
     public void run(
             @ShellOption(value = "--benchmark", defaultValue = ShellOption.NULL, valueProvider = ValueChoices.Benchmarks.class, help = "benchmark: tpch or tpcds") String benchmark,
-            @ShellOption(value = "--scale", defaultValue = ShellOption.NULL, help = "scale factor, e.g. 0.01 or 1 (a dry run defaults to 0.01)") String scale,
+            @ShellOption(value = "--scale", valueProvider = ValueChoices.Scales.class, defaultValue = ShellOption.NULL, help = "scale factor, e.g. 0.01 or 1 (a dry run defaults to 0.01)") String scale,
             @ShellOption(value = "--queries", defaultValue = ShellOption.NULL, help = "queries to run, e.g. 1,3,6 or 1-5 (default: all)") String queries,
             @ShellOption(value = "--warmup", defaultValue = "0", help = "unmeasured rounds first") int warmup,
             @ShellOption(value = "--iterations", defaultValue = "1", help = "measured rounds") int iterations,
-            @ShellOption(value = "--validate", defaultValue = "exact", help = "exact, rowcount or off") String validate,
+            @ShellOption(value = "--validate", valueProvider = ValueChoices.Validations.class, defaultValue = "exact", help = "exact, rowcount or off") String validate,
             @ShellOption(value = "--platform", defaultValue = ShellOption.NULL, valueProvider = ValueChoices.Platforms.class, help = "connect to this platform first: duckdb or emr-serverless") String platform,
-            @ShellOption(value = "--path", defaultValue = ShellOption.NULL, help = "DuckDB database file, with --platform") String path,
-            @ShellOption(value = "--platform-option", defaultValue = ShellOption.NULL, arity = Integer.MAX_VALUE,
+            @ShellOption(value = "--path", valueProvider = PathCompletion.AnyFile.class, defaultValue = ShellOption.NULL, help = "DuckDB database file, with --platform") String path,
+            @ShellOption(value = "--platform-option", valueProvider = ValueChoices.PlatformOptionKeys.class, defaultValue = ShellOption.NULL, arity = Integer.MAX_VALUE,
                     help = "emr-serverless option key=value, repeatable (e.g. s3_staging_dir=s3://bucket/prefix/)") String[] platformOptions,
-            @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL,
+            @ShellOption(value = "--dry-run", valueProvider = PathCompletion.Folder.class, defaultValue = ShellOption.NULL,
                     help = "emr-serverless: write every request, query and table definition to this directory; send nothing") String dryRun,
             @ShellOption(value = "--max-cost", defaultValue = ShellOption.NULL, help = "refuse to start when the estimate exceeds this many USD, and cancel the job runs once what they will be billed passes it") String maxCost,
             @ShellOption(value = "--streams", defaultValue = ShellOption.NULL, help = "concurrent query streams: more than 1 is a throughput test (emr-serverless); "
@@ -85,9 +85,9 @@ public class RunCommands {
             @ShellOption(value = "--seed", defaultValue = ShellOption.NULL, help = "seed of the query parameters as the TPC's qgen draws them "
                     + "(1 to 2147483646); with --full the default is the load's end time as mmddhhmmss") String seedText,
             @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace an earlier dry run in that directory (its files only)") boolean replace,
-            @ShellOption(value = "--via", defaultValue = "job", help = "emr-serverless: job (one job run per stream, timed in the driver) "
+            @ShellOption(value = "--via", valueProvider = ValueChoices.Vias.class, defaultValue = "job", help = "emr-serverless: job (one job run per stream, timed in the driver) "
                     + "or session (through the open interactive session, each query timed as a user waits for it)") String via,
-            @ShellOption(value = "--sweep", defaultValue = ShellOption.NULL, arity = Integer.MAX_VALUE,
+            @ShellOption(value = "--sweep", valueProvider = ValueChoices.SweepNames.class, defaultValue = ShellOption.NULL, arity = Integer.MAX_VALUE,
                     help = "run once per combination, repeatable: NAME=V1,V2 (e.g. executors=8x4vCPU-16GB,4x8vCPU-32GB, architecture=x86_64,arm64; duckdb: threads, memory_limit)") String[] sweep,
             @ShellOption(value = "--spark-conf", defaultValue = ShellOption.NULL, arity = Integer.MAX_VALUE, help = SparkConfs.HELP
                     + " (this run's job runs)") String[] sparkConfPairs,
@@ -160,14 +160,17 @@ public class RunCommands {
             });
         }
         if (platform != null) {
-            guard.beforeReplacing();
-            var connection = platforms.open(platform, path, PlatformOptions.merge(java.util.Map.of(), platformOptions), null, false);
-            Platform opened = connection.platform();
+            if (!guard.beforeReplacing()) {
+                console.println(ConnectionGuard.kept(session.platform()));
+                return;
+            }
+            dev.benchbox.platform.PlatformProvider.Connection opened = platforms.open(platform, path,
+                    PlatformOptions.merge(java.util.Map.of(), platformOptions), null, false);
             guard.replacing(); // the current connection is closed only once the new one is open
-            session.connect(opened).forEach(console::warnNote);
+            session.connect(opened.platform()).forEach(console::warnNote);
             tableNames.invalidate();
-            console.println("Connected to " + session.platform().description());
-            connection.notes().forEach(console::println);
+            // the same words as connect's
+            console.println(ConnectionCommands.connectedMessage(opened, session.schema()));
         } else if (!availability.check().isAvailable()) {
             throw new BenchboxException("not connected: run 'connect duckdb' first, or give --platform duckdb");
         }

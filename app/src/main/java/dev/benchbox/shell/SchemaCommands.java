@@ -27,7 +27,7 @@ public class SchemaCommands {
 
     @ShellMethod(key = "create-schema", value = "Create a schema (if it does not exist) and use it; on emr-serverless a Glue database.", group = "Data")
     public String createSchema(@ShellOption(value = "--name", help = "schema name") String name,
-            @ShellOption(value = "--dry-run", defaultValue = ShellOption.NULL, help = "emr-serverless: write the request to this directory instead") String dryRun,
+            @ShellOption(value = "--dry-run", valueProvider = PathCompletion.Folder.class, defaultValue = ShellOption.NULL, help = "emr-serverless: write the request to this directory instead") String dryRun,
             @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace an earlier dry run in that directory (its files only)") boolean replace) {
         requireIdentifier(name, "schema");
         dev.benchbox.platform.Platform target = dryRuns.target(dryRun, replace);

@@ -17,7 +17,7 @@ public class ScriptCommands {
 
     @ShellMethod(key = "script", value = "Replay a .bbx file: one command per line; stops at the first failing line.", group = "Session")
     public String script(
-            @ShellOption(value = "--file", help = "the .bbx file") String file,
+            @ShellOption(value = "--file", valueProvider = PathCompletion.ScriptFile.class, help = "the .bbx file") String file,
             @ShellOption(value = "--continue-on-error", defaultValue = "false", help = "go on after a failing line") boolean continueOnError) {
         ScriptRunner.Report report = scripts.run(Path.of(file), continueOnError);
         if (!report.succeeded()) {

@@ -24,7 +24,7 @@ public class SessionCloser {
     @PreDestroy
     public void close() {
         if (session.isConnected()) {
-            session.platform().closingNote().ifPresent(note -> console.note("Closing: " + note));
+            session.platform().closingNote().ifPresent(note -> console.note("Closing the connection: " + note));
             // on screen, not only in the log: what is left running bills until someone stops it
             session.disconnect().forEach(console::warnNote);
         }

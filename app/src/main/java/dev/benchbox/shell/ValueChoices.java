@@ -19,36 +19,6 @@ public final class ValueChoices {
         return values.stream().filter(v -> v.startsWith(prefix)).map(CompletionProposal::new).toList();
     }
 
-    /**
-     * The first word after {@code connect} (a platform) and after {@code load} and {@code run} (a benchmark):
-     * Spring Shell only completes values that follow their {@code --option}, but people type these positionally.
-     */
-    @Component
-    public static class Positional implements org.springframework.shell.completion.CompletionResolver {
-        private final PlatformFactory platforms;
-
-        public Positional(PlatformFactory platforms) {
-            this.platforms = java.util.Objects.requireNonNull(platforms, "platforms is null");
-        }
-
-        @Override
-        public List<CompletionProposal> apply(CompletionContext context) {
-            if (context.getCommandRegistration() == null || context.getWordIndex() != 0) {
-                return List.of();
-            }
-            String current = context.currentWordUpToCursor();
-            if (current != null && current.startsWith("-")) {
-                return List.of();
-            }
-            return switch (context.getCommandRegistration().getCommand()) {
-                case "connect" -> starting(context, platforms.names());
-                case "load" -> starting(context, dev.benchbox.benchmark.Benchmarks.names());
-                case "run" -> starting(context, dev.benchbox.benchmark.Benchmarks.names());
-                default -> List.of();
-            };
-        }
-    }
-
     /** {@code connect <TAB>}, {@code run --platform <TAB>}: the platforms. */
     @Component
     public static class Platforms implements ValueProvider {
@@ -98,6 +68,102 @@ public final class ValueChoices {
         public List<CompletionProposal> complete(CompletionContext context) {
             return starting(context, Arrays.stream(dev.benchbox.results.compare.CompareFormat.values())
                     .map(f -> f.name().toLowerCase(Locale.ROOT)).toList());
+        }
+    }
+
+    /** {@code run --validate <TAB>}: how answers are checked. */
+    @Component
+    public static class Validations implements ValueProvider {
+        @Override
+        public List<CompletionProposal> complete(CompletionContext context) {
+            return starting(context, Arrays.stream(dev.benchbox.tpch.ValidationMode.values())
+                    .map(m -> m.name().toLowerCase(Locale.ROOT)).toList());
+        }
+    }
+
+    /** {@code run --via <TAB>}: how an EMR run reaches Spark. */
+    @Component
+    public static class Vias implements ValueProvider {
+        @Override
+        public List<CompletionProposal> complete(CompletionContext context) {
+            return starting(context, List.of("job", "session"));
+        }
+    }
+
+    /** {@code load --generate <TAB>}: where the data is generated. */
+    @Component
+    public static class Generations implements ValueProvider {
+        @Override
+        public List<CompletionProposal> complete(CompletionContext context) {
+            return starting(context, Arrays.stream(dev.benchbox.platform.GenerationPlan.Where.values())
+                    .map(w -> w.name().toLowerCase(Locale.ROOT)).toList());
+        }
+    }
+
+    /**
+     * {@code --scale <TAB>}: the scales with reference answers, of the benchmark named on the line (all benchmarks'
+     * otherwise); any other scale may be typed.
+     */
+    @Component
+    public static class Scales implements ValueProvider {
+        @Override
+        public List<CompletionProposal> complete(CompletionContext context) {
+            List<dev.benchbox.benchmark.Benchmark> named = dev.benchbox.benchmark.Benchmarks.all().stream()
+                    .filter(b -> context.getWords().stream().anyMatch(b.name()::equalsIgnoreCase)).toList();
+            return starting(context, (named.isEmpty() ? dev.benchbox.benchmark.Benchmarks.all() : named).stream()
+                    .flatMap(b -> b.answeredScales().stream())
+                    .sorted(java.util.Comparator.comparingDouble(dev.benchbox.dataset.Scale::value))
+                    .map(dev.benchbox.dataset.Scale::text).distinct().toList());
+        }
+    }
+
+    /** {@code --platform-option <TAB>}: every platform's option keys, each followed by {@code =}. */
+    @Component
+    public static class PlatformOptionKeys implements ValueProvider {
+        private final PlatformFactory platforms;
+
+        public PlatformOptionKeys(PlatformFactory platforms) {
+            this.platforms = java.util.Objects.requireNonNull(platforms, "platforms is null");
+        }
+
+        @Override
+        public List<CompletionProposal> complete(CompletionContext context) {
+            return keys(context, platforms.options().keySet());
+        }
+    }
+
+    /** {@code --sweep <TAB>}: what a sweep may vary on the platforms, each followed by {@code =}. */
+    @Component
+    public static class SweepNames implements ValueProvider {
+        private final PlatformFactory platforms;
+
+        public SweepNames(PlatformFactory platforms) {
+            this.platforms = java.util.Objects.requireNonNull(platforms, "platforms is null");
+        }
+
+        @Override
+        public List<CompletionProposal> complete(CompletionContext context) {
+            return keys(context, platforms.names().stream()
+                    .flatMap(name -> platforms.sweepDimensions(name).stream())
+                    .flatMap(dimensions -> dimensions.names().stream())
+                    .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)));
+        }
+    }
+
+    /** {@code key=}: the value follows at once, so no space after it. */
+    private static List<CompletionProposal> keys(CompletionContext context, java.util.Collection<String> keys) {
+        String prefix = context.currentWordUpToCursor() == null ? "" : context.currentWordUpToCursor();
+        // a family of names (spark.*) is offered as its start
+        return keys.stream().map(k -> k.endsWith(".*") ? k.substring(0, k.length() - 1) : k + "=").filter(k -> k.startsWith(prefix))
+                .map(k -> new CompletionProposal(k).complete(false)).toList();
+    }
+
+    /** {@code --region <TAB>}: the regions with prices (read from the pricing file, never from AWS). */
+    @Component
+    public static class Regions implements ValueProvider {
+        @Override
+        public List<CompletionProposal> complete(CompletionContext context) {
+            return starting(context, dev.benchbox.cost.PricingTable.load().regions());
         }
     }
 }

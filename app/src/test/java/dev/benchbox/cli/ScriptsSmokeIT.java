@@ -198,12 +198,15 @@ class ScriptsSmokeIT {
             }
             Matcher connect = Pattern.compile("(?m)^ *(connect emr-serverless .*)$").matcher(printed);
             assertThat(connect.find()).isTrue();
+            // the README's first EMR session starts from this line: the application it creates must have sessions
+            assertThat(connect.group(1)).contains(" --release-label emr-7.13.0");
             Path session = Files.writeString(work.resolve("connect.bbx"), connect.group(1) + "\nstatus\n");
 
             Run shell = runElsewhere(env, "scripts/benchbox", "--script", session.toString());
 
             assertThat(shell.exitCode()).as(shell.all()).isZero();
-            assertThat(shell.stdout()).contains("Connected to EMR Serverless application").contains("Platform: EMR Serverless application");
+            assertThat(shell.stdout()).contains("Connected to EMR Serverless application").contains("Platform: EMR Serverless application")
+                    .contains("emr-7.13.0");
         } finally {
             aws.destroy();
         }

@@ -11,7 +11,7 @@ class CostPrintersTest {
 
     @Test
     void emptyLedgerSaysNothingCostMoney() {
-        assertThat(report(List.of())).isEqualTo("No EMR Serverless job runs in this session (DuckDB runs cost nothing).\n");
+        assertThat(report(List.of())).isEqualTo("Nothing has run on EMR Serverless since the shell started (DuckDB runs cost nothing).\n");
     }
 
     @Test
@@ -28,8 +28,30 @@ class CostPrintersTest {
                                                                      total    1.334  5.336         6.670  $0.10
                 00fabc0000000002  q1 adhoc        FAILED        20s  billed   0.267  1.067         0.000  $0.02
                                                                      total    0.089  0.356         0.444  $0.01
-                Session           2 job runs                 5m 20s  billed   1.601  6.403         0.000  $0.12
+                All               2 job runs                 5m 20s  billed   1.601  6.403         0.000  $0.12
                                                                      total    1.423  5.692         7.114  $0.11
+                Billed is what AWS charges: each worker at least 1 minute, storage only above 20 GB per worker. Total is what ran.
+                Prices: us-east-1 x86_64: $0.052624/vCPU-h, $0.0057785/GB-h, $0.000111/storage GB-h
+                """);
+    }
+
+    /** An EMR interactive session is not a job run: rows of its own, and the total counts both by their names. */
+    @Test
+    void interactiveSessionsHaveRowsOfTheirOwn() {
+        JobRunUsage power = Runs.run("00fabc0000000001", "tpch sf1 power", "power run", "SUCCESS", 300,
+                new ResourceUtilization(1.334, 5.336, 6.67), new ResourceUtilization(1.334, 5.336, 0));
+        JobRunUsage session = Runs.run("00fsess000000001", "benchbox-20261207-201500", JobRunUsage.SESSION, "TERMINATED", 600,
+                new ResourceUtilization(0.5, 2, 0), new ResourceUtilization(0.5, 2, 0));
+
+        assertThat(report(List.of(session, power))).isEqualTo("""
+                Job run           Name                      State       Run time          vCPU-h   GB-h  Storage GB-h   Cost
+                00fabc0000000001  tpch sf1 power            SUCCESS       5m 00s  billed   1.334  5.336         0.000  $0.10
+                                                                                  total    1.334  5.336         6.670  $0.10
+                EMR session       Name                      State        Up time          vCPU-h   GB-h  Storage GB-h   Cost
+                00fsess000000001  benchbox-20261207-201500  TERMINATED   10m 00s  billed   0.500  2.000         0.000  $0.04
+                                                                                  total    0.500  2.000         0.000  $0.04
+                All               1 job run, 1 EMR session               15m 00s  billed   1.834  7.336         0.000  $0.14
+                                                                                  total    1.834  7.336         6.670  $0.14
                 Billed is what AWS charges: each worker at least 1 minute, storage only above 20 GB per worker. Total is what ran.
                 Prices: us-east-1 x86_64: $0.052624/vCPU-h, $0.0057785/GB-h, $0.000111/storage GB-h
                 """);
@@ -72,7 +94,7 @@ class CostPrintersTest {
                                                            total    0.002  0.008         0.010  <$0.01
                 00fc     benchbox test  SUCCESS    1m 00s  billed   1.000  4.000         0.000   $0.08
                                                            total    1.000  4.000         5.000   $0.08
-                Session  2 job runs                2m 00s  billed   1.017  4.067         0.000   $0.08
+                All      2 job runs                2m 00s  billed   1.017  4.067         0.000   $0.08
                                                            total    1.002  4.008         5.010   $0.08
                 Billed is what AWS charges: each worker at least 1 minute, storage only above 20 GB per worker. Total is what ran.
                 Prices: eu-central-1 arm64: $0.0484224/vCPU-h, $0.0053144/GB-h, $0.000132/storage GB-h

@@ -118,7 +118,7 @@ class EmrPowerRunIT {
         // the cost report lists both job runs, billed beside total
         assertThat(output).containsPattern("\\w+ +benchbox power run r-[\\w-]+ +SUCCESS")
                 .containsPattern("\\w+ +benchbox query r-[\\w-]+ +SUCCESS")
-                .containsPattern("Session +2 job runs +(\\d+m )?\\d+s +billed ");
+                .containsPattern("All +2 job runs +(\\d+m )?\\d+s +billed ");
     }
 
     @Test

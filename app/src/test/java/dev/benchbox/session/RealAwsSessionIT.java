@@ -68,7 +68,7 @@ class RealAwsSessionIT {
         ok(connect.toArray(String[]::new));
         try {
             String started = ok("session", "start", "--idle-timeout-minutes", "5", "--name", "benchbox-real-aws-it");
-            assertThat(started).containsPattern("Session \\w+ (STARTED|IDLE), started in [0-9.]+ s; queries now run through it");
+            assertThat(started).containsPattern("Session \\w+ (STARTED|IDLE): queries now run through it");
             assertThat(ok("query", "SELECT 6 * 7 AS answer, DATE '1998-12-01' AS d", "--format", "csv"))
                     .startsWith("answer,d\n42,1998-12-01\n");
             assertThat(ok("session", "stop")).containsPattern("Session \\w+ TERMINATED");

@@ -16,7 +16,8 @@ class ConnectCommandTest {
         PlatformFactory platforms = new PlatformFactory(List.of(new dev.benchbox.platform.duckdb.DuckDbProvider(),
                 new dev.benchbox.platform.emr.EmrServerlessProvider()), mock(EnvironmentVariables.class), mock(Console.class));
         return new ConnectCommand().connectRegistration(CommandRegistration::builder, mock(ConnectionCommands.class),
-                platforms, new ValueChoices.Platforms(platforms));
+                platforms, new ValueChoices.Platforms(platforms), new PathCompletion.AnyFile(), new PathCompletion.Folder(),
+                new ValueChoices.PlatformOptionKeys(platforms));
     }
 
     private static CommandOption option(CommandRegistration registration, String name) {

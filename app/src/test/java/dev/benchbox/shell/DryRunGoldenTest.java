@@ -65,11 +65,12 @@ class DryRunGoldenTest {
         session.disconnect();
     }
 
-    private void type(String line) {
+    private String type(String line) {
         List<String> words = parser.parse(line, line.length(), Parser.ParseContext.ACCEPT_LINE).words();
         BenchboxShell.Outcome outcome = shell.execute(words, line);
         String output = ShellTestSupport.takeOutput(terminal);
         assertThat(outcome.failure()).as(line + "\n" + output).isNull();
+        return output;
     }
 
     @Test
@@ -106,6 +107,8 @@ class DryRunGoldenTest {
         type("load --tables region --source " + source + " --schema tpch");
         type("capacity set --driver 1x4vCPU-16GB --executors 4x8vCPU-32GB-50GB --max-cpu 64 --max-memory 256 --dry-run " + capacity);
         type("run tpch --scale 1 --queries 1,6 --warmup 1 --iterations 2 --dry-run " + run);
+        // found trying it: "Closing: dry run: 44 files in ..."
+        assertThat(type("disconnect")).matches("Disconnected: the dry run wrote \\d+ files to " + java.util.regex.Pattern.quote(session.toString()) + "\n");
         assertGolden("dry-run-connection-session.txt", session);
         assertGolden("dry-run-connection-capacity.txt", capacity);
         assertGolden("dry-run-connection-run.txt", run);

@@ -187,10 +187,42 @@ class EmrShellCommandsTest {
 
         closer.close();
 
-        assertThat(ShellTestSupport.takeOutput(terminal)).isEqualTo("Closing: stopping application " + id + " (created by this session); "
+        assertThat(ShellTestSupport.takeOutput(terminal)).isEqualTo("Closing the connection: stopping application " + id + " (created by this session); "
                 + "it stays: delete it with " + deleteByHand(id) + "\n");
         assertThat(session.isConnected()).isFalse();
         assertThat(aws.applicationStates(id)).contains("STOPPING");
+    }
+
+    /** Found trying it: "starting application ... (it was STOPPED)", then "Application ... was STOPPED: started it". */
+    @Test
+    void connectingToAStoppedApplicationSaysOnceThatItStartsIt() {
+        assertThat(type(connectLine("--create-application --platform-option application_name=stopped-test")).error()).isNull();
+        String id = applicationId();
+        assertThat(type("capacity stop").error()).isNull();
+        // a connection that did not create it leaves it as it was when it closes: it stays STOPPED
+        type("connect duckdb");
+
+        Result connected = type(connectLine("--application-id " + id));
+
+        assertThat(connected.error()).isNull();
+        assertThat(connected.output()).containsOnlyOnce("starting application " + id + " (it was STOPPED)\n")
+                .doesNotContain("started it");
+        assertThat(aws.applicationStates(id)).last().isEqualTo("STARTED");
+    }
+
+    /** Found trying it: on a stopped application it said "then starting it again" and left it STOPPED, as it should. */
+    @Test
+    void capacitySetOnAStoppedApplicationSaysItStaysStopped() {
+        assertThat(type(connectLine("--create-application --platform-option application_name=stays-stopped-test")).error()).isNull();
+        String id = applicationId();
+        assertThat(type("capacity stop").error()).isNull();
+
+        Result set = type("capacity set --executors 2x4vCPU-16GB");
+
+        assertThat(set.error()).isNull();
+        assertThat(set.output()).startsWith("Updating application " + id + " (it is STOPPED and stays so)\n")
+                .doesNotContain("starting it again").contains("State:         STOPPED");
+        assertThat(aws.applicationStates(id)).last().isEqualTo("STOPPED");
     }
 
     /** Found trying it: connect duckdb on top said only "Closing EMR Serverless application ...", not that it stopped it. */

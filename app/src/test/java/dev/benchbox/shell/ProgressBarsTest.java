@@ -37,6 +37,20 @@ class ProgressBarsTest {
         assertNotRedrawnWhileTheNextBarIsRedrawnTwice(drawn);
     }
 
+    /** Found trying it: an upload showed 3015113/3015113. */
+    @Test
+    void anUploadShowsMegabytesAndARate() {
+        progress.startBytes("Uploading to S3", 3_015_113);
+        progress.advance(3_015_113);
+        String last = lastDrawing(screen());
+        progress.startBytes("Uploading to S3", 250L * 1024 * 1024 * 1024);
+        progress.advance(30L * 1024 * 1024 * 1024);
+        progress.close();
+        assertThat(lastDrawing(screen())).contains("30/250 GB");
+        assertThat(last).startsWith("Uploading to S3 100%").containsPattern("2944/2944 KB \\(.*\\) [0-9.?]+ KB/s")
+                .doesNotContain("3015113");
+    }
+
     @Test
     void aCancelledLoadsBarStaysWhereItStopped() {
         progress.start("Generating", 10);

@@ -86,9 +86,11 @@ public final class LocalAwsMain {
                   export AWS_REGION=%7$s
 
                 In the BenchBox shell (started with the environment above, for the dummy credentials):
-                  connect emr-serverless --endpoint-url %1$s --region %7$s --s3-staging-dir s3://%2$s/benchbox/ --execution-role-arn %3$s --create-application
+                  connect emr-serverless --endpoint-url %1$s --region %7$s --s3-staging-dir s3://%2$s/benchbox/ --execution-role-arn %3$s --create-application --release-label %8$s
                 """.formatted(url, aws.bucket(), AwsStandIn.EXECUTION_ROLE, aws.blobStoreDir().getParent(),
-                AwsStandIn.ACCESS_KEY, AwsStandIn.SECRET_KEY, AwsStandIn.REGION.id()));
+                AwsStandIn.ACCESS_KEY, AwsStandIn.SECRET_KEY, AwsStandIn.REGION.id(),
+                // a release with interactive sessions, so 'session start' works on what this line creates
+                dev.benchbox.platform.emr.job.ReleaseLabel.FIRST_7X_WITH_SESSIONS));
         System.out.flush();
         stopped.await();
     }

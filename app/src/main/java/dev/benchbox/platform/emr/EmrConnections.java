@@ -224,7 +224,8 @@ final class EmrConnections {
 
         @Override
         public String closingNote(Supplier<String> live) {
-            return "dry run: " + recorder.written().size() + " files in " + recorder.directory();
+            int files = recorder.written().size();
+            return "the dry run wrote " + files + (files == 1 ? " file" : " files") + " to " + recorder.directory();
         }
 
         @Override

@@ -8,9 +8,6 @@ import dev.benchbox.BenchboxException;
 import dev.benchbox.platform.emr.job.ReleaseLabel;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -134,7 +131,7 @@ public record EmrOptions(
             create = true;
         }
         String name = values.getOrDefault(EmrOption.APPLICATION_NAME,
-                "benchbox-" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+                ResourceNames.createdAt(java.time.Instant.now()));
         if (!APPLICATION_NAME.matcher(name).matches()) {
             throw new BenchboxException("invalid application_name '" + name + "': 1-64 letters, digits and . _ / # -");
         }

@@ -212,12 +212,6 @@ public final class EmrServerlessPlatform implements Platform {
         return connectedState;
     }
 
-    /** Whether connecting found the user's application not STARTED and so started it. */
-    public boolean startedOnConnect() {
-        return connectedState != null
-                && software.amazon.awssdk.services.emrserverless.model.ApplicationState.fromValue(connectedState)
-                        != software.amazon.awssdk.services.emrserverless.model.ApplicationState.STARTED;
-    }
 
     // ---- Platform -----------------------------------------------------------------------------------------
 

@@ -4,7 +4,6 @@ import dev.benchbox.BenchboxException;
 import dev.benchbox.platform.PlatformProvider;
 import dev.benchbox.platform.RolePolicy;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +30,19 @@ public final class EmrServerlessProvider implements PlatformProvider {
     }
 
     @Override
+    public List<String> suggestions(String key) {
+        return EmrOption.byKey(key).map(option -> switch (option) {
+            case ARCHITECTURE -> java.util.Arrays.stream(dev.benchbox.cost.Architecture.values()).map(dev.benchbox.cost.Architecture::id).toList();
+            case REGION -> dev.benchbox.cost.PricingTable.load().regions();
+            // the default, the first 7.x release with interactive sessions, and the first of the Spark 4 line
+            case RELEASE_LABEL -> java.util.stream.Stream.of(option.defaultValue().orElseThrow(),
+                    dev.benchbox.platform.emr.job.ReleaseLabel.FIRST_7X_WITH_SESSIONS,
+                    dev.benchbox.platform.emr.job.ReleaseLabel.FIRST_SPARK_4).distinct().toList();
+            default -> List.<String>of();
+        }).orElse(List.of());
+    }
+
+    @Override
     public Optional<dev.benchbox.platform.SweepDimensions> sweepDimensions() {
         return Optional.of(EmrSweepDimensions.INSTANCE);
     }
@@ -52,11 +64,8 @@ public final class EmrServerlessProvider implements PlatformProvider {
         }
         EmrServerlessPlatform emr = EmrServerlessPlatform.connect(options, request.jobProgress());
         emr.jobProgress(request.jobProgress());
-        List<String> notes = new ArrayList<>();
-        if (emr.startedOnConnect()) {
-            notes.add("Application " + emr.applicationId() + " was " + emr.connectedState() + ": started it");
-        }
-        return new Connection(emr, notes);
+        // starting a stopped application was said as it began ("starting application ... (it was STOPPED)"): not again
+        return new Connection(emr, List.of());
     }
 
     @Override

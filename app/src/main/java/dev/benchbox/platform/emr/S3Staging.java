@@ -90,7 +90,7 @@ final class S3Staging {
                 staleByBucket.computeIfAbsent(batch.prefix().bucket(), b -> new ArrayList<>()).add(ObjectIdentifier.builder().key(key).build());
             }
         }
-        progress.start("Uploading to S3", Math.max(total, 1));
+        progress.startBytes("Uploading to S3", Math.max(total, 1));
         putAll(work, progress);
         progress.done();
         int deleted = 0;

@@ -32,8 +32,10 @@ public record ReleaseLabel(String label, SparkLine sparkLine, int major, int min
     public static final String FORMS = "expected emr-7.Y.Z, emr-6.Y.Z (6.11.0 or later) or emr-spark-8.Y.Z, e.g. emr-7.13.0 or emr-spark-8.0.0";
     /** The first 7.x release with sessions. */
     public static final String FIRST_7X_WITH_SESSIONS = "emr-7.13.0";
+    /** The first release of the Spark 4 line. */
+    public static final String FIRST_SPARK_4 = "emr-spark-8.0.0";
     /** Which releases have sessions, as error messages say it. */
-    public static final String SESSIONS_NEED = "sessions need " + FIRST_7X_WITH_SESSIONS + " or later, or emr-spark-8.0.0 or later";
+    public static final String SESSIONS_NEED = "sessions need " + FIRST_7X_WITH_SESSIONS + " or later, or " + FIRST_SPARK_4 + " or later";
 
     /** The release a created application gets unless told otherwise. */
     public static final String DEFAULT = "emr-7.0.0";

@@ -127,7 +127,7 @@ public final class EmrSessionControl implements EmrSessions {
         }
         Instant requested = clock.instant();
         SessionApi.StartRequest request = new SessionApi.StartRequest(settings.applicationId(), UUID.randomUUID().toString(),
-                settings.executionRoleArn(), name == null ? "benchbox-" + requested.getEpochSecond() : name, idle,
+                settings.executionRoleArn(), name == null ? dev.benchbox.platform.emr.ResourceNames.createdAt(requested) : name, idle,
                 Map.of("spark.hadoop.hive.metastore.client.factory.class", GLUE_FACTORY), settings.tags().get());
         String id = api.start(request);
         SessionInfo info = waitFor(id, progress, requested, true);
@@ -324,7 +324,7 @@ public final class EmrSessionControl implements EmrSessions {
             if (up.isNegative()) {
                 up = Duration.ZERO;
             }
-            all.add(new JobRunUsage(open.id(), name(open), "session", open.state() + " (estimate)", BillingRules.total(settings.capacity(), up),
+            all.add(new JobRunUsage(open.id(), name(open), JobRunUsage.SESSION, open.state() + " (estimate)", BillingRules.total(settings.capacity(), up),
                     BillingRules.billed(settings.capacity(), up), up.toSeconds(), open.createdAt(), open.startedAt(), null, null,
                     settings.architecture(), settings.region(), null));
         }
@@ -333,7 +333,7 @@ public final class EmrSessionControl implements EmrSessions {
 
     private void ended(SessionApi.Described d) {
         SessionInfo i = d.info();
-        ended.add(new JobRunUsage(i.id(), name(i), "session", i.state(),
+        ended.add(new JobRunUsage(i.id(), name(i), JobRunUsage.SESSION, i.state(),
                 new ResourceUtilization(d.total().vCpuHour(), d.total().memoryGbHour(), d.total().storageGbHour()),
                 new ResourceUtilization(d.billed().vCpuHour(), d.billed().memoryGbHour(), d.billed().storageGbHour()),
                 d.totalExecutionDurationSeconds(), i.createdAt(), i.startedAt(), i.endedAt(), null, settings.architecture(),
