@@ -30,7 +30,7 @@ public class JobRunCommands {
 
     @ShellMethod(key = "job-runs", value = "This session's job runs and a fresh link to the Spark UI of the last one (or of --id ID).",
             group = "EMR Serverless")
-    public void jobRuns(@ShellOption(value = "--id", defaultValue = ShellOption.NULL, help = "a job run of the connected application") String id) {
+    public void jobRuns(@ShellOption(value = "--id", valueProvider = ValueChoices.JobRunIds.class, defaultValue = ShellOption.NULL, help = "a job run of the connected application") String id) {
         Platform platform = session.platform();
         SparkUi ui = platform.sparkUi().orElseThrow(() -> new BenchboxException("'job-runs' is not offered by the connected platform ("
                 + platform.name() + "): it shows EMR Serverless job runs; connect emr-serverless for them"));

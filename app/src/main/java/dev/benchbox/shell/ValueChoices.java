@@ -166,4 +166,23 @@ public final class ValueChoices {
             return starting(context, dev.benchbox.cost.PricingTable.load().regions());
         }
     }
+
+    /** {@code job-runs --id <TAB>}: this session's job runs, from the shell's own ledger (never from AWS). */
+    @Component
+    public static class JobRunIds implements ValueProvider {
+        private final dev.benchbox.session.Session session;
+
+        public JobRunIds(dev.benchbox.session.Session session) {
+            this.session = java.util.Objects.requireNonNull(session, "session is null");
+        }
+
+        @Override
+        public List<CompletionProposal> complete(CompletionContext context) {
+            if (!session.isConnected()) {
+                return List.of();
+            }
+            return starting(context, session.platform().jobRuns().stream().filter(run -> !run.isSession())
+                    .map(dev.benchbox.cost.JobRunUsage::jobRunId).distinct().toList());
+        }
+    }
 }

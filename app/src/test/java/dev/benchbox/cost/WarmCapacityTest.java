@@ -70,7 +70,7 @@ class WarmCapacityTest {
                 Job run  Name                          State    Run time          vCPU-h    GB-h  Storage GB-h   Cost
                 00app    idle pre-initialised workers  STOPPED   10m 00s  billed   3.333  13.333         0.000  $0.25
                                                                           total    3.333  13.333         0.000  $0.25
-                Session  0 job runs + idle workers               10m 00s  billed   3.333  13.333         0.000  $0.25
+                All      idle workers                            10m 00s  billed   3.333  13.333         0.000  $0.25
                                                                           total    3.333  13.333         0.000  $0.25
                 Billed is what AWS charges: each worker at least 1 minute, storage only above 20 GB per worker. Total is what ran.
                 Idle pre-initialised workers bill while their application is started, in no job run's figures: their line counts the time this shell had it started, to its auto-stop, less what job runs used.
