@@ -38,7 +38,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
@@ -69,8 +69,11 @@ public final class DataCache {
     /** Our temporary folders: {@code .sf1.<random>.tmp} (a build) and {@code .sf1.<random>.old} (a replaced entry). */
     private static final Pattern LEFTOVER = Pattern.compile("\\.(sf[^/]+)\\.[0-9a-f]{16}\\.(tmp|old)");
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** In-process side of the entry locks: a file lock is per process, so threads of one shell queue here first. */
-    private static final Map<Path, ReentrantLock> PROCESS_LOCKS = new ConcurrentHashMap<>();
+    /**
+     * In-process side of the entry locks: a file lock is per process, so threads of one shell queue here first (not
+     * reentrant: a second use of an entry in the same thread waits like any other).
+     */
+    private static final Map<Path, Semaphore> PROCESS_LOCKS = new ConcurrentHashMap<>();
 
     private final Path root;
     private final ParquetGenerator generator;
@@ -136,6 +139,7 @@ public final class DataCache {
                 touch(entry);
             } else {
                 manifest = rebuild(folder, entryName, key, sameKey, missing, dataSet, scale, progress);
+                touch(entry);
             }
             Map<String, ParquetLoads.Table> files = new LinkedHashMap<>();
             long bytes = 0;
@@ -582,11 +586,11 @@ public final class DataCache {
      * An entry's lock: first the process's own (threads of one shell), then the lock file's (other shells).
      */
     private static final class EntryLock implements AutoCloseable {
-        private final ReentrantLock processLock;
+        private final Semaphore processLock;
         private final FileChannel channel;
         private final FileLock fileLock;
 
-        private EntryLock(ReentrantLock processLock, FileChannel channel, FileLock fileLock) {
+        private EntryLock(Semaphore processLock, FileChannel channel, FileLock fileLock) {
             this.processLock = processLock;
             this.channel = channel;
             this.fileLock = fileLock;
@@ -599,9 +603,9 @@ public final class DataCache {
                 return lock;
             }
             progress.start(waiting, 0);
-            ReentrantLock processLock = PROCESS_LOCKS.computeIfAbsent(file, f -> new ReentrantLock());
+            Semaphore processLock = PROCESS_LOCKS.computeIfAbsent(file, f -> new Semaphore(1));
             try {
-                processLock.lockInterruptibly();
+                processLock.acquire();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new BenchboxException("load cancelled while waiting for another shell using the data cache");
@@ -612,21 +616,21 @@ public final class DataCache {
                 return new EntryLock(processLock, channel, channel.lock());
             } catch (ClosedByInterruptException | FileLockInterruptionException e) {
                 close(channel);
-                processLock.unlock();
+                processLock.release();
                 Thread.interrupted();
                 Thread.currentThread().interrupt();
                 throw new BenchboxException("load cancelled while waiting for another shell using the data cache");
             } catch (IOException e) {
                 close(channel);
-                processLock.unlock();
+                processLock.release();
                 throw new BenchboxException("cannot lock " + file + ": " + e.getMessage(), e);
             }
         }
 
         /** The lock if no one holds it, else null. */
         static EntryLock tryAcquire(Path file) {
-            ReentrantLock processLock = PROCESS_LOCKS.computeIfAbsent(file, f -> new ReentrantLock());
-            if (!processLock.tryLock()) {
+            Semaphore processLock = PROCESS_LOCKS.computeIfAbsent(file, f -> new Semaphore(1));
+            if (!processLock.tryAcquire()) {
                 return null;
             }
             FileChannel channel = null;
@@ -635,13 +639,13 @@ public final class DataCache {
                 FileLock fileLock = channel.tryLock();
                 if (fileLock == null) {
                     close(channel);
-                    processLock.unlock();
+                    processLock.release();
                     return null;
                 }
                 return new EntryLock(processLock, channel, fileLock);
             } catch (IOException | RuntimeException e) {
                 close(channel);
-                processLock.unlock();
+                processLock.release();
                 throw new BenchboxException("cannot lock " + file + ": " + e.getMessage(), e);
             }
         }
@@ -669,7 +673,7 @@ public final class DataCache {
                 // closing the channel releases it too
             }
             close(channel);
-            processLock.unlock();
+            processLock.release();
         }
     }
 }
