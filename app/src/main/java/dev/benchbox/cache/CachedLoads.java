@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
 public class CachedLoads {
     private final DataCache cache;
 
+    @Autowired
     public CachedLoads(@Value("${BENCHBOX_HOME:${user.home}/.benchbox}") String home, ParquetGenerator generator) {
         this(new DataCache(Path.of(home).resolve("data"), generator, Clock.systemUTC()));
     }

@@ -119,7 +119,8 @@ class ScriptsSmokeIT {
 
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.stdout()).containsPattern("benchbox help: +[0-9.]+ \\([0-9.]+\\) +ratio to jshell: [0-9.]+")
-                .containsPattern("benchbox load tpch --scale 0.01 \\(in memory\\): [0-9.]+ s")
+                .containsPattern("benchbox load tpch --scale 0.01 \\(in memory\\), first time \\(generates, fills the data cache\\): [0-9.]+ s")
+                .containsPattern("the same, data cached \\(a new process\\): +[0-9.]+ s")
                 .contains("C dbgen: not available")
                 .containsPattern("query time: shell [0-9.]+ ms   JDBC loop [0-9.]+ ms");
     }
@@ -134,6 +135,7 @@ class ScriptsSmokeIT {
 
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.stdout()).containsPattern("benchbox load tpcds --scale 0.01 \\(in memory\\): [0-9.]+ s")
+                .containsPattern("the same, data cached \\(a new process\\): [0-9.]+ s")
                 .contains("C dsdgen: not available")
                 .containsPattern("io.trino.tpcds alone, 1 thread, rows discarded: [0-9.]+ s");
     }
