@@ -85,6 +85,11 @@ public final class DataCache {
         this.clock = requireNonNull(clock, "clock is null");
     }
 
+    /** What generates data into the cache, and whose version and layout key its entries. */
+    public ParquetGenerator generator() {
+        return generator;
+    }
+
     /** The cache's folder ({@code $BENCHBOX_HOME/data}). */
     public Path root() {
         return root;
@@ -98,6 +103,14 @@ public final class DataCache {
      * is closed, so read it before that.
      */
     public Lease obtain(DataSet dataSet, Scale scale, List<String> tables, LoadProgress progress) {
+        return obtain(dataSet, scale, tables, progress, generator);
+    }
+
+    /**
+     * {@link #obtain(DataSet, Scale, List, LoadProgress)}, writing what is missing with {@code writer} (which must write
+     * what the cache's own generator would: the entry is keyed by that one's version and layout).
+     */
+    public Lease obtain(DataSet dataSet, Scale scale, List<String> tables, LoadProgress progress, ParquetGenerator writer) {
         String name = dataSetFolder(dataSet);
         String what = dataSet.title() + " SF" + scale.text();
         CacheKey key = new CacheKey(name, scale.text(), generator.generatorVersion(dataSet), generator.layout());
@@ -138,7 +151,7 @@ public final class DataCache {
                 manifest = sameKey.orElseThrow();
                 touch(entry);
             } else {
-                manifest = rebuild(folder, entryName, key, sameKey, missing, dataSet, scale, progress);
+                manifest = rebuild(folder, entryName, key, sameKey, missing, dataSet, scale, progress, writer);
                 touch(entry);
             }
             Map<String, ParquetLoads.Table> files = new LinkedHashMap<>();
@@ -202,7 +215,8 @@ public final class DataCache {
      * A new entry: the tables kept from the old one (same key, passed their check or not asked for) linked, the missing
      * ones generated, the manifest last, then moved into place in one rename.
      */
-    private CacheManifest rebuild(Path folder, String entryName, CacheKey key, Optional<CacheManifest> old, List<String> missing, DataSet dataSet, Scale scale, LoadProgress progress) {
+    private CacheManifest rebuild(Path folder, String entryName, CacheKey key, Optional<CacheManifest> old, List<String> missing,
+            DataSet dataSet, Scale scale, LoadProgress progress, ParquetGenerator writer) {
         Path entry = folder.resolve(entryName);
         removeLeftovers(folder, entryName);
         Path building = folder.resolve("." + entryName + "." + randomHex() + ".tmp");
@@ -218,7 +232,7 @@ public final class DataCache {
                     }
                 }
             }
-            Map<String, Long> rows = generator.write(dataSet, scale, missing, building, progress);
+            Map<String, Long> rows = writer.write(dataSet, scale, missing, building, progress);
             for (String table : missing) {
                 Long count = rows.get(table);
                 if (count == null) {

@@ -21,6 +21,16 @@ public interface ParquetLoads {
     LoadReport loadParquet(String schema, DataSet dataSet, Scale scale, Map<String, Table> tables, LoadProgress progress);
 
     /**
+     * Generates the tables straight into the platform, as a load without the cache does, and then writes each loaded
+     * table as Parquet into {@code dir/<table>/} in the layout {@link ParquetGenerator} writes: one pass where the
+     * platform can (an embedded engine), instead of generating the files and reading them back. Empty when it cannot.
+     */
+    default java.util.Optional<LoadReport> loadAndWrite(String schema, DataSet dataSet, Scale scale, List<String> tables,
+            java.nio.file.Path dir, LoadProgress progress) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * One table's Parquet files (read in this order) and the rows they hold.
      *
      * @param files the files, sorted by name

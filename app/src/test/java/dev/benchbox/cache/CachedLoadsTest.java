@@ -81,6 +81,20 @@ class CachedLoadsTest {
     }
 
     @Test
+    void aPlatformThatOnlyReadsParquetGetsFilesTheCacheGenerated() {
+        // as the EMR Serverless local path does: it uploads the files, it cannot generate into itself
+        DataSet tpch = Benchmarks.get("tpch").dataSet();
+        try (DuckDbPlatform duckdb = DuckDbPlatform.open(null)) {
+            dev.benchbox.platform.ParquetLoads readsOnly = duckdb.parquetLoads().orElseThrow()::loadParquet;
+            LoadReport report = loads().load(readsOnly, "main", tpch, SF, List.of("orders", "customer"), LoadProgress.NONE);
+            assertThat(report.notes()).singleElement().asString().startsWith("Data cache: generated TPC-H SF0.01 and kept it (2 tables, ");
+            assertThat(report.rowCounts()).containsExactly(Map.entry("orders", 15_000L), Map.entry("customer", 1_500L));
+            assertThat(counts(duckdb, report.rowCounts().keySet())).isEqualTo(report.rowCounts());
+        }
+        assertThat(home.resolve("data/tpch/sf0.01/orders/part-0.parquet")).isRegularFile();
+    }
+
+    @Test
     void aDataSetThatBringsItsOwnRowsIsCachedToo() {
         DataSet tiny = Benchmarks.get("tiny").dataSet();
         LoadReport first = load(tiny, List.of());

@@ -38,8 +38,8 @@ class ScriptsSmokeIT {
     private static final Duration LIMIT = Duration.ofMinutes(15);
 
     /** The scripts this class runs; a new script fails {@link #everyScriptHasASmokeRun()} until it gets one here. */
-    private static final Set<String> SMOKED = Set.of("benchbox", "bench-local", "bench-tpcds", "bench-emr", "bench-load-emr",
-            "bench-session", "local-aws", "report-screenshot");
+    private static final Set<String> SMOKED = Set.of("benchbox", "bench-local", "bench-tpcds", "bench-emr", "bench-emr-latency",
+            "bench-load-emr", "bench-session", "local-aws", "report-screenshot");
 
     @TempDir
     Path work;
@@ -148,6 +148,15 @@ class ScriptsSmokeIT {
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.stdout()).containsPattern("ours \\(one job run per stream\\): +1 job runs, billed [0-9.]+ vCPU-h")
                 .contains("seed (one job run per query):    not measured (0 rounds)");
+    }
+
+    @Test
+    void benchEmrLatencyOnTheStandIn() throws Exception {
+        Run run = run(environment(), "scripts/bench-emr-latency", "2");
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.stdout()).containsPattern("job end -> shell noticed: median [0-9]+ ms, max [0-9]+ ms over 2 job runs")
+                .containsPattern("GetJobRun: [0-9]+ requests in [0-9.]+ s");
     }
 
     @Test

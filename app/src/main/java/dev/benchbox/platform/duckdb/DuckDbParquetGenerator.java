@@ -76,15 +76,20 @@ public final class DuckDbParquetGenerator implements ParquetGenerator {
             duckdb.createSchema(SCHEMA);
             for (String table : tables) {
                 duckdb.load(SCHEMA, dataSet, scale, List.of(table), rowsOnly);
-                String target = dir.resolve(table).toAbsolutePath().toString().replace("'", "''");
-                run(duckdb, "COPY " + DuckDbPlatform.qualified(SCHEMA, table) + " TO '" + target + "' (FORMAT parquet, "
-                        + "COMPRESSION snappy, FILE_SIZE_BYTES '" + TARGET_FILE_SIZE + "', FILENAME_PATTERN 'part-{i}')");
+                run(duckdb, copySql(SCHEMA, table, dir));
                 rows.put(table, duckdb.rowCount(SCHEMA, table));
                 run(duckdb, "DROP TABLE " + DuckDbPlatform.qualified(SCHEMA, table));
             }
         }
         progress.done();
         return rows;
+    }
+
+    /** The one way a loaded table becomes cache files ({@link #layout()}), here and from a DuckDB load. */
+    static String copySql(String schema, String table, Path dir) {
+        String target = dir.resolve(table).toAbsolutePath().toString().replace("'", "''");
+        return "COPY " + DuckDbPlatform.qualified(schema, table) + " TO '" + target + "' (FORMAT parquet, "
+                + "COMPRESSION snappy, FILE_SIZE_BYTES '" + TARGET_FILE_SIZE + "', FILENAME_PATTERN 'part-{i}')";
     }
 
     private static void run(DuckDbPlatform duckdb, String sql) {

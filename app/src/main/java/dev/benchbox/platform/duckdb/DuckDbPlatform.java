@@ -266,10 +266,31 @@ public final class DuckDbPlatform implements Platform {
         return new LoadReport(countRows(schema, selected), System.nanoTime() - started);
     }
 
-    /** DuckDB reads cached Parquet files with its own reader. */
+    /**
+     * DuckDB reads cached Parquet files with its own reader; data not cached yet it generates into its tables as a load
+     * without the cache does, then writes them out for the cache (one pass: nothing is read back).
+     */
     @Override
     public Optional<dev.benchbox.platform.ParquetLoads> parquetLoads() {
-        return Optional.of(this::loadParquet);
+        return Optional.of(new dev.benchbox.platform.ParquetLoads() {
+            @Override
+            public LoadReport loadParquet(String schema, DataSet dataSet, Scale scale,
+                    Map<String, dev.benchbox.platform.ParquetLoads.Table> tables, LoadProgress progress) {
+                return DuckDbPlatform.this.loadParquet(schema, dataSet, scale, tables, progress);
+            }
+
+            @Override
+            public Optional<LoadReport> loadAndWrite(String schema, DataSet dataSet, Scale scale, List<String> tables, Path dir,
+                    LoadProgress progress) {
+                LoadReport report = load(schema, dataSet, scale, tables, progress);
+                synchronized (DuckDbPlatform.this) {
+                    for (String table : tables) {
+                        update(DuckDbParquetGenerator.copySql(schema, table, dir));
+                    }
+                }
+                return Optional.of(report);
+            }
+        });
     }
 
     /**
