@@ -1,5 +1,6 @@
 package dev.benchbox.cache;
 
+import dev.benchbox.BenchboxException;
 import dev.benchbox.dataset.DataSet;
 import dev.benchbox.dataset.Scale;
 import dev.benchbox.platform.LoadProgress;
@@ -70,7 +71,19 @@ public class CachedLoads {
             }
         };
         Map<String, Long> rows = new LinkedHashMap<>();
-        try (DataCache.Lease lease = cache.obtain(dataSet, scale, selected, progress, writer)) {
+        DataCache.Lease lease;
+        try {
+            lease = cache.obtain(dataSet, scale, selected, progress, writer);
+        } catch (BenchboxException e) {
+            if (!loadedWhileWriting.keySet().containsAll(selected)) {
+                throw e;
+            }
+            // the platform holds the new tables already: the load succeeded, only keeping its data did not
+            notes.add("Data cache: " + dataSet.title() + " SF" + scale.text() + " loaded but not kept (" + e.getMessage() + ")");
+            selected.forEach(table -> rows.put(table, loadedWhileWriting.get(table)));
+            return new LoadReport(rows, System.nanoTime() - started, notes);
+        }
+        try (lease) {
             Map<String, ParquetLoads.Table> toRead = new LinkedHashMap<>(lease.tables());
             toRead.keySet().removeAll(loadedWhileWriting.keySet());
             LoadReport report = toRead.isEmpty() ? new LoadReport(Map.of(), 0)

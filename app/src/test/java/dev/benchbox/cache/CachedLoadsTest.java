@@ -95,6 +95,31 @@ class CachedLoadsTest {
     }
 
     @Test
+    void aLoadWhoseDataCannotBeKeptStillLoadsAndSaysSo() {
+        DataSet tpch = Benchmarks.get("tpch").dataSet();
+        try (DuckDbPlatform duckdb = DuckDbPlatform.open(null)) {
+            // loads the tables but leaves no files for the cache (as a full disk would)
+            dev.benchbox.platform.ParquetLoads writesNothing = new dev.benchbox.platform.ParquetLoads() {
+                @Override
+                public LoadReport loadParquet(String schema, DataSet dataSet, Scale scale, Map<String, Table> tables, LoadProgress progress) {
+                    throw new AssertionError("nothing was cached to read");
+                }
+
+                @Override
+                public Optional<LoadReport> loadAndWrite(String schema, DataSet dataSet, Scale scale, List<String> tables, Path dir,
+                        LoadProgress progress) {
+                    return Optional.of(duckdb.load(schema, dataSet, scale, tables, progress));
+                }
+            };
+            LoadReport report = loads().load(writesNothing, "main", tpch, SF, List.of("region"), LoadProgress.NONE);
+            assertThat(report.rowCounts()).containsExactly(Map.entry("region", 5L));
+            assertThat(report.notes()).singleElement().asString().startsWith("Data cache: TPC-H SF0.01 loaded but not kept (cannot write ");
+            assertThat(duckdb.rowCount("main", "region")).isEqualTo(5);
+        }
+        assertThat(home.resolve("data/tpch/sf0.01")).doesNotExist();
+    }
+
+    @Test
     void aDataSetThatBringsItsOwnRowsIsCachedToo() {
         DataSet tiny = Benchmarks.get("tiny").dataSet();
         LoadReport first = load(tiny, List.of());
