@@ -120,6 +120,28 @@ class CachedLoadsTest {
     }
 
     @Test
+    void tpcdsIsCachedAndReadBackWithItsTypes() {
+        DataSet tpcds = Benchmarks.get("tpcds").dataSet();
+        List<String> tables = List.of("store", "item");
+        LoadReport first = load(tpcds, tables);
+        LoadReport second = load(tpcds, tables);
+        assertThat(first.notes().get(0)).startsWith("Data cache: generated TPC-DS SF0.01 and kept it (2 tables, ");
+        assertThat(second.notes().get(0)).startsWith("Data cache: reused TPC-DS SF0.01 (2 tables, ");
+        assertThat(second.rowCounts()).isEqualTo(first.rowCounts());
+        try (DuckDbPlatform duckdb = DuckDbPlatform.open(null)) {
+            loads().load(duckdb.parquetLoads().orElseThrow(), "main", tpcds, SF, List.of("store"), LoadProgress.NONE);
+            assertThat(duckdb.describeTable("main", "store")).isEqualTo(tpcdsColumns(tpcds, "store"));
+        }
+    }
+
+    private static List<dev.benchbox.dataset.Column> tpcdsColumns(DataSet tpcds, String table) {
+        try (DuckDbPlatform direct = DuckDbPlatform.open(null)) {
+            direct.load("main", tpcds, SF, List.of(table), LoadProgress.NONE);
+            return direct.describeTable("main", table);
+        }
+    }
+
+    @Test
     void aDataSetThatBringsItsOwnRowsIsCachedToo() {
         DataSet tiny = Benchmarks.get("tiny").dataSet();
         LoadReport first = load(tiny, List.of());
