@@ -68,6 +68,14 @@ public interface DataSet {
     non-sealed interface Rows extends Generator {
         /** The rows of a table at the scale, in order. */
         Iterable<List<Object>> rows(String table, Scale scale);
+
+        /**
+         * The generator's version: the data cache keeps generated rows under it and never reuses rows of another
+         * version, so a data set whose rows change says so here.
+         */
+        default String version() {
+            return "1";
+        }
     }
 
     /**

@@ -76,6 +76,14 @@ public interface Platform extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Loading a data set from Parquet files generated earlier on this machine (the data cache); empty when the platform
+     * cannot (a preview, which uploads nothing).
+     */
+    default Optional<ParquetLoads> parquetLoads() {
+        return Optional.empty();
+    }
+
     /** Generating benchmark data inside the platform's own cluster, when it has one (EMR Serverless). */
     default Optional<ClusterGeneration> clusterGeneration() {
         return Optional.empty();

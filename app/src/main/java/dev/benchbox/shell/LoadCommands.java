@@ -2,6 +2,7 @@ package dev.benchbox.shell;
 
 import dev.benchbox.BenchboxException;
 import dev.benchbox.bench.ResourceGuard;
+import dev.benchbox.cache.CachedLoads;
 import dev.benchbox.benchmark.Benchmark;
 import dev.benchbox.benchmark.Benchmarks;
 import dev.benchbox.cost.MaxCost;
@@ -11,6 +12,7 @@ import dev.benchbox.platform.ClusterGeneration;
 import dev.benchbox.platform.GenerationPlan;
 import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.platform.LoadReport;
+import dev.benchbox.platform.ParquetLoads;
 import dev.benchbox.platform.Platform;
 import dev.benchbox.session.LedgerEntry;
 import dev.benchbox.session.Session;
@@ -39,9 +41,11 @@ public class LoadCommands {
     private final Console console;
     private final DryRuns dryRuns;
     private final ResourceGuard guard;
+    private final CachedLoads cachedLoads;
 
     public LoadCommands(Session session, ConnectedAvailability availability, ProgressBars progressBars,
-            TableNameCache tableNames, Console console, DryRuns dryRuns, ResourceGuard guard) {
+            TableNameCache tableNames, Console console, DryRuns dryRuns, ResourceGuard guard, CachedLoads cachedLoads) {
+        this.cachedLoads = cachedLoads;
         this.dryRuns = dryRuns;
         this.guard = guard;
         this.session = session;
@@ -73,7 +77,8 @@ public class LoadCommands {
             @ShellOption(value = "--from", defaultValue = ShellOption.NULL, help = "load tpch on emr-serverless: register Parquet already in S3 (s3://bucket/prefix/, a folder per table) after a job run checks it") String from,
             @ShellOption(value = "--spark-conf", defaultValue = ShellOption.NULL, arity = Integer.MAX_VALUE, help = SparkConfs.HELP
                     + " (load tpch's generation or check job run)") String[] sparkConfPairs,
-            @ShellOption(value = "--force", defaultValue = "false", help = "with tpch or tpcds: generate even where this machine looks too small to hold the data") boolean force) {
+            @ShellOption(value = "--force", defaultValue = "false", help = "with tpch or tpcds: generate even where this machine looks too small to hold the data") boolean force,
+            @ShellOption(value = "--no-cache", defaultValue = "false", help = "with tpch or tpcds: generate again and load directly, neither using nor filling the data cache") boolean noCache) {
         Map<String, String> sparkConf = dev.benchbox.platform.SparkSettings.parse(sparkConfPairs);
         if (generator != null) {
             Benchmark benchmark;
@@ -97,7 +102,7 @@ public class LoadCommands {
                 }
                 return register(benchmark, scale, tables, schema, dryRun, replace, from, sparkConf);
             }
-            Generation generation = new Generation(generate, parts, maxCost, sparkConf, force);
+            Generation generation = new Generation(generate, parts, maxCost, sparkConf, force, !noCache);
             return loadGenerated(benchmark, scale, tables, schema, dryRun, replace, generation);
         }
         if (!sparkConf.isEmpty()) {
@@ -109,8 +114,8 @@ public class LoadCommands {
         if (scale != null) {
             throw new BenchboxException("--scale goes with 'load tpch'");
         }
-        if (generate != null || parts != null || from != null || force) {
-            throw new BenchboxException("--generate, --parts, --from and --force go with 'load tpch'");
+        if (generate != null || parts != null || from != null || force || noCache) {
+            throw new BenchboxException("--generate, --parts, --from, --force and --no-cache go with 'load tpch'");
         }
         if (tables == null) {
             throw new BenchboxException("name the tables to load with --tables t1,t2");
@@ -120,9 +125,10 @@ public class LoadCommands {
 
     /**
      * {@code --generate}, {@code --parts} and {@code --max-cost} of {@code load tpch}, as typed (null when not given), its
-     * checked {@code --spark-conf}, and {@code --force}.
+     * checked {@code --spark-conf}, {@code --force}, and whether the data cache is used (not {@code --no-cache}).
      */
-    private record Generation(String where, Integer parts, String maxCost, Map<String, String> sparkConf, boolean force) {
+    private record Generation(String where, Integer parts, String maxCost, Map<String, String> sparkConf, boolean force,
+            boolean cache) {
     }
 
     /**
@@ -141,6 +147,8 @@ public class LoadCommands {
         }
         Platform platform = dryRuns.target(dryRun, replace);
         Optional<ClusterGeneration> cluster = platform.clusterGeneration();
+        // data generated on this machine goes through the data cache wherever the platform reads Parquet from here
+        Optional<ParquetLoads> parquet = generation.cache() ? platform.parquetLoads() : Optional.empty();
         if (cluster.isEmpty() && (requested == GenerationPlan.Where.CLUSTER || generation.parts() != null)) {
             throw new BenchboxException("--generate cluster and --parts need a platform that generates in its cluster "
                     + "(emr-serverless); " + platform.name() + " generates " + dataSet.title() + " itself");
@@ -159,14 +167,18 @@ public class LoadCommands {
                     MaxCost.check(plan.estimatedUsd(), maxCost);
                 }
                 try (LoadProgress progress = progressBars.create()) {
-                    report = cluster.get().generate(target, plan, progress);
+                    report = plan.where() == GenerationPlan.Where.LOCAL && parquet.isPresent()
+                            ? cachedLoads.load(parquet.get(), target, dataSet, Scale.of(scaleFactor), selected, progress)
+                            : cluster.get().generate(target, plan, progress);
                 }
             }
         } else {
             SparkConfs.requireNone(platform, generation.sparkConf());
             guard.check(platform, benchmark, scaleFactor, generation.force());
             try (LoadProgress progress = progressBars.create()) {
-                report = platform.load(target, dataSet, Scale.of(scaleFactor), selected, progress);
+                report = parquet.isPresent()
+                        ? cachedLoads.load(parquet.get(), target, dataSet, Scale.of(scaleFactor), selected, progress)
+                        : platform.load(target, dataSet, Scale.of(scaleFactor), selected, progress);
             }
         }
         if (DryRuns.recorder(platform).isPresent()) {

@@ -38,8 +38,8 @@ class ScriptsSmokeIT {
     private static final Duration LIMIT = Duration.ofMinutes(15);
 
     /** The scripts this class runs; a new script fails {@link #everyScriptHasASmokeRun()} until it gets one here. */
-    private static final Set<String> SMOKED = Set.of("benchbox", "bench-local", "bench-tpcds", "bench-emr", "bench-load-emr",
-            "bench-session", "bench-spark4", "local-aws", "report-screenshot");
+    private static final Set<String> SMOKED = Set.of("benchbox", "bench-local", "bench-tpcds", "bench-emr", "bench-emr-latency",
+            "bench-load-emr", "bench-session", "bench-spark4", "bench-tpch-full", "local-aws", "report-screenshot");
 
     @TempDir
     Path work;
@@ -119,9 +119,23 @@ class ScriptsSmokeIT {
 
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.stdout()).containsPattern("benchbox help: +[0-9.]+ \\([0-9.]+\\) +ratio to jshell: [0-9.]+")
-                .containsPattern("benchbox load tpch --scale 0.01 \\(in memory\\): [0-9.]+ s")
+                .containsPattern("benchbox load tpch --scale 0.01 \\(in memory\\), first time \\(generates, fills the data cache\\): [0-9.]+ s")
+                .containsPattern("the same, data cached \\(a new process\\): +[0-9.]+ s")
                 .contains("C dbgen: not available")
                 .containsPattern("query time: shell [0-9.]+ ms   JDBC loop [0-9.]+ ms");
+    }
+
+    @Test
+    void benchTpchFull() throws Exception {
+        assumeGnuTime("bench-tpch-full");
+        Map<String, String> env = environment();
+        env.put("BENCH_SECTIONS", "a"); // (b) builds the test classpath with Maven: not inside this build
+
+        Run run = run(env, "scripts/bench-tpch-full", "0.01");
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.stdout()).containsPattern("Power test: [0-9.]+ s").containsPattern("QphH@Size +[0-9.]+")
+                .contains("Not compliant").containsPattern("wall [0-9.]+ s, cpu [0-9.]+ s, peak RSS [0-9]+ MB");
     }
 
     @Test
@@ -134,6 +148,7 @@ class ScriptsSmokeIT {
 
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.stdout()).containsPattern("benchbox load tpcds --scale 0.01 \\(in memory\\): [0-9.]+ s")
+                .containsPattern("the same, data cached \\(a new process\\): [0-9.]+ s")
                 .contains("C dsdgen: not available")
                 .containsPattern("io.trino.tpcds alone, 1 thread, rows discarded: [0-9.]+ s");
     }
@@ -146,6 +161,15 @@ class ScriptsSmokeIT {
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.stdout()).containsPattern("ours \\(one job run per stream\\): +1 job runs, billed [0-9.]+ vCPU-h")
                 .contains("seed (one job run per query):    not measured (0 rounds)");
+    }
+
+    @Test
+    void benchEmrLatencyOnTheStandIn() throws Exception {
+        Run run = run(environment(), "scripts/bench-emr-latency", "2");
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.stdout()).containsPattern("job end -> shell noticed: median [0-9]+ ms, max [0-9]+ ms over 2 job runs")
+                .containsPattern("GetJobRun: [0-9]+ requests in [0-9.]+ s");
     }
 
     @Test

@@ -40,6 +40,8 @@ class BbxReplayEndToEndTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("benchbox.results-dir", () -> results.toString());
+        // generated data goes to this test's own data cache, not the user's
+        registry.add("BENCHBOX_HOME", () -> results.resolve("home").toString());
     }
 
     @Autowired

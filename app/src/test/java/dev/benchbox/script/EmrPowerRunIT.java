@@ -49,6 +49,8 @@ class EmrPowerRunIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("benchbox.results-dir", () -> dir.resolve("results").toString());
+        // generated data goes to this test's own data cache, not the user's
+        registry.add("BENCHBOX_HOME", () -> dir.resolve("home").toString());
     }
 
     @Autowired

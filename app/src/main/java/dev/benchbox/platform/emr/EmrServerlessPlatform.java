@@ -301,6 +301,16 @@ public final class EmrServerlessPlatform implements Platform {
         return cluster.generate(schema, cluster.plan(dataSet, scale, tables, null, null), progress);
     }
 
+    /** Parquet generated earlier on this machine (the data cache) is uploaded as it is; a preview uploads nothing. */
+    @Override
+    public Optional<dev.benchbox.platform.ParquetLoads> parquetLoads() {
+        if (!loads.generatesLocally()) {
+            return Optional.empty();
+        }
+        return Optional.of((schema, dataSet, scale, tables, progress) -> loads.loadParquet(requireDatabase(schema), dataSet, scale,
+                tables, progress));
+    }
+
     /** Generates the data set on this machine, uploads it and registers its tables. */
     private LoadReport loadHere(String schema, DataSet dataSet, Scale scale, List<String> tables, LoadProgress progress) {
         String database = requireDatabase(schema);

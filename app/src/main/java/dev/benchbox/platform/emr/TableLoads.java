@@ -81,6 +81,34 @@ final class TableLoads {
                 table -> layout.generatedTable(dataSet.name(), scaleFactor, table), progress);
     }
 
+    /**
+     * Uploads Parquet files generated earlier on this machine (the data cache) where a generated load puts them, and
+     * registers the tables with their row counts and the scale they hold: nothing is generated or converted.
+     */
+    LoadReport loadParquet(String database, DataSet dataSet, Scale scale, Map<String, dev.benchbox.platform.ParquetLoads.Table> tables,
+            LoadProgress progress) {
+        long started = System.nanoTime();
+        List<S3Staging.Batch> batches = new ArrayList<>();
+        for (Map.Entry<String, dev.benchbox.platform.ParquetLoads.Table> table : tables.entrySet()) {
+            Map<String, Path> files = new LinkedHashMap<>();
+            table.getValue().files().forEach(f -> files.put(f.getFileName().toString(), f));
+            batches.add(new S3Staging.Batch(layout.generatedTable(dataSet.name(), scale.value(), table.getKey()), files));
+        }
+        String note = staging.upload(batches, progress);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Map.Entry<String, dev.benchbox.platform.ParquetLoads.Table> table : tables.entrySet()) {
+            String name = table.getKey();
+            List<Column> columns = dataSet.columns(name).stream()
+                    .map(c -> new Column(c.name(), HiveTypes.of(name, c.name(), c.type()))).toList();
+            Map<String, String> parameters = new LinkedHashMap<>();
+            parameters.put(dataSet.scaleParameter(), scale.text());
+            parameters.put("numRows", Long.toString(table.getValue().rows()));
+            register(database, new GlueTableDefinition(name, columns, layout.generatedTable(dataSet.name(), scale.value(), name), parameters));
+            counts.put(name, table.getValue().rows());
+        }
+        return new LoadReport(counts, System.nanoTime() - started, List.of(note));
+    }
+
     LoadReport loadFiles(String database, List<String> tables, Path sourceDir, LoadProgress progress) {
         return exportAndRegister(database, tables, System.nanoTime(), Map.of(),
                 exporter -> exporter.readFiles(tables, sourceDir, progress),

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
 import software.amazon.awssdk.services.emrserverless.model.JobRun;
 import software.amazon.awssdk.services.emrserverless.model.JobRunState;
@@ -25,10 +26,10 @@ import software.amazon.awssdk.services.emrserverless.model.ApplicationState;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Submits a job run and follows it to its end. Polling starts fast and backs off with jitter to
- * {@link #MAX_POLL}, far inside GetJobRun's 10 requests/s quota, so the end of a run is noticed within
- * about a second. A client-side timeout or an interrupt (Ctrl-C) cancels the run and waits until AWS says
- * it is cancelled: no job is left running behind the user.
+ * Submits a job run and follows it to its end, polling as its {@link PollSchedule} says: backing off to
+ * {@link #MAX_POLL} while it starts, every quarter second near its expected end, inside a share of GetJobRun's
+ * quota. A client-side timeout or an interrupt (Ctrl-C) cancels the run and waits until AWS says it is cancelled: no
+ * job is left running behind the user.
  */
 public final class JobRunner {
     static final Duration MAX_POLL = Duration.ofMillis(1500);
@@ -39,6 +40,7 @@ public final class JobRunner {
     private final EmrServerlessClient emr;
     private final S3Client s3;
     private final Backoff polling;
+    private final PollSchedule schedule;
 
     public JobRunner(EmrServerlessClient emr, S3Client s3) {
         this(emr, s3, Backoff.DEFAULT);
@@ -46,9 +48,14 @@ public final class JobRunner {
 
     /** @param polling the platform's polling, capped so that the end of a run is noticed within {@link #MAX_POLL} */
     public JobRunner(EmrServerlessClient emr, S3Client s3, Backoff polling) {
+        this(emr, s3, polling, PollSchedule.of(polling));
+    }
+
+    JobRunner(EmrServerlessClient emr, S3Client s3, Backoff polling, PollSchedule schedule) {
         this.emr = requireNonNull(emr, "emr is null");
         this.s3 = requireNonNull(s3, "s3 is null");
         this.polling = requireNonNull(polling, "polling is null").cappedAt(MAX_POLL);
+        this.schedule = requireNonNull(schedule, "schedule is null");
     }
 
     /** Told about the run as it goes. */
@@ -105,15 +112,22 @@ public final class JobRunner {
         listener.submitted(jobRunId);
         long deadline = System.nanoTime() + Duration.ofMinutes(request.timeoutMinutes()).plusMinutes(1).toNanos();
         JobRunState last = null;
-        int poll = 0;
+        PollSchedule.Run polls = schedule.start();
         while (true) {
             JobRun run;
             try {
-                polling.pause(poll++);
+                polls.pause(last);
                 run = describe(request.applicationId(), jobRunId);
+                polls.answered();
             } catch (InterruptedException e) {
                 cancel(request, jobRunId, listener, submitted);
                 throw new BenchboxException("job run " + jobRunId + " cancelled (interrupted)");
+            } catch (SdkServiceException e) {
+                if (!e.isThrottlingException() || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                polls.throttled(); // the SDK's retries were not enough: poll less often, the run goes on
+                continue;
             }
             if (run.state() != last) {
                 last = run.state();
@@ -122,6 +136,7 @@ public final class JobRunner {
                 listener.stillIn(jobRunId, last, Duration.between(submitted, Instant.now()));
             }
             if (TERMINAL.contains(run.state())) {
+                polls.ended();
                 listener.ended(run);
                 return finished(request, run);
             }

@@ -119,6 +119,29 @@ class JobRunnerTest {
     }
 
     @Test
+    void pollsThrottledBeyondTheSdksRetriesSlowDownAndTheRunIsStillFollowedToItsEnd() {
+        start(request -> JobResult.success());
+        List<JobRunState> states = new CopyOnWriteArrayList<>();
+
+        JobRun run = new JobRunner(emr, s3).run(request(), new JobRunner.Listener() {
+            @Override
+            public void submitted(String jobRunId) {
+                // more throttled answers than the SDK retries for one call: the poll itself fails, twice
+                aws.faults().throttleNext(Service.EMR_SERVERLESS, 8);
+            }
+
+            @Override
+            public void stateChanged(String jobRunId, JobRunState state, java.time.Duration sinceSubmit) {
+                states.add(state);
+            }
+        });
+
+        assertThat(run.state()).isEqualTo(JobRunState.SUCCESS);
+        assertThat(states).last().isEqualTo(JobRunState.SUCCESS);
+        assertThat(aws.faults().injected(Service.EMR_SERVERLESS)).isEqualTo(8);
+    }
+
+    @Test
     void aRunSubmittedWhileTheApplicationStopsWaitsUntilItStoppedAndStartsIt() {
         aws.reset(aws.config().withTransition(java.time.Duration.ofSeconds(1)));
         start(request -> JobResult.success());
