@@ -107,7 +107,7 @@ class TpcdsEmrPowerRunIT {
         Files.writeString(script, CONNECT + """
                 create-schema tpcds_emr
                 load tpcds --scale 0.01 --parts 2
-                run tpcds --scale 0.01
+                run tpcds --scale 0.01 --iterations 1
                 """);
         commandLine.run(new String[] {"--script", script.toString()});
         String output = ShellTestSupport.takeOutput(terminal);

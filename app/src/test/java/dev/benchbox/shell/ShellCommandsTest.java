@@ -302,7 +302,7 @@ class ShellCommandsTest {
     @Test
     @IntegrationTest // generates, loads and runs TPC-DS: half a minute
     void runTpcdsOneShotRunsTwoPartQueriesAsTheSpecificationCountsThem() throws Exception {
-        Result run = type("run --platform duckdb --benchmark tpcds --scale 0.01 --queries 3,14");
+        Result run = type("run --platform duckdb --benchmark tpcds --scale 0.01 --queries 3,14 --iterations 1");
 
         assertThat(run.error()).isNull();
         assertThat(run.output()).contains("Schema main does not hold TPC-DS SF0.01 yet: generating and loading it")
