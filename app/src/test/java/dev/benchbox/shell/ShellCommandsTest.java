@@ -520,10 +520,13 @@ class ShellCommandsTest {
     @Test
     void costOfAnEmbeddedSessionIsNothingAndEstimatesUseAwsDefaults() {
         assertThat(type("cost").output()).isEqualTo("No EMR Serverless job runs in this session (DuckDB runs cost nothing).\n");
-        assertThat(type("cost estimate --scale 1").output())
+        assertThat(type("cost estimate --scale 1 --iterations 1").output())
                 .startsWith("Not connected to EMR Serverless: estimating with 1 driver + 3 executors, 4 vCPU / 16 GB / 20 GB disk each "
                         + "in us-east-1 (x86_64)\n"
                         + "Estimated cost of a TPC-H SF1 power run on EMR Serverless: $0.11\n");
+        // without --iterations, what a run does by default: 5 rounds in one job run (start-up paid once)
+        assertThat(type("cost estimate --scale 1").output())
+                .contains("Estimated cost of 5 TPC-H SF1 power runs in one job run on EMR Serverless: $0.39\n");
         assertThat(type("cost estimate --scale 0").error()).isEqualTo("invalid scale factor '0': it must be greater than 0" + TPCH_SCALES);
         assertThat(type("cost estimate --scale 0.001 --benchmark tpcds").error()).startsWith("invalid scale factor '0.001': below 0.01");
         type("connect duckdb");
