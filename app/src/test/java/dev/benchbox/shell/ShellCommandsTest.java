@@ -271,7 +271,8 @@ class ShellCommandsTest {
                 .contains(" [--benchmark tpch|tpcds] [--scale SF] [--queries LIST] [--warmup N] [--iterations N]")
                 .contains(" [--via job|session] [--sweep NAME=V1,V2] [--spark-conf KEY=VALUE]");
         assertThat(type("help compare").output()).contains("compare [--files FILE...] [--baseline NAME] "
-                + "[--format table|markdown|json|html] [--fail-on-regression PCT] [--min-difference MS] [--allow-mixed-timing] [--force]\n");
+                + "[--format table|markdown|json|html] [--fail-on-regression PCT] [--min-difference MS] [--allow-mixed-timing] [--noise-floor FILE] "
+                + "[--write-noise-floor FILE] [--replace] [--force]\n");
         assertThat(type("help load").output()).contains(" [--generate local|cluster] [--parts N] [--max-cost USD] [--from S3_URI]");
         assertThat(type("help session start").output()).contains("session start [--idle-timeout-minutes MINUTES] [--name NAME]");
     }
@@ -497,6 +498,9 @@ class ShellCommandsTest {
                 .isEqualTo("schema 'nope' does not exist: create it with create-schema nope");
         assertThat(type("load tpch --scale 0.01 --tables lineitems").error()).startsWith("unknown TPC-H table 'lineitems'");
         assertThat(type("frobnicate").error()).isEqualTo("unknown command 'frobnicate': type help to list the commands");
+        assertThat(type("compare a.json b.json --noise-floor f.json --write-noise-floor g.json").error())
+                .isEqualTo("--noise-floor and --write-noise-floor go apart: one uses a floor, the other measures one on A/A runs");
+        assertThat(type("compare a.json b.json --replace").error()).isEqualTo("--replace goes with --write-noise-floor");
         assertThat(type("query \"SELECT 1\" --bogus 1").error()).contains("--bogus");
         assertThat(type("run tpch --scale 0").error()).isEqualTo("invalid scale factor '0': it must be greater than 0" + TPCH_SCALES);
         assertThat(type("run tpch --scale 0.01 --queries 23").error()).startsWith("unknown TPC-H query '23'");
