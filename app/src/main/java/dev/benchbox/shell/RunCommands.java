@@ -105,7 +105,7 @@ public class RunCommands {
         if (scale == null) {
             if (dryRun == null) {
                 throw new BenchboxException("missing --scale: run " + chosen.name() + " --scale SF (e.g. "
-                        + chosen.answeredScales().stream().map(Scale::text).collect(java.util.stream.Collectors.joining(" or ")) + ")");
+                        + examples(chosen.answeredScales().stream().map(Scale::text).toList()) + ")");
             }
             scale = "0.01";
         }
@@ -230,6 +230,12 @@ public class RunCommands {
         if (!report.result().outcomes().allValidated()) {
             exitStatus.ranUnvalidated();
         }
+    }
+
+    /** {@code 0.01, 0.1, 1, 10 or 100}. */
+    static String examples(List<String> scales) {
+        return scales.size() < 2 ? String.join("", scales)
+                : String.join(", ", scales.subList(0, scales.size() - 1)) + " or " + scales.get(scales.size() - 1);
     }
 
     private static String relative(Path file) {

@@ -324,6 +324,8 @@ class ShellCommandsTest {
                 .isEqualTo("unknown TPC-DS query '100': expected numbers 1-99");
         assertThat(type("run tpcx --scale 1").error()).isEqualTo("unknown benchmark 'tpcx': expected tpch, tpcds or tiny");
         assertThat(type("run tpcds").error()).isEqualTo("missing --scale: run tpcds --scale SF (e.g. 1)");
+        // the scales with reference answers
+        assertThat(type("run tpch").error()).isEqualTo("missing --scale: run tpch --scale SF (e.g. 0.01, 0.1, 1, 10 or 100)");
         // DuckDB generates TPC-DS itself: the cluster's options are refused in one line
         assertThat(type("load tpcds --scale 0.01 --parts 2").error()).isEqualTo("--generate cluster and --parts need a platform "
                 + "that generates in its cluster (emr-serverless); duckdb generates TPC-DS itself");
