@@ -62,7 +62,7 @@ public final class ReferenceAnswers {
     private static final Pattern KIT_UNNAMED_COLUMN = Pattern.compile("col\\d+");
 
     private static final Map<String, Optional<ReferenceAnswer>> CACHE = new ConcurrentHashMap<>();
-    /** The scales only DuckDB's answer sets cover (at 0.01 and 1 the project's first sources stay, which they equal). */
+    /** The scales only DuckDB's answer sets cover (at 0.01 and 1 the project's own sources stay: they cover all 22). */
     private static final List<Double> DUCKDB_SCALES = List.of(0.1, 10.0, 100.0);
     /**
      * Queries whose DuckDB answers do not apply to this project's data: DuckDB's dbgen writes other address and comment
