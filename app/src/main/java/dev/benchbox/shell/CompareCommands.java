@@ -86,7 +86,7 @@ public class CompareCommands {
             throw new UncheckedIOException(e);
         }
         if (written != null) {
-            console.error(summary(written, writeNoiseFloor));
+            console.error(written.describe(writeNoiseFloor));
         }
         if (threshold != null && comparison.tooFewIterations() != null && comparison.regressions().isEmpty()) {
             // a gate that guesses gets switched off: say it cannot judge, with a status of its own
@@ -101,14 +101,5 @@ public class CompareCommands {
                             .map(r -> r.run() + " " + r.query() + String.format(Locale.ROOT, " +%.1f%%", r.slowerPct()))
                             .collect(Collectors.joining(", "))));
         }
-    }
-
-    /** The written floor in one line: e.g. {@code Noise floor of 2 runs written to aa.json: 22 queries, median 8.1%, widest Q9 45.0%, geometric mean 3.2%}. */
-    static String summary(NoiseFloor floor, String file) {
-        List<Double> sorted = floor.queriesPct().values().stream().sorted().toList();
-        double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2) : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
-        var widest = floor.queriesPct().entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow();
-        return String.format(Locale.ROOT, "Noise floor of %d runs written to %s: %d queries, median %.1f%%, widest %s %.1f%%, geometric mean %.1f%%",
-                floor.runs().size(), file, floor.queriesPct().size(), median, widest.getKey(), widest.getValue(), floor.geomeanPct());
     }
 }

@@ -82,6 +82,17 @@ public record NoiseFloor(String benchmark, double scaleFactor, String platform, 
                 runs.stream().map(NamedResult::label).toList(), floors, spread(geomeans));
     }
 
+    /**
+     * The floor in one line, as written to {@code file}: e.g. {@code Noise floor of 2 runs written to aa.json: 22
+     * queries, median 8.1%, widest Q9 45.0%, geometric mean 3.2%}.
+     */
+    public String describe(String file) {
+        double median = Noise.median(queriesPct.values().stream().mapToDouble(Double::doubleValue).toArray());
+        Map.Entry<String, Double> widest = queriesPct.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        return String.format(java.util.Locale.ROOT, "Noise floor of %d runs written to %s: %d queries, median %.1f%%, widest %s %.1f%%, "
+                + "geometric mean %.1f%%", runs.size(), file, queriesPct.size(), median, widest.getKey(), widest.getValue(), geomeanPct);
+    }
+
     /** Refuses, in one line, comparing runs of another benchmark or scale with this floor. */
     void check(RunResult baseline, String file) {
         RunResult.Benchmark b = baseline.benchmark();

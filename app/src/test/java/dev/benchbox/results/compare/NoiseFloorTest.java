@@ -38,6 +38,8 @@ class NoiseFloorTest {
             assertThat(floor.runs()).containsExactly("a", "a2");
             assertThat(floor.benchmark()).isEqualTo("tpch");
             assertThat(floor.configuration()).isEqualTo("threads=2");
+            assertThat(floor.describe("aa.json"))
+                    .isEqualTo("Noise floor of 2 runs written to aa.json: 2 queries, median 11.0%, widest Q1 20.0%, geometric mean 10.6%");
         }
 
         @Test
