@@ -76,7 +76,7 @@ public final class TpchBenchmark implements Benchmark {
 
     @Override
     public List<Scale> answeredScales() {
-        return List.of(Scale.of(0.01), Scale.of(1));
+        return dev.benchbox.tpch.ReferenceAnswers.SCALES;
     }
 
     @Override

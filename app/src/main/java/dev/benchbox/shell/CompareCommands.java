@@ -6,6 +6,7 @@ import dev.benchbox.results.compare.Comparer;
 import dev.benchbox.results.compare.CompareService;
 import dev.benchbox.results.compare.Comparison;
 import dev.benchbox.results.compare.ComparisonPrinter;
+import dev.benchbox.results.compare.NoiseFloor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ public class CompareCommands {
     }
 
     @ShellMethod(key = "compare", value = "Compare results files: compare A.json B.json [C.json ...] [--baseline A] "
-            + "[--format table|markdown|json|html] [--fail-on-regression PCT] [--min-difference MS] [--allow-mixed-timing] [--force]", group = "Benchmark")
+            + "[--format table|markdown|json|html] [--fail-on-regression PCT] [--min-difference MS] [--noise-floor FILE | --write-noise-floor FILE [--replace]] [--allow-mixed-timing] [--force]", group = "Benchmark")
     public void compare(
             @ShellOption(value = "--files", valueProvider = PathCompletion.ResultsFile.class, arity = Integer.MAX_VALUE, defaultValue = ShellOption.NULL,
                     help = "results files (benchbox-results/*.json), the baseline first unless --baseline says") String[] files,
@@ -43,7 +44,18 @@ public class CompareCommands {
                     help = "medians closer than MS milliseconds are not a change (default 5)") String minDifference,
             @ShellOption(value = "--allow-mixed-timing", defaultValue = "false",
                     help = "compare runs timed in different places (in the driver, a JDBC or session round trip) anyway") boolean allowMixedTiming,
+            @ShellOption(value = "--noise-floor", defaultValue = ShellOption.NULL,
+                    help = "a change must also exceed this A/A noise floor (written by --write-noise-floor)") String noiseFloor,
+            @ShellOption(value = "--write-noise-floor", defaultValue = ShellOption.NULL,
+                    help = "the files are runs of one configuration: write how far apart their medians came out, per query, to FILE") String writeNoiseFloor,
+            @ShellOption(value = "--replace", defaultValue = "false", help = "with --write-noise-floor: replace an earlier noise-floor file") boolean replace,
             @ShellOption(value = "--force", defaultValue = "false", help = "compare different benchmarks or scales anyway") boolean force) {
+        if (noiseFloor != null && writeNoiseFloor != null) {
+            throw new BenchboxException("--noise-floor and --write-noise-floor go apart: one uses a floor, the other measures one on A/A runs");
+        }
+        if (replace && writeNoiseFloor == null) {
+            throw new BenchboxException("--replace goes with --write-noise-floor");
+        }
         CompareFormat outputFormat = CompareFormat.parse(format);
         Double threshold = null;
         if (failOnRegression != null) {
@@ -65,11 +77,16 @@ public class CompareCommands {
             }
         }
         List<Path> paths = files == null ? List.of() : Arrays.stream(files).map(Path::of).toList();
-        Comparison comparison = compare.compare(paths, baseline, threshold, minimum, force, allowMixedTiming);
+        Comparison comparison = compare.compare(paths, baseline, threshold, minimum, force, allowMixedTiming,
+                noiseFloor == null ? null : Path.of(noiseFloor));
+        NoiseFloor written = writeNoiseFloor == null ? null : compare.writeNoiseFloor(paths, Path.of(writeNoiseFloor), replace);
         try {
             ComparisonPrinter.of(outputFormat).print(comparison, console.writer());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (written != null) {
+            console.error(written.describe(writeNoiseFloor));
         }
         if (threshold != null && comparison.tooFewIterations() != null && comparison.regressions().isEmpty()) {
             // a gate that guesses gets switched off: say it cannot judge, with a status of its own

@@ -34,7 +34,8 @@ public class CostCommands {
             @ShellOption(value = "--benchmark", defaultValue = ShellOption.NULL, valueProvider = ValueChoices.Benchmarks.class,
                     help = "tpch (default) or tpcds") String benchmark,
             @ShellOption(value = "--warmup", defaultValue = "0", help = "unmeasured rounds") int warmup,
-            @ShellOption(value = "--iterations", defaultValue = "1", help = "measured rounds") int iterations) {
+            @ShellOption(value = "--iterations", defaultValue = dev.benchbox.bench.PowerRunRequest.DEFAULT_ITERATIONS,
+                    help = "measured rounds (default " + dev.benchbox.bench.PowerRunRequest.DEFAULT_ITERATIONS + ": what compare needs to judge noise)") int iterations) {
         dev.benchbox.benchmark.Benchmark chosen;
         try {
             chosen = benchmark == null ? dev.benchbox.benchmark.Benchmarks.all().get(0) : dev.benchbox.benchmark.Benchmarks.get(benchmark);

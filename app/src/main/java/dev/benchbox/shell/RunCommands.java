@@ -69,7 +69,8 @@ public class RunCommands {
             @ShellOption(value = "--scale", valueProvider = ValueChoices.Scales.class, defaultValue = ShellOption.NULL, help = "scale factor, e.g. 0.01 or 1 (a dry run defaults to 0.01)") String scale,
             @ShellOption(value = "--queries", defaultValue = ShellOption.NULL, help = "queries to run, e.g. 1,3,6 or 1-5 (default: all)") String queries,
             @ShellOption(value = "--warmup", defaultValue = "0", help = "unmeasured rounds first") int warmup,
-            @ShellOption(value = "--iterations", defaultValue = "1", help = "measured rounds") int iterations,
+            @ShellOption(value = "--iterations", defaultValue = dev.benchbox.bench.PowerRunRequest.DEFAULT_ITERATIONS,
+                    help = "measured rounds (default " + dev.benchbox.bench.PowerRunRequest.DEFAULT_ITERATIONS + ": what compare needs to judge noise)") int iterations,
             @ShellOption(value = "--validate", valueProvider = ValueChoices.Validations.class, defaultValue = "exact", help = "exact, rowcount or off") String validate,
             @ShellOption(value = "--platform", defaultValue = ShellOption.NULL, valueProvider = ValueChoices.Platforms.class, help = "connect to this platform first: duckdb or emr-serverless") String platform,
             @ShellOption(value = "--path", valueProvider = PathCompletion.AnyFile.class, defaultValue = ShellOption.NULL, help = "DuckDB database file, with --platform") String path,
@@ -128,7 +129,7 @@ public class RunCommands {
         if (scale == null) {
             if (dryRun == null) {
                 throw new BenchboxException("missing --scale: run " + chosen.name() + " --scale SF (e.g. "
-                        + chosen.answeredScales().stream().map(Scale::text).collect(java.util.stream.Collectors.joining(" or ")) + ")");
+                        + examples(chosen.answeredScales().stream().map(Scale::text).toList()) + ")");
             }
             scale = "0.01";
         }
@@ -332,6 +333,12 @@ public class RunCommands {
         if (!report.result().compliant()) {
             exitStatus.ranUnvalidated();
         }
+    }
+
+    /** {@code 0.01, 0.1, 1, 10 or 100}. */
+    static String examples(List<String> scales) {
+        return scales.size() < 2 ? String.join("", scales)
+                : String.join(", ", scales.subList(0, scales.size() - 1)) + " or " + scales.get(scales.size() - 1);
     }
 
     private static String relative(Path file) {

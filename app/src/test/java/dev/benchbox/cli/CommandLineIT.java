@@ -57,13 +57,13 @@ class CommandLineIT {
     void oneShotPowerRunExitsZeroAndWritesResultsInTheWorkingDirectory() throws Exception {
         Run run = benchbox("run", "--platform", "duckdb", "--benchmark", "tpch", "--scale", "0.01");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
-        assertThat(run.stdout()).contains("22 query executions, 22 validated (22 exact), 0 failed, 0 errors");
+        assertThat(run.stdout()).contains("110 query executions, 110 validated (110 exact), 0 failed, 0 errors");
         assertThat(run.stderr()).isEmpty();
         try (Stream<Path> files = Files.list(work.resolve("benchbox-results"))) {
             List<Path> results = files.toList();
             assertThat(results).hasSize(1);
             JsonNode json = new ObjectMapper().readTree(results.get(0).toFile());
-            assertThat(json.at("/summary/passed").asInt()).isEqualTo(22);
+            assertThat(json.at("/summary/passed").asInt()).isEqualTo(110);
         }
     }
 

@@ -106,7 +106,7 @@ class ClusterGenerationIT {
         String output = script("generate", CONNECT.formatted("gen") + """
                 create-schema tpch_gen
                 load tpch --scale 0.01 --generate cluster --parts 2
-                run tpch --scale 0.01 --spark-conf spark.sql.shuffle.partitions=6
+                run tpch --scale 0.01 --iterations 1 --spark-conf spark.sql.shuffle.partitions=6
                 cost
                 """);
 

@@ -127,7 +127,7 @@ class EmrPowerRunIT {
     void seedOneShotRunConnectsLoadsAndRunsAThroughputTestOnEmrServerless() throws Exception {
         long before = startJobRuns();
         commandLine.run(new String[] {"run", "--platform", "emr-serverless", "--benchmark", "tpch", "--scale", "0.01",
-                "--queries", "1,6", "--streams", "2",
+                "--queries", "1,6", "--streams", "2", "--iterations", "1",
                 "--platform-option", "endpoint_url=" + aws.endpoint(),
                 "--platform-option", "s3_staging_dir=s3://" + aws.bucket() + "/oneshot/",
                 "--platform-option", "execution_role_arn=" + AwsStandIn.EXECUTION_ROLE,

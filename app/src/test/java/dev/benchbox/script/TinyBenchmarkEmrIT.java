@@ -62,7 +62,7 @@ class TinyBenchmarkEmrIT {
 
     @Test
     void loadsRunsAndValidatesOnSpark() throws Exception {
-        commandLine.run(new String[] {"run", "--platform", "emr-serverless", "--benchmark", "tiny", "--scale", "2",
+        commandLine.run(new String[] {"run", "--platform", "emr-serverless", "--benchmark", "tiny", "--scale", "2", "--iterations", "1",
                 "--platform-option", "endpoint_url=" + aws.endpoint(),
                 "--platform-option", "s3_staging_dir=s3://" + aws.bucket() + "/tiny/",
                 "--platform-option", "execution_role_arn=" + AwsStandIn.EXECUTION_ROLE,

@@ -132,7 +132,7 @@ class SparkConnectSessionIT {
         assertThat(calls("StartJobRun")).isEqualTo(jobRuns);
 
         // a power run through the session: every query answers there, validated, and no job run starts
-        String power = run("run", "tpch", "--scale", "0.01", "--queries", "1,6,13", "--via", "session");
+        String power = run("run", "tpch", "--scale", "0.01", "--queries", "1,6,13", "--iterations", "1", "--via", "session");
         assertThat(exitStatus.code()).as(power).isZero();
         assertThat(power).contains("3 query executions, 3 validated (3 exact), 0 failed, 0 errors");
         assertThat(calls("StartJobRun")).isEqualTo(jobRuns);

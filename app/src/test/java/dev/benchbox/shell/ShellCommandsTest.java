@@ -273,7 +273,8 @@ class ShellCommandsTest {
                 .contains(" [--benchmark tpch|tpcds] [--scale SF] [--queries LIST] [--warmup N] [--iterations N]")
                 .contains(" [--via job|session] [--sweep NAME=V1,V2] [--spark-conf KEY=VALUE]");
         assertThat(synopsis(type("help compare").output())).isEqualTo("compare [--files FILE...] [--baseline NAME] "
-                + "[--format table|markdown|json|html] [--fail-on-regression PCT] [--min-difference MS] [--allow-mixed-timing] [--force]");
+                + "[--format table|markdown|json|html] [--fail-on-regression PCT] [--min-difference MS] [--allow-mixed-timing] [--noise-floor FILE] "
+                + "[--write-noise-floor FILE] [--replace] [--force]");
         assertThat(synopsis(type("help load").output())).contains(" [--generate local|cluster] [--parts N] [--max-cost USD] [--from S3_URI]");
         assertThat(synopsis(type("help session start").output())).contains("session start [--idle-timeout-minutes MINUTES] [--name NAME]");
     }
@@ -322,7 +323,7 @@ class ShellCommandsTest {
     @Test
     @IntegrationTest // generates, loads and runs TPC-DS: half a minute
     void runTpcdsOneShotRunsTwoPartQueriesAsTheSpecificationCountsThem() throws Exception {
-        Result run = type("run --platform duckdb --benchmark tpcds --scale 0.01 --queries 3,14");
+        Result run = type("run --platform duckdb --benchmark tpcds --scale 0.01 --queries 3,14 --iterations 1");
 
         assertThat(run.error()).isNull();
         assertThat(run.output()).contains("Schema main does not hold TPC-DS SF0.01 yet: generating and loading it")
@@ -343,6 +344,8 @@ class ShellCommandsTest {
                 .isEqualTo("unknown TPC-DS query '100': expected numbers 1-99");
         assertThat(type("run tpcx --scale 1").error()).isEqualTo("unknown benchmark 'tpcx': expected tpch, tpcds or tiny");
         assertThat(type("run tpcds").error()).isEqualTo("missing --scale: run tpcds --scale SF (e.g. 1)");
+        // the scales with reference answers
+        assertThat(type("run tpch").error()).isEqualTo("missing --scale: run tpch --scale SF (e.g. 0.01, 0.1, 1, 10 or 100)");
         // DuckDB generates TPC-DS itself: the cluster's options are refused in one line
         assertThat(type("load tpcds --scale 0.01 --parts 2").error()).isEqualTo("--generate cluster and --parts need a platform "
                 + "that generates in its cluster (emr-serverless); duckdb generates TPC-DS itself");
@@ -517,6 +520,9 @@ class ShellCommandsTest {
                 .isEqualTo("schema 'nope' does not exist: create it with create-schema nope");
         assertThat(type("load tpch --scale 0.01 --tables lineitems").error()).startsWith("unknown TPC-H table 'lineitems'");
         assertThat(type("frobnicate").error()).isEqualTo("unknown command 'frobnicate': type help to list the commands");
+        assertThat(type("compare a.json b.json --noise-floor f.json --write-noise-floor g.json").error())
+                .isEqualTo("--noise-floor and --write-noise-floor go apart: one uses a floor, the other measures one on A/A runs");
+        assertThat(type("compare a.json b.json --replace").error()).isEqualTo("--replace goes with --write-noise-floor");
         assertThat(type("query \"SELECT 1\" --bogus 1").error()).contains("--bogus");
         assertThat(type("run tpch --scale 0").error()).isEqualTo("invalid scale factor '0': it must be greater than 0" + TPCH_SCALES);
         assertThat(type("run tpch --scale 0.01 --queries 23").error()).startsWith("unknown TPC-H query '23'");
@@ -540,10 +546,13 @@ class ShellCommandsTest {
     @Test
     void costOfAnEmbeddedSessionIsNothingAndEstimatesUseAwsDefaults() {
         assertThat(type("cost").output()).isEqualTo("Nothing has run on EMR Serverless since the shell started (DuckDB runs cost nothing).\n");
-        assertThat(type("cost estimate --scale 1").output())
+        assertThat(type("cost estimate --scale 1 --iterations 1").output())
                 .startsWith("Not connected to EMR Serverless: estimating with 1 driver + 3 executors, 4 vCPU / 16 GB / 20 GB disk each "
                         + "in us-east-1 (x86_64)\n"
                         + "Estimated cost of a TPC-H SF1 power run on EMR Serverless: $0.11\n");
+        // without --iterations, what a run does by default: 5 rounds in one job run (start-up paid once)
+        assertThat(type("cost estimate --scale 1").output())
+                .contains("Estimated cost of 5 TPC-H SF1 power runs in one job run on EMR Serverless: $0.39\n");
         assertThat(type("cost estimate --scale 0").error()).isEqualTo("invalid scale factor '0': it must be greater than 0" + TPCH_SCALES);
         assertThat(type("cost estimate --scale 0.001 --benchmark tpcds").error()).startsWith("invalid scale factor '0.001': below 0.01");
         type("connect duckdb");

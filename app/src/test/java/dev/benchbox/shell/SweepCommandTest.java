@@ -142,7 +142,7 @@ class SweepCommandTest {
     void aTpcdsSweepRunsAsTpchsDoesInItsOwnDirectory() throws Exception {
         assertThat(type("connect duckdb").error()).isNull();
 
-        Result sweep = type("run tpcds --scale 0.01 --queries 3,14 --sweep threads=1,2");
+        Result sweep = type("run tpcds --scale 0.01 --queries 3,14 --iterations 1 --sweep threads=1,2");
 
         assertThat(sweep.error()).as(sweep.output()).isNull();
         assertThat(sweep.output()).contains("Sweep of TPC-DS SF0.01 on duckdb: 2 configurations; results in ")

@@ -38,6 +38,42 @@ public final class CompareService {
         return comparer.compare(files.readAll(paths), index, thresholdPct, minDifferenceMs, force, allowMixedTiming);
     }
 
+    /**
+     * A comparison whose changes must also exceed an A/A noise floor, read from {@code noiseFloor} (refused in one line
+     * when the file is bad or of another benchmark or scale).
+     */
+    public Comparison compare(List<Path> paths, String baseline, Double thresholdPct, double minDifferenceMs, boolean force,
+            boolean allowMixedTiming, Path noiseFloor) {
+        if (noiseFloor == null) {
+            return compare(paths, baseline, thresholdPct, minDifferenceMs, force, allowMixedTiming);
+        }
+        if (paths.size() < 2) {
+            throw new BenchboxException("compare needs at least two results files: compare A.json B.json [C.json ...]");
+        }
+        int index = baselineIndex(paths, baseline);
+        NoiseFloor floor = NoiseFloorFile.read(noiseFloor);
+        return comparer.compare(files.readAll(paths), index, thresholdPct, minDifferenceMs, force, allowMixedTiming, floor,
+                noiseFloor.toString());
+    }
+
+    /**
+     * Measures the noise floor of runs of one configuration and writes it to {@code target} (never over a file unless
+     * {@code replace}, and never over one of the runs).
+     */
+    public NoiseFloor writeNoiseFloor(List<Path> paths, Path target, boolean replace) {
+        if (paths.size() < 2) {
+            throw new BenchboxException("a noise floor needs at least two results files of one configuration");
+        }
+        for (Path path : paths) {
+            if (path.toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize())) {
+                throw new BenchboxException(target + " is one of the results files compared: write the noise floor elsewhere");
+            }
+        }
+        NoiseFloor floor = NoiseFloor.measure(files.readAll(paths));
+        NoiseFloorFile.write(floor, target, replace);
+        return floor;
+    }
+
     private static int baselineIndex(List<Path> paths, String baseline) {
         if (baseline == null) {
             return 0;

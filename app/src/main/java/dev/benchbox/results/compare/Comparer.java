@@ -54,10 +54,22 @@ public final class Comparer {
      */
     public Comparison compare(List<NamedResult> runs, int baseline, Double thresholdPct, double minDifferenceMs, boolean force,
             boolean allowMixedTiming) {
+        return compare(runs, baseline, thresholdPct, minDifferenceMs, force, allowMixedTiming, null, null);
+    }
+
+    /**
+     * @param floor an A/A noise floor a change must exceed too (per query, and for the geometric mean); null: none
+     * @param floorName where the floor came from, as the comparison names it
+     */
+    public Comparison compare(List<NamedResult> runs, int baseline, Double thresholdPct, double minDifferenceMs, boolean force,
+            boolean allowMixedTiming, NoiseFloor floor, String floorName) {
         if (runs.size() < 2) {
             throw new BenchboxException("compare needs at least two results files");
         }
         NamedResult base = runs.get(baseline);
+        if (floor != null) {
+            floor.check(base.result(), floorName);
+        }
         String mismatch = mismatch(runs, base);
         if (mismatch != null && !force) {
             throw new BenchboxException(mismatch + ": such runs measure different work; add --force to compare them anyway");
@@ -131,7 +143,7 @@ public final class Comparer {
                         }
                     } else {
                         boolean beyondNoise = q < Noise.FDR && !Noise.medianInterval(samples.get(baseline).get(id)).overlaps(interval)
-                                && Math.abs(s.medianMs() - b.medianMs()) >= minDifferenceMs;
+                                && Math.abs(s.medianMs() - b.medianMs()) >= minDifferenceMs && beyondFloor(floor, id, ratio);
                         change = !beyondNoise || ratio == 1 ? Change.SAME : ratio < 1 ? Change.FASTER
                                 : thresholdPct != null && (ratio - 1) * 100 > thresholdPct ? Change.REGRESSION : Change.SLOWER;
                     }
@@ -168,7 +180,8 @@ public final class Comparer {
                             .mapToDouble(id -> Math.log(stats.get(index).get(id).medianMs() / stats.get(baseline).get(id).medianMs())).toArray();
                     double above = Noise.aboveZeroP(logRatios);
                     boolean beyondNoise = Math.min(1, 2 * Math.min(above, 1 - above)) < Noise.FDR
-                            && Math.abs(geomean - geomeans.get(baseline)) >= minDifferenceMs;
+                            && Math.abs(geomean - geomeans.get(baseline)) >= minDifferenceMs
+                            && (floor == null || Math.abs(Math.max(r, 1 / r) - 1) * 100 > floor.geomeanPct());
                     change = !beyondNoise || r == 1 ? Change.SAME : r < 1 ? Change.FASTER
                             : thresholdPct != null && (r - 1) * 100 > thresholdPct ? Change.REGRESSION : Change.SLOWER;
                 }
@@ -193,7 +206,16 @@ public final class Comparer {
                 + ", and judging needs at least " + Noise.MIN_SAMPLES + " a run (iterations beyond the cold first one: run with --iterations "
                 + (Noise.MIN_SAMPLES + 1) + " or more)";
         return new Comparison(base.result().benchmark().name(), base.result().benchmark().scaleFactor(), base.label(), thresholdPct,
-                NOISE_SIGMAS, columns, rows, regressions, mismatch, minDifferenceMs, tooFew, timingNote);
+                NOISE_SIGMAS, columns, rows, regressions, mismatch, minDifferenceMs, tooFew, timingNote, floor == null ? null : floorName);
+    }
+
+    /**
+     * Whether a ratio of medians is beyond what the same configuration varied by: faster or slower by more than the
+     * floor's percentage (of the smaller median, as measured). A query the floor does not know has none.
+     */
+    private static boolean beyondFloor(NoiseFloor floor, String id, double ratio) {
+        Double pct = floor == null ? null : floor.pct(id);
+        return pct == null || (Math.max(ratio, 1 / ratio) - 1) * 100 > pct;
     }
 
     /** What differs in benchmark or scale from the baseline, in one line; null when nothing does. */

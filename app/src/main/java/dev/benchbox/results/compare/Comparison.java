@@ -22,15 +22,24 @@ import java.util.List;
  * @param tooFewIterations why some query could not be judged (too few warm samples), in one line; null when all could
  * @param timingNote when runs were timed in different places ({@code --allow-mixed-timing}) or some run's timing is
  *     not recorded, that in one line; null when all were timed alike
+ * @param noiseFloor the A/A noise floor file a change had to exceed too ({@code --noise-floor}); null without one
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Comparison(String benchmark, double scaleFactor, String baseline, Double thresholdPct, double noiseSigmas,
         List<RunColumn> runs, List<QueryRow> queries, List<Regression> regressions, String mismatch, Double minDifferenceMs,
-        String tooFewIterations, String timingNote) {
+        String tooFewIterations, String timingNote, String noiseFloor) {
     public Comparison {
         runs = List.copyOf(runs);
         queries = List.copyOf(queries);
         regressions = List.copyOf(regressions);
+    }
+
+    /** A comparison without a noise floor. */
+    public Comparison(String benchmark, double scaleFactor, String baseline, Double thresholdPct, double noiseSigmas,
+            List<RunColumn> runs, List<QueryRow> queries, List<Regression> regressions, String mismatch, Double minDifferenceMs,
+            String tooFewIterations, String timingNote) {
+        this(benchmark, scaleFactor, baseline, thresholdPct, noiseSigmas, runs, queries, regressions, mismatch, minDifferenceMs,
+                tooFewIterations, timingNote, null);
     }
 
     /**

@@ -72,7 +72,8 @@ final class TextComparisonPrinter implements ComparisonPrinter {
                 + "%s",
                 name, Scale.of(c.scaleFactor()).text(), sharedPlatform(c).map(p -> " on " + p).orElse(""), c.runs().size(),
                 names.of(c.baseline()), number(c.minDifferenceMs() == null ? Comparer.MIN_DIFFERENCE_MS : c.minDifferenceMs()),
-                c.tooFewIterations() == null ? "" : "\n? = " + c.tooFewIterations());
+                (c.noiseFloor() == null ? "" : "\nand a change must exceed the A/A noise floor in " + c.noiseFloor())
+                        + (c.tooFewIterations() == null ? "" : "\n? = " + c.tooFewIterations()));
     }
 
     /**
