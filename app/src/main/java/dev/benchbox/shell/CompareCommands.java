@@ -44,9 +44,9 @@ public class CompareCommands {
                     help = "medians closer than MS milliseconds are not a change (default 5)") String minDifference,
             @ShellOption(value = "--allow-mixed-timing", defaultValue = "false",
                     help = "compare runs timed in different places (in the driver, a JDBC or session round trip) anyway") boolean allowMixedTiming,
-            @ShellOption(value = "--noise-floor", defaultValue = ShellOption.NULL,
+            @ShellOption(value = "--noise-floor", valueProvider = PathCompletion.ResultsFile.class, defaultValue = ShellOption.NULL,
                     help = "a change must also exceed this A/A noise floor (written by --write-noise-floor)") String noiseFloor,
-            @ShellOption(value = "--write-noise-floor", defaultValue = ShellOption.NULL,
+            @ShellOption(value = "--write-noise-floor", valueProvider = PathCompletion.AnyFile.class, defaultValue = ShellOption.NULL,
                     help = "the files are runs of one configuration: write how far apart their medians came out, per query, to FILE") String writeNoiseFloor,
             @ShellOption(value = "--replace", defaultValue = "false", help = "with --write-noise-floor: replace an earlier noise-floor file") boolean replace,
             @ShellOption(value = "--force", defaultValue = "false", help = "compare different benchmarks or scales anyway") boolean force) {

@@ -116,7 +116,7 @@ public class RunCommands {
         }
         int streams = streamsGiven == null ? 1 : streamsGiven;
         if (full) {
-            if (queries != null || warmup != 0 || iterations != 1 || sweep != null || dryRun != null || !via.equals("job")
+            if (queries != null || warmup != 0 || iterations != Integer.parseInt(dev.benchbox.bench.PowerRunRequest.DEFAULT_ITERATIONS) || sweep != null || dryRun != null || !via.equals("job")
                     || !validate.equals("exact") || !sparkConf.isEmpty() || maxCost != null) {
                 throw new BenchboxException("--full runs the specification's tests as defined: not with --queries, --warmup, "
                         + "--iterations, --validate, --sweep, --dry-run, --via, --spark-conf or --max-cost");

@@ -77,6 +77,7 @@ class CompletionCoverageTest {
             Map.entry("run --max-cost", "an amount in USD"),
             Map.entry("run --streams", "a number"),
             Map.entry("run --seed", "a number"),
+            Map.entry("cache limit --size", "a size such as 20GB"),
             Map.entry("connect --tag", "the user's own key=value tags"),
             Map.entry("run --spark-conf", "any Spark property=value"),
             Map.entry("create-schema --name", "a new name"),

@@ -74,7 +74,7 @@ class FullRunCommandTest {
     @Test
     void aSeededPowerRunRunsStreamZerosQueriesWithQgensParametersUncheckedAndRecordsTheSeed() throws Exception {
         type("connect duckdb");
-        Result run = type("run tpch --scale 0.01 --seed 5 --queries 6,14");
+        Result run = type("run tpch --scale 0.01 --seed 5 --queries 6,14 --iterations 1");
 
         assertThat(run.error()).isNull();
         // stream 0 runs Q14 before Q6

@@ -131,7 +131,7 @@ public record EmrOptions(
             create = true;
         }
         String name = values.getOrDefault(EmrOption.APPLICATION_NAME,
-                ResourceNames.createdAt(java.time.Instant.now()));
+                dev.benchbox.platform.emr.job.ResourceNames.createdAt(java.time.Instant.now()));
         if (!APPLICATION_NAME.matcher(name).matches()) {
             throw new BenchboxException("invalid application_name '" + name + "': 1-64 letters, digits and . _ / # -");
         }

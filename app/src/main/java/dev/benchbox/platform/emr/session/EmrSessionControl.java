@@ -127,7 +127,7 @@ public final class EmrSessionControl implements EmrSessions {
         }
         Instant requested = clock.instant();
         SessionApi.StartRequest request = new SessionApi.StartRequest(settings.applicationId(), UUID.randomUUID().toString(),
-                settings.executionRoleArn(), name == null ? dev.benchbox.platform.emr.ResourceNames.createdAt(requested) : name, idle,
+                settings.executionRoleArn(), name == null ? dev.benchbox.platform.emr.job.ResourceNames.createdAt(requested) : name, idle,
                 Map.of("spark.hadoop.hive.metastore.client.factory.class", GLUE_FACTORY), settings.tags().get());
         String id = api.start(request);
         SessionInfo info = waitFor(id, progress, requested, true);

@@ -44,7 +44,7 @@ public final class PreviewSessions implements EmrSessions {
         if (!ReleaseLabel.supportsSessions(releaseLabel)) {
             throw new BenchboxException("release " + releaseLabel + ": " + ReleaseLabel.SESSIONS_NEED);
         }
-        String sessionName = name == null ? dev.benchbox.platform.emr.ResourceNames.createdAt(java.time.Instant.now()) : name;
+        String sessionName = name == null ? dev.benchbox.platform.emr.job.ResourceNames.createdAt(java.time.Instant.now()) : name;
         SessionApi.StartRequest request = new SessionApi.StartRequest(applicationId, "dry-run-client-token", executionRoleArn, sessionName,
                 idle, Map.of("spark.hadoop.hive.metastore.client.factory.class",
                         "com.amazonaws.glue.catalog.metastore.AWSGlueDataCatalogHiveClientFactory"), tags.get());

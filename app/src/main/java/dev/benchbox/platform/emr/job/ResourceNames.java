@@ -1,4 +1,4 @@
-package dev.benchbox.platform.emr;
+package dev.benchbox.platform.emr.job;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
