@@ -1,5 +1,7 @@
 package dev.benchbox.shell;
 
+import dev.benchbox.shell.ShellTestSupport.Result;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchbox.session.Session;
@@ -67,13 +69,7 @@ class EmrSweepCommandTest {
     }
 
     private Result type(String line) {
-        List<String> words = parser.parse(line, line.length(), Parser.ParseContext.ACCEPT_LINE).words();
-        BenchboxShell.Outcome outcome = shell.execute(words, line);
-        String output = ShellTestSupport.takeOutput(terminal);
-        return new Result(outcome, output, outcome.failure() == null ? null : ErrorReporter.message(outcome.failure()));
-    }
-
-    record Result(BenchboxShell.Outcome outcome, String output, String error) {
+        return ShellTestSupport.type(shell, parser, terminal, line);
     }
 
     /** The completion cache's background look-ups (table and schema names): they may trail an earlier command. */

@@ -1,5 +1,7 @@
 package dev.benchbox.shell;
 
+import dev.benchbox.shell.ShellTestSupport.Result;
+
 import dev.benchbox.IntegrationTest;
 import dev.benchbox.standin.Await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,13 +60,7 @@ class ShellCommandsTest {
     }
 
     private Result type(String line) {
-        List<String> words = parser.parse(line, line.length(), Parser.ParseContext.ACCEPT_LINE).words();
-        BenchboxShell.Outcome outcome = shell.execute(words, line);
-        String output = ShellTestSupport.takeOutput(terminal);
-        return new Result(outcome, output, outcome.failure() == null ? null : ErrorReporter.message(outcome.failure()));
-    }
-
-    record Result(BenchboxShell.Outcome outcome, String output, String error) {
+        return ShellTestSupport.type(shell, parser, terminal, line);
     }
 
     @Test

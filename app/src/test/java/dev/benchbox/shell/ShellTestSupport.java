@@ -3,6 +3,8 @@ package dev.benchbox.shell;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.jline.reader.Parser;
 import org.jline.terminal.Terminal;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -28,5 +30,17 @@ public class ShellTestSupport {
         String text = OUTPUT.toString(StandardCharsets.UTF_8).replace("\r\n", "\n");
         OUTPUT.reset();
         return text;
+    }
+
+    /** What typing a line did: the outcome, what it printed, and the one-line error the user saw (null when none). */
+    public record Result(BenchboxShell.Outcome outcome, String output, String error) {
+    }
+
+    /** Types {@code line} into the shell as a user does (parsed as the line reader parses it) and reads back what it did. */
+    public static Result type(BenchboxShell shell, Parser parser, Terminal terminal, String line) {
+        List<String> words = parser.parse(line, line.length(), Parser.ParseContext.ACCEPT_LINE).words();
+        BenchboxShell.Outcome outcome = shell.execute(words, line);
+        String output = takeOutput(terminal);
+        return new Result(outcome, output, outcome.failure() == null ? null : ErrorReporter.message(outcome.failure()));
     }
 }

@@ -1,5 +1,7 @@
 package dev.benchbox.shell;
 
+import dev.benchbox.shell.ShellTestSupport.Result;
+
 import dev.benchbox.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,13 +58,7 @@ class SweepCommandTest {
     }
 
     private Result type(String line) {
-        List<String> words = parser.parse(line, line.length(), Parser.ParseContext.ACCEPT_LINE).words();
-        BenchboxShell.Outcome outcome = shell.execute(words, line);
-        String output = ShellTestSupport.takeOutput(terminal);
-        return new Result(outcome, output, outcome.failure() == null ? null : ErrorReporter.message(outcome.failure()));
-    }
-
-    record Result(BenchboxShell.Outcome outcome, String output, String error) {
+        return ShellTestSupport.type(shell, parser, terminal, line);
     }
 
     private static List<Path> sweepDirectories() throws Exception {
@@ -99,7 +95,8 @@ class SweepCommandTest {
             assertThat(result.at("/configuration/engine/settings/threads").asText()).isEqualTo(label.substring(8, 9));
             assertThat(result.at("/configuration/engine/settings/memory_limit").asText())
                     .isEqualTo(label.endsWith("512MB") ? "488.2 MiB" : "953.6 MiB");
-            assertThat(result.at("/summary/passed").asInt()).isEqualTo(2);
+            // 2 queries × the default 5 iterations
+            assertThat(result.at("/summary/passed").asInt()).isEqualTo(10);
         }
         // the comparison has every configuration, the first as baseline, numbered so its tables fit a terminal
         assertThat(first.output()).contains(" #1  threads-1_memory_limit-512MB (baseline)\n").contains(" #2  threads-1_memory_limit-1GB\n")
@@ -125,7 +122,7 @@ class SweepCommandTest {
                 .contains("[2/4] threads=1 memory_limit=1GB: results exist, skipped")
                 .contains("[3/4] threads=2 memory_limit=512MB\n")
                 .contains("[4/4] threads=2 memory_limit=1GB\n");
-        assertThat(json.readTree(dir.resolve(labels.get(3) + ".json").toFile()).at("/summary/passed").asInt()).isEqualTo(2);
+        assertThat(json.readTree(dir.resolve(labels.get(3) + ".json").toFile()).at("/summary/passed").asInt()).isEqualTo(10);
         assertThat(sweepDirectories()).hasSize(1);
 
         // every configuration has results now: said in one line, nothing priced, and the comparison made again
