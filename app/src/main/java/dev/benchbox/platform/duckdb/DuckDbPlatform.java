@@ -141,6 +141,13 @@ public final class DuckDbPlatform implements Platform {
 
     @Override
     public synchronized void createSchema(String schema) {
+        // DuckDB reads name.table as catalog or schema: a schema named like a database makes every such name ambiguous
+        List<String> clashes = queryStrings("SELECT database_name FROM duckdb_databases() WHERE lower(database_name) = lower(?)", schema);
+        if (!clashes.isEmpty()) {
+            throw new BenchboxException("schema '" + schema + "' has the name of the database '" + clashes.get(0)
+                    + "' (DuckDB names a database after its file): DuckDB could not tell them apart in '" + schema
+                    + ".table'; choose another schema name");
+        }
         update("CREATE SCHEMA IF NOT EXISTS " + quote(schema));
     }
 

@@ -92,6 +92,21 @@ class DuckDbPlatformTest {
     }
 
     @Test
+    void aSchemaNamedLikeTheDatabaseFileIsRefusedInOneLineAndNothingIsCreated() {
+        DuckDbPlatform file = DuckDbPlatform.open(dir.resolve("tpch.duckdb"));
+        try {
+            assertThatThrownBy(() -> file.createSchema("TPCH")).isInstanceOf(BenchboxException.class).hasMessage("schema 'TPCH' has "
+                    + "the name of the database 'tpch' (DuckDB names a database after its file): DuckDB could not tell them apart in "
+                    + "'TPCH.table'; choose another schema name");
+            assertThat(file.schemaExists("TPCH")).isFalse();
+            file.createSchema("bench");
+            assertThat(file.schemaExists("bench")).isTrue();
+        } finally {
+            file.close();
+        }
+    }
+
+    @Test
     void createSchemaIsIdempotent() {
         assertThat(duckdb.schemaExists("bench")).isFalse();
 
