@@ -19,6 +19,7 @@ public final class HtmlComparisonPrinter implements ComparisonPrinter {
             td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;overflow-wrap:normal}
             table.queries td:first-child,td.same,td.faster,td.slower,td.regression,td.missing,td.unjudged{white-space:nowrap;overflow-wrap:normal}
             .faster{color:#1a7f37}.slower{color:#9a6700}.regression{color:#cf222e;font-weight:bold}
+            .moved{font-weight:normal;font-size:12px}
             """;
 
     @Override
@@ -115,8 +116,10 @@ public final class HtmlComparisonPrinter implements ComparisonPrinter {
         return "<td class=\"n\">" + (value == null ? "-" : escape(value)) + "</td>";
     }
 
+    /** The change's mark; the phase that moved on a line of its own, so the column stays narrow enough for four runs. */
     private static String change(Change change, String moved) {
-        return "<td class=\"" + change.json() + "\">" + escape(change.mark() + moved) + "</td>";
+        return "<td class=\"" + change.json() + "\">" + escape(change.mark())
+                + (moved.isEmpty() ? "" : "<br><span class=\"moved\">" + escape(moved.strip()) + "</span>") + "</td>";
     }
 
     /** Text as HTML text or attribute value. */
