@@ -338,7 +338,8 @@ public final class Comparer {
                 most = delta;
             }
         }
-        return new Comparison.Moved(most.getKey(), round(most.getValue(), 1));
+        // medians of parts need not follow the whole's: a change with no phase moved names none
+        return most.getValue() == 0 ? null : new Comparison.Moved(most.getKey(), round(most.getValue(), 1));
     }
 
     static Change change(double ratio, double noise, Double thresholdPct) {
