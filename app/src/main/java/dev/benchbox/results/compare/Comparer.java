@@ -90,6 +90,7 @@ public final class Comparer {
         List<String> common = ids.stream().filter(id -> stats.stream().allMatch(m -> m.containsKey(id))).toList();
 
         List<Map<String, double[]>> samples = runs.stream().map(r -> warmSamples(r.result())).toList();
+        List<Map<String, Comparison.Phases>> phases = runs.stream().map(r -> phases(r.result())).toList();
         List<Comparison.Regression> regressions = new ArrayList<>();
         // first each judged pair's p-value, per run, so the adjustment sees all of a run's queries at once
         List<Map<String, Double>> qValues = new ArrayList<>();
@@ -126,9 +127,11 @@ public final class Comparer {
                 if (s == null) {
                     cells.add(new Comparison.Cell(label, null, null, null, Change.MISSING));
                 } else if (i == baseline) {
-                    cells.add(new Comparison.Cell(label, s.medianMs(), s.cv(), null, Change.BASELINE, s.samples(), low, high, cold, null));
+                    cells.add(new Comparison.Cell(label, s.medianMs(), s.cv(), null, Change.BASELINE, s.samples(), low, high, cold, null,
+                            phases.get(i).get(id), null));
                 } else if (b == null) {
-                    cells.add(new Comparison.Cell(label, s.medianMs(), s.cv(), null, Change.MISSING, s.samples(), low, high, cold, null));
+                    cells.add(new Comparison.Cell(label, s.medianMs(), s.cv(), null, Change.MISSING, s.samples(), low, high, cold, null,
+                            phases.get(i).get(id), null));
                 } else {
                     double ratio = s.medianMs() / b.medianMs();
                     Double q = qValues.get(i).get(id);
@@ -150,8 +153,10 @@ public final class Comparer {
                     if (change == Change.REGRESSION) {
                         regressions.add(new Comparison.Regression(label, id, round((ratio - 1) * 100, 1)));
                     }
+                    boolean changed = change == Change.FASTER || change == Change.SLOWER || change == Change.REGRESSION;
                     cells.add(new Comparison.Cell(label, s.medianMs(), s.cv(), round(ratio, 4), change, s.samples(), low, high, cold,
-                            q == null ? null : round(q, 6)));
+                            q == null ? null : round(q, 6), phases.get(i).get(id),
+                            changed ? moved(phases.get(baseline).get(id), phases.get(i).get(id)) : null));
                 }
             }
             rows.add(new Comparison.QueryRow(id, cells));
@@ -273,6 +278,68 @@ public final class Comparer {
         Map<String, double[]> samples = new java.util.LinkedHashMap<>();
         times.forEach((id, list) -> samples.put(id, list.stream().mapToDouble(Double::doubleValue).toArray()));
         return samples;
+    }
+
+    /**
+     * Each query's Spark phases as medians over the same executions {@link #warmSamples} takes; a query some of whose
+     * executions lack phases has none (medians over part of the samples would not match its time's).
+     */
+    static Map<String, Comparison.Phases> phases(RunResult result) {
+        Map<String, List<QueryResult>> warm = new java.util.LinkedHashMap<>();
+        Map<String, List<QueryResult>> cold = new java.util.LinkedHashMap<>();
+        for (QueryResult query : result.queries()) {
+            if (!QueryResult.ERROR.equals(query.status())) {
+                (result.run().warmups() == 0 && query.iteration() == 1 ? cold : warm).computeIfAbsent(query.id(), id -> new ArrayList<>())
+                        .add(query);
+            }
+        }
+        cold.forEach(warm::putIfAbsent);
+        Map<String, Comparison.Phases> phases = new java.util.LinkedHashMap<>();
+        warm.forEach((id, executions) -> {
+            if (executions.stream().anyMatch(q -> q.phasesMs().isEmpty())) {
+                return;
+            }
+            Map<String, Double> medians = new java.util.LinkedHashMap<>();
+            executions.forEach(q -> q.phasesMs().keySet().forEach(name -> medians.putIfAbsent(name, 0.0)));
+            medians.replaceAll((name, zero) -> round(median(executions.stream().mapToDouble(q -> q.phasesMs().getOrDefault(name, 0L))), 1));
+            double planning = median(executions.stream().mapToDouble(Comparer::planningMs));
+            double execution = median(executions.stream().mapToDouble(q -> Math.max(0, q.ms() - planningMs(q))));
+            phases.put(id, new Comparison.Phases(round(planning, 1), round(execution, 1), medians));
+        });
+        return phases;
+    }
+
+    private static double planningMs(QueryResult query) {
+        return query.phasesMs().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static double median(java.util.stream.DoubleStream values) {
+        double[] sorted = values.sorted().toArray();
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** The phase (execution or a planning phase) whose median moved most from the baseline's; null without both. */
+    static Comparison.Moved moved(Comparison.Phases base, Comparison.Phases run) {
+        if (base == null || run == null) {
+            return null;
+        }
+        Map<String, Double> deltas = new java.util.LinkedHashMap<>();
+        deltas.put("execution", run.executionMs() - base.executionMs());
+        Set<String> names = new LinkedHashSet<>(base.phasesMs().keySet());
+        names.addAll(run.phasesMs().keySet());
+        for (String name : names) {
+            deltas.put(name, run.phasesMs().getOrDefault(name, 0.0) - base.phasesMs().getOrDefault(name, 0.0));
+        }
+        // the first of equals wins: execution, then the phases in Spark's order
+        Map.Entry<String, Double> most = null;
+        for (Map.Entry<String, Double> delta : deltas.entrySet()) {
+            if (most == null || Math.abs(delta.getValue()) > Math.abs(most.getValue())) {
+                most = delta;
+            }
+        }
+        // medians of parts need not follow the whole's: a change with no phase moved names none
+        return most.getValue() == 0 ? null : new Comparison.Moved(most.getKey(), round(most.getValue(), 1));
     }
 
     static Change change(double ratio, double noise, Double thresholdPct) {

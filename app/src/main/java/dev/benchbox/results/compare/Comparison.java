@@ -88,13 +88,48 @@ public record Comparison(String benchmark, double scaleFactor, String baseline, 
      * @param ciHighMs high end of it
      * @param coldMs the cold first execution, set apart from the samples; null when it is among them or unknown
      * @param q the Benjamini–Hochberg adjusted p-value of the difference from the baseline; null when not judged
+     * @param phases the median planning and execution time over the same samples, when the run recorded Spark's phases
+     * @param moved when the query changed and both it and the baseline have phases: the phase that moved most
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Cell(String run, Double medianMs, Double cv, Double ratio, Change change, Integer samples, Double ciLowMs,
-            Double ciHighMs, Double coldMs, Double q) {
+            Double ciHighMs, Double coldMs, Double q, Phases phases, Moved moved) {
         /** A cell without samples (missing, or as recorded before intervals were). */
         public Cell(String run, Double medianMs, Double cv, Double ratio, Change change) {
             this(run, medianMs, cv, ratio, change, null, null, null, null, null);
+        }
+
+        /** A cell without Spark's phases. */
+        public Cell(String run, Double medianMs, Double cv, Double ratio, Change change, Integer samples, Double ciLowMs,
+                Double ciHighMs, Double coldMs, Double q) {
+            this(run, medianMs, cv, ratio, change, samples, ciLowMs, ciHighMs, coldMs, q, null, null);
+        }
+    }
+
+    /**
+     * A query's time inside Spark, as medians over its warm samples: each planning phase, their sum, and execution
+     * (the rest of the query's time). Medians of parts need not add up to the median of the whole.
+     *
+     * @param planningMs median of the planning phases' sum
+     * @param executionMs median of the time after planning
+     * @param phasesMs median of each planning phase by its name ({@code parsing}, {@code analysis}, ...)
+     */
+    public record Phases(double planningMs, double executionMs, java.util.Map<String, Double> phasesMs) {
+        public Phases {
+            phasesMs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phasesMs));
+        }
+    }
+
+    /**
+     * The phase whose median moved most against the baseline's, for a query that changed.
+     *
+     * @param phase {@code execution} or a planning phase's name
+     * @param deltaMs this run's median minus the baseline's (negative: faster)
+     */
+    public record Moved(String phase, double deltaMs) {
+        /** {@code execution +410 ms}. */
+        public String describe() {
+            return String.format(java.util.Locale.ROOT, "%s %+.0f ms", phase, deltaMs);
         }
     }
 

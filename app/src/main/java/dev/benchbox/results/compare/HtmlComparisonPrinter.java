@@ -19,6 +19,7 @@ public final class HtmlComparisonPrinter implements ComparisonPrinter {
             td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;overflow-wrap:normal}
             table.queries td:first-child,td.same,td.faster,td.slower,td.regression,td.missing,td.unjudged{white-space:nowrap;overflow-wrap:normal}
             .faster{color:#1a7f37}.slower{color:#9a6700}.regression{color:#cf222e;font-weight:bold}
+            .moved{font-weight:normal;font-size:12px}
             """;
 
     @Override
@@ -56,7 +57,7 @@ public final class HtmlComparisonPrinter implements ComparisonPrinter {
                         .append(number(cell.medianMs() == null ? null : RunSummaryPrinter.percent(cell.cv())));
                 if (!cell.run().equals(c.baseline())) {
                     html.append(number(cell.ratio() == null ? null : String.format(Locale.ROOT, "%.2f", cell.ratio())))
-                            .append(change(cell.change()));
+                            .append(change(cell.change(), TextComparisonPrinter.moved(cell)));
                 }
             }
             html.append("</tr>\n");
@@ -67,10 +68,28 @@ public final class HtmlComparisonPrinter implements ComparisonPrinter {
                     .append("<td></td>");
             if (!run.label().equals(c.baseline())) {
                 html.append(number(run.ratio() == null ? null : String.format(Locale.ROOT, "%.2f", run.ratio())))
-                        .append(change(run.change()));
+                        .append(change(run.change(), ""));
             }
         }
         html.append("</tr>\n</tbody></table>\n");
+        if (TextComparisonPrinter.hasPhases(c)) {
+            html.append("<p>Inside Spark: median planning (parsing to physical plan) and execution ms per query</p>\n")
+                    .append("<table class=\"phases\"><thead><tr><th>query</th>");
+            for (Comparison.RunColumn run : c.runs()) {
+                html.append("<th>").append(escape(run.label())).append(" planning</th><th>").append(escape(run.label()))
+                        .append(" execution</th>");
+            }
+            html.append("</tr></thead><tbody>\n");
+            for (Comparison.QueryRow row : c.queries()) {
+                html.append("<tr><td>").append(escape(row.id())).append("</td>");
+                for (Comparison.Cell cell : row.cells()) {
+                    html.append(number(cell.phases() == null ? null : String.format(Locale.ROOT, "%.1f", cell.phases().planningMs())))
+                            .append(number(cell.phases() == null ? null : String.format(Locale.ROOT, "%.1f", cell.phases().executionMs())));
+                }
+                html.append("</tr>\n");
+            }
+            html.append("</tbody></table>\n");
+        }
 
         html.append("<table class=\"runs\"><thead><tr><th>run</th><th>platform</th><th>configuration (what differs)</th><th>answers</th><th>iterations</th>"
                 + "<th>speedup</th><th>Power@Size</th><th>billed USD</th><th>Power@Size per USD</th></tr></thead><tbody>\n");
@@ -97,8 +116,10 @@ public final class HtmlComparisonPrinter implements ComparisonPrinter {
         return "<td class=\"n\">" + (value == null ? "-" : escape(value)) + "</td>";
     }
 
-    private static String change(Change change) {
-        return "<td class=\"" + change.json() + "\">" + escape(change.mark()) + "</td>";
+    /** The change's mark; the phase that moved on a line of its own, so the column stays narrow enough for four runs. */
+    private static String change(Change change, String moved) {
+        return "<td class=\"" + change.json() + "\">" + escape(change.mark())
+                + (moved.isEmpty() ? "" : "<br><span class=\"moved\">" + escape(moved.strip()) + "</span>") + "</td>";
     }
 
     /** Text as HTML text or attribute value. */

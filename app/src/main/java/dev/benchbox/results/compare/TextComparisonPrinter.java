@@ -50,6 +50,11 @@ final class TextComparisonPrinter implements ComparisonPrinter {
         }
         blank(out);
         table(queries(comparison, names), out);
+        if (hasPhases(comparison)) {
+            blank(out);
+            out.println("Inside Spark: median planning (parsing to physical plan) and execution ms per query");
+            table(phases(comparison, names), out);
+        }
         blank(out);
         table(runs(comparison, names), out);
         if (comparison.thresholdPct() != null) {
@@ -105,7 +110,9 @@ final class TextComparisonPrinter implements ComparisonPrinter {
             return "No regression beyond " + threshold + " (and beyond the measured noise).";
         }
         return "Regressions beyond " + threshold + ": " + c.regressions().stream()
-                .map(r -> names.of(r.run()) + " " + r.query() + String.format(Locale.ROOT, " +%.1f%%", r.slowerPct()))
+                .map(r -> names.of(r.run()) + " " + r.query() + String.format(Locale.ROOT, " +%.1f%%", r.slowerPct())
+                        + c.queries().stream().filter(row -> row.id().equals(r.query())).flatMap(row -> row.cells().stream())
+                                .filter(cell -> cell.run().equals(r.run())).findFirst().map(TextComparisonPrinter::moved).orElse(""))
                 .collect(Collectors.joining(", "));
     }
 
@@ -139,7 +146,7 @@ final class TextComparisonPrinter implements ComparisonPrinter {
                 Comparison.Cell cell = row.cells().get(i);
                 cells.add(cell.medianMs() == null ? null : ms(cell.medianMs()) + cv(cell.cv(), cvWidths.get(i)));
                 if (!cell.run().equals(c.baseline())) {
-                    cells.add(versus(cell.ratio(), cell.change()));
+                    cells.add(versus(cell.ratio(), cell.change()) + moved(cell));
                 }
             }
             table.add(cells);
@@ -153,6 +160,38 @@ final class TextComparisonPrinter implements ComparisonPrinter {
             }
         }
         table.add(geomean);
+        return table;
+    }
+
+    /** Whether some query of some run has Spark's phases: only then is there a phases table. */
+    static boolean hasPhases(Comparison c) {
+        return c.queries().stream().flatMap(row -> row.cells().stream()).anyMatch(cell -> cell.phases() != null);
+    }
+
+    /** {@code  (execution +410 ms)} after a change's mark when the phase that moved most is known; else nothing. */
+    static String moved(Comparison.Cell cell) {
+        return cell.moved() == null ? "" : " (" + cell.moved().describe() + ")";
+    }
+
+    /** Per query, each run's median planning and execution time ({@code -} for a run without phases). */
+    private TextTable phases(Comparison c, RunNames names) {
+        List<String> header = new ArrayList<>(List.of("query"));
+        List<Boolean> right = new ArrayList<>(List.of(false));
+        for (Comparison.RunColumn run : c.runs()) {
+            header.add(names.of(run.label()) + " planning");
+            header.add(names.of(run.label()) + " execution");
+            right.add(true);
+            right.add(true);
+        }
+        TextTable table = new TextTable(header, toArray(right));
+        for (Comparison.QueryRow row : c.queries()) {
+            List<String> cells = new ArrayList<>(List.of(row.id()));
+            for (Comparison.Cell cell : row.cells()) {
+                cells.add(cell.phases() == null ? "-" : ms(cell.phases().planningMs()));
+                cells.add(cell.phases() == null ? "-" : ms(cell.phases().executionMs()));
+            }
+            table.add(cells);
+        }
         return table;
     }
 

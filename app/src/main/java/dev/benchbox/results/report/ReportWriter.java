@@ -30,7 +30,8 @@ import java.util.function.Function;
 
 /**
  * One self-contained HTML file: the configurations side by side, the comparison tables, per-query bar charts, a
- * time-vs-cost scatter with the price-performance frontier marked, and the job runs with their queue, start-up
+ * stacked bar per query of Spark's planning and execution (for runs that recorded them), a time-vs-cost scatter with
+ * the price-performance frontier marked, and the job runs with their queue, start-up
  * and query times. The charts are Chart.js 4.4.1 (MIT, from its WebJar) inlined into the file, so it opens
  * with no network.
  */
@@ -64,6 +65,13 @@ public final class ReportWriter {
 
         out.write("<h2 id=\"queries\">Query times</h2>\n<p class=\"note\">Median over the measured iterations, per query "
                 + "and run.</p>\n<div class=\"chart\"><canvas id=\"chart-queries\" role=\"img\" aria-label=\"median time per query and run\"></canvas></div>\n");
+
+        if (hasPhases(comparison)) {
+            out.write("<h2 id=\"phases\">Inside Spark</h2>\n<p class=\"note\">Per query and run, the median time Spark spent "
+                    + "planning (parsing, analysis, optimisation and physical planning; light) and executing (the rest; dark), "
+                    + "for the runs that recorded them.</p>\n<div class=\"chart\"><canvas id=\"chart-phases\" role=\"img\" "
+                    + "aria-label=\"median planning and execution time per query and run\"></canvas></div>\n");
+        }
 
         List<Frontier.Point> points = new ArrayList<>();
         for (Comparison.RunColumn run : comparison.runs()) {
@@ -217,6 +225,30 @@ public final class ReportWriter {
                 }
             }
         }
+        if (hasPhases(comparison)) {
+            ArrayNode phases = data.putArray("phases");
+            for (int i = 0; i < comparison.runs().size(); i++) {
+                int index = i;
+                if (comparison.queries().stream().noneMatch(row -> row.cells().get(index).phases() != null)) {
+                    continue;
+                }
+                ObjectNode run = phases.addObject();
+                run.put("label", comparison.runs().get(i).label());
+                run.put("colour", COLOURS[i % COLOURS.length]);
+                ArrayNode planning = run.putArray("planning");
+                ArrayNode execution = run.putArray("execution");
+                for (Comparison.QueryRow row : comparison.queries()) {
+                    Comparison.Phases cell = row.cells().get(i).phases();
+                    if (cell == null) {
+                        planning.addNull();
+                        execution.addNull();
+                    } else {
+                        planning.add(cell.planningMs());
+                        execution.add(cell.executionMs());
+                    }
+                }
+            }
+        }
         ArrayNode cost = data.putArray("cost");
         for (Frontier.Point point : points) {
             int index = indexOf(comparison, point.label());
@@ -234,6 +266,10 @@ public final class ReportWriter {
             }
         }
         return data;
+    }
+
+    private static boolean hasPhases(Comparison comparison) {
+        return comparison.queries().stream().flatMap(row -> row.cells().stream()).anyMatch(cell -> cell.phases() != null);
     }
 
     private static int indexOf(Comparison comparison, String label) {
@@ -271,6 +307,22 @@ public final class ReportWriter {
                 },
                 options: {maintainAspectRatio: false, scales: {y: {title: {display: true, text: 'median ms'}, beginAtZero: true}}}
               });
+              const phases = document.getElementById('chart-phases');
+              if (phases) {
+                // one stack per run: planning (the run's colour, faded) under execution
+                new Chart(phases, {
+                  type: 'bar',
+                  data: {
+                    labels: data.queries,
+                    datasets: data.phases.flatMap(r => [
+                      {label: r.label + ' planning', data: r.planning, backgroundColor: r.colour + '66', stack: r.label},
+                      {label: r.label + ' execution', data: r.execution, backgroundColor: r.colour, stack: r.label}
+                    ])
+                  },
+                  options: {maintainAspectRatio: false,
+                    scales: {x: {stacked: true}, y: {stacked: true, beginAtZero: true, title: {display: true, text: 'median ms'}}}}
+                });
+              }
               const cost = document.getElementById('chart-cost');
               if (cost) {
                 new Chart(cost, {

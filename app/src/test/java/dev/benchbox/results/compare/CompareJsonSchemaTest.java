@@ -44,6 +44,21 @@ class CompareJsonSchemaTest {
     }
 
     @Test
+    void phasesAndThePhaseThatMovedMatchTheSchema() throws Exception {
+        JsonNode json = json(ComparisonPrinterTest.PHASES);
+
+        assertThat(SCHEMA.validate(json)).isEmpty();
+        assertThat(json.at("/queries/0/cells/1/phases/execution_ms").asDouble()).isEqualTo(1430.0);
+        assertThat(json.at("/queries/0/cells/1/phases/phases_ms/analysis").asDouble()).isEqualTo(20.0);
+        assertThat(json.at("/queries/0/cells/1/moved/phase").asText()).isEqualTo("execution");
+        assertThat(json.at("/queries/0/cells/1/moved/delta_ms").asDouble()).isEqualTo(500.0);
+        assertThat(json.at("/queries/2/cells/1/moved/phase").asText()).isEqualTo("analysis");
+        // the same query, no change: phases but nothing moved
+        assertThat(json.at("/queries/1/cells/1/phases/planning_ms").asDouble()).isEqualTo(26.0);
+        assertThat(json.at("/queries/1/cells/1").has("moved")).isFalse();
+    }
+
+    @Test
     void forcedDuckDbComparisonWithMissingQueriesMatchesTheSchema() throws Exception {
         JsonNode json = json(new Comparer().compare(List.of(named("a", duckdb(1, stat("Q1", 5, null), stat("Q2", 7, null))),
                 named("b", duckdb(10, stat("Q1", 50, 0.1)))), 0, null, true));

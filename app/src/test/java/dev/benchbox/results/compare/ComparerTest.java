@@ -242,4 +242,29 @@ class ComparerTest {
                 "threads=2, memory_limit=1GiB");
         assertThat(Comparer.differences(List.of(local, x86)).get(0)).isEqualTo("duckdb v1.4.4, threads=2, memory_limit=1GiB");
     }
+
+    @Test
+    void phasesAreMediansOverTheWarmSamplesAndTheLargestMoveIsNamed() {
+        // three warm samples of Q1 around 1000 ms (cold 2000 ms set apart), each with 70 ms of planning
+        RunResult run = Fixtures.withPhases(Fixtures.emr("x86_64", 3, "0.20", 2000, 60000, 30000, stat("Q1", 1000, 0.02)),
+                "Q1", 5, 20, 30, 15);
+        Comparison.Phases phases = Comparer.phases(run).get("Q1");
+        assertThat(phases.planningMs()).isEqualTo(70.0);
+        assertThat(phases.executionMs()).isEqualTo(930.0);
+        assertThat(phases.phasesMs()).containsExactly(Map.entry("parsing", 5.0), Map.entry("analysis", 20.0),
+                Map.entry("optimization", 30.0), Map.entry("planning", 15.0));
+
+        Comparison.Phases slowerPlan = new Comparison.Phases(100, 930, Map.of("parsing", 5.0, "analysis", 50.0));
+        assertThat(Comparer.moved(phases, slowerPlan)).isEqualTo(new Comparison.Moved("analysis", 30.0));
+        assertThat(Comparer.moved(phases, slowerPlan).describe()).isEqualTo("analysis +30 ms");
+        assertThat(Comparer.moved(phases, new Comparison.Phases(70, 880, phases.phasesMs())).describe()).isEqualTo("execution -50 ms");
+        // nothing moved, or one side without phases: nothing to name
+        assertThat(Comparer.moved(phases, phases)).isNull();
+        assertThat(Comparer.moved(null, phases)).isNull();
+        // a query some of whose executions lack phases has none
+        RunResult partly = new RunResult(run.run(), run.benchmark(), run.platform(), run.summary(),
+                run.queries().stream().map(q -> q.iteration() == 3 ? q.withPhases(Map.of()) : q).toList(), run.jobRuns(),
+                run.statistics(), run.configuration());
+        assertThat(Comparer.phases(partly)).doesNotContainKey("Q1");
+    }
 }

@@ -157,4 +157,72 @@ class ComparisonPrinterTest {
         assertThat(print(CompareFormat.HTML, SWEEP)).contains("baseline architecture-x86_64_executors-8x4vCPU-16GB: median ms")
                 .contains("<th>architecture-arm64_executors-4x4vCPU-16GB ms</th>");
     }
+
+    /**
+     * Runs that recorded Spark's phases: Q1 slower in execution, Q18 slower in analysis, Q6 the same, and Q3 with
+     * phases only in the baseline.
+     */
+    static final Comparison PHASES = new Comparer().compare(List.of(
+            named("x86", Fixtures.withPhases(Fixtures.withPhases(Fixtures.withPhases(Fixtures.withPhases(
+                    Fixtures.emr("x86_64", 3, "0.20", 2000, 60000, 30000, stat("Q1", 1000, 0.02), stat("Q6", 200, 0.05),
+                            stat("Q18", 900, 0.01), stat("Q3", 400, 0.02)),
+                    "Q1", 5, 20, 30, 15), "Q6", 2, 8, 10, 5), "Q18", 5, 40, 30, 25), "Q3", 1, 2, 3, 4)),
+            named("arm", Fixtures.withPhases(Fixtures.withPhases(Fixtures.withPhases(
+                    Fixtures.emr("arm64", 3, "0.16", 2000, 60000, 30000, stat("Q1", 1500, 0.01), stat("Q6", 190, 0.05),
+                            stat("Q18", 1400, 0.01), stat("Q3", 700, 0.01)),
+                    "Q1", 5, 20, 30, 15), "Q6", 2, 9, 10, 5), "Q18", 5, 520, 30, 25))),
+            0, 10.0, false);
+
+    @Test
+    void runsWithPhasesSayWhichPhaseMovedAndShowPlanningAndExecution() throws Exception {
+        assertThat(print(CompareFormat.TABLE, PHASES)).isEqualTo("""
+                TPC-H SF0.01 on emr-serverless emr-7.0.0, 2 runs, baseline x86: median ms per query over the warm iterations
+                and their coefficient of variation (CV); ~ = not beyond the noise (95% intervals overlap, or q >= 0.1, or under 5 ms)
+
+                 query   | x86 ms (CV) | arm ms (CV) | arm/x86
+                ---------+-------------+-------------+-------------------------------------
+                 Q1      | 1000.0 (2%) | 1500.0 (1%) | 1.50 REGRESSION (execution +500 ms)
+                 Q6      |  200.0 (5%) |  190.0 (5%) | 0.95 ~
+                 Q18     |  900.0 (1%) | 1400.0 (1%) | 1.56 REGRESSION (analysis +480 ms)
+                 Q3      |  400.0 (2%) |  700.0 (1%) | 1.75 REGRESSION
+                 geomean |  518.0      |  727.0      | 1.40 REGRESSION
+
+                Inside Spark: median planning (parsing to physical plan) and execution ms per query
+                 query | x86 planning | x86 execution | arm planning | arm execution
+                -------+--------------+---------------+--------------+---------------
+                 Q1    |         70.0 |         930.0 |         70.0 |        1430.0
+                 Q6    |         25.0 |         175.0 |         26.0 |         164.0
+                 Q18   |        100.0 |         800.0 |        580.0 |         820.0
+                 Q3    |         10.0 |         390.0 |            - |             -
+
+                 run | configuration (what differs) | answers      | iterations | speedup  | Power@Size | billed USD | Power@Size per USD
+                -----+------------------------------+--------------+------------+----------+------------+------------+--------------------
+                 x86 | x86_64                       | 16 validated |          4 | baseline |      69.50 |     0.2000 |             347.50
+                 arm | arm64                        | 16 validated |          4 |    0.71x |      49.52 |     0.1600 |             309.50
+
+                Regressions beyond 10%: arm Q1 +50.0% (execution +500 ms), arm Q18 +55.6% (analysis +480 ms), arm Q3 +75.0%, arm geomean +40.3%
+                """);
+    }
+
+    @Test
+    void markdownAndHtmlShowThePhasesToo() throws Exception {
+        assertThat(print(CompareFormat.MARKDOWN, PHASES))
+                .contains("| Q18     |  900.0 (1%) | 1400.0 (1%) | 1.56 REGRESSION (analysis +480 ms)  |")
+                .contains("""
+                        Inside Spark: median planning (parsing to physical plan) and execution ms per query
+                        | query | x86 planning | x86 execution | arm planning | arm execution |
+                        |-------|-------------:|--------------:|-------------:|--------------:|
+                        | Q1    |         70.0 |         930.0 |         70.0 |        1430.0 |""");
+        org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(print(CompareFormat.HTML, PHASES));
+        assertThat(html.select("table.queries tbody tr").get(0).select("td.regression").text()).isEqualTo("REGRESSION (execution +500 ms)");
+        assertThat(html.select("table.phases tbody tr").eachText()).containsExactly("Q1 70.0 930.0 70.0 1430.0",
+                "Q6 25.0 175.0 26.0 164.0", "Q18 100.0 800.0 580.0 820.0", "Q3 10.0 390.0 - -");
+    }
+
+    @Test
+    void runsWithoutPhasesHaveNoPhasesTable() throws Exception {
+        assertThat(print(CompareFormat.TABLE, COMPARISON)).doesNotContain("Inside Spark").doesNotContain("execution");
+        assertThat(print(CompareFormat.HTML, COMPARISON)).doesNotContain("class=\"phases\"");
+        assertThat(print(CompareFormat.JSON, COMPARISON)).doesNotContain("\"phases\"").doesNotContain("\"moved\"");
+    }
 }

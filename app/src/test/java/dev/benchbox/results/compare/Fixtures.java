@@ -116,6 +116,18 @@ public final class Fixtures {
                 result.configuration());
     }
 
+    /** The same run with Spark's planning phases recorded for every execution of the query. */
+    public static RunResult withPhases(RunResult result, String id, long parsing, long analysis, long optimization, long planning) {
+        Map<String, Long> phases = new java.util.LinkedHashMap<>();
+        phases.put("parsing", parsing);
+        phases.put("analysis", analysis);
+        phases.put("optimization", optimization);
+        phases.put("planning", planning);
+        return new RunResult(result.run(), result.benchmark(), result.platform(), result.summary(),
+                result.queries().stream().map(q -> q.id().equals(id) ? q.withPhases(phases) : q).toList(), result.jobRuns(),
+                result.statistics(), result.configuration());
+    }
+
     public static NamedResult named(String label, RunResult result) {
         return new NamedResult(label, Path.of(label + ".json"), result);
     }

@@ -112,6 +112,32 @@ class ReportWriterTest {
     }
 
     @Test
+    void runsThatRecordedSparksPhasesGetAStackedBarOfPlanningAndExecutionPerQuery() throws Exception {
+        List<RunResult> sweep = sweep();
+        RunResult x86 = Fixtures.withPhases(Fixtures.withPhases(Fixtures.withPhases(sweep.get(0), "Q1", 5, 20, 30, 15),
+                "Q3", 3, 10, 12, 5), "Q6", 2, 8, 10, 5);
+        // arm-3 recorded phases for two queries; x86-8 (written before phases were recorded) for none
+        RunResult arm = Fixtures.withPhases(Fixtures.withPhases(sweep.get(1), "Q1", 5, 120, 30, 15), "Q3", 3, 10, 12, 5);
+        Document doc = report(List.of("x86-3p", "arm-3p", "x86-8p"), List.of(x86, arm, sweep.get(2)));
+
+        assertThat(doc.select("canvas").eachAttr("id")).containsExactly("chart-queries", "chart-phases", "chart-cost", "chart-jobs");
+        assertThat(doc.select("h2#phases + p").text()).startsWith("Per query and run, the median time Spark spent planning");
+        com.fasterxml.jackson.databind.JsonNode data = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(doc.getElementById("report-data").data());
+        com.fasterxml.jackson.databind.JsonNode phases = data.get("phases");
+        // medians over the warm iterations: planning is the phases' sum, execution the rest of each query's time
+        assertThat(phases.findValuesAsText("label")).containsExactly("x86-3p", "arm-3p");
+        assertThat(phases.get(0).get("planning").toString()).isEqualTo("[70.0,30.0,25.0]");
+        assertThat(phases.get(0).get("execution").toString()).isEqualTo("[3930.0,2470.0,875.0]");
+        assertThat(phases.get(1).get("planning").toString()).isEqualTo("[170.0,30.0,null]");
+        assertThat(phases.get(1).get("execution").toString()).isEqualTo("[3630.0,2570.0,null]");
+        // the script stacks each run's two series on its own
+        assertThat(doc.select("script").get(2).data()).contains("stack: r.label").contains("data.phases.flatMap");
+        // and the comparison above names what moved
+        assertThat(doc.select("table.phases tbody tr").eachText()).contains("Q1 70.0 3930.0 170.0 3630.0 - -");
+    }
+
+    @Test
     void runsWithoutCostOrJobRunsSaySoInsteadOfDrawingEmptyCharts() throws Exception {
         Document doc = report(List.of("before", "after"), List.of(Fixtures.duckdb(0.01, stat("Q1", 10, null)),
                 Fixtures.duckdb(0.01, stat("Q1", 12, null))));
