@@ -58,18 +58,20 @@ public final class CrossReference {
      * @param cache null when the shell has none: refused as an empty cache
      */
     static Map<String, Answer> answers(DataCache cache, Benchmark benchmark, double scaleFactor, List<BatchQuery> statements) {
+        try (DataCache.Lease lease = cached(cache, benchmark, scaleFactor)) {
+            return compute(lease.tables(), statements);
+        }
+    }
+
+    /** The cache's entry for the benchmark at the scale, checked; the one-line refusal when it has none. */
+    static DataCache.Lease cached(DataCache cache, Benchmark benchmark, double scaleFactor) {
         requireNonNull(benchmark, "benchmark is null");
         Scale scale = Scale.of(scaleFactor);
         Optional<DataCache.Lease> found = cache == null ? Optional.empty()
                 : cache.existing(benchmark.dataSet(), scale, benchmark.tables());
-        if (found.isEmpty()) {
-            throw new BenchboxException("--validate cross needs the " + benchmark.title() + " SF " + scale.text()
-                    + " data on this machine, and the data cache does not hold it: run 'load " + benchmark.name()
-                    + " --scale " + scale.text() + " --generate local' first, or drop --validate cross");
-        }
-        try (DataCache.Lease lease = found.get()) {
-            return compute(lease.tables(), statements);
-        }
+        return found.orElseThrow(() -> new BenchboxException("--validate cross needs the " + benchmark.title() + " SF "
+                + scale.text() + " data on this machine, and the data cache does not hold it: run 'load " + benchmark.name()
+                + " --scale " + scale.text() + " --generate local' first, or drop --validate cross"));
     }
 
     /** The statements' answers on an in-memory DuckDB whose tables are views over the given Parquet files. */

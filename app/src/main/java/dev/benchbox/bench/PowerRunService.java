@@ -91,6 +91,21 @@ public class PowerRunService {
         return run(session.platform(), session.schema(), request, progress, runListener);
     }
 
+    /**
+     * Refuses {@code --validate cross} in one line where it cannot run: on DuckDB itself, or without the benchmark's
+     * data at that scale in this machine's data cache. For a one-shot run, before connecting (which may start remote
+     * work); a run checks again.
+     */
+    public void checkCross(String platformName, PowerRunRequest request) {
+        if (request.validation() != dev.benchbox.tpch.ValidationMode.CROSS) {
+            return;
+        }
+        CrossReference.refusal(platformName).ifPresent(reason -> {
+            throw new BenchboxException(reason);
+        });
+        CrossReference.cached(cache, request.benchmark(), request.scaleFactor()).close();
+    }
+
     /** A run on a platform other than the connected one as it is: a sweep's configured platform. */
     public Report run(Platform platform, String schema, PowerRunRequest request, LoadProgress progress, Listener runListener) {
         String runId = UUID.randomUUID().toString();

@@ -154,6 +154,9 @@ public class RunCommands {
             dryRun(request, platform, platformOptions, Path.of(dryRun), replace, sparkConf);
             return;
         }
+        if (platform != null) {
+            powerRuns.checkCross(platform, request); // before connecting: DuckDB itself, or no cached data to check against
+        }
         if (full && platform != null) {
             // refused before connecting: connecting may start remote work
             platforms.whyNoStreamConnections(platform).ifPresent(why -> {
