@@ -138,6 +138,32 @@ class CrossValidationTest {
                 .isEqualTo(Validation.failed(Validation.Method.CROSS, "row 1, column count(*): expected 5, got 6"));
     }
 
+    /**
+     * DuckDB's answers over the cached TPC-H SF 0.01 Parquet are the reference answers (so a cross-check means what an
+     * exact check means), and each one cross-checks against itself.
+     */
+    @Test
+    void duckDbAnswersOverTheCachedTpchDataAreTheReferenceAnswers() {
+        Benchmark tpch = Benchmarks.get("tpch");
+        DataCache cache = new DataCache(dir.resolve("data"), new DuckDbParquetGenerator(), Clock.systemUTC());
+        cache.obtain(tpch.dataSet(), Scale.of(0.01), tpch.tables(), LoadProgress.NONE).close();
+        Map<String, CrossReference.Answer> answers = CrossReference.answers(cache, tpch, 0.01, tpch.statements(tpch.queries()));
+        assertThat(answers).hasSize(22);
+        List<String> differences = new ArrayList<>();
+        answers.forEach((id, answer) -> {
+            QueryResult reference = tpch.check(id, 1, 1.0, answer.rows().size(), 0.01, ValidationMode.EXACT, answer.columns(),
+                    answer.rows());
+            if (!QueryResult.VALIDATED.equals(reference.status())) {
+                differences.add(id + " against the reference answer: " + reference.message());
+            }
+            Validation self = tpch.crossCheck(id, answer.columns(), answer.rows(), answer.columns(), answer.rows());
+            if (self.status() != Validation.Status.PASSED || self.method() != Validation.Method.CROSS) {
+                differences.add(id + " against itself: " + self.detail());
+            }
+        });
+        assertThat(differences).isEmpty();
+    }
+
     @Test
     void crossParsesAndCompletes() {
         assertThat(ValidationMode.parse(" Cross ")).isEqualTo(ValidationMode.CROSS);
