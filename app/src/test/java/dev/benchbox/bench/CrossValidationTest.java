@@ -165,6 +165,17 @@ class CrossValidationTest {
     }
 
     @Test
+    void resultsFilesNameTheCrossCountOnlyWhenSomeWereCrossChecked() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new ResultStore(dir).mapper();
+        QueryResult exact = new QueryResult("Q1", 1, 1.0, 1, QueryResult.VALIDATED, "exact", null);
+        QueryResult cross = new QueryResult("Q1", 1, 1.0, 1, QueryResult.VALIDATED, "cross", null);
+        assertThat(mapper.writeValueAsString(Outcomes.of(List.of(exact), "exact", "1"))).doesNotContain("cross");
+        Outcomes both = Outcomes.of(List.of(exact, cross), "cross", "1");
+        assertThat(mapper.readValue(mapper.writeValueAsString(both), Outcomes.class)).isEqualTo(both);
+        assertThat(both.describe()).isEqualTo("2 validated (1 exact, 1 cross-checked against DuckDB), 0 failed, 0 errors");
+    }
+
+    @Test
     void crossParsesAndCompletes() {
         assertThat(ValidationMode.parse(" Cross ")).isEqualTo(ValidationMode.CROSS);
         assertThatThrownBy(() -> ValidationMode.parse("duck")).hasMessage("unknown validation mode 'duck': expected exact, rowcount, cross or off");
