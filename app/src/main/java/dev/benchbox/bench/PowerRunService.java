@@ -85,6 +85,10 @@ public class PowerRunService {
 
         /** The measured execution was validated. */
         void validated(QueryResult result);
+
+        /** {@code --validate cross}: DuckDB's answers over the cached data are being computed (minutes at large scales). */
+        default void crossReference(String what) {
+        }
     }
 
     public Report run(PowerRunRequest request, LoadProgress progress, Listener runListener) {
@@ -141,6 +145,9 @@ public class PowerRunService {
         }
         Benchmark benchmark = request.benchmark();
         // DuckDB's answers before the platform does anything: no cached data, or a statement DuckDB cannot run, costs nothing
+        if (cross) {
+            listener.crossReference(benchmark.title() + " SF" + Scale.of(request.scaleFactor()).text());
+        }
         Map<String, CrossReference.Answer> crossAnswers = cross
                 ? CrossReference.answers(cache, benchmark, request.scaleFactor(), statements(request)) : Map.of();
         Optional<LoadReport> load = ensureLoaded(platform, schema, benchmark, request.scaleFactor(), request.force(), progress,
@@ -347,6 +354,11 @@ public class PowerRunService {
             @Override
             public void validated(QueryResult result) {
                 listener.validated(result);
+            }
+
+            @Override
+            public void crossReference(String what) {
+                listener.crossReference(what);
             }
         };
     }

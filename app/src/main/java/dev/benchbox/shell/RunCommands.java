@@ -270,6 +270,11 @@ public class RunCommands {
                 public void validated(QueryResult result) {
                     printer.query(result);
                 }
+
+                @Override
+                public void crossReference(String what) {
+                    console.println("Computing DuckDB's answers on the cached " + what + " data to cross-check against");
+                }
             });
         }
         tableNames.invalidate();

@@ -59,8 +59,10 @@ class CrossValidationTest {
                 "Q2", List.of(List.of("item 1", LocalDate.of(2026, 1, 2)), List.of("item 2", LocalDate.of(2026, 1, 3)),
                         List.of("item 3", LocalDate.of(2026, 1, 4))));
         FakePlatform platform = new FakePlatform(answers);
+        Quiet listener = new Quiet();
         PowerRunService.Report report = service(cache).run(platform, "main",
-                new PowerRunRequest(2, TINY.queries(), 0, 1, ValidationMode.CROSS, 1, TINY), LoadProgress.NONE, new Quiet());
+                new PowerRunRequest(2, TINY.queries(), 0, 1, ValidationMode.CROSS, 1, TINY), LoadProgress.NONE, listener);
+        assertThat(listener.crossReferences).containsExactly("Tiny SF2");
 
         List<QueryResult> queries = report.result().queries();
         assertThat(queries).extracting(QueryResult::id, QueryResult::status, QueryResult::validation).containsExactly(
@@ -294,6 +296,13 @@ class CrossValidationTest {
     }
 
     private static final class Quiet implements PowerRunService.Listener {
+        final List<String> crossReferences = new ArrayList<>();
+
+        @Override
+        public void crossReference(String what) {
+            crossReferences.add(what);
+        }
+
         @Override
         public void loading(double scaleFactor) {
         }

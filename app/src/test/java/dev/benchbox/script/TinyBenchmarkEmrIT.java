@@ -103,7 +103,8 @@ class TinyBenchmarkEmrIT {
         String output = ShellTestSupport.takeOutput(terminal);
 
         assertThat(exitStatus.code()).as(output).isZero();
-        assertThat(output).containsPattern("Q1 +iteration 1 .* validated \\(cross: DuckDB\\)")
+        assertThat(output).contains("Computing DuckDB's answers on the cached Tiny SF2 data to cross-check against")
+                .containsPattern("Q1 +iteration 1 .* validated \\(cross: DuckDB\\)")
                 .contains("2 query executions, 2 validated (2 cross-checked against DuckDB), 0 failed, 0 errors");
         JsonNode results;
         try (Stream<Path> files = Files.list(dir.resolve("results"))) {
