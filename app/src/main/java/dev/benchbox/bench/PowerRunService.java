@@ -48,13 +48,25 @@ public class PowerRunService {
     private final Session session;
     private final Path resultsDirectory;
     private final ResourceGuard guard;
+    /** Where {@code --validate cross} reads the data DuckDB computes its answers over; null: none (refused). */
+    private final dev.benchbox.cache.DataCache cache;
 
     @org.springframework.beans.factory.annotation.Autowired
     public PowerRunService(Session session, @Value("${benchbox.results-dir:benchbox-results}") Path resultsDirectory,
-            ResourceGuard guard) {
+            ResourceGuard guard, dev.benchbox.cache.CachedLoads cachedLoads) {
+        this(session, resultsDirectory, guard, cachedLoads.cache());
+    }
+
+    public PowerRunService(Session session, Path resultsDirectory, ResourceGuard guard, dev.benchbox.cache.DataCache cache) {
         this.session = session;
         this.resultsDirectory = resultsDirectory;
         this.guard = java.util.Objects.requireNonNull(guard, "guard is null");
+        this.cache = cache;
+    }
+
+    /** Guarded by this machine as it is, without a data cache. */
+    public PowerRunService(Session session, Path resultsDirectory, ResourceGuard guard) {
+        this(session, resultsDirectory, guard, (dev.benchbox.cache.DataCache) null);
     }
 
     /** Guarded by this machine as it is. */
@@ -73,10 +85,29 @@ public class PowerRunService {
 
         /** The measured execution was validated. */
         void validated(QueryResult result);
+
+        /** {@code --validate cross}: DuckDB's answers over the cached data are being computed (minutes at large scales). */
+        default void crossReference(String what) {
+        }
     }
 
     public Report run(PowerRunRequest request, LoadProgress progress, Listener runListener) {
         return run(session.platform(), session.schema(), request, progress, runListener);
+    }
+
+    /**
+     * Refuses {@code --validate cross} in one line where it cannot run: on DuckDB itself, or without the benchmark's
+     * data at that scale in this machine's data cache. For a one-shot run, before connecting (which may start remote
+     * work); a run checks again.
+     */
+    public void checkCross(String platformName, PowerRunRequest request) {
+        if (request.validation() != dev.benchbox.tpch.ValidationMode.CROSS) {
+            return;
+        }
+        CrossReference.refusal(platformName).ifPresent(reason -> {
+            throw new BenchboxException(reason);
+        });
+        CrossReference.cached(cache, request.benchmark(), request.scaleFactor()).close();
     }
 
     /** A run on a platform other than the connected one as it is: a sweep's configured platform. */
@@ -99,6 +130,12 @@ public class PowerRunService {
 
         // refused before any work: on a fresh schema the load alone may take minutes
         new ResultStore(resultsDirectory).checkWritable();
+        boolean cross = request.validation() == dev.benchbox.tpch.ValidationMode.CROSS;
+        if (cross) {
+            CrossReference.refusal(platform.name()).ifPresent(reason -> {
+                throw new BenchboxException(reason);
+            });
+        }
         if (request.viaSession()) {
             openSession(platform);
         }
@@ -107,6 +144,12 @@ public class PowerRunService {
                     + platform.name() + " runs one stream at a time here)");
         }
         Benchmark benchmark = request.benchmark();
+        // DuckDB's answers before the platform does anything: no cached data, or a statement DuckDB cannot run, costs nothing
+        if (cross) {
+            listener.crossReference(benchmark.title() + " SF" + Scale.of(request.scaleFactor()).text());
+        }
+        Map<String, CrossReference.Answer> crossAnswers = cross
+                ? CrossReference.answers(cache, benchmark, request.scaleFactor(), statements(request)) : Map.of();
         Optional<LoadReport> load = ensureLoaded(platform, schema, benchmark, request.scaleFactor(), request.force(), progress,
                 () -> listener.loading(request.scaleFactor()));
 
@@ -121,13 +164,13 @@ public class PowerRunService {
                 inDriverMs[0] += execution.elapsedMillis();
                 listener.executed(execution);
                 if (!execution.warmup()) {
-                    QueryResult result = toResult(execution, request);
+                    QueryResult result = toResult(execution, request, crossAnswers);
                     results.add(result);
                     listener.validated(result);
                 }
             });
         } else {
-            runStreams(platform, schema, batch, request, listener, results);
+            runStreams(platform, schema, batch, request, listener, results, crossAnswers);
         }
         double streamSeconds = (System.nanoTime() - streamsStarted) / 1e9;
         Instant finished = Instant.now();
@@ -209,7 +252,7 @@ public class PowerRunService {
      * its own batch. Ctrl-C interrupts every stream, which cancels their job runs.
      */
     private void runStreams(Platform platform, String schema, List<BatchQuery> batch, PowerRunRequest request, Listener listener,
-            List<QueryResult> results) {
+            List<QueryResult> results, Map<String, CrossReference.Answer> crossAnswers) {
         ExecutorService pool = Executors.newFixedThreadPool(request.streams(), runnable -> {
             Thread thread = new Thread(runnable, "benchbox-stream");
             thread.setDaemon(true);
@@ -226,7 +269,7 @@ public class PowerRunService {
                         synchronized (lock) {
                             listener.executed(execution);
                             if (!execution.warmup()) {
-                                QueryResult result = toResult(execution, request).inStream(stream);
+                                QueryResult result = toResult(execution, request, crossAnswers).inStream(stream);
                                 results.add(result);
                                 listener.validated(result);
                             }
@@ -312,14 +355,27 @@ public class PowerRunService {
             public void validated(QueryResult result) {
                 listener.validated(result);
             }
+
+            @Override
+            public void crossReference(String what) {
+                listener.crossReference(what);
+            }
         };
     }
 
-    private QueryResult toResult(QueryExecution execution, PowerRunRequest request) {
+    private static QueryResult toResult(QueryExecution execution, PowerRunRequest request,
+            Map<String, CrossReference.Answer> crossAnswers) {
         double ms = Math.round(execution.elapsedMillis() * 1000) / 1000.0;
         if (execution.failed()) {
             return new QueryResult(execution.queryId(), execution.iteration(), ms, execution.rowCount(),
                     QueryResult.ERROR, null, execution.error()).withPhases(execution.phases());
+        }
+        CrossReference.Answer duckdb = crossAnswers.get(execution.queryId());
+        if (duckdb != null) {
+            dev.benchbox.tpch.Validation validation = request.benchmark().crossCheck(execution.queryId(), duckdb.columns(),
+                    duckdb.rows(), execution.columns(), execution.rows());
+            return dev.benchbox.benchmark.Checks.result(execution.queryId(), execution.iteration(), ms, execution.rowCount(),
+                    validation).withPhases(execution.phases());
         }
         return request.benchmark().check(execution.queryId(), execution.iteration(), ms, execution.rowCount(),
                 request.scaleFactor(), request.validation(), execution.columns(), execution.rows()).withPhases(execution.phases());

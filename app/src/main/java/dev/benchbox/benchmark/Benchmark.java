@@ -67,6 +67,17 @@ public interface Benchmark {
             List<String> columns, List<List<Object>> keptRows);
 
     /**
+     * Checks a statement's answer against another engine's answer on the same data ({@code --validate cross}: DuckDB's
+     * over this machine's cached Parquet), with the rules its reference answers are checked with; the validation's
+     * method is {@link dev.benchbox.tpch.Validation.Method#CROSS}.
+     *
+     * @param referenceColumns the other engine's column names
+     * @param reference        its rows, values as its JDBC driver returns them
+     */
+    dev.benchbox.tpch.Validation crossCheck(String statementId, List<String> referenceColumns, List<List<Object>> reference,
+            List<String> columns, List<List<Object>> keptRows);
+
+    /**
      * The results as the specification counts queries: for TPC-DS one result per query, the two parts of a two-part
      * query as one (times added, passed only when both passed). The identity for TPC-H.
      */

@@ -102,6 +102,16 @@ public final class TpcdsBenchmark implements Benchmark {
         return Checks.result(statementId, iteration, ms, rows, validation);
     }
 
+    @Override
+    public Validation crossCheck(String statementId, List<String> referenceColumns, List<List<Object>> reference,
+            List<String> columns, List<List<Object>> keptRows) {
+        if (referenceColumns.size() != columns.size()) {
+            return Validation.failed(Validation.Method.CROSS, "expected " + referenceColumns.size() + " columns, got " + columns.size());
+        }
+        Validation same = TpcdsAnswerValidator.sameAnswer(statement(statementId), columns, reference, keptRows);
+        return new Validation(same.status(), Validation.Method.CROSS, same.detail().replace("the same answer", "DuckDB's answer"));
+    }
+
     /** The statement behind an id such as {@code Q7} or {@code Q14b}. */
     public static TpcdsQuery statement(String id) {
         String part = id.endsWith("a") || id.endsWith("b") ? id.substring(id.length() - 1) : "";

@@ -176,6 +176,42 @@ public final class DataCache {
         }
     }
 
+    /**
+     * The data set's tables at the scale as the cache holds them now, never generating: empty unless an entry of the
+     * cache's current key holds every table and each passes its check. Locked like {@link #obtain} until closed.
+     */
+    public Optional<Lease> existing(DataSet dataSet, Scale scale, List<String> tables) {
+        String name = dataSetFolder(dataSet);
+        String what = dataSet.title() + " SF" + scale.text();
+        CacheKey key = new CacheKey(name, scale.text(), generator.generatorVersion(dataSet), generator.layout());
+        Path folder = root.resolve(name);
+        String entryName = ENTRY_PREFIX + scale.text();
+        Path entry = folder.resolve(entryName);
+        if (!Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        EntryLock lock = EntryLock.acquire(folder.resolve(entryName + LOCK_SUFFIX), LoadProgress.NONE,
+                "Waiting for another shell using the cached " + what);
+        try {
+            Optional<CacheManifest> manifest = manifestOf(entry, what, new ArrayList<>()).filter(m -> m.key().equals(key));
+            Map<String, ParquetLoads.Table> files = new LinkedHashMap<>();
+            for (String table : tables) {
+                CacheManifest.Table cached = manifest.map(m -> m.tables().get(table)).orElse(null);
+                if (cached == null || check(entry.resolve(table), cached).isPresent()) {
+                    lock.close();
+                    return Optional.empty();
+                }
+                files.put(table, new ParquetLoads.Table(
+                        cached.files().stream().map(f -> entry.resolve(table).resolve(f.name())).toList(), cached.rows()));
+            }
+            touch(entry);
+            return Optional.of(new Lease(lock, files, false, List.of("Data cache: read " + what + " from " + entry)));
+        } catch (RuntimeException | Error e) {
+            lock.close();
+            throw e;
+        }
+    }
+
     /** A use of a cache entry: its tables' files, locked against other shells' builds and removals until closed. */
     public static final class Lease implements AutoCloseable {
         private final EntryLock lock;

@@ -15,16 +15,19 @@ import java.util.Locale;
  * @param validated answers checked and found right
  * @param exact of those, checked value by value
  * @param rowCount of those, checked by their row count only
+ * @param cross of those, checked value by value against DuckDB's answer on the same data (no reference answer);
+ *              left out of results files when none were
  * @param unvalidated executions that ran but whose answers were not checked
  * @param failed answers checked and found wrong
  * @param errors executions that did not run
  * @param unvalidatedReason why answers went unchecked, in a few words; null when none did
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Outcomes(int executions, int validated, int exact, int rowCount, int unvalidated, int failed, int errors,
+public record Outcomes(int executions, int validated, int exact, int rowCount,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) int cross, int unvalidated, int failed, int errors,
         String unvalidatedReason) {
     public Outcomes {
-        if (validated != exact + rowCount || executions != validated + unvalidated + failed + errors) {
+        if (validated != exact + rowCount + cross || executions != validated + unvalidated + failed + errors) {
             throw new IllegalArgumentException("outcome counts do not add up");
         }
         if ((unvalidated > 0) != (unvalidatedReason != null)) {
@@ -39,6 +42,7 @@ public record Outcomes(int executions, int validated, int exact, int rowCount, i
     public static Outcomes of(List<QueryResult> queries, String validationMode, String scale) {
         int exact = 0;
         int rowCount = 0;
+        int cross = 0;
         int unvalidated = 0;
         int failed = 0;
         int errors = 0;
@@ -48,6 +52,8 @@ public record Outcomes(int executions, int validated, int exact, int rowCount, i
                 case QueryResult.VALIDATED -> {
                     if ("exact".equals(query.validation())) {
                         exact++;
+                    } else if ("cross".equals(query.validation())) {
+                        cross++;
                     } else {
                         rowCount++;
                     }
@@ -64,7 +70,7 @@ public record Outcomes(int executions, int validated, int exact, int rowCount, i
         if (unvalidated > 0) {
             reason = off || "off".equals(validationMode) ? "validation off" : "no reference answers at SF " + scale;
         }
-        return new Outcomes(queries.size(), exact + rowCount, exact, rowCount, unvalidated, failed, errors, reason);
+        return new Outcomes(queries.size(), exact + rowCount + cross, exact, rowCount, cross, unvalidated, failed, errors, reason);
     }
 
     /** Whether every execution ran and its answer was checked and right. */
@@ -85,6 +91,9 @@ public record Outcomes(int executions, int validated, int exact, int rowCount, i
         }
         if (rowCount > 0) {
             how.add(rowCount + " by row count");
+        }
+        if (cross > 0) {
+            how.add(cross + " cross-checked against DuckDB");
         }
         if (!how.isEmpty()) {
             text.append(" (").append(String.join(", ", how)).append(')');

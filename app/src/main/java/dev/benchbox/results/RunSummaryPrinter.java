@@ -46,7 +46,11 @@ public final class RunSummaryPrinter {
 
     private static String outcome(QueryResult result) {
         return switch (result.status()) {
-            case QueryResult.VALIDATED -> "validated (" + ("exact".equals(result.validation()) ? "exact" : "row count") + ")";
+            case QueryResult.VALIDATED -> "validated (" + switch (String.valueOf(result.validation())) {
+                case "exact" -> "exact";
+                case "cross" -> "cross: DuckDB";
+                default -> "row count";
+            } + ")";
             case QueryResult.UNVALIDATED -> "not validated";
             default -> result.status();
         };

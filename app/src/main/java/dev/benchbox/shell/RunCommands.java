@@ -62,7 +62,7 @@ public class RunCommands {
      * connected platform, and the one-shot {@code run --platform duckdb --benchmark tpch --scale 0.01}.
      */
     @ShellMethod(key = "run", value = "TPC-H or TPC-DS power run: run tpch|tpcds --scale SF [--queries 1,3,6] [--warmup N] [--iterations N] "
-            + "[--validate exact|rowcount|off] [--seed N]; run tpch --scale SF --full [--seed N] [--streams S]: the specification's "
+            + "[--validate exact|rowcount|cross|off] [--seed N]; run tpch --scale SF --full [--seed N] [--streams S]: the specification's "
             + "power and throughput tests with refresh functions; with --platform it connects first (one-shot).", group = "Benchmark")
     public void run(
             @ShellOption(value = "--benchmark", defaultValue = ShellOption.NULL, valueProvider = ValueChoices.Benchmarks.class, help = "benchmark: tpch or tpcds") String benchmark,
@@ -71,7 +71,8 @@ public class RunCommands {
             @ShellOption(value = "--warmup", defaultValue = "0", help = "unmeasured rounds first") int warmup,
             @ShellOption(value = "--iterations", defaultValue = dev.benchbox.bench.PowerRunRequest.DEFAULT_ITERATIONS,
                     help = "measured rounds (default " + dev.benchbox.bench.PowerRunRequest.DEFAULT_ITERATIONS + ": what compare needs to judge noise)") int iterations,
-            @ShellOption(value = "--validate", valueProvider = ValueChoices.Validations.class, defaultValue = "exact", help = "exact, rowcount or off") String validate,
+            @ShellOption(value = "--validate", valueProvider = ValueChoices.Validations.class, defaultValue = "exact",
+                    help = "exact, rowcount, cross (against DuckDB on this machine's cached data) or off") String validate,
             @ShellOption(value = "--platform", defaultValue = ShellOption.NULL, valueProvider = ValueChoices.Platforms.class, help = "connect to this platform first: duckdb or emr-serverless") String platform,
             @ShellOption(value = "--path", valueProvider = PathCompletion.AnyFile.class, defaultValue = ShellOption.NULL, help = "DuckDB database file, with --platform") String path,
             @ShellOption(value = "--platform-option", valueProvider = ValueChoices.PlatformOptionKeys.class, defaultValue = ShellOption.NULL, arity = Integer.MAX_VALUE,
@@ -152,6 +153,9 @@ public class RunCommands {
         if (dryRun != null) {
             dryRun(request, platform, platformOptions, Path.of(dryRun), replace, sparkConf);
             return;
+        }
+        if (platform != null) {
+            powerRuns.checkCross(platform, request); // before connecting: DuckDB itself, or no cached data to check against
         }
         if (full && platform != null) {
             // refused before connecting: connecting may start remote work
@@ -265,6 +269,11 @@ public class RunCommands {
                 @Override
                 public void validated(QueryResult result) {
                     printer.query(result);
+                }
+
+                @Override
+                public void crossReference(String what) {
+                    console.println("Computing DuckDB's answers on the cached " + what + " data to cross-check against");
                 }
             });
         }

@@ -95,7 +95,7 @@ public final class AnswerValidator {
         if (reference.isPresent()) {
             ReferenceAnswer expected = reference.get();
             if (mode == ValidationMode.EXACT) {
-                return compare(expected, scale, columnNames, rows);
+                return compare(expected, "the " + scale + " reference answer", Validation.Method.EXACT, columnNames, rows);
             }
             int expectedRows = expected.rows().size();
             return rows.size() == expectedRows
@@ -115,26 +115,42 @@ public final class AnswerValidator {
                 : Validation.failed(Validation.Method.ROWCOUNT, prefix + "expected " + rowCount(expectedRows) + ", got " + rows.size());
     }
 
-    private static Validation compare(ReferenceAnswer expected, String scale, List<String> columnNames,
-                                      List<List<Object>> rows) {
+    /**
+     * Whether another engine's answer to query {@code query} on the same data (e.g. DuckDB's) is this one, under the
+     * rules a reference answer is checked with; the validation is a {@link Validation.Method#CROSS} one.
+     *
+     * @param reference the other engine's columns and rows, values as its JDBC driver returns them
+     */
+    public static Validation sameAnswer(int query, List<String> referenceColumns, List<List<Object>> reference,
+                                        List<String> columnNames, List<List<Object>> rows) {
+        List<List<String>> text = new java.util.ArrayList<>(reference.size());
+        for (List<Object> row : reference) {
+            text.add(row.stream().map(v -> v == null ? null : render(v)).toList());
+        }
+        return compare(new ReferenceAnswer(query, referenceColumns, text), "DuckDB's answer", Validation.Method.CROSS,
+                columnNames, rows);
+    }
+
+    private static Validation compare(ReferenceAnswer expected, String against, Validation.Method method,
+                                      List<String> columnNames, List<List<Object>> rows) {
         List<String> columns = expected.columns();
         if (columnNames.size() != columns.size()) {
-            return Validation.failed(Validation.Method.EXACT, "expected " + columns.size() + " columns, got " + columnNames.size());
+            return Validation.failed(method, "expected " + columns.size() + " columns, got " + columnNames.size());
         }
         for (int c = 0; c < columns.size(); c++) {
             // Engines differ in the case they report unquoted names in; the names themselves must agree.
             if (!columns.get(c).equalsIgnoreCase(String.valueOf(columnNames.get(c)))) {
-                return Validation.failed(Validation.Method.EXACT, "column " + (c + 1) + ": expected name " + columns.get(c) + ", got "
+                return Validation.failed(method, "column " + (c + 1) + ": expected name " + columns.get(c) + ", got "
                         + columnNames.get(c));
             }
         }
         if (rows.size() != expected.rows().size()) {
-            return Validation.failed(Validation.Method.EXACT, "expected " + rowCount(expected.rows().size()) + ", got " + rows.size());
+            return Validation.failed(method, "expected " + rowCount(expected.rows().size()) + ", got " + rows.size());
         }
         for (int r = 0; r < rows.size(); r++) {
             List<Object> row = requireNonNull(rows.get(r), "row is null");
             if (row.size() != columns.size()) {
-                return Validation.failed(Validation.Method.EXACT, "row " + (r + 1) + ": expected " + columns.size() + " values, got "
+                return Validation.failed(method, "row " + (r + 1) + ": expected " + columns.size() + " values, got "
                         + row.size());
             }
             List<String> expectedRow = expected.rows().get(r);
@@ -142,14 +158,14 @@ public final class AnswerValidator {
                 String column = columns.get(c);
                 Object actual = row.get(c);
                 if (!matches(expectedRow.get(c), actual, RELATIVE_COLUMNS.contains(column))) {
-                    return Validation.failed(Validation.Method.EXACT, "row " + (r + 1) + ", column " + column + ": expected "
+                    return Validation.failed(method, "row " + (r + 1) + ", column " + column + ": expected "
                             + (expectedRow.get(c) == null ? "null" : expectedRow.get(c).strip()) + ", got "
                             + render(actual));
                 }
             }
         }
         String rowsMatch = rows.size() == 1 ? "1 row matches" : rows.size() + " rows match";
-        return Validation.passed(Validation.Method.EXACT, rowsMatch + " the " + scale + " reference answer");
+        return Validation.passed(method, rowsMatch + " " + against);
     }
 
     /**

@@ -20,6 +20,8 @@ public record Validation(Status status, Method method, String detail) {
     /** How an answer was checked; the label is what results files record. */
     public enum Method {
         EXACT("exact"),
+        /** Value by value against DuckDB's answer on the same data: a cross-check, not a reference answer. */
+        CROSS("cross"),
         ROWCOUNT("rowcount"),
         NONE("none");
 

@@ -10,11 +10,16 @@ public enum ValidationMode {
     EXACT,
     /** Compare only the number of rows. */
     ROWCOUNT,
+    /**
+     * Compare every value with the answer DuckDB computes in-process over the same data (this machine's data cache):
+     * for scales no reference answers cover.
+     */
+    CROSS,
     /** Do not check answers. */
     OFF;
 
     /**
-     * Parses {@code exact}, {@code rowcount} or {@code off}, ignoring case and surrounding blanks.
+     * Parses {@code exact}, {@code rowcount}, {@code cross} or {@code off}, ignoring case and surrounding blanks.
      *
      * @throws IllegalArgumentException naming the value, in one line, for anything else
      */
@@ -23,9 +28,10 @@ public enum ValidationMode {
         return switch (text.strip().toLowerCase(Locale.ROOT)) {
             case "exact" -> EXACT;
             case "rowcount" -> ROWCOUNT;
+            case "cross" -> CROSS;
             case "off" -> OFF;
             default -> throw new IllegalArgumentException(
-                    "unknown validation mode '" + text + "': expected exact, rowcount or off");
+                    "unknown validation mode '" + text + "': expected exact, rowcount, cross or off");
         };
     }
 }

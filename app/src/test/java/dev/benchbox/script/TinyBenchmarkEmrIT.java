@@ -41,6 +41,8 @@ class TinyBenchmarkEmrIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("benchbox.results-dir", () -> dir.resolve("results").toString());
+        // the data cache, which --validate cross reads, under the test's folder
+        registry.add("BENCHBOX_HOME", () -> dir.resolve("home").toString());
     }
 
     @Autowired
@@ -73,13 +75,54 @@ class TinyBenchmarkEmrIT {
         assertThat(output).contains("Tiny SF2").contains("2 query executions, 2 validated (2 exact), 0 failed, 0 errors");
         JsonNode results;
         try (Stream<Path> files = Files.list(dir.resolve("results"))) {
-            Path file = files.filter(p -> p.getFileName().toString().startsWith("tiny_sf2_emr-serverless_")).findFirst().orElseThrow();
-            results = new ObjectMapper().readTree(file.toFile());
+            results = files.filter(p -> p.getFileName().toString().startsWith("tiny_sf2_emr-serverless_")).map(TinyBenchmarkEmrIT::read)
+                    .filter(r -> r.at("/run/validation").asText().equals("exact")).findFirst().orElseThrow();
         }
         assertThat(results.get("queries")).hasSize(2).allSatisfy(q -> {
             assertThat(q.get("status").asText()).isEqualTo("validated");
             assertThat(q.get("validation").asText()).isEqualTo("exact");
         });
         assertThat(results.get("job_runs")).hasSize(1);
+    }
+
+    /**
+     * {@code --validate cross} on EMR Serverless: the data generated here into the data cache and uploaded, Spark's
+     * answers checked against DuckDB's over the same cached Parquet.
+     */
+    @Test
+    void crossValidatesSparkAgainstDuckDbOnTheCachedData() throws Exception {
+        StandInScripts.exportVariables(aws);
+        Path script = dir.resolve("cross.bbx");
+        Files.writeString(script, String.join("\n",
+                "connect emr-serverless --endpoint-url ${BBX_ENDPOINT} --region us-east-1 --s3-staging-dir s3://${BBX_BUCKET}/cross/ "
+                        + "--execution-role-arn ${BBX_ROLE} --create-application",
+                "create-schema tiny_cross",
+                "load tiny --scale 2 --generate local",
+                "run tiny --scale 2 --iterations 1 --validate cross", ""));
+        commandLine.run(new String[] {"--script", script.toString()});
+        String output = ShellTestSupport.takeOutput(terminal);
+
+        assertThat(exitStatus.code()).as(output).isZero();
+        assertThat(output).contains("Computing DuckDB's answers on the cached Tiny SF2 data to cross-check against")
+                .containsPattern("Q1 +iteration 1 .* validated \\(cross: DuckDB\\)")
+                .contains("2 query executions, 2 validated (2 cross-checked against DuckDB), 0 failed, 0 errors");
+        JsonNode results;
+        try (Stream<Path> files = Files.list(dir.resolve("results"))) {
+            results = files.filter(p -> p.getFileName().toString().startsWith("tiny_sf2_emr-serverless_")).map(TinyBenchmarkEmrIT::read)
+                    .filter(r -> r.at("/run/validation").asText().equals("cross")).findFirst().orElseThrow();
+        }
+        assertThat(results.get("queries")).hasSize(2).allSatisfy(q -> {
+            assertThat(q.get("status").asText()).isEqualTo("validated");
+            assertThat(q.get("validation").asText()).isEqualTo("cross");
+        });
+        assertThat(results.at("/outcomes/cross").asInt()).isEqualTo(2);
+    }
+
+    private static JsonNode read(Path file) {
+        try {
+            return new ObjectMapper().readTree(file.toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -172,7 +172,7 @@ class CompletionCoverageTest {
 
     @Test
     void valuesAreTheOptionsOwn() {
-        assertThat(tab("run tpch --validate ")).containsExactlyInAnyOrder("exact", "rowcount", "off");
+        assertThat(tab("run tpch --validate ")).containsExactlyInAnyOrder("exact", "rowcount", "cross", "off");
         assertThat(tab("query \"SELECT 1\" --format ")).containsExactlyInAnyOrder("table", "csv", "json", "markdown");
         assertThat(tab("run tpch --via s")).containsExactly("session");
         assertThat(tab("load tpch --generate ")).containsExactlyInAnyOrder("local", "cluster");

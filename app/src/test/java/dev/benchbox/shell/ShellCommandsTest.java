@@ -64,6 +64,26 @@ class ShellCommandsTest {
     }
 
     @Test
+    void crossValidationIsRefusedOnDuckDbAndWithoutCachedDataBeforeConnecting() {
+        String onDuckDb = "--validate cross compares a platform's answers with DuckDB's, so on duckdb it would check nothing: "
+                + "use --validate exact or rowcount";
+        Result oneShot = type("run --platform duckdb --benchmark tpch --scale 0.01 --validate cross");
+        assertThat(oneShot.outcome().failed()).isTrue();
+        assertThat(oneShot.error()).isEqualTo(onDuckDb);
+        assertThat(session.isConnected()).isFalse();
+
+        assertThat(type("run --platform emr-serverless --benchmark tpch --scale 10 --validate cross").error())
+                .isEqualTo("--validate cross needs the TPC-H SF 10 data on this machine, and the data cache does not hold it: "
+                        + "run 'load tpch --scale 10 --generate local' first, or drop --validate cross");
+        assertThat(session.isConnected()).isFalse();
+
+        // connected: refused before the data is loaded
+        type("connect duckdb");
+        assertThat(type("run tpch --scale 0.01 --validate cross").error()).isEqualTo(onDuckDb);
+        assertThat(session.platform().loadedScale(session.schema(), dev.benchbox.benchmark.Benchmarks.get("tpch").dataSet())).isEmpty();
+    }
+
+    @Test
     void commandsNeedingAConnectionSayHowToConnect() {
         for (String line : List.of("query \"SELECT 1\"", "tables", "describe region", "load tpch --scale 0.01", "create-schema s")) {
             Result result = type(line);

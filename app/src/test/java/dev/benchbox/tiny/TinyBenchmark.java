@@ -112,6 +112,15 @@ public final class TinyBenchmark implements Benchmark {
     }
 
     @Override
+    public Validation crossCheck(String statementId, List<String> referenceColumns, List<List<Object>> reference,
+            List<String> columns, List<List<Object>> keptRows) {
+        List<List<String>> expected = reference.stream().map(row -> row.stream().map(TinyBenchmark::text).toList()).toList();
+        List<List<String>> actual = keptRows.stream().map(row -> row.stream().map(TinyBenchmark::text).toList()).toList();
+        return actual.equals(expected) ? Validation.passed(Validation.Method.CROSS, "matches DuckDB's answer")
+                : Validation.failed(Validation.Method.CROSS, "got " + actual + ", DuckDB's answer " + expected);
+    }
+
+    @Override
     public RunResult.Summary summarize(double scaleFactor, int iterations, List<QueryResult> queryResults) {
         return Checks.count(queryResults).summary(null, "Tiny has no metric");
     }

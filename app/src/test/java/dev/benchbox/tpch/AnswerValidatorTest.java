@@ -274,6 +274,6 @@ class AnswerValidatorTest {
     void unknownValidationModesAreRejected() {
         assertThatThrownBy(() -> ValidationMode.parse("strict"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown validation mode 'strict': expected exact, rowcount or off");
+                .hasMessage("unknown validation mode 'strict': expected exact, rowcount, cross or off");
     }
 }

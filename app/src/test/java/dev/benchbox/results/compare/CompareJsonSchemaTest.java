@@ -69,6 +69,16 @@ class CompareJsonSchemaTest {
     }
 
     @Test
+    void aRunWithCrossCheckedAnswersMatchesTheSchema() throws Exception {
+        ObjectNode json = (ObjectNode) json(ComparisonPrinterTest.COMPARISON);
+        ObjectNode outcomes = (ObjectNode) json.at("/runs/0/outcomes");
+        assertThat(outcomes.isMissingNode()).isFalse();
+        outcomes.put("exact", outcomes.get("exact").asInt() - 1).put("cross", 1);
+
+        assertThat(SCHEMA.validate(json)).isEmpty();
+    }
+
+    @Test
     void theSchemaIsStrictEnoughToCatchAWrongShape() throws Exception {
         ObjectNode json = (ObjectNode) json(ComparisonPrinterTest.COMPARISON);
         ((ObjectNode) json.at("/queries/0/cells/1")).put("change", "worse");
