@@ -38,7 +38,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * release gets an application (created, then deleted), the whole TPC-H SF 0.01 power run as one job run on it, 22/22
  * validated, and the results record the Spark version each driver reported. A session on an emr-spark-8.0.0
  * application, answered by a real Spark 4.0 Connect server through the shell's Spark Connect 3.5 client, unchanged.
- * One class, so one Spring context and one stand-in for all of it (CI time).
+ * TPC-DS SF 0.01 on an emr-spark-8.0.0 application: generation and the 99 queries, one job run each, the 23 statements
+ * with reference answers at that scale exact. One class, so one Spring context and one stand-in for all of it (CI time).
  */
 @SpringBootTest(properties = {"spring.shell.interactive.enabled=false", "benchbox.errors-on-terminal=true"})
 @Import({ShellTestSupport.class, TestEnvironment.class})
@@ -142,6 +143,36 @@ class Spark4EmrIT {
 
     @Test
     @Order(2)
+    void tpcdsIsOneJobRunOfTheNinetyNineOnSpark4WithTheValidatedOnesExact() throws Exception {
+        long before = requests("StartJobRun").size();
+        String connected = run("connect", "emr-serverless", "--endpoint-url", aws.endpoint().toString(), "--region", "us-east-1",
+                "--s3-staging-dir", "s3://" + aws.bucket() + "/spark4-ds/", "--execution-role-arn", AwsStandIn.EXECUTION_ROLE,
+                "--create-application", "--release-label", "emr-spark-8.0.0");
+        assertThat(exitStatus.code()).as(connected).isZero();
+        run("create-schema", "tpcds_s4");
+        String loaded = run("load", "tpcds", "--scale", "0.01");
+        assertThat(exitStatus.code()).as(loaded).isZero();
+        String ran = run("run", "tpcds", "--scale", "0.01", "--iterations", "1");
+        assertThat(exitStatus.code()).as(ran).isZero();
+        // SF 0.01 has reference answers for 23 statements: those must equal them, the other 76 must run without error
+        assertThat(ran).containsPattern("TPC-DS SF0.01 on emr-serverless \\S+: 99 query executions, 23 validated \\(23 exact\\), "
+                + "76 ran but not validated \\(no reference answers at SF 0.01\\), 0 failed, 0 errors").doesNotContain("Exception");
+        assertThat(requests("StartJobRun").size() - before).as("one generation job run, one power run").isEqualTo(2);
+
+        Path file;
+        try (Stream<Path> files = Files.list(dir.resolve("results"))) {
+            file = files.filter(p -> p.getFileName().toString().startsWith("tpcds_sf0.01_emr-serverless_")).findFirst().orElseThrow();
+        }
+        JsonNode result = new ObjectMapper().readTree(file.toFile());
+        assertThat(result.get("job_runs")).hasSize(1);
+        assertThat(result.get("queries")).hasSize(99);
+        assertThat(result.at("/configuration/engine/release_label").asText()).isEqualTo("emr-spark-8.0.0");
+        assertThat(result.at("/configuration/engine/version").asText()).isEqualTo("Spark 4.0.1");
+        assertThat(run("disconnect")).contains("Disconnected");
+    }
+
+    @Test
+    @Order(3)
     void aSessionOnSpark4AnswersThroughTheSpark35Client() {
         String connected = run("connect", "emr-serverless", "--endpoint-url", aws.endpoint().toString(), "--region", "us-east-1",
                 "--s3-staging-dir", "s3://" + aws.bucket() + "/spark4-sessions/", "--execution-role-arn", AwsStandIn.EXECUTION_ROLE,
