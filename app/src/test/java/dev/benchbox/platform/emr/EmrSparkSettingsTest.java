@@ -38,7 +38,7 @@ class EmrSparkSettingsTest {
     void aViewOnSpark4OfSettingsGivenOnSpark35IsRefused() {
         EmrSparkSettings settings = on("emr-7.13.0");
         try (var work = settings.forWork(1, Map.of(REMOVED, "LEGACY"))) {
-            assertThat(settings.forRuns(null, Map.of(), null)).containsEntry(REMOVED, "LEGACY");
+            assertThat(settings.user()).containsEntry(REMOVED, "LEGACY");
             EmrSparkSettings view = settings.copy();
             assertThatThrownBy(() -> view.release(ReleaseLabel.parse("emr-spark-8.0.0"))).hasMessage(REFUSED);
         }
