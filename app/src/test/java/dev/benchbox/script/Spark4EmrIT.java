@@ -154,7 +154,7 @@ class Spark4EmrIT {
 
         String started = run("session", "start", "--name", "spark4");
         assertThat(exitStatus.code()).as(started).isZero();
-        assertThat(started).containsPattern("Session \\w+ (STARTED|IDLE), started in [0-9.]+ s; queries now run through it");
+        assertThat(started).containsPattern("Session \\w+ (STARTED|IDLE): queries now run through it");
 
         String version = run("query", "SELECT version() AS v", "--format", "csv");
         assertThat(version).as(version).startsWith("v\n4.0.1 ");
