@@ -166,6 +166,12 @@ class EmrBbxEndToEndTest {
             } else {
                 assertThat(parameters).doesNotContain("JAVA_HOME");
             }
+            // Spark 4 runs ANSI SQL unless told: the job runs the non-ANSI semantics Spark 3.5 has
+            if (release.startsWith("emr-spark-8")) {
+                assertThat(parameters).contains("--conf spark.sql.ansi.enabled=false");
+            } else {
+                assertThat(parameters).doesNotContain("spark.sql.ansi.enabled");
+            }
         }
     }
 

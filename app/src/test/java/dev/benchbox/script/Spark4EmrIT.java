@@ -38,12 +38,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * release gets an application (created, then deleted), the whole TPC-H SF 0.01 power run as one job run on it, 22/22
  * validated, and the results record the Spark version each driver reported. A session on an emr-spark-8.0.0
  * application, answered by a real Spark 4.0 Connect server through the shell's Spark Connect 3.5 client, unchanged.
- * One class, so one Spring context and one stand-in for all of it (CI time).
+ * TPC-DS SF 0.01 on an emr-spark-8.0.0 application: generation and the 99 queries, one job run each, the 23 statements
+ * with reference answers at that scale exact. One class, so one Spring context and one stand-in for all of it (CI time).
  */
 @SpringBootTest(properties = {"spring.shell.interactive.enabled=false", "benchbox.errors-on-terminal=true"})
 @Import({ShellTestSupport.class, TestEnvironment.class})
 @IntegrationTest
-// ExitStatus only ever goes from 0 to a failure (the session's SQL error sets it): the sweep, which needs 0, goes first
+// ExitStatus only ever goes from 0 to a failure (the session's SQL error sets it, an unvalidated run sets 3): the sweep, which needs 0, goes first
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Spark4EmrIT {
     private static final String TYPED = "SELECT DATE '1998-12-01' AS d, CAST(1234.50 AS DECIMAL(15,2)) AS m, "
@@ -91,7 +92,7 @@ class Spark4EmrIT {
     void aReleaseSweepRunsTpchOnSpark35AndSpark4AndRecordsWhichSparkEachDriverRan() throws Exception {
         ShellTestSupport.takeOutput(terminal);
         TestEnvironment.VARIABLES.clear();
-        commandLine.run(new String[] {"run", "--platform", "emr-serverless", "--benchmark", "tpch", "--scale", "0.01",
+        commandLine.run(new String[] {"run", "--platform", "emr-serverless", "--benchmark", "tpch", "--scale", "0.01", "--iterations", "1",
                 "--sweep", "release=emr-7.13.0,emr-spark-8.0.0",
                 "--platform-option", "endpoint_url=" + aws.endpoint(),
                 "--platform-option", "s3_staging_dir=s3://" + aws.bucket() + "/spark4/",
@@ -153,7 +154,7 @@ class Spark4EmrIT {
 
         String started = run("session", "start", "--name", "spark4");
         assertThat(exitStatus.code()).as(started).isZero();
-        assertThat(started).containsPattern("Session \\w+ (STARTED|IDLE), started in [0-9.]+ s; queries now run through it");
+        assertThat(started).containsPattern("Session \\w+ (STARTED|IDLE): queries now run through it");
 
         String version = run("query", "SELECT version() AS v", "--format", "csv");
         assertThat(version).as(version).startsWith("v\n4.0.1 ");
@@ -169,5 +170,36 @@ class Spark4EmrIT {
         String disconnected = run("disconnect");
         assertThat(disconnected).contains("Disconnected: terminating the open session");
         assertThat(aws.sessions().running()).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void tpcdsIsOneJobRunOfTheNinetyNineOnSpark4WithTheValidatedOnesExact() throws Exception {
+        long before = requests("StartJobRun").size();
+        String connected = run("connect", "emr-serverless", "--endpoint-url", aws.endpoint().toString(), "--region", "us-east-1",
+                "--s3-staging-dir", "s3://" + aws.bucket() + "/spark4-ds/", "--execution-role-arn", AwsStandIn.EXECUTION_ROLE,
+                "--create-application", "--release-label", "emr-spark-8.0.0");
+        // the exit status is the session's SQL error's by now (it only ever goes from 0 to a failure): the output says
+        assertThat(connected).as(connected).contains("emr-spark-8.0.0").doesNotContain("Error");
+        run("create-schema", "tpcds_s4");
+        String loaded = run("load", "tpcds", "--scale", "0.01");
+        assertThat(loaded).as(loaded).containsPattern("generated in the cluster by job run \\w+").doesNotContain("Error");
+        String ran = run("run", "tpcds", "--scale", "0.01", "--iterations", "1");
+        // SF 0.01 has reference answers for 23 statements: those must equal them, the other 76 must run without error
+        assertThat(ran).containsPattern("TPC-DS SF0.01 on emr-serverless \\S+: 99 query executions, 23 validated \\(23 exact\\), "
+                + "76 ran but not validated \\(no reference answers at SF 0.01\\), 0 failed, 0 errors").doesNotContain("Exception");
+        assertThat(requests("StartJobRun").size() - before).as("one generation job run, one power run").isEqualTo(2);
+
+        Path file;
+        try (Stream<Path> files = Files.list(dir.resolve("results"))) {
+            file = files.filter(p -> p.getFileName().toString().startsWith("tpcds_sf0.01_emr-serverless_")).findFirst().orElseThrow();
+        }
+        JsonNode result = new ObjectMapper().readTree(file.toFile());
+        assertThat(result.get("job_runs")).hasSize(1);
+        assertThat(result.get("queries")).hasSize(99);
+        assertThat(result.get("queries")).filteredOn(q -> q.path("validation").asText().equals("exact")).hasSize(23);
+        assertThat(result.at("/configuration/engine/release_label").asText()).isEqualTo("emr-spark-8.0.0");
+        assertThat(result.at("/configuration/engine/version").asText()).isEqualTo("Spark 4.0.1");
+        assertThat(run("disconnect")).contains("Disconnected");
     }
 }

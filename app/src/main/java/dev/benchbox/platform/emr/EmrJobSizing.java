@@ -35,6 +35,7 @@ final class EmrJobSizing {
         this.spark = requireNonNull(spark, "spark is null");
         this.tagging = requireNonNull(tagging, "tagging is null");
         this.release = ReleaseLabel.reported(requireNonNull(releaseLabel, "releaseLabel is null"));
+        spark.release(release);
     }
 
     /** The tags of job runs and sessions: the connection's, and the run's while one is open. */

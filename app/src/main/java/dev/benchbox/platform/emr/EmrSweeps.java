@@ -43,8 +43,9 @@ final class EmrSweeps implements ConfigurationSweeps {
     /** Priced as the configured platform prices its job runs: the workers it asks for, on its architecture. */
     @Override
     public Optional<BillingProfile> billingProfile(Map<String, String> configuration) {
-        return platform.view(options(configuration, null), platform.applicationId(), platform.releaseLabel(), shape(configuration))
-                .billingProfile();
+        // on the configuration's release: pricing every configuration before the sweep starts checks its Spark settings there
+        EmrOptions options = options(configuration, null);
+        return platform.view(options, platform.applicationId(), options.releaseLabel(), shape(configuration)).billingProfile();
     }
 
     @Override

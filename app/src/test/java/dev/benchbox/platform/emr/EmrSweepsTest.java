@@ -77,6 +77,22 @@ class EmrSweepsTest {
     }
 
     @Test
+    void aSpark4ConfigurationWithASettingSpark4RemovedIsRefusedWhenPricedBeforeAnyApplicationIsCreated() {
+        try (EmrServerlessPlatform platform = StandInFixture.connect(aws, "create_application", "true")) {
+            ConfigurationSweeps sweeps = platform.sweeps().orElseThrow();
+            int created = requests("CreateApplication").size();
+            String removed = "spark.sql.optimizer.runtimeFilter.semiJoinReduction.enabled";
+
+            assertThatThrownBy(() -> sweeps.billingProfile(configuration("release", "emr-spark-8.0.0", removed, "true")))
+                    .hasMessage("--spark-conf " + removed + ": Spark 4.0, which emr-spark-8.0.0 runs, removed this setting, "
+                            + "with no replacement; leave it out");
+            // the same setting on a Spark 3.5 release is Spark's to take
+            assertThat(sweeps.billingProfile(configuration("release", "emr-7.13.0", removed, "true"))).isPresent();
+            assertThat(requests("CreateApplication")).hasSize(created);
+        }
+    }
+
+    @Test
     void anArchitectureGetsAnApplicationOfItsOwnThatIsDeletedOnCloseEvenWithACtrlCPending() {
         try (EmrServerlessPlatform platform = StandInFixture.connect(aws, "create_application", "true")) {
             ConfigurationSweeps sweeps = platform.sweeps().orElseThrow();

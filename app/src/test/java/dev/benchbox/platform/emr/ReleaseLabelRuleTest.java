@@ -59,6 +59,10 @@ class ReleaseLabelRuleTest {
         assertThat(release.supportsSessions()).isEqualTo(sessions);
         assertThat(ReleaseLabel.supportsSessions(label)).isEqualTo(sessions);
         assertThat(release.javaSettings(Architecture.X86_64).isEmpty()).isEqualTo(!javaHome);
+        // Spark 4's ANSI mode off for the job, so both lines run the same SQL semantics; nothing of it on Spark 3.x
+        Map<String, String> settings = release.releaseSettings(Architecture.X86_64);
+        assertThat(settings.get(ReleaseLabel.ANSI)).isEqualTo(line == SparkLine.SPARK_4_0 ? "false" : null);
+        assertThat(settings).containsAllEntriesOf(release.javaSettings(Architecture.X86_64));
         // connect --release-label, the environment variable, --sweep release=
         assertThat(connect(Map.of("release_label", label), Map.of()).releaseLabel()).isEqualTo(label);
         assertThat(connect(Map.of(), Map.of("EMR_RELEASE_LABEL", label)).releaseLabel()).isEqualTo(label);

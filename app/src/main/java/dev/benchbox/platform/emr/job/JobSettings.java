@@ -56,9 +56,9 @@ public record JobSettings(String applicationId, String executionRoleArn, String 
         return new SparkSubmit(catalog, executorCores, executorMemory, releaseSettings(sparkConf));
     }
 
-    /** The release's own settings (Java 17 on 6.x), then {@code conf} over them. */
+    /** The release's own settings (Java 17 on 6.x, non-ANSI SQL on Spark 4), then {@code conf} over them. */
     public Map<String, String> releaseSettings(Map<String, String> conf) {
-        Map<String, String> all = new java.util.LinkedHashMap<>(release.javaSettings(architecture));
+        Map<String, String> all = new java.util.LinkedHashMap<>(release.releaseSettings(architecture));
         all.putAll(conf);
         return all;
     }
