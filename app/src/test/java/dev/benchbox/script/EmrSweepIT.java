@@ -86,7 +86,7 @@ class EmrSweepIT {
     @Test
     void twoArchitecturesTimesTwoExecutorSizesRunFourBilledConfigurationsOnTwoApplicationsThatAreDeletedAfterwards() throws Exception {
         commandLine.run(new String[] {"run", "--platform", "emr-serverless", "--benchmark", "tpch", "--scale", "0.01",
-                "--queries", "1,6",
+                "--queries", "1,6", "--iterations", "1",
                 "--sweep", "architecture=x86_64,arm64", "--sweep", "executors=1x4vCPU-16GB,2x2vCPU-8GB",
                 "--platform-option", "endpoint_url=" + aws.endpoint(),
                 "--platform-option", "s3_staging_dir=s3://" + aws.bucket() + "/sweep/",
