@@ -52,7 +52,7 @@ final class TextComparisonPrinter implements ComparisonPrinter {
         table(queries(comparison, names), out);
         if (hasPhases(comparison)) {
             blank(out);
-            out.println("Inside Spark: median planning (parsing to physical plan) and execution ms per query");
+            out.println("Inside Spark: median ms per query planning (plan: parsing to the physical plan) and executing (exec)");
             table(phases(comparison, names), out);
         }
         blank(out);
@@ -178,8 +178,9 @@ final class TextComparisonPrinter implements ComparisonPrinter {
         List<String> header = new ArrayList<>(List.of("query"));
         List<Boolean> right = new ArrayList<>(List.of(false));
         for (Comparison.RunColumn run : c.runs()) {
-            header.add(names.of(run.label()) + " planning");
-            header.add(names.of(run.label()) + " execution");
+            // short words: four runs' eight columns must fit a terminal as the queries table does
+            header.add(names.of(run.label()) + " plan");
+            header.add(names.of(run.label()) + " exec");
             right.add(true);
             right.add(true);
         }

@@ -187,13 +187,13 @@ class ComparisonPrinterTest {
                  Q3      |  400.0 (2%) |  700.0 (1%) | 1.75 REGRESSION
                  geomean |  518.0      |  727.0      | 1.40 REGRESSION
 
-                Inside Spark: median planning (parsing to physical plan) and execution ms per query
-                 query | x86 planning | x86 execution | arm planning | arm execution
-                -------+--------------+---------------+--------------+---------------
-                 Q1    |         70.0 |         930.0 |         70.0 |        1430.0
-                 Q6    |         25.0 |         175.0 |         26.0 |         164.0
-                 Q18   |        100.0 |         800.0 |        580.0 |         820.0
-                 Q3    |         10.0 |         390.0 |            - |             -
+                Inside Spark: median ms per query planning (plan: parsing to the physical plan) and executing (exec)
+                 query | x86 plan | x86 exec | arm plan | arm exec
+                -------+----------+----------+----------+----------
+                 Q1    |     70.0 |    930.0 |     70.0 |   1430.0
+                 Q6    |     25.0 |    175.0 |     26.0 |    164.0
+                 Q18   |    100.0 |    800.0 |    580.0 |    820.0
+                 Q3    |     10.0 |    390.0 |        - |        -
 
                  run | configuration (what differs) | answers      | iterations | speedup  | Power@Size | billed USD | Power@Size per USD
                 -----+------------------------------+--------------+------------+----------+------------+------------+--------------------
@@ -209,10 +209,10 @@ class ComparisonPrinterTest {
         assertThat(print(CompareFormat.MARKDOWN, PHASES))
                 .contains("| Q18     |  900.0 (1%) | 1400.0 (1%) | 1.56 REGRESSION (analysis +480 ms)  |")
                 .contains("""
-                        Inside Spark: median planning (parsing to physical plan) and execution ms per query
-                        | query | x86 planning | x86 execution | arm planning | arm execution |
-                        |-------|-------------:|--------------:|-------------:|--------------:|
-                        | Q1    |         70.0 |         930.0 |         70.0 |        1430.0 |""");
+                        Inside Spark: median ms per query planning (plan: parsing to the physical plan) and executing (exec)
+                        | query | x86 plan | x86 exec | arm plan | arm exec |
+                        |-------|---------:|---------:|---------:|---------:|
+                        | Q1    |     70.0 |    930.0 |     70.0 |   1430.0 |""");
         org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(print(CompareFormat.HTML, PHASES));
         assertThat(html.select("table.queries tbody tr").get(0).select("td.regression").text()).isEqualTo("REGRESSION (execution +500 ms)");
         assertThat(html.select("table.phases tbody tr").eachText()).containsExactly("Q1 70.0 930.0 70.0 1430.0",
