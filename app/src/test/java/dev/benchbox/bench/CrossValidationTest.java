@@ -196,11 +196,12 @@ class CrossValidationTest {
     }
 
     /** A platform with the tiny data loaded at SF 2 whose batches answer as given. */
-    private static final class FakePlatform implements Platform {
+    private static final class FakePlatform extends LoadedFakePlatform {
         private final Map<String, List<List<Object>>> answers;
         int batches;
 
         FakePlatform(Map<String, List<List<Object>>> answers) {
+            super(Scale.of(2));
             this.answers = answers;
         }
 
@@ -219,79 +220,6 @@ class CrossValidationTest {
                 }
             }
             return executions;
-        }
-
-        @Override
-        public dev.benchbox.results.TimingMethod timingMethod() {
-            return dev.benchbox.results.TimingMethod.JDBC;
-        }
-
-        @Override
-        public String name() {
-            return "fake";
-        }
-
-        @Override
-        public String description() {
-            return "fake platform";
-        }
-
-        @Override
-        public String version() {
-            return "1";
-        }
-
-        @Override
-        public String defaultSchema() {
-            return "main";
-        }
-
-        @Override
-        public void createSchema(String schema) {
-        }
-
-        @Override
-        public boolean schemaExists(String schema) {
-            return true;
-        }
-
-        @Override
-        public List<String> listTables(String schema) {
-            return List.of();
-        }
-
-        @Override
-        public List<Column> describeTable(String schema, String table) {
-            return List.of();
-        }
-
-        @Override
-        public long rowCount(String schema, String table) {
-            return 0;
-        }
-
-        @Override
-        public Optional<Scale> loadedScale(String schema, DataSet dataSet) {
-            return Optional.of(Scale.of(2));
-        }
-
-        @Override
-        public LoadReport load(String schema, DataSet dataSet, Scale scale, List<String> tables, LoadProgress progress) {
-            throw new AssertionError("already loaded");
-        }
-
-        @Override
-        public LoadReport loadFiles(String schema, List<String> tables, Path sourceDir, LoadProgress progress) {
-            throw new AssertionError("not used");
-        }
-
-        @Override
-        public QuerySummary execute(String schema, String sql, RowSink sink) {
-            throw new AssertionError("not used");
-        }
-
-        @Override
-        public void close() {
         }
     }
 

@@ -126,84 +126,14 @@ class ThroughputTest {
     }
 
     /** A platform whose data is already loaded and which runs batches concurrently. */
-    private abstract static class FakeStreamingPlatform implements Platform {
+    private abstract static class FakeStreamingPlatform extends LoadedFakePlatform {
+        FakeStreamingPlatform() {
+            super(dev.benchbox.dataset.Scale.of(0.01));
+        }
+
         @Override
         public boolean concurrentStreams() {
             return true;
-        }
-
-        @Override
-        public dev.benchbox.results.TimingMethod timingMethod() {
-            return dev.benchbox.results.TimingMethod.JDBC;
-        }
-
-        @Override
-        public String name() {
-            return "fake";
-        }
-
-        @Override
-        public String description() {
-            return "fake platform";
-        }
-
-        @Override
-        public String version() {
-            return "1";
-        }
-
-        @Override
-        public String defaultSchema() {
-            return "main";
-        }
-
-        @Override
-        public void createSchema(String schema) {
-        }
-
-        @Override
-        public boolean schemaExists(String schema) {
-            return true;
-        }
-
-        @Override
-        public List<String> listTables(String schema) {
-            return List.of();
-        }
-
-        @Override
-        public List<Column> describeTable(String schema, String table) {
-            return List.of();
-        }
-
-        @Override
-        public long rowCount(String schema, String table) {
-            return 0;
-        }
-
-        @Override
-        public Optional<dev.benchbox.dataset.Scale> loadedScale(String schema, dev.benchbox.dataset.DataSet dataSet) {
-            return Optional.of(dev.benchbox.dataset.Scale.of(0.01));
-        }
-
-        @Override
-        public LoadReport load(String schema, dev.benchbox.dataset.DataSet dataSet, dev.benchbox.dataset.Scale scale, List<String> tables,
-                LoadProgress progress) {
-            throw new AssertionError("already loaded");
-        }
-
-        @Override
-        public LoadReport loadFiles(String schema, List<String> tables, Path sourceDir, LoadProgress progress) {
-            throw new AssertionError("not used");
-        }
-
-        @Override
-        public QuerySummary execute(String schema, String sql, RowSink sink) {
-            throw new AssertionError("not used");
-        }
-
-        @Override
-        public void close() {
         }
     }
 
