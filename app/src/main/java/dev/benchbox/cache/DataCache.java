@@ -111,12 +111,12 @@ public final class DataCache {
      * what the cache's own generator would: the entry is keyed by that one's version and layout).
      */
     public Lease obtain(DataSet dataSet, Scale scale, List<String> tables, LoadProgress progress, ParquetGenerator writer) {
-        String name = dataSetFolder(dataSet);
-        String what = dataSet.title() + " SF" + scale.text();
-        CacheKey key = new CacheKey(name, scale.text(), generator.generatorVersion(dataSet), generator.layout());
-        Path folder = root.resolve(name);
-        String entryName = ENTRY_PREFIX + scale.text();
-        Path entry = folder.resolve(entryName);
+        Slot slot = slot(dataSet, scale);
+        String what = slot.what();
+        CacheKey key = slot.key();
+        Path folder = slot.folder();
+        String entryName = slot.entryName();
+        Path entry = slot.entry();
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
@@ -158,8 +158,7 @@ public final class DataCache {
             long bytes = 0;
             for (String table : tables) {
                 CacheManifest.Table cached = manifest.tables().get(table);
-                List<Path> paths = cached.files().stream().map(f -> entry.resolve(table).resolve(f.name())).toList();
-                files.put(table, new ParquetLoads.Table(paths, cached.rows()));
+                files.put(table, files(entry, table, cached));
                 bytes += cached.bytes();
             }
             notes.add(missing.isEmpty()
@@ -181,12 +180,12 @@ public final class DataCache {
      * cache's current key holds every table and each passes its check. Locked like {@link #obtain} until closed.
      */
     public Optional<Lease> existing(DataSet dataSet, Scale scale, List<String> tables) {
-        String name = dataSetFolder(dataSet);
-        String what = dataSet.title() + " SF" + scale.text();
-        CacheKey key = new CacheKey(name, scale.text(), generator.generatorVersion(dataSet), generator.layout());
-        Path folder = root.resolve(name);
-        String entryName = ENTRY_PREFIX + scale.text();
-        Path entry = folder.resolve(entryName);
+        Slot slot = slot(dataSet, scale);
+        String what = slot.what();
+        CacheKey key = slot.key();
+        Path folder = slot.folder();
+        String entryName = slot.entryName();
+        Path entry = slot.entry();
         if (!Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
@@ -201,8 +200,7 @@ public final class DataCache {
                     lock.close();
                     return Optional.empty();
                 }
-                files.put(table, new ParquetLoads.Table(
-                        cached.files().stream().map(f -> entry.resolve(table).resolve(f.name())).toList(), cached.rows()));
+                files.put(table, files(entry, table, cached));
             }
             touch(entry);
             return Optional.of(new Lease(lock, files, false, List.of("Data cache: read " + what + " from " + entry)));
@@ -572,6 +570,24 @@ public final class DataCache {
     }
 
     // ---- helpers ----
+
+    /** Where a data set's entry at a scale lives and what it must hold: one place for obtain and existing. */
+    private record Slot(String what, CacheKey key, Path folder, String entryName, Path entry) {
+    }
+
+    private Slot slot(DataSet dataSet, Scale scale) {
+        String name = dataSetFolder(dataSet);
+        Path folder = root.resolve(name);
+        String entryName = ENTRY_PREFIX + scale.text();
+        return new Slot(dataSet.title() + " SF" + scale.text(),
+                new CacheKey(name, scale.text(), generator.generatorVersion(dataSet), generator.layout()), folder, entryName,
+                folder.resolve(entryName));
+    }
+
+    /** A cached table's Parquet files, by the names its manifest lists. */
+    private static ParquetLoads.Table files(Path entry, String table, CacheManifest.Table cached) {
+        return new ParquetLoads.Table(cached.files().stream().map(f -> entry.resolve(table).resolve(f.name())).toList(), cached.rows());
+    }
 
     private static String dataSetFolder(DataSet dataSet) {
         if (!NAME.matcher(dataSet.name()).matches()) {
