@@ -83,13 +83,21 @@ public class FullRunService {
      *
      * @param seed    the query parameters' seed; null: the specification's default, the time the load ended
      * @param streams query streams in the throughput test; null: the specification's minimum at the scale
+     * @param crossCheck whether the performance tests' answers are checked against DuckDB's afterwards
+     *                   ({@link PerformanceCrossCheck})
      */
-    public record Request(Benchmark benchmark, double scaleFactor, Long seed, Integer streams, boolean force) {
+    public record Request(Benchmark benchmark, double scaleFactor, Long seed, Integer streams, boolean force,
+            boolean crossCheck) {
         public Request {
             java.util.Objects.requireNonNull(benchmark, "benchmark is null");
             if (streams != null && (streams < 1 || streams > 64)) {
                 throw new BenchboxException("invalid --streams " + streams + ": expected 1 to 64");
             }
+        }
+
+        /** A run whose performance tests' answers are not cross-checked. */
+        public Request(Benchmark benchmark, double scaleFactor, Long seed, Integer streams, boolean force) {
+            this(benchmark, scaleFactor, seed, streams, force, false);
         }
     }
 
@@ -107,6 +115,14 @@ public class FullRunService {
         void qualified(QueryResult result);
 
         void interval(Interval interval);
+
+        /** {@code --validate cross}: DuckDB's answers to the performance tests' query texts are being computed. */
+        default void crossReference(String what) {
+        }
+
+        /** A query text's outcome in the cross-check, one answer per stream that ran it. */
+        default void crossChecked(List<FullRunResult.CrossCheckedAnswer> answers) {
+        }
     }
 
     public Report run(Request request, LoadProgress progress, Listener listener) {
@@ -134,6 +150,8 @@ public class FullRunService {
                 throw new BenchboxException("invalid --seed: " + e.getMessage());
             }
         }
+        PerformanceCrossCheck crossCheck = request.crossCheck()
+                ? PerformanceCrossCheck.of(powerRuns.dataCache(), platform.name(), benchmark, scaleFactor) : null;
         int minimum = tests.minimumStreams(scaleFactor);
         int streams = request.streams() != null ? request.streams() : minimum;
 
@@ -153,6 +171,10 @@ public class FullRunService {
             pairs.add(tests.refreshPair(scaleFactor, set));
         }
         PerformanceTests.Restore restore = tests.restore(scaleFactor, streams + 1);
+        if (crossCheck != null) {
+            listener.crossReference(title);
+        }
+        PerformanceCrossCheck.Reference crossReference = crossCheck == null ? null : crossCheck.reference(queryStreams);
         Map<String, Long> before = new LinkedHashMap<>();
         for (String table : pairs.get(0).rowsInserted().keySet().stream().sorted().toList()) {
             before.put(table, platform.rowCount(schema, table));
@@ -211,6 +233,15 @@ public class FullRunService {
                     platform.rowCount(schema, table.getKey())));
         }
 
+        FullRunResult.CrossCheck crossChecked = null;
+        if (crossCheck != null) {
+            // untimed, on the data as loaded: the timed tests' answers depended on the refresh functions' timing
+            listener.phase("cross-check");
+            try (StreamConnection connection = connections.open(schema)) {
+                crossChecked = crossCheck.run(connection, crossReference, listener::crossChecked);
+            }
+        }
+
         List<String> notCompliant = new ArrayList<>();
         long failures = java.util.stream.Stream.concat(power.intervals().stream(), throughput.intervals().stream())
                 .filter(interval -> interval.error() != null).count();
@@ -233,6 +264,10 @@ public class FullRunService {
             notCompliant.add("row counts differ from what the refresh functions imply");
         }
 
+        if (crossChecked != null && crossChecked.differs() > 0) {
+            notCompliant.add(crossChecked.differs() + " performance-test answer(s) differ from DuckDB's on the same data");
+        }
+
         FullRunResult.Metrics metrics = null;
         if (failures == 0) {
             List<Double> querySeconds = power.intervals().stream().filter(i -> !i.name().startsWith("RF"))
@@ -250,7 +285,7 @@ public class FullRunService {
                 scaleFactor, new RunResult.PlatformInfo(platform.name(), platform.version(), schema,
                         Map.of("description", platform.description())),
                 seed, streams, minimum, new FullRunResult.Qualification(qualification.size(), validated, qualification),
-                power, throughput, metrics, notCompliant.isEmpty() && metrics != null, notCompliant, rowChecks);
+                power, throughput, metrics, notCompliant.isEmpty() && metrics != null, notCompliant, rowChecks, crossChecked);
         Path file = write(result);
         session.record(new LedgerEntry(started, platform.name(), "run", title + " power and throughput tests, "
                 + streams + " streams", (nanos.getAsLong() - startNanos) / 1e6));

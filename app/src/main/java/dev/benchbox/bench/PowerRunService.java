@@ -64,6 +64,11 @@ public class PowerRunService {
         this.cache = cache;
     }
 
+    /** This machine's data cache, which cross-checks read; null when the shell has none. */
+    dev.benchbox.cache.DataCache dataCache() {
+        return cache;
+    }
+
     /** Guarded by this machine as it is, without a data cache. */
     public PowerRunService(Session session, Path resultsDirectory, ResourceGuard guard) {
         this(session, resultsDirectory, guard, (dev.benchbox.cache.DataCache) null);

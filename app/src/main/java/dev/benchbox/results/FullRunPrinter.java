@@ -1,10 +1,15 @@
 package dev.benchbox.results;
 
+import dev.benchbox.results.FullRunResult.CrossCheck;
+import dev.benchbox.results.FullRunResult.CrossCheckedAnswer;
 import dev.benchbox.results.FullRunResult.Interval;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Prints a full run ({@code run tpch --full}) as it goes and its summary: tests, metrics, compliance. */
 public final class FullRunPrinter {
@@ -27,6 +32,20 @@ public final class FullRunPrinter {
         out.flush();
     }
 
+    /**
+     * One query text's outcome in the cross-check:
+     * {@code   Q14  cross-checked  streams power, 1, 2: 1 row matches DuckDB's answer}.
+     */
+    public void crossChecked(List<CrossCheckedAnswer> answers) {
+        if (answers.isEmpty()) {
+            return;
+        }
+        CrossCheckedAnswer first = answers.get(0);
+        out.println(String.format(Locale.ROOT, "  %-4s %-14s %s %s: %s", first.query(), first.status(),
+                answers.size() == 1 ? "stream" : "streams", streams(answers), first.message()));
+        out.flush();
+    }
+
     public void summary(FullRunResult result, String file) {
         out.println(String.format(Locale.ROOT, "Qualification: %d of %d answers validated", result.qualification().validated(),
                 result.qualification().queries()));
@@ -42,11 +61,67 @@ public final class FullRunPrinter {
                 out.println(String.format(Locale.ROOT, "%-16s %.2f", metric.getKey(), metric.getValue()));
             }
         }
+        crossCheckSummary(result.crossCheck());
         String seed = "seed " + result.seed() + ", " + result.streams() + " stream" + (result.streams() == 1 ? "" : "s");
         out.println(result.compliant()
                 ? "Compliant (" + seed + "): qualification validated, both tests complete, at least the minimum streams"
                 : "Not compliant (" + seed + "): " + String.join("; ", result.notCompliant()));
         out.println("Results saved to " + file);
         out.flush();
+    }
+
+    /** What of the performance tests' answers was checked, and what was not. */
+    private void crossCheckSummary(CrossCheck check) {
+        if (check == null) {
+            out.println("Performance tests' answers: not checked (their random parameters have no reference answers)");
+            return;
+        }
+        int answers = check.answers().size();
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "Cross-check: %d of %d performance-test answers "
+                + "equal DuckDB's on the same data (%d distinct query text%s, run again untimed once the data was back as "
+                + "loaded)", check.crossChecked(), answers, check.texts(), check.texts() == 1 ? "" : "s"));
+        for (String status : List.of(CrossCheckedAnswer.DIFFERS, CrossCheckedAnswer.ERROR, CrossCheckedAnswer.NOT_CHECKED)) {
+            List<CrossCheckedAnswer> some = check.answers().stream().filter(a -> a.status().equals(status)).toList();
+            if (!some.isEmpty()) {
+                line.append("; ").append(some.size()).append(' ').append(status).append(": ").append(queries(some));
+            }
+        }
+        out.println(line);
+        if (check.incomplete() != null) {
+            out.println("Cross-check incomplete: " + check.incomplete());
+        }
+        out.println("Not cross-checked: the answers the timed tests returned (taken while the refresh functions changed "
+                + "the data, which no second engine can reproduce)");
+    }
+
+    /**
+     * The one line a cross-check that did not pass ends the command with, e.g. {@code the cross-check found 3
+     * performance-test answers differing from DuckDB's (Q6)}.
+     */
+    public static String crossCheckFailure(CrossCheck check) {
+        List<String> parts = new ArrayList<>();
+        List<CrossCheckedAnswer> differ = check.answers().stream()
+                .filter(a -> a.status().equals(CrossCheckedAnswer.DIFFERS)).toList();
+        if (!differ.isEmpty()) {
+            parts.add(differ.size() + " performance-test answer" + (differ.size() == 1 ? "" : "s") + " differing from "
+                    + "DuckDB's (" + queries(differ) + ")");
+        }
+        List<CrossCheckedAnswer> unchecked = check.answers().stream()
+                .filter(a -> !a.status().equals(CrossCheckedAnswer.DIFFERS) && !a.status().equals(CrossCheckedAnswer.CROSS_CHECKED))
+                .toList();
+        if (!unchecked.isEmpty()) {
+            parts.add(unchecked.size() + " not compared (" + queries(unchecked) + ")");
+        }
+        return (check.incomplete() == null ? "the cross-check found " : "the cross-check did not complete (" + check.incomplete()
+                + "): ") + String.join(" and ", parts);
+    }
+
+    /** The queries, each once, in order of first appearance: {@code Q6, Q14}. */
+    private static String queries(List<CrossCheckedAnswer> answers) {
+        return answers.stream().map(CrossCheckedAnswer::query).distinct().collect(Collectors.joining(", "));
+    }
+
+    private static String streams(List<CrossCheckedAnswer> answers) {
+        return answers.stream().map(CrossCheckedAnswer::stream).collect(Collectors.joining(", "));
     }
 }

@@ -14,15 +14,68 @@ import java.util.Map;
  * @param notCompliant what was missing or failed, one phrase each; empty when compliant
  * @param rowChecks    the tables' row counts after the refresh functions against what they imply, and after the
  *                     data was put back as loaded
+ * @param crossCheck   the performance tests' answers against DuckDB's on the same data; null when not asked for
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FullRunResult(String id, Instant started, Instant finished, String benchmark, double scaleFactor,
         RunResult.PlatformInfo platform, long seed, int streams, int minimumStreams, Qualification qualification,
         Test powerTest, Test throughputTest, Metrics metrics, boolean compliant, List<String> notCompliant,
-        List<RowCheck> rowChecks) {
+        List<RowCheck> rowChecks, CrossCheck crossCheck) {
     public FullRunResult {
         notCompliant = List.copyOf(notCompliant);
         rowChecks = List.copyOf(rowChecks);
+    }
+
+    /** A run whose performance tests' answers were not cross-checked. */
+    public FullRunResult(String id, Instant started, Instant finished, String benchmark, double scaleFactor,
+            RunResult.PlatformInfo platform, long seed, int streams, int minimumStreams, Qualification qualification,
+            Test powerTest, Test throughputTest, Metrics metrics, boolean compliant, List<String> notCompliant,
+            List<RowCheck> rowChecks) {
+        this(id, started, finished, benchmark, scaleFactor, platform, seed, streams, minimumStreams, qualification, powerTest,
+                throughputTest, metrics, compliant, notCompliant, rowChecks, null);
+    }
+
+    /**
+     * The performance tests' answers checked against DuckDB's: after the timed tests and the data put back as loaded,
+     * every distinct query text of the streams ran once more, untimed, on the platform and on an in-process DuckDB over
+     * the data cache's copy of the loaded data. The answers the timed tests returned are not what was compared: they
+     * were taken while the refresh functions changed the data, so no second engine can reproduce them.
+     *
+     * @param against      what the answers were compared with, in words
+     * @param texts        distinct query texts run (each query has the same parameters in every stream of a run)
+     * @param crossChecked stream answers found equal to DuckDB's
+     * @param differs      stream answers that differ from DuckDB's
+     * @param errors       stream answers the platform could not give in the cross-check (nothing compared)
+     * @param answers      one per query of each stream (power, 1, 2, …), in the streams' orders
+     * @param incomplete   why the cross-check stopped before every text ran; null when it completed
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CrossCheck(String against, int texts, int crossChecked, int differs, int errors,
+            List<CrossCheckedAnswer> answers, String incomplete) {
+        public CrossCheck {
+            answers = List.copyOf(answers);
+        }
+
+        /** Whether every answer was compared and found equal. */
+        public boolean passed() {
+            return incomplete == null && crossChecked == answers.size();
+        }
+    }
+
+    /**
+     * One query of one stream in the cross-check.
+     *
+     * @param stream  {@code power} or a query stream's number, as in the intervals
+     * @param status  {@link #CROSS_CHECKED}, {@link #DIFFERS}, {@link #ERROR} or {@link #NOT_CHECKED}
+     * @param message the first difference (as a failed validation gives it), the error, or what was compared
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CrossCheckedAnswer(String stream, String query, String status, Long rows, String message) {
+        public static final String CROSS_CHECKED = "cross-checked";
+        public static final String DIFFERS = "differs";
+        public static final String ERROR = "error";
+        /** The cross-check stopped before this text ran. */
+        public static final String NOT_CHECKED = "not checked";
     }
 
     /** The validation queries before the performance tests, their answers compared with the reference. */

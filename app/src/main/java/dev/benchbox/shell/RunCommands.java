@@ -62,8 +62,8 @@ public class RunCommands {
      * connected platform, and the one-shot {@code run --platform duckdb --benchmark tpch --scale 0.01}.
      */
     @ShellMethod(key = "run", value = "TPC-H or TPC-DS power run: run tpch|tpcds --scale SF [--queries 1,3,6] [--warmup N] [--iterations N] "
-            + "[--validate exact|rowcount|cross|off] [--seed N]; run tpch --scale SF --full [--seed N] [--streams S]: the specification's "
-            + "power and throughput tests with refresh functions; with --platform it connects first (one-shot).", group = "Benchmark")
+            + "[--validate exact|rowcount|cross|off] [--seed N]; run tpch --scale SF --full [--seed N] [--streams S] [--validate cross]: the "
+            + "specification's power and throughput tests with refresh functions; with --platform it connects first (one-shot).", group = "Benchmark")
     public void run(
             @ShellOption(value = "--benchmark", defaultValue = ShellOption.NULL, valueProvider = ValueChoices.Benchmarks.class, help = "benchmark: tpch or tpcds") String benchmark,
             @ShellOption(value = "--scale", valueProvider = ValueChoices.Scales.class, defaultValue = ShellOption.NULL, help = "scale factor, e.g. 0.01 or 1 (a dry run defaults to 0.01)") String scale,
@@ -72,7 +72,8 @@ public class RunCommands {
             @ShellOption(value = "--iterations", defaultValue = dev.benchbox.bench.PowerRunRequest.DEFAULT_ITERATIONS,
                     help = "measured rounds (default " + dev.benchbox.bench.PowerRunRequest.DEFAULT_ITERATIONS + ": what compare needs to judge noise)") int iterations,
             @ShellOption(value = "--validate", valueProvider = ValueChoices.Validations.class, defaultValue = "exact",
-                    help = "exact, rowcount, cross (against DuckDB on this machine's cached data) or off") String validate,
+                    help = "exact, rowcount, cross (against DuckDB on this machine's cached data) or off; with --full, cross also checks the "
+                    + "performance tests' answers against DuckDB's once the data is back as loaded") String validate,
             @ShellOption(value = "--platform", defaultValue = ShellOption.NULL, valueProvider = ValueChoices.Platforms.class, help = "connect to this platform first: duckdb or emr-serverless") String platform,
             @ShellOption(value = "--path", valueProvider = PathCompletion.AnyFile.class, defaultValue = ShellOption.NULL, help = "DuckDB database file, with --platform") String path,
             @ShellOption(value = "--platform-option", valueProvider = ValueChoices.PlatformOptionKeys.class, defaultValue = ShellOption.NULL, arity = Integer.MAX_VALUE,
@@ -118,9 +119,9 @@ public class RunCommands {
         int streams = streamsGiven == null ? 1 : streamsGiven;
         if (full) {
             if (queries != null || warmup != 0 || iterations != Integer.parseInt(dev.benchbox.bench.PowerRunRequest.DEFAULT_ITERATIONS) || sweep != null || dryRun != null || !via.equals("job")
-                    || !validate.equals("exact") || !sparkConf.isEmpty() || maxCost != null) {
+                    || !(validate.equals("exact") || validate.equals("cross")) || !sparkConf.isEmpty() || maxCost != null) {
                 throw new BenchboxException("--full runs the specification's tests as defined: not with --queries, --warmup, "
-                        + "--iterations, --validate, --sweep, --dry-run, --via, --spark-conf or --max-cost");
+                        + "--iterations, --validate other than cross, --sweep, --dry-run, --via, --spark-conf or --max-cost");
             }
             if (chosen.performanceTests().isEmpty()) {
                 throw new BenchboxException("--full runs a benchmark's power and throughput tests with its data maintenance; "
@@ -137,7 +138,8 @@ public class RunCommands {
         // everything typed is checked before connecting or loading
         PowerRunRequest request = request(chosen, scale, queries, warmup, iterations, validate, streams).forced(force).seeded(seed);
         dev.benchbox.bench.FullRunService.Request fullRequest = full
-                ? new dev.benchbox.bench.FullRunService.Request(chosen, request.scaleFactor(), seed, streamsGiven, force) : null;
+                ? new dev.benchbox.bench.FullRunService.Request(chosen, request.scaleFactor(), seed, streamsGiven, force,
+                        request.validation() == ValidationMode.CROSS) : null;
         if (seed != null && !full) {
             PowerRunService.statements(request); // an unusable seed or a benchmark without seeded streams, in one line
         }
@@ -329,6 +331,17 @@ public class RunCommands {
                 public void interval(dev.benchbox.results.FullRunResult.Interval interval) {
                     printer.interval(interval);
                 }
+
+                @Override
+                public void crossReference(String what) {
+                    console.println("Computing DuckDB's answers to the performance tests' queries on the cached " + what
+                            + " data to cross-check against");
+                }
+
+                @Override
+                public void crossChecked(List<dev.benchbox.results.FullRunResult.CrossCheckedAnswer> answers) {
+                    printer.crossChecked(answers);
+                }
             });
         }
         tableNames.invalidate();
@@ -337,6 +350,11 @@ public class RunCommands {
                 report.result().throughputTest().intervals().stream()).filter(i -> i.error() != null).count();
         if (failed > 0) {
             throw new BenchboxException("run finished with " + failed + " failed timed execution(s); results saved to "
+                    + relative(report.file()));
+        }
+        dev.benchbox.results.FullRunResult.CrossCheck crossCheck = report.result().crossCheck();
+        if (crossCheck != null && !crossCheck.passed()) {
+            throw new BenchboxException(dev.benchbox.results.FullRunPrinter.crossCheckFailure(crossCheck) + "; results saved to "
                     + relative(report.file()));
         }
         if (!report.result().compliant()) {

@@ -166,6 +166,40 @@ class CrossValidationTest {
         assertThat(differences).isEmpty();
     }
 
+    /**
+     * {@code run tpch --seed N --validate cross}: the performance tests' random parameters have no reference answers,
+     * so a seeded run keeps a cross-check (and only that); DuckDB computes the same seeded texts the platform runs.
+     */
+    @Test
+    void aSeededRunIsCrossCheckedOnTheSeededTextsAndAWrongAnswerIsNamed() {
+        Benchmark tpch = Benchmarks.get("tpch");
+        PowerRunRequest asked = new PowerRunRequest(0.01, tpch.queries(), 0, 1, ValidationMode.CROSS, 1, tpch);
+        assertThat(asked.seeded(5L).validation()).isEqualTo(ValidationMode.CROSS);
+        assertThat(new PowerRunRequest(0.01, tpch.queries(), 0, 1, ValidationMode.EXACT, 1, tpch).seeded(5L).validation())
+                .isEqualTo(ValidationMode.OFF);
+        PowerRunRequest request = asked.seeded(5L);
+        String wrongText = PowerRunService.statements(request).stream().filter(q -> q.id().equals("Q6")).findFirst()
+                .orElseThrow().sql();
+        assertThat(wrongText).isNotEqualTo(tpch.statements(List.of(6)).get(0).sql());
+        DataCache cache = new DataCache(dir.resolve("data"), new DuckDbParquetGenerator(), Clock.systemUTC());
+        cache.obtain(tpch.dataSet(), Scale.of(0.01), tpch.tables(), LoadProgress.NONE).close();
+
+        try (Platform platform = WrongAnswerPlatform.of(DuckDbPlatform.open(null), "spark-double",
+                q -> q.sql().equals(wrongText))) {
+            PowerRunService.Report report = service(cache).run(platform, "main", request, LoadProgress.NONE, new Quiet());
+
+            List<QueryResult> queries = report.result().queries();
+            assertThat(report.result().benchmark().seed()).isEqualTo(5L);
+            // stream 0's order, every answer compared with DuckDB's on the same seeded text
+            assertThat(queries).extracting(QueryResult::id).startsWith("Q14", "Q2", "Q9").hasSize(22);
+            assertThat(queries).extracting(QueryResult::validation).containsOnly("cross");
+            assertThat(queries).filteredOn(q -> !q.status().equals(QueryResult.VALIDATED)).extracting(QueryResult::id,
+                    QueryResult::status).containsExactly(org.assertj.core.groups.Tuple.tuple("Q6", QueryResult.FAILED));
+            assertThat(queries).filteredOn(q -> q.id().equals("Q6")).first().extracting(QueryResult::message).asString()
+                    .matches("row 1, column revenue: expected [0-9.]+, got [0-9.]+");
+        }
+    }
+
     @Test
     void resultsFilesNameTheCrossCountOnlyWhenSomeWereCrossChecked() throws Exception {
         com.fasterxml.jackson.databind.ObjectMapper mapper = new ResultStore(dir).mapper();

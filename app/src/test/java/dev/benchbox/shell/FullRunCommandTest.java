@@ -98,4 +98,32 @@ class FullRunCommandTest {
                 .isEqualTo("invalid --seed: seed must be 1 to 2147483646, got 2147483647");
         assertThat(session.platform().listTables(session.schema())).isEmpty();
     }
+
+    /** The cross-check of the performance tests' answers is refused in one line wherever it could not mean anything. */
+    @Test
+    void refusesACrossCheckThatCouldNotMeanAnything() {
+        assertThat(type("run tpch --scale 0.01 --full --validate rowcount").error()).isEqualTo("--full runs the "
+                + "specification's tests as defined: not with --queries, --warmup, --iterations, --validate other than cross, "
+                + "--sweep, --dry-run, --via, --spark-conf or --max-cost");
+        // no random-parameter generator behind the benchmark seam: refused before connecting
+        assertThat(type("run --platform emr-serverless --benchmark tpcds --scale 1 --seed 3 --validate cross").error())
+                .isEqualTo("--seed draws the query parameters of the specification's performance tests, which TPC-DS does "
+                        + "not have in BenchBox");
+        assertThat(type("run tpcds --scale 1 --full --validate cross").error()).isEqualTo("--full runs a benchmark's power "
+                + "and throughput tests with its data maintenance; TPC-DS has no data maintenance in BenchBox");
+        // DuckDB itself, before connecting (one-shot) and connected
+        String onDuckDb = "--validate cross compares a platform's answers with DuckDB's, so on duckdb it would check nothing: "
+                + "use --validate exact or rowcount";
+        assertThat(type("run --platform duckdb --benchmark tpch --scale 0.01 --full --validate cross").error()).isEqualTo(onDuckDb);
+        // the data not on this machine: refused before connecting to EMR Serverless
+        assertThat(type("run --platform emr-serverless --benchmark tpch --scale 0.01 --seed 3 --validate cross "
+                + "--platform-option s3_staging_dir=s3://bucket/x/").error()).isEqualTo("--validate cross needs the TPC-H SF "
+                + "0.01 data on this machine, and the data cache does not hold it: run 'load tpch --scale 0.01 --generate "
+                + "local' first, or drop --validate cross");
+        assertThat(session.isConnected()).isFalse();
+        type("connect duckdb");
+        assertThat(type("run tpch --scale 0.01 --full --validate cross").error()).isEqualTo(onDuckDb);
+        assertThat(type("run tpch --scale 0.01 --seed 3 --validate cross").error()).isEqualTo(onDuckDb);
+        assertThat(session.platform().listTables(session.schema())).isEmpty();
+    }
 }
