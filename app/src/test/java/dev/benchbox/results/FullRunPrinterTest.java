@@ -51,6 +51,24 @@ class FullRunPrinterTest {
     }
 
     @Test
+    void printsEachCrossCheckedTextWithTheStreamsThatRanIt() {
+        StringWriter out = new StringWriter();
+        FullRunPrinter printer = new FullRunPrinter(out);
+        printer.phase("cross-check");
+        printer.crossChecked(List.of(new FullRunResult.CrossCheckedAnswer("power", "Q14", "cross-checked", 1L,
+                "1 row matches DuckDB's answer"), new FullRunResult.CrossCheckedAnswer("1", "Q14", "cross-checked", 1L,
+                "1 row matches DuckDB's answer")));
+        printer.crossChecked(List.of(new FullRunResult.CrossCheckedAnswer("2", "Q6", "differs", 1L,
+                "row 1, column revenue: expected 5, got 6")));
+
+        assertThat(out.toString()).isEqualTo("""
+                Cross-check:
+                  Q14  cross-checked  streams power, 1: 1 row matches DuckDB's answer
+                  Q6   differs        stream 2: row 1, column revenue: expected 5, got 6
+                """);
+    }
+
+    @Test
     void saysWhyARunIsNotCompliant() {
         StringWriter out = new StringWriter();
         new FullRunPrinter(out).summary(result(null, List.of("2 timed execution(s) failed", "SF 0.01 is not one of the "
