@@ -119,7 +119,7 @@ public class RunCommands {
         int streams = streamsGiven == null ? 1 : streamsGiven;
         if (full) {
             if (queries != null || warmup != 0 || iterations != Integer.parseInt(dev.benchbox.bench.PowerRunRequest.DEFAULT_ITERATIONS) || sweep != null || dryRun != null || !via.equals("job")
-                    || !(validate.equals("exact") || validate.equals("cross")) || !sparkConf.isEmpty() || maxCost != null) {
+                    || !(validate.strip().equalsIgnoreCase("exact") || validate.strip().equalsIgnoreCase("cross")) || !sparkConf.isEmpty() || maxCost != null) {
                 throw new BenchboxException("--full runs the specification's tests as defined: not with --queries, --warmup, "
                         + "--iterations, --validate other than cross, --sweep, --dry-run, --via, --spark-conf or --max-cost");
             }
