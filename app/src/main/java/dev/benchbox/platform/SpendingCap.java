@@ -10,6 +10,11 @@ public interface SpendingCap {
     /** Until the scope closes, work stops (cancelled, with a one-line error) when its projected cost passes {@code maxUsd}. */
     Scope limit(BigDecimal maxUsd);
 
+    /** {@code maxUsd} held over the platform's work until closed: nothing to hold without a limit, or where nothing bills. */
+    static Scope over(Platform platform, BigDecimal maxUsd) {
+        return maxUsd == null ? Scope.NONE : platform.spendingCap().map(cap -> cap.limit(maxUsd)).orElse(Scope.NONE);
+    }
+
     /** The limit in force, until closed. */
     interface Scope extends AutoCloseable {
         Scope NONE = () -> { };

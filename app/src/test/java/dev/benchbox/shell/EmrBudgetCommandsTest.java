@@ -146,4 +146,98 @@ class EmrBudgetCommandsTest {
         // the ledger holds the billed part
         assertThat(type("cost").output()).containsPattern(jobRun + " +benchbox power run r-[\\w-]+ +CANCELLED");
     }
+
+    /** The estimate in a refusal ({@code estimated cost $X exceeds ...}): a limit the work starts under. */
+    private static String estimateIn(Result refused) {
+        Matcher estimate = Pattern.compile("estimated cost \\$(\\d+\\.\\d\\d)").matcher(String.valueOf(refused.error()));
+        assertThat(estimate.find()).as(refused.error()).isTrue();
+        return estimate.group(1);
+    }
+
+    /** {@code projected cost $X passed --max-cost $LIMIT while job run J ran 10m ..s ...: benchbox KIND r-.. (job run J) was cancelled; ...}. */
+    private static String cancelledLine(String limit, String jobRun, String kind) {
+        return "projected cost \\$\\d+\\.\\d\\d passed --max-cost \\$" + Pattern.quote(limit) + " while job run " + jobRun
+                + " ran 10m \\d\\ds on \\d+ workers \\(each billed at least a minute\\): benchbox " + kind + " [rg]-[\\w-]+ \\(job run "
+                + jobRun + "\\) was cancelled; billed so far \\$\\d+\\.\\d\\d \\(job runs as AWS billed them\\), see 'cost'";
+    }
+
+    private void assertNothingLeftRunning(String jobRun) {
+        assertThat(aws.jobRunStates(applicationId(), jobRun)).endsWith("RUNNING", "CANCELLING", "CANCELLED");
+        assertThat(job.running()).isZero();
+        assertThat(type("cost").output()).containsPattern(jobRun + " +benchbox [\\w ]+ [rg]-[\\w-]+ +CANCELLED");
+    }
+
+    @Test
+    void aQueryPastItsLimitIsCancelledInFlight() {
+        connect("budget-query");
+        assertThat(type("create-schema benchbox").error()).isNull();
+        String limit = estimateIn(type("query \"SELECT 1\" --max-cost 0"));
+
+        Result query = type("query \"SELECT 1\" --max-cost " + limit);
+
+        String jobRun = jobRunIds().get(0);
+        assertThat(query.outcome().kind()).isEqualTo(BenchboxShell.Outcome.Kind.FAILED);
+        assertThat(query.error()).matches(cancelledLine(limit, jobRun, "query"));
+        assertNothingLeftRunning(jobRun);
+    }
+
+    @Test
+    void aGenerationJobRunPastItsLimitIsCancelledInFlight() {
+        connect("budget-load");
+        assertThat(type("create-schema benchbox").error()).isNull();
+        String limit = estimateIn(type("load tpch --scale 1 --generate cluster --max-cost 0.01"));
+        assertThat(jobRunIds()).isEmpty();
+
+        Result load = type("load tpch --scale 1 --generate cluster --max-cost " + limit);
+
+        String jobRun = jobRunIds().get(0);
+        assertThat(load.outcome().kind()).isEqualTo(BenchboxShell.Outcome.Kind.FAILED);
+        assertThat(load.error()).matches(cancelledLine(limit, jobRun, "load"));
+        assertNothingLeftRunning(jobRun);
+    }
+
+    @Test
+    void aSweepPastItsLimitStopsWhileAConfigurationRunsKeepingWhatItFinished() throws Exception {
+        connect("budget-sweep-during");
+        assertThat(type("create-schema benchbox").error()).isNull();
+        assertThat(type("load tpch --scale 0.01").error()).isNull();
+        String sweep = "run tpch --scale 0.01 --queries 1,6 --iterations 1 --validate off --sweep executors=2x4vCPU-16GB,4x4vCPU-16GB --max-cost ";
+        String limit = estimateIn(type(sweep + "0.01"));
+
+        Result run = type(sweep + limit);
+
+        String jobRun = jobRunIds().get(0);
+        assertThat(jobRunIds()).hasSize(1);
+        Matcher error = Pattern.compile("sweep stopped by --max-cost: " + cancelledLine(limit, jobRun, "power run")
+                + " \\(what executors-2x4vCPU-16GB finished: (.+\\.json)\\); 0 of 2 configurations have results in (.+); "
+                + "run the same command again to resume \\(with a higher --max-cost\\)").matcher(String.valueOf(run.error()));
+        assertThat(error.matches()).as(run.error()).isTrue();
+        assertThat(JSON.readTree(Files.readString(Path.of(error.group(1)))).at("/queries/0/id").asText()).isEqualTo("Q1");
+        assertNothingLeftRunning(jobRun);
+    }
+
+    @Test
+    void aSweepWhoseSpendingLeavesTooLittleForTheNextConfigurationStopsBeforeItKeepingTheFinishedOnes() {
+        // the first configuration's job runs ten minutes by the stand-in's clock (billed more than estimated); the second never starts
+        dev.benchbox.standin.MutableClock clock = new dev.benchbox.standin.MutableClock(Instant.now());
+        dev.benchbox.platform.emr.ScriptedJobOutputs outputs = new dev.benchbox.platform.emr.ScriptedJobOutputs(() -> aws, 0.01);
+        aws.reset(aws.config().withClock(clock).withExecutor(request -> {
+            dev.benchbox.standin.JobExecutor.JobResult result = outputs.run(request);
+            clock.advance(Duration.ofMinutes(10));
+            return result;
+        }));
+        connect("budget-sweep-before");
+        assertThat(type("create-schema benchbox").error()).isNull();
+        assertThat(type("load tpch --scale 0.01").error()).isNull();
+        String sweep = "run tpch --scale 0.01 --queries 6 --iterations 1 --validate off --sweep executors=2x4vCPU-16GB,4x4vCPU-16GB --max-cost ";
+        String limit = estimateIn(type(sweep + "0.01"));
+
+        Result run = type(sweep + limit);
+
+        assertThat(run.output()).contains("[1/2] executors=2x4vCPU-16GB").doesNotContain("[2/2]");
+        assertThat(run.error()).matches("sweep stopped by --max-cost: the estimate \\$\\d+\\.\\d\\d of executors-4x4vCPU-16GB exceeds the "
+                + "\\$0\\.00 --max-cost \\$" + Pattern.quote(limit) + " leaves after \\$0\\.\\d\\d billed; 1 of 2 configurations have results "
+                + "in .+; run the same command again to resume \\(with a higher --max-cost\\)");
+        assertThat(aws.requests().stream().filter(r -> r.operation().equals("StartJobRun"))).hasSize(1);
+    }
 }
