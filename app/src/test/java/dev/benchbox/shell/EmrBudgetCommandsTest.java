@@ -240,4 +240,33 @@ class EmrBudgetCommandsTest {
                 + "in .+; run the same command again to resume \\(with a higher --max-cost\\)");
         assertThat(aws.requests().stream().filter(r -> r.operation().equals("StartJobRun"))).hasSize(1);
     }
+
+    @Test
+    void theIdleWarmWorkersOfAUsersOwnStartedApplicationCountFromWhenTheShellSawItStartedAndSaySo() {
+        String id;
+        try (var emr = aws.emrServerlessClient()) {
+            id = emr.createApplication(b -> b.name("users-warm").releaseLabel("emr-7.0.0").type("SPARK").clientToken("warm-1")
+                    .initialCapacity(java.util.Map.of("Driver", software.amazon.awssdk.services.emrserverless.model.InitialCapacityConfig
+                            .builder().workerCount(1L).workerConfiguration(w -> w.cpu("2 vCPU").memory("4 GB")).build())))
+                    .applicationId();
+            dev.benchbox.standin.Await.until("CREATED", () -> emr.getApplication(b -> b.applicationId(id)).application().stateAsString().equals("CREATED"));
+            emr.startApplication(b -> b.applicationId(id));
+            dev.benchbox.standin.Await.until("STARTED", () -> emr.getApplication(b -> b.applicationId(id)).application().stateAsString().equals("STARTED"));
+        }
+        assertThat(type("connect emr-serverless --endpoint-url " + aws.endpoint() + " --s3-staging-dir s3://" + aws.bucket()
+                + "/budget-warm/ --execution-role-arn " + AwsStandIn.EXECUTION_ROLE + " --application-id " + id).error()).isNull();
+        // time passes as the user works: a load of this machine's data
+        assertThat(type("create-schema benchbox").error()).isNull();
+        assertThat(type("load tpch --scale 0.01 --tables region,nation").error()).isNull();
+
+        String cost = type("cost").output();
+
+        assertThat(cost).containsPattern(id + " +idle pre-initialised workers since seen started +STARTED")
+                .contains("An application this shell did not start counts from when the shell first saw it started, and only while"
+                        + " connected: its idle time before or after that is unknown to the shell.");
+        type("disconnect");
+        assertThat(aws.applicationStates(id)).last().isEqualTo("STARTED"); // the user's own: left as it was
+        // the line stays in the ledger, counted to the disconnect
+        assertThat(type("cost").output()).containsPattern(id + " +idle pre-initialised workers since seen started +DISCONNECTED");
+    }
 }
