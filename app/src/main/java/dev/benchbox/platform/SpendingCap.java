@@ -19,6 +19,11 @@ public interface SpendingCap {
     interface Scope extends AutoCloseable {
         Scope NONE = () -> { };
 
+        /** Whether the work's projected cost passed the limit (its work was cancelled or not started for it). */
+        default boolean passed() {
+            return false;
+        }
+
         @Override
         void close();
     }

@@ -245,7 +245,9 @@ class EmrBudgetCommandsTest {
     void theIdleWarmWorkersOfAUsersOwnStartedApplicationCountFromWhenTheShellSawItStartedAndSaySo() {
         String id;
         try (var emr = aws.emrServerlessClient()) {
+            // without auto-stop it stays STARTED until the shell connects (the stand-in's idle minutes are short)
             id = emr.createApplication(b -> b.name("users-warm").releaseLabel("emr-7.0.0").type("SPARK").clientToken("warm-1")
+                    .autoStopConfiguration(a -> a.enabled(false))
                     .initialCapacity(java.util.Map.of("Driver", software.amazon.awssdk.services.emrserverless.model.InitialCapacityConfig
                             .builder().workerCount(1L).workerConfiguration(w -> w.cpu("2 vCPU").memory("4 GB")).build())))
                     .applicationId();

@@ -230,10 +230,12 @@ public class SweepService {
                     }
                     listener.starting(configuration);
                     Platform configured = null;
+                    dev.benchbox.platform.SpendingCap.Scope cap = dev.benchbox.platform.SpendingCap.Scope.NONE;
                     try {
                         configured = deployment.configure(configuration.settings());
                         PowerRunService.Report report;
-                        try (var cap = dev.benchbox.platform.SpendingCap.over(configured, left)) {
+                        cap = dev.benchbox.platform.SpendingCap.over(configured, left);
+                        try (var held = cap) {
                             report = runs.run(configured, schema, plan.request(), progress, listener);
                         }
                         move(report.file(), configuration.file());
@@ -246,7 +248,7 @@ public class SweepService {
                         if (Thread.currentThread().isInterrupted()) {
                             throw interrupted(plan, e);
                         }
-                        if (left != null && e instanceof dev.benchbox.platform.WorkCancelled) { // the limit left passed
+                        if (cap.passed()) { // the limit left passed: its work was cancelled
                             throw overBudget(plan, e.getMessage() + (e instanceof PowerRunService.Cancelled cancelled
                                     ? " (what " + configuration.label() + " finished: " + cancelled.report().file() + ")" : ""), e);
                         }

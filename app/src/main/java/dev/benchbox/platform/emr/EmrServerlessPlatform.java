@@ -604,13 +604,22 @@ public final class EmrServerlessPlatform implements Platform {
         dev.benchbox.cost.Rates rates = dev.benchbox.cost.PricingTable.load().price(profile.region(), profile.architecture());
         dev.benchbox.cost.WarmCapacity counted = warm;
         var preInitialized = counted == null ? dev.benchbox.cost.SpendingLimit.PreInitialized.NONE : counted.workers();
-        AutoCloseable scope = parts.service().limit(
-                new dev.benchbox.cost.SpendingLimit(maxUsd, rates, profile.capacity(), preInitialized, clock.instant()), clock);
-        return () -> {
-            try {
-                scope.close();
-            } catch (Exception e) {
-                throw new IllegalStateException(e); // restoring two fields throws nothing
+        dev.benchbox.cost.SpendingLimit limit = new dev.benchbox.cost.SpendingLimit(maxUsd, rates, profile.capacity(), preInitialized,
+                clock.instant());
+        AutoCloseable scope = parts.service().limit(limit, clock);
+        return new dev.benchbox.platform.SpendingCap.Scope() {
+            @Override
+            public boolean passed() {
+                return limit.exceeded();
+            }
+
+            @Override
+            public void close() {
+                try {
+                    scope.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e); // restoring two fields throws nothing
+                }
             }
         };
     }
