@@ -6,6 +6,7 @@ import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.platform.LoadReport;
 import dev.benchbox.platform.Platform;
 import dev.benchbox.platform.QueryExecution;
+import dev.benchbox.platform.WorkCancelled;
 import dev.benchbox.BenchboxException;
 import dev.benchbox.benchmark.Benchmark;
 import dev.benchbox.dataset.Scale;
@@ -163,19 +164,24 @@ public class PowerRunService {
         int jobRunsBefore = platform.jobRuns().size();
         double[] inDriverMs = new double[1];
         long streamsStarted = System.nanoTime();
-        if (request.streams() == 1) {
-            BatchRunner runner = request.viaSession() ? openSession(platform)::runBatch : platform::runBatch;
-            runner.run(schema, batch, request.warmups(), request.iterations(), MAX_ROWS_KEPT, execution -> {
-                inDriverMs[0] += execution.elapsedMillis();
-                listener.executed(execution);
-                if (!execution.warmup()) {
-                    QueryResult result = toResult(execution, request, crossAnswers);
-                    results.add(result);
-                    listener.validated(result);
-                }
-            });
-        } else {
-            runStreams(platform, schema, batch, request, listener, results, crossAnswers);
+        WorkCancelled cancelled = null;
+        try {
+            if (request.streams() == 1) {
+                BatchRunner runner = request.viaSession() ? openSession(platform)::runBatch : platform::runBatch;
+                keepingFinished(runner, schema, batch, request, execution -> {
+                    inDriverMs[0] += execution.elapsedMillis();
+                    listener.executed(execution);
+                    if (!execution.warmup()) {
+                        QueryResult result = toResult(execution, request, crossAnswers);
+                        results.add(result);
+                        listener.validated(result);
+                    }
+                });
+            } else {
+                runStreams(platform, schema, batch, request, listener, results, crossAnswers);
+            }
+        } catch (WorkCancelled e) {
+            cancelled = e; // Ctrl-C or --max-cost: what finished is kept in the results file, marked as cancelled
         }
         double streamSeconds = (System.nanoTime() - streamsStarted) / 1e9;
         Instant finished = Instant.now();
@@ -201,12 +207,77 @@ public class PowerRunService {
                 new RunConfiguration(platform.configuration(), benchmark.name(), request.scaleFactor(),
                         batch.stream().map(BatchQuery::id).toList(), request.warmups(), request.iterations(), request.streams(),
                         request.validation().name().toLowerCase(java.util.Locale.ROOT), ShellVersion.current()));
-        Path file = new ResultStore(resultsDirectory).write(result);
+        if (cancelled != null) {
+            result = cancelledResult(result, cancelled, request.queries().size() * request.iterations() * request.streams());
+        }
+        Path file = write(result);
         session.record(new LedgerEntry(started, platform.name(), "run",
                 benchmark.title() + " power run SF" + Scale.of(request.scaleFactor()).text() + ", " + batch.size()
-                        + (batch.size() == 1 ? " statement" : " statements"),
+                        + (batch.size() == 1 ? " statement" : " statements") + (cancelled == null ? "" : ", cancelled"),
                 (System.nanoTime() - startNanos) / 1e6));
-        return new Report(result, file, load);
+        Report report = new Report(result, file, load);
+        if (cancelled != null) {
+            throw new Cancelled(cancelled.getMessage(), report, cancelled);
+        }
+        return report;
+    }
+
+    /**
+     * A run stopped before its end (Ctrl-C, {@code --max-cost}): a one-line error like the cancel's, with the results file
+     * that keeps what finished.
+     */
+    public static final class Cancelled extends WorkCancelled {
+        private final transient Report report;
+
+        Cancelled(String message, Report report, Throwable cause) {
+            super(message, List.of(), cause);
+            this.report = report;
+        }
+
+        /** The results file of what finished, marked as cancelled. */
+        public Report report() {
+            return report;
+        }
+    }
+
+    /** The run as far as it went: no metric over part of the work, and why it stopped, what it cost, what was cancelled. */
+    private static RunResult cancelledResult(RunResult result, WorkCancelled cancelled, int planned) {
+        RunResult.Summary s = result.summary();
+        RunResult.Summary summary = new RunResult.Summary(s.queries(), s.passed(), s.failed(), s.errors(), s.totalMs(), s.geometricMeanMs(),
+                null, "no metric: the run was cancelled before it finished", s.streams(), null, s.throughputNote() == null ? null
+                        : "no metric: the run was cancelled before it finished", null);
+        java.math.BigDecimal billed = result.jobRuns().isEmpty() ? null : result.jobRuns().stream()
+                .map(j -> j.billedUsd() == null ? java.math.BigDecimal.ZERO : j.billedUsd())
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        List<String> cancelledRuns = result.jobRuns().stream().filter(j -> "CANCELLED".equals(j.state())).map(JobRunRecord::jobRunId).toList();
+        int run = (int) result.queries().stream().filter(q -> q.iteration() > 0).count();
+        dev.benchbox.results.Cancellation cancellation = new dev.benchbox.results.Cancellation(cancelled.getMessage(), billed,
+                cancelledRuns, run, planned);
+        return new RunResult(result.run().cancelled(cancellation), result.benchmark(), result.platform(), summary, result.queries(),
+                result.jobRuns(), result.statistics(), result.configuration());
+    }
+
+    /** Writes the results file; after a Ctrl-C too (an interrupted thread's file channel would refuse to write). */
+    private Path write(RunResult result) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            return new ResultStore(resultsDirectory).write(result);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Runs one stream; when it is cancelled, what finished but was not reported yet goes to the listener before the cancel. */
+    private static void keepingFinished(BatchRunner runner, String schema, List<BatchQuery> batch, PowerRunRequest request,
+            BatchListener listener) {
+        try {
+            runner.run(schema, batch, request.warmups(), request.iterations(), MAX_ROWS_KEPT, listener);
+        } catch (WorkCancelled e) {
+            e.unreported().forEach(listener::executed);
+            throw e;
+        }
     }
 
     /**
@@ -269,7 +340,7 @@ public class PowerRunService {
             int stream = s;
             List<BatchQuery> order = new ArrayList<>(batch);
             java.util.Collections.rotate(order, -((stream - 1) % order.size()));
-            streams.add(pool.submit(() -> platform.runBatch(schema, order, request.warmups(), request.iterations(), MAX_ROWS_KEPT,
+            streams.add(pool.submit(() -> keepingFinished(platform::runBatch, schema, order, request,
                     execution -> {
                         synchronized (lock) {
                             listener.executed(execution);
@@ -289,7 +360,7 @@ public class PowerRunService {
             pool.shutdownNow();
             awaitQuietly(pool);
             Thread.currentThread().interrupt();
-            throw new BenchboxException("throughput test cancelled: its job runs were cancelled");
+            throw new WorkCancelled("throughput test cancelled: its job runs were cancelled");
         } catch (ExecutionException e) {
             pool.shutdownNow();
             awaitQuietly(pool);

@@ -84,6 +84,10 @@ public final class CostReportPrinter {
         if (idleLines > 0) {
             out.println("Idle pre-initialised workers bill while their application is started, in no job run's figures: their line"
                     + " counts the time this shell had it started, to its auto-stop, less what job runs used.");
+            if (jobRuns.stream().anyMatch(r -> r.usage().kind().equals(IDLE_CAPACITY) && r.usage().name().equals(WarmCapacity.SEEN_STARTED))) {
+                out.println("An application this shell did not start counts from when the shell first saw it started, and only while"
+                        + " connected: its idle time before or after that is unknown to the shell.");
+            }
         }
         String label = "Prices: ";
         for (Rates rates : report.ratesUsed()) {

@@ -15,14 +15,36 @@ import java.util.Optional;
  * ended, as AWS applies it), minus what its job runs used of them.
  */
 public final class WarmCapacity {
+    /** The ledger line of an application the shell had started. */
+    public static final String STARTED_BY_SHELL = "idle pre-initialised workers";
+    /**
+     * The ledger line of an application the shell found started (a user's own): counted from when the shell first saw it
+     * started and while it was connected, since its idle time before that is unknown to the shell.
+     */
+    public static final String SEEN_STARTED = "idle pre-initialised workers since seen started";
+
     private final SpendingLimit.PreInitialized warm;
     private final Duration idleTimeout;
+    private final String name;
     private final List<Instant[]> started = new ArrayList<>();
     private Instant open;
+    private String closedState = "STOPPED";
 
+    /** The warm workers of an application the shell starts. */
     public WarmCapacity(SpendingLimit.PreInitialized warm, Duration idleTimeout) {
+        this(warm, idleTimeout, STARTED_BY_SHELL);
+    }
+
+    /** @param name {@link #STARTED_BY_SHELL} or {@link #SEEN_STARTED}: the ledger line's name, which says how it was counted */
+    public WarmCapacity(SpendingLimit.PreInitialized warm, Duration idleTimeout, String name) {
         this.warm = requireNonNull(warm, "warm is null");
         this.idleTimeout = requireNonNull(idleTimeout, "idleTimeout is null");
+        this.name = requireNonNull(name, "name is null");
+    }
+
+    /** The warm workers counted. */
+    public SpendingLimit.PreInitialized workers() {
+        return warm;
     }
 
     /** The shell started the application (or found it started after starting it). */
@@ -37,6 +59,15 @@ public final class WarmCapacity {
         if (open != null) {
             started.add(new Instant[] {open, at});
             open = null;
+            closedState = "STOPPED";
+        }
+    }
+
+    /** The shell disconnected from an application it leaves started: what it bills from now on is unknown to the shell. */
+    public synchronized void disconnected(Instant at) {
+        if (open != null) {
+            stopped(at);
+            closedState = "DISCONNECTED";
         }
     }
 
@@ -92,8 +123,8 @@ public final class WarmCapacity {
         if (seconds == 0 || idle.equals(ResourceUtilization.ZERO)) {
             return Optional.empty();
         }
-        return Optional.of(new JobRunUsage(applicationId, "idle pre-initialised workers", CostReportPrinter.IDLE_CAPACITY,
-                open == null ? "STOPPED" : "STARTED", idle, idle, seconds, spans.get(0)[0], spans.get(0)[0],
+        return Optional.of(new JobRunUsage(applicationId, name, CostReportPrinter.IDLE_CAPACITY,
+                open == null ? closedState : "STARTED", idle, idle, seconds, spans.get(0)[0], spans.get(0)[0],
                 spans.get(spans.size() - 1)[1], null, architecture, region, null));
     }
 

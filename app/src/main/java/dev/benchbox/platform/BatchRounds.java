@@ -1,6 +1,5 @@
 package dev.benchbox.platform;
 
-import dev.benchbox.BenchboxException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +17,7 @@ public final class BatchRounds {
     private BatchRounds() {
     }
 
-    /** @param cancelled the one line a Ctrl-C between queries ends the run with */
+    /** @param cancelled the one line a Ctrl-C between queries ends the run with ({@link WorkCancelled}: the caller keeps what ran) */
     public static List<QueryExecution> run(List<BatchQuery> queries, int warmups, int iterations, BatchListener listener,
             String cancelled, Execution execution) {
         List<QueryExecution> executions = new ArrayList<>();
@@ -27,7 +26,7 @@ public final class BatchRounds {
             int iteration = warmup ? 0 : round - warmups + 1;
             for (BatchQuery query : queries) {
                 if (Thread.currentThread().isInterrupted()) {
-                    throw new BenchboxException(cancelled);
+                    throw new WorkCancelled(cancelled);
                 }
                 QueryExecution done = execution.run(query, iteration, warmup);
                 executions.add(done);

@@ -48,11 +48,26 @@ public record RunResult(Run run, Benchmark benchmark, PlatformInfo platform, Sum
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Run(String id, Instant started, Instant finished, int warmups, int iterations, String validation,
-            TimingMethod timing) {
+            TimingMethod timing, Cancellation cancelled) {
         /** A run whose timing method is not recorded. */
         public Run(String id, Instant started, Instant finished, int warmups, int iterations, String validation) {
             this(id, started, finished, warmups, iterations, validation, null);
         }
+
+        /** A run that went to its end. */
+        public Run(String id, Instant started, Instant finished, int warmups, int iterations, String validation, TimingMethod timing) {
+            this(id, started, finished, warmups, iterations, validation, timing, null);
+        }
+
+        /** The same run, stopped before its end. */
+        public Run cancelled(Cancellation cancellation) {
+            return new Run(id, started, finished, warmups, iterations, validation, timing, cancellation);
+        }
+    }
+
+    /** Why the run stopped before its end, if it did (its queries are then what finished). */
+    public java.util.Optional<Cancellation> cancellation() {
+        return java.util.Optional.ofNullable(run.cancelled());
     }
 
     /**

@@ -106,6 +106,8 @@ public final class RunSummaryPrinter {
         out.println(String.format(Locale.ROOT, "%s SF%s on %s %s: %d query executions, %s",
                 titles.apply(result.benchmark().name()), Scale.of(result.benchmark().scaleFactor()).text(), result.platform().name(),
                 result.platform().version(), summary.queries(), result.outcomes().describe()));
+        result.cancellation().ifPresent(c -> out.println("Incomplete: " + c.describe()
+                + (c.billedUsd() == null ? "" : ", job runs billed " + dev.benchbox.cost.Usd.cost(c.billedUsd()))));
         out.println(String.format(Locale.ROOT, "Total %.1f ms, geometric mean %.2f ms", summary.totalMs(), summary.geometricMeanMs()));
         if (summary.powerAtSize() != null) {
             out.println(String.format(Locale.ROOT, "Power@Size %.2f (%s)", summary.powerAtSize(), summary.powerNote()));

@@ -49,7 +49,7 @@ public class CostService {
             return dev.benchbox.platform.SpendingCap.Scope.NONE;
         }
         BigDecimal limit = MaxCost.parse(maxCost);
-        return session.currentPlatform().flatMap(Platform::spendingCap).map(cap -> cap.limit(limit))
+        return session.currentPlatform().map(platform -> dev.benchbox.platform.SpendingCap.over(platform, limit))
                 .orElse(dev.benchbox.platform.SpendingCap.Scope.NONE);
     }
 

@@ -73,7 +73,7 @@ public class LoadCommands {
             @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace an earlier dry run in that directory (its files only)") boolean replace,
             @ShellOption(value = "--generate", valueProvider = ValueChoices.Generations.class, defaultValue = ShellOption.NULL, help = "load tpch on emr-serverless: local (generate here, upload) or cluster (a job run writes it to S3); default by scale") String generate,
             @ShellOption(value = "--parts", defaultValue = ShellOption.NULL, help = "with --generate cluster: parts per large table (default: about 128 MB of Parquet each)") Integer parts,
-            @ShellOption(value = "--max-cost", defaultValue = ShellOption.NULL, help = "refuse to start a generation job run whose estimate exceeds this many USD") String maxCost,
+            @ShellOption(value = "--max-cost", defaultValue = ShellOption.NULL, help = "refuse to start a generation job run whose estimate exceeds this many USD, and cancel it once what it will be billed passes it") String maxCost,
             @ShellOption(value = "--from", defaultValue = ShellOption.NULL, help = "load tpch on emr-serverless: register Parquet already in S3 (s3://bucket/prefix/, a folder per table) after a job run checks it") String from,
             @ShellOption(value = "--spark-conf", defaultValue = ShellOption.NULL, arity = Integer.MAX_VALUE, help = SparkConfs.HELP
                     + " (load tpch's generation or check job run)") String[] sparkConfPairs,
@@ -166,7 +166,9 @@ public class LoadCommands {
                 if (maxCost != null) {
                     MaxCost.check(plan.estimatedUsd(), maxCost);
                 }
-                try (LoadProgress progress = progressBars.create()) {
+                // and the limit holds while the generation job run runs: passing it cancels it
+                try (LoadProgress progress = progressBars.create();
+                        var cap = dev.benchbox.platform.SpendingCap.over(platform, maxCost)) {
                     report = plan.where() == GenerationPlan.Where.LOCAL && parquet.isPresent()
                             ? cachedLoads.load(parquet.get(), target, dataSet, Scale.of(scaleFactor), selected, progress)
                             : cluster.get().generate(target, plan, progress);

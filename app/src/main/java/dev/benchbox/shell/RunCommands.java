@@ -252,7 +252,7 @@ public class RunCommands {
         RunSummaryPrinter printer = new RunSummaryPrinter(console.writer(), dev.benchbox.benchmark.Benchmarks::title);
         PowerRunService.Report report;
         try (LoadProgress progress = progressBars.create()) {
-            report = powerRuns.run(request, progress, new PowerRunService.Listener() {
+            report = runKeepingCancelled(printer, request, progress, new PowerRunService.Listener() {
                 @Override
                 public void loading(double scaleFactor) {
                     console.println("Schema " + session.schema() + " does not hold " + request.benchmark().title() + " SF"
@@ -288,6 +288,19 @@ public class RunCommands {
         }
         if (!report.result().outcomes().allValidated()) {
             exitStatus.ranUnvalidated();
+        }
+    }
+
+    /** The run; cancelled (Ctrl-C, --max-cost), what finished is summed up and its file named before the one-line error. */
+    private PowerRunService.Report runKeepingCancelled(RunSummaryPrinter printer, PowerRunRequest request, LoadProgress progress,
+            PowerRunService.Listener listener) {
+        try {
+            return powerRuns.run(request, progress, listener);
+        } catch (PowerRunService.Cancelled e) {
+            tableNames.invalidate();
+            printer.summary(e.report().result(), relative(e.report().file()));
+            throw new BenchboxException(e.getMessage() + "; what finished is saved to " + relative(e.report().file())
+                    + ", marked as cancelled", e);
         }
     }
 

@@ -71,9 +71,8 @@ public class SweepCommand {
     public void run(PowerRunRequest request, SweepSpec spec, String maxCost) {
         SweepPlan plan = sweeps.plan(request, spec);
         printPlan(plan);
-        if (maxCost != null) {
-            SweepService.checkMaxCost(plan, MaxCost.parse(maxCost));
-        }
+        java.math.BigDecimal limit = maxCost == null ? null : MaxCost.parse(maxCost);
+        SweepService.checkMaxCost(plan, limit);
         RunSummaryPrinter printer = new RunSummaryPrinter(console.writer(), dev.benchbox.benchmark.Benchmarks::title);
         SweepService.Outcome outcome;
         try (LoadProgress progress = progressBars.create()) {
@@ -131,7 +130,7 @@ public class SweepCommand {
                 public void validated(QueryResult result) {
                     printer.query(result);
                 }
-            });
+            }, limit);
         }
         printOutcome(outcome);
     }

@@ -77,4 +77,22 @@ class WarmCapacityTest {
                 Prices: us-east-1 x86_64: $0.052624/vCPU-h, $0.0057785/GB-h, $0.000111/storage GB-h
                 """);
     }
+
+    @Test
+    void aUsersOwnApplicationCountsFromWhenTheShellSawItStartedUntilItDisconnectedAndTheCostSaysSo() {
+        WarmCapacity warm = new WarmCapacity(WARM, Duration.ofDays(3650), WarmCapacity.SEEN_STARTED);
+        warm.started(T0.plusSeconds(100)); // connected: seen STARTED; whatever it idled before is unknown
+        warm.disconnected(T0.plusSeconds(700));
+
+        JobRunUsage idle = usage(warm, T0.plusSeconds(5000), List.of()).orElseThrow();
+        // 5 workers × 600 s of 4 vCPU / 16 GB (the driver's and the executors' added), nothing after the disconnect
+        assertThat(idle.billed()).isEqualTo(new ResourceUtilization(4 * 600 / 3600.0 + 4 * 2400 / 3600.0,
+                16 * 600 / 3600.0 + 16 * 2400 / 3600.0, 0));
+        assertThat(idle.name()).isEqualTo("idle pre-initialised workers since seen started");
+        assertThat(idle.state()).isEqualTo("DISCONNECTED");
+        StringWriter out = new StringWriter();
+        new CostReportPrinter(out).print(CostReport.of(List.of(idle), PricingTable.load()));
+        assertThat(out.toString()).contains("An application this shell did not start counts from when the shell first saw it started,"
+                + " and only while connected: its idle time before or after that is unknown to the shell.\n");
+    }
 }

@@ -170,6 +170,21 @@ public class SweepService {
      * running the same sweep again resumes it.
      */
     public Outcome run(SweepPlan plan, LoadProgress progress, Listener listener) {
+        return run(plan, progress, listener, null);
+    }
+
+    /**
+     * {@link #run(SweepPlan, LoadProgress, Listener)} within {@code --max-cost}: one limit across the whole sweep. Before
+     * each configuration, what the sweep's job runs were billed so far leaves what is left of the limit; a configuration
+     * whose estimate exceeds that is not started, and while one runs the limit left holds over it (its job runs are
+     * cancelled once their projected cost passes it). Either stops the sweep; the configurations that finished keep
+     * their results, and running the same command again (with a higher limit) resumes.
+     *
+     * @param maxUsd the limit; null: none
+     */
+    public Outcome run(SweepPlan plan, LoadProgress progress, Listener listener, BigDecimal maxUsd) {
+        Set<String> before = new HashSet<>();
+        session.jobRuns().forEach(run -> before.add(run.jobRunId()));
         Platform platform = session.platform();
         ConfigurationSweeps sweeps = sweeps(platform);
         String schema = session.schema();
@@ -207,11 +222,22 @@ public class SweepService {
                 listener.deployed(deployment.description());
                 for (SweepPlan.Configuration configuration : group.getValue()) {
                     stopIfInterrupted(plan);
+                    BigDecimal left = maxUsd == null ? null : maxUsd.subtract(billedSince(before));
+                    if (left != null && configuration.estimateUsd() != null && configuration.estimateUsd().compareTo(left) > 0) {
+                        throw overBudget(plan, "the estimate " + Usd.estimate(configuration.estimateUsd()) + " of " + configuration.label()
+                                + " exceeds the " + Usd.cost(left.max(BigDecimal.ZERO)) + " --max-cost " + Usd.limit(maxUsd) + " leaves after "
+                                + Usd.cost(billedSince(before)) + " billed", null);
+                    }
                     listener.starting(configuration);
                     Platform configured = null;
+                    dev.benchbox.platform.SpendingCap.Scope cap = dev.benchbox.platform.SpendingCap.Scope.NONE;
                     try {
                         configured = deployment.configure(configuration.settings());
-                        PowerRunService.Report report = runs.run(configured, schema, plan.request(), progress, listener);
+                        PowerRunService.Report report;
+                        cap = dev.benchbox.platform.SpendingCap.over(configured, left);
+                        try (var held = cap) {
+                            report = runs.run(configured, schema, plan.request(), progress, listener);
+                        }
                         move(report.file(), configuration.file());
                         RunResult.Summary summary = report.result().summary();
                         if (summary.failed() + summary.errors() > 0) {
@@ -221,6 +247,10 @@ public class SweepService {
                     } catch (RuntimeException e) {
                         if (Thread.currentThread().isInterrupted()) {
                             throw interrupted(plan, e);
+                        }
+                        if (cap.passed()) { // the limit left passed: its work was cancelled
+                            throw overBudget(plan, e.getMessage() + (e instanceof PowerRunService.Cancelled cancelled
+                                    ? " (what " + configuration.label() + " finished: " + cancelled.report().file() + ")" : ""), e);
                         }
                         failures.add(new Failure(configuration, e.getMessage()));
                         listener.failed(configuration, e.getMessage());
@@ -310,6 +340,22 @@ public class SweepService {
         long done = plan.configurations().stream().filter(c -> hasResults(c.file())).count();
         return new BenchboxException("sweep interrupted: " + done + " of " + plan.configurations().size()
                 + " configurations have results in " + plan.directory() + "; run the same command again to resume", cause);
+    }
+
+    /** What the session's job runs since the sweep began were billed (each once, however many ledgers list it). */
+    private BigDecimal billedSince(Set<String> before) {
+        dev.benchbox.cost.CostCalculator calculator = new dev.benchbox.cost.CostCalculator(dev.benchbox.cost.PricingTable.load());
+        Map<String, BigDecimal> billed = new LinkedHashMap<>();
+        session.jobRuns().stream().filter(run -> !before.contains(run.jobRunId()))
+                .forEach(run -> billed.putIfAbsent(run.jobRunId(), calculator.cost(run).billed().total()));
+        return billed.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static BenchboxException overBudget(SweepPlan plan, String why, RuntimeException cause) {
+        long done = plan.configurations().stream().filter(c -> hasResults(c.file())).count();
+        return new BenchboxException("sweep stopped by --max-cost: " + why + "; " + done + " of " + plan.configurations().size()
+                + " configurations have results in " + plan.directory() + "; run the same command again to resume (with a higher --max-cost)",
+                cause);
     }
 
     /** A configuration's label: {@code executors-8x4vCPU-16GB_architecture-arm64}, safe as a file name. */

@@ -589,7 +589,7 @@ public final class DuckDbPlatform implements Platform {
             return new QueryExecution(query.id(), iteration, warmup, elapsed, rows, names, kept, null);
         } catch (SQLException e) {
             if (Thread.currentThread().isInterrupted() || SqlErrors.isInterrupt(e)) {
-                throw new BenchboxException("run cancelled");
+                throw new dev.benchbox.platform.WorkCancelled("run cancelled");
             }
             long elapsed = System.nanoTime() - started;
             return new QueryExecution(query.id(), iteration, warmup, elapsed, 0, names, List.of(), SqlErrors.describe(e.getMessage(), query.sql()));

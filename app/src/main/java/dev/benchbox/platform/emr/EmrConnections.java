@@ -118,14 +118,17 @@ final class EmrConnections {
             checkBucket(options, clients);
             ApplicationManager manager = new ApplicationManager(options, clients.emr(), backoff, progress);
             ApplicationManager.Connected connected = manager.connect();
-            String release = manager.describe(connected.applicationId()).releaseLabel();
+            ApplicationInfo application = manager.describe(connected.applicationId());
+            String release = application.releaseLabel();
             AwsUsage usage = new AwsUsage();
             if (connected.created()) {
                 usage.applicationCreated();
             }
             EmrTagging tagging = new EmrTagging(options.tags(), connected.applicationId(), connected.created(), manager::tag);
-            return live(options, clients, true, backoff, usage, connected.applicationId(), connected.created(), release,
-                    connected.stateBefore(), JobShape.NONE, new EmrSparkSettings(), tagging);
+            EmrServerlessPlatform platform = live(options, clients, true, backoff, usage, connected.applicationId(), connected.created(),
+                    release, connected.stateBefore(), JobShape.NONE, new EmrSparkSettings(), tagging);
+            platform.sawApplication(application, connected.stateBefore(), java.time.Instant.now());
+            return platform;
         } catch (RuntimeException e) {
             clients.close();
             throw e;

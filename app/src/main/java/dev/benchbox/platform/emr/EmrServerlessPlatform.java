@@ -75,7 +75,7 @@ public final class EmrServerlessPlatform implements Platform {
     private final EmrSessions sessionControl;
     private final AwsUsage usage;
     /** Idle pre-initialised workers of an application this connection created with some (null otherwise). */
-    private final dev.benchbox.cost.WarmCapacity warm;
+    private volatile dev.benchbox.cost.WarmCapacity warm;
 
     EmrServerlessPlatform(EmrConnections.Parts parts) {
         this.parts = requireNonNull(parts, "parts is null");
@@ -105,6 +105,36 @@ public final class EmrServerlessPlatform implements Platform {
         if (warm != null) {
             warm.started(java.time.Instant.now());
         }
+    }
+
+    /**
+     * Connecting found the user's own application ({@code stateBefore}: its state before connecting, {@code info} after):
+     * its pre-initialised workers bill while it is started, so they are counted from now while it is STARTED, as seen
+     * started (idle time before is unknown to the shell) when it already was, as started by the shell when connecting
+     * started it; until the connection closes, past which the shell knows nothing of it.
+     */
+    void sawApplication(dev.benchbox.platform.ApplicationInfo info, String stateBefore, java.time.Instant at) {
+        if (createdBySession || !info.hasPreInitializedCapacity() || !"STARTED".equals(info.state())) {
+            return;
+        }
+        WorkerCapacity driver = null;
+        WorkerCapacity executors = null;
+        for (var entry : info.initialCapacity().entrySet()) {
+            WorkerCapacity workers = WorkerCapacity.parse(entry.getValue(), "initial capacity");
+            if (entry.getKey().equalsIgnoreCase("Driver")) {
+                driver = workers;
+            } else if (entry.getKey().equalsIgnoreCase("Executor")) {
+                executors = workers;
+            }
+        }
+        // AWS's default idle timeout is 15 minutes; without auto-stop the application stays started
+        java.time.Duration idle = !info.autoStop() ? java.time.Duration.ofDays(3650)
+                : java.time.Duration.ofMinutes(info.idleTimeoutMinutes() == null ? 15 : info.idleTimeoutMinutes());
+        dev.benchbox.cost.WarmCapacity seen = new dev.benchbox.cost.WarmCapacity(preInitialized(new CapacitySettings(driver, executors,
+                null, null)), idle, "STARTED".equals(stateBefore) ? dev.benchbox.cost.WarmCapacity.SEEN_STARTED
+                : dev.benchbox.cost.WarmCapacity.STARTED_BY_SHELL);
+        seen.started(at);
+        warm = seen;
     }
 
     private static dev.benchbox.cost.SpendingLimit.PreInitialized preInitialized(CapacitySettings capacity) {
@@ -427,11 +457,12 @@ public final class EmrServerlessPlatform implements Platform {
 
     @Override
     public List<JobRunUsage> idleCapacity() {
-        if (warm == null) {
+        dev.benchbox.cost.WarmCapacity counted = warm;
+        if (counted == null) {
             return List.of();
         }
         BillingProfile profile = sizing.billingProfile(applicationId);
-        return warm.usage(applicationId, java.time.Instant.now(), jobs.jobRuns(), profile.capacity().executors(), profile.architecture(),
+        return counted.usage(applicationId, java.time.Instant.now(), jobs.jobRuns(), profile.capacity().executors(), profile.architecture(),
                 profile.region()).map(List::of).orElse(List.of());
     }
 
@@ -474,16 +505,18 @@ public final class EmrServerlessPlatform implements Platform {
 
     public ApplicationInfo startApplication() {
         ApplicationInfo started = applications.start(applicationId);
-        if (warm != null) {
-            warm.started(java.time.Instant.now());
+        dev.benchbox.cost.WarmCapacity counted = warm;
+        if (counted != null) {
+            counted.started(java.time.Instant.now());
         }
         return started;
     }
 
     public void stopApplication() {
         applications.stop(applicationId, true);
-        if (warm != null) {
-            warm.stopped(java.time.Instant.now());
+        dev.benchbox.cost.WarmCapacity counted = warm;
+        if (counted != null) {
+            counted.stopped(java.time.Instant.now());
         }
     }
 
@@ -569,14 +602,24 @@ public final class EmrServerlessPlatform implements Platform {
     dev.benchbox.platform.SpendingCap.Scope limitSpending(java.math.BigDecimal maxUsd, java.time.Clock clock) {
         dev.benchbox.cost.BillingProfile profile = sizing.billingProfile(applicationId);
         dev.benchbox.cost.Rates rates = dev.benchbox.cost.PricingTable.load().price(profile.region(), profile.architecture());
-        var preInitialized = createdBySession ? preInitialized(options.capacity()) : dev.benchbox.cost.SpendingLimit.PreInitialized.NONE;
-        AutoCloseable scope = parts.service().limit(
-                new dev.benchbox.cost.SpendingLimit(maxUsd, rates, profile.capacity(), preInitialized, clock.instant()), clock);
-        return () -> {
-            try {
-                scope.close();
-            } catch (Exception e) {
-                throw new IllegalStateException(e); // restoring two fields throws nothing
+        dev.benchbox.cost.WarmCapacity counted = warm;
+        var preInitialized = counted == null ? dev.benchbox.cost.SpendingLimit.PreInitialized.NONE : counted.workers();
+        dev.benchbox.cost.SpendingLimit limit = new dev.benchbox.cost.SpendingLimit(maxUsd, rates, profile.capacity(), preInitialized,
+                clock.instant());
+        AutoCloseable scope = parts.service().limit(limit, clock);
+        return new dev.benchbox.platform.SpendingCap.Scope() {
+            @Override
+            public boolean passed() {
+                return limit.exceeded();
+            }
+
+            @Override
+            public void close() {
+                try {
+                    scope.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e); // restoring two fields throws nothing
+                }
             }
         };
     }
@@ -621,8 +664,14 @@ public final class EmrServerlessPlatform implements Platform {
 
     @Override
     public List<String> closeReporting() {
-        if (warm != null) {
-            warm.stopped(java.time.Instant.now()); // closing stops (or deletes) the application this connection created
+        dev.benchbox.cost.WarmCapacity counted = warm;
+        if (counted != null) {
+            // closing stops (or deletes) the application this connection created; of a user's own it knows nothing after
+            if (createdBySession) {
+                counted.stopped(java.time.Instant.now());
+            } else {
+                counted.disconnected(java.time.Instant.now());
+            }
         }
         return closing.close();
     }

@@ -211,7 +211,19 @@ public final class Comparer {
                 + ", and judging needs at least " + Noise.MIN_SAMPLES + " a run (iterations beyond the cold first one: run with --iterations "
                 + (Noise.MIN_SAMPLES + 1) + " or more)";
         return new Comparison(base.result().benchmark().name(), base.result().benchmark().scaleFactor(), base.label(), thresholdPct,
-                NOISE_SIGMAS, columns, rows, regressions, mismatch, minDifferenceMs, tooFew, timingNote, floor == null ? null : floorName);
+                NOISE_SIGMAS, columns, rows, regressions, mismatch, minDifferenceMs, tooFew, timingNote, floor == null ? null : floorName,
+                incomplete(runs));
+    }
+
+    /**
+     * The runs that were cancelled before their end, in one line: what they did not finish shows as missing (never as a
+     * regression) and the geometric means are over the queries every run timed. Null when every run went to its end.
+     */
+    static String incomplete(List<NamedResult> runs) {
+        List<String> cancelled = runs.stream().distinct().filter(r -> r.result().cancellation().isPresent())
+                .map(r -> r.label() + " " + r.result().cancellation().get().describe()).toList();
+        return cancelled.isEmpty() ? null : "incomplete: " + String.join(", ", cancelled)
+                + "; what a run did not finish is missing, not slower, and the geometric means are over the queries every run timed";
     }
 
     /**

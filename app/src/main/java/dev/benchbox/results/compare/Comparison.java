@@ -23,15 +23,25 @@ import java.util.List;
  * @param timingNote when runs were timed in different places ({@code --allow-mixed-timing}) or some run's timing is
  *     not recorded, that in one line; null when all were timed alike
  * @param noiseFloor the A/A noise floor file a change had to exceed too ({@code --noise-floor}); null without one
+ * @param incomplete which runs were cancelled before their end, in one line (what they did not finish is missing, not
+ *     slower); null when every run went to its end
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Comparison(String benchmark, double scaleFactor, String baseline, Double thresholdPct, double noiseSigmas,
         List<RunColumn> runs, List<QueryRow> queries, List<Regression> regressions, String mismatch, Double minDifferenceMs,
-        String tooFewIterations, String timingNote, String noiseFloor) {
+        String tooFewIterations, String timingNote, String noiseFloor, String incomplete) {
     public Comparison {
         runs = List.copyOf(runs);
         queries = List.copyOf(queries);
         regressions = List.copyOf(regressions);
+    }
+
+    /** A comparison of runs that all went to their end. */
+    public Comparison(String benchmark, double scaleFactor, String baseline, Double thresholdPct, double noiseSigmas,
+            List<RunColumn> runs, List<QueryRow> queries, List<Regression> regressions, String mismatch, Double minDifferenceMs,
+            String tooFewIterations, String timingNote, String noiseFloor) {
+        this(benchmark, scaleFactor, baseline, thresholdPct, noiseSigmas, runs, queries, regressions, mismatch, minDifferenceMs,
+                tooFewIterations, timingNote, noiseFloor, null);
     }
 
     /** A comparison without a noise floor. */

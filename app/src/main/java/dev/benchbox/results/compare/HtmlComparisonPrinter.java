@@ -42,6 +42,9 @@ public final class HtmlComparisonPrinter implements ComparisonPrinter {
         if (c.timingNote() != null) {
             html.append("<p class=\"timing\">").append(escape(TextComparisonPrinter.timing(c))).append(".</p>\n");
         }
+        if (c.incomplete() != null) {
+            html.append("<p class=\"timing\">Note: ").append(escape(c.incomplete())).append(".</p>\n");
+        }
         html.append("<table class=\"queries\"><thead><tr><th>query</th>");
         for (Comparison.RunColumn run : c.runs()) {
             html.append("<th>").append(escape(run.label())).append(" ms</th><th>CV</th>");

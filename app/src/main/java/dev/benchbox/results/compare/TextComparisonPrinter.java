@@ -48,6 +48,10 @@ final class TextComparisonPrinter implements ComparisonPrinter {
             blank(out);
             out.println((markdown ? Markdown.inline(timing(comparison)) : timing(comparison)) + ".");
         }
+        if (comparison.incomplete() != null) {
+            blank(out);
+            out.println("Note: " + (markdown ? Markdown.inline(comparison.incomplete()) : comparison.incomplete()) + ".");
+        }
         blank(out);
         table(queries(comparison, names), out);
         if (hasPhases(comparison)) {

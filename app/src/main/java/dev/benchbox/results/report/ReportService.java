@@ -53,7 +53,7 @@ public final class ReportService {
             comparison = new Comparison(comparison.benchmark(), comparison.scaleFactor(), comparison.baseline(), null,
                     comparison.noiseSigmas(), comparison.runs().subList(0, 1),
                     comparison.queries().stream().map(q -> new Comparison.QueryRow(q.id(), q.cells().subList(0, 1))).toList(),
-                    List.of(), null, comparison.minDifferenceMs(), null, comparison.timingNote());
+                    List.of(), null, comparison.minDifferenceMs(), null, comparison.timingNote(), null, comparison.incomplete());
         }
         return new Report(runs, comparison);
     }

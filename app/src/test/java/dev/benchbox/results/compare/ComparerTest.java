@@ -21,6 +21,30 @@ class ComparerTest {
         return comparison.queries().stream().filter(q -> q.id().equals(query)).findFirst().orElseThrow().cells().get(run).change();
     }
 
+    @Test
+    void aCancelledRunsUnfinishedQueriesAreMissingNotRegressionsAndTheComparisonSaysItIsIncomplete() {
+        Map<String, double[]> full = new java.util.LinkedHashMap<>();
+        full.put("Q1", new double[] {200, 100, 101, 99, 100});
+        full.put("Q2", new double[] {200, 100, 101, 99, 100});
+        Map<String, double[]> part = new java.util.LinkedHashMap<>();
+        part.put("Q1", new double[] {200, 100, 100, 99, 101});
+        RunResult finished = Fixtures.measured(full);
+        RunResult cut = Fixtures.measured(part);
+        RunResult cancelled = new RunResult(cut.run().cancelled(new dev.benchbox.results.Cancellation("run cancelled", null, List.of(), 5, 10)),
+                cut.benchmark(), cut.platform(), cut.summary(), cut.queries(), cut.jobRuns(), cut.statistics(), cut.configuration());
+
+        Comparison comparison = comparer.compare(List.of(named("a", finished), named("b", cancelled)), 0, 10.0, false);
+
+        assertThat(change(comparison, "Q2", 1)).isEqualTo(Change.MISSING);
+        assertThat(comparison.regressions()).isEmpty();
+        assertThat(comparison.incomplete()).isEqualTo("incomplete: b cancelled after 5 of 10 measured executions; what a run did not "
+                + "finish is missing, not slower, and the geometric means are over the queries every run timed");
+        assertThat(comparer.compare(List.of(named("a", finished), named("c", finished)), 0, 10.0, false).incomplete()).isNull();
+        java.io.StringWriter text = new java.io.StringWriter();
+        new TextComparisonPrinter(false).print(comparison, text);
+        assertThat(text.toString()).contains("\nNote: incomplete: b cancelled after 5 of 10 measured executions; ");
+    }
+
     @Nested
     class Noise {
         // baseline and candidate: a cold first iteration, then warm ones with about 10% noise (Q1), 1% (Q2)

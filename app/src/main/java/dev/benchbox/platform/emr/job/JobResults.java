@@ -124,6 +124,37 @@ public record JobResults(String runId, Status status, Instant started, Instant e
     }
 
     /**
+     * What a run that did not finish (cancelled) wrote before it stopped: the job writes each execution's result file as
+     * the execution ends, in the manifest's order (warm-up rounds, then iterations, each over every query), so the
+     * files present up to the first missing one are what finished. Names as the job gives them ({@code JobManifest}).
+     *
+     * @param output the run's output prefix ({@link RunManifest#output()})
+     * @param queryIds the manifest's query ids, in order
+     */
+    public static List<Result> readFinished(S3Client s3, String output, List<String> queryIds, int warmups, int iterations) {
+        requireNonNull(s3, "s3 is null");
+        S3Uri prefix = S3Uri.parse(output).asPrefix();
+        List<Result> results = new ArrayList<>();
+        for (int round = 0; round < warmups + iterations; round++) {
+            boolean warmup = round < warmups;
+            String suffix = warmup ? "warmup-" + (round + 1) : String.valueOf(round - warmups + 1);
+            for (String id : queryIds) {
+                S3Uri uri = prefix.resolve("results/" + id.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + suffix + ".json");
+                JsonNode result = get(s3, uri);
+                if (result == null) {
+                    return results;
+                }
+                try {
+                    results.add(result(result));
+                } catch (IllegalArgumentException e) {
+                    throw new BenchboxException("cannot read " + uri + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return results;
+    }
+
+    /**
      * Parses one result file.
      *
      * @throws IllegalArgumentException if it is not one

@@ -116,7 +116,21 @@ public final class JobRunService {
                 RunManifest.outputFor(settings.get().staging(), runId));
         String manifestUri = manifest.upload(s3);
         JobRequest request = request(kind, runId, jarUri, manifestUri, catalog);
-        JobRunUsage usage = submit(request, kind, progress);
+        JobRunUsage usage;
+        try {
+            usage = submit(request, kind, progress);
+        } catch (dev.benchbox.platform.WorkCancelled e) {
+            // what the job finished before the cancel is in S3 already: the caller keeps it
+            List<QueryExecution> finished;
+            try {
+                finished = JobResults.readFinished(s3, manifest.output(), queries.stream().map(BatchQuery::id).toList(), warmups, iterations)
+                        .stream().map(JobResults.Result::execution).toList();
+            } catch (RuntimeException unreadable) {
+                e.addSuppressed(unreadable);
+                throw e;
+            }
+            throw new dev.benchbox.platform.WorkCancelled(e.getMessage(), finished, e);
+        }
         JobResults results = JobResults.read(s3, manifest.output());
         if (results.sparkVersion() != null) {
             sparkVersion = results.sparkVersion();
@@ -188,16 +202,16 @@ public final class JobRunService {
         };
         dev.benchbox.cost.SpendingLimit cap = limit;
         if (cap != null && cap.exceeded()) {
-            throw new BenchboxException(cap.explanation(request.name() + " was not started"));
+            throw new dev.benchbox.platform.WorkCancelled(cap.explanation(request.name() + " was not started"));
         }
         beforeSubmit.run();
         try {
             runner.run(request, listener);
-        } catch (BenchboxException e) {
+        } catch (dev.benchbox.platform.WorkCancelled e) {
             if (cap != null && cap.exceeded()) {
                 // said once the cancelled run's billed figures are in: what was spent, not only what was projected
-                throw new BenchboxException(cap.explanation(request.name() + " (job run " + (usage[0] == null ? "?" : usage[0].jobRunId())
-                        + ") was cancelled"), e);
+                throw new dev.benchbox.platform.WorkCancelled(cap.explanation(request.name() + " (job run "
+                        + (usage[0] == null ? "?" : usage[0].jobRunId()) + ") was cancelled"), List.of(), e);
             }
             throw e;
         }

@@ -121,7 +121,7 @@ public final class JobRunner {
                 polls.answered();
             } catch (InterruptedException e) {
                 cancel(request, jobRunId, listener, submitted);
-                throw new BenchboxException("job run " + jobRunId + " cancelled (interrupted)");
+                throw new dev.benchbox.platform.WorkCancelled("job run " + jobRunId + " cancelled (interrupted)");
             } catch (SdkServiceException e) {
                 if (!e.isThrottlingException() || System.nanoTime() > deadline) {
                     throw e;
@@ -143,7 +143,7 @@ public final class JobRunner {
             java.util.Optional<String> stop = listener.stopReason(run);
             if (stop.isPresent()) {
                 cancel(request, jobRunId, listener, submitted);
-                throw new BenchboxException(stop.get() + ": job run " + jobRunId + " was cancelled");
+                throw new dev.benchbox.platform.WorkCancelled(stop.get() + ": job run " + jobRunId + " was cancelled");
             }
             if (System.nanoTime() > deadline) {
                 cancel(request, jobRunId, listener, submitted);

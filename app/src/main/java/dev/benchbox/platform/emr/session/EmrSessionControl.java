@@ -272,8 +272,8 @@ public final class EmrSessionControl implements EmrSessions {
                         return new QueryExecution(query.id(), iteration, warmup, System.nanoTime() - started, summary.rowCount(),
                                 kept.columns, kept.rows, null);
                     } catch (BenchboxException e) {
-                        if (SparkConnectClient.CANCELLED.equals(e.getMessage())) {
-                            throw new BenchboxException("run cancelled (the session stays open)");
+                        if (SparkConnectClient.CANCELLED.equals(e.getMessage())) { // Ctrl-C: the caller keeps what ran before
+                            throw new dev.benchbox.platform.WorkCancelled("run cancelled (the session stays open)");
                         }
                         return new QueryExecution(query.id(), iteration, warmup, System.nanoTime() - started, 0, List.of(), List.of(),
                                 e.getMessage());
