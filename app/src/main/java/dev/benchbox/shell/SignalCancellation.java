@@ -81,6 +81,7 @@ public class SignalCancellation {
             if (received.get() != null) {
                 return null;
             }
+            Thread.interrupted(); // a Ctrl-C that cancelled the last command is spent: the prompt must not see it again
             Input input = prompt.readInput();
             running.set(true);
             return input;

@@ -120,6 +120,7 @@ public final class JobRunner {
                 run = describe(request.applicationId(), jobRunId);
                 polls.answered();
             } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // kept for the caller: a sweep or a stream loop stops on it
                 cancel(request, jobRunId, listener, submitted);
                 throw new dev.benchbox.platform.WorkCancelled("job run " + jobRunId + " cancelled (interrupted)");
             } catch (SdkServiceException e) {

@@ -182,6 +182,7 @@ class JobRunnerTest {
         AtomicReference<String> runId = new AtomicReference<>();
         CountDownLatch running = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean stillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
         Thread shell = new Thread(() -> {
             try {
                 new JobRunner(emr, s3).run(request(), new JobRunner.Listener() {
@@ -195,6 +196,7 @@ class JobRunnerTest {
                 });
             } catch (Throwable t) {
                 failure.set(t);
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
             }
         });
         shell.start();
@@ -203,6 +205,8 @@ class JobRunnerTest {
         shell.join(120_000);
         assertThat(shell.isAlive()).isFalse();
         assertThat(failure.get()).isInstanceOf(BenchboxException.class).hasMessageContaining("cancelled (interrupted)");
+        // the caller (a sweep, a stream loop) must still see the Ctrl-C, or it would go on to its next job run
+        assertThat(stillInterrupted).isTrue();
         assertThat(aws.jobRunStates(applicationId, runId.get())).last().isEqualTo("CANCELLED");
         assertThat(emr.getJobRun(b -> b.applicationId(applicationId).jobRunId(runId.get())).jobRun().state())
                 .isEqualTo(JobRunState.CANCELLED);
