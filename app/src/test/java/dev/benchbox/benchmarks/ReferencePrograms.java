@@ -118,7 +118,12 @@ public final class ReferencePrograms {
     private static void jdbc(String file, int warmups, int iterations) throws Exception {
         Properties properties = new Properties();
         properties.setProperty("autoinstall_known_extensions", "false");
+        if (System.getenv("BENCH_NULL_ORDER") != null) {
+            properties.setProperty("default_null_order", System.getenv("BENCH_NULL_ORDER"));
+        }
         long measuredNanos = 0;
+        java.util.Map<String, Long> byQuery = new java.util.LinkedHashMap<>();
+        java.util.List<Long> byRound = new java.util.ArrayList<>();
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file, properties)) {
             for (int round = 0; round < warmups + iterations; round++) {
                 for (TpchQuery query : TpchQueries.all()) {
@@ -132,11 +137,22 @@ public final class ReferencePrograms {
                         }
                     }
                     if (round >= warmups) {
-                        measuredNanos += System.nanoTime() - started;
+                        long nanos = System.nanoTime() - started;
+                        measuredNanos += nanos;
+                        byQuery.merge("Q" + query.number(), nanos, Long::sum);
+                        if (byRound.size() == round - warmups) {
+                            byRound.add(0L);
+                        }
+                        byRound.set(round - warmups, byRound.get(round - warmups) + nanos);
                     }
                 }
             }
         }
         System.out.printf(Locale.ROOT, "query time %.3f ms%n", measuredNanos / 1e6);
+        // per query, summed over the measured rounds: what a gap to the shell's run is made of
+        byQuery.forEach((id, nanos) -> System.out.printf(Locale.ROOT, "%s %.1f ms%n", id, nanos / 1e6));
+        for (int i = 0; i < byRound.size(); i++) {
+            System.out.printf(Locale.ROOT, "iteration %d %.1f ms%n", i + 1, byRound.get(i) / 1e6);
+        }
     }
 }
