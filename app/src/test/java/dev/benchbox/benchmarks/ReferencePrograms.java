@@ -21,7 +21,8 @@ import java.util.Properties;
  *   <li>{@code tpcds-generate SF}: io.trino.tpcds generating every TPC-DS table on one thread, rows discarded
  *       (for scripts/bench-tpcds);</li>
  *   <li>{@code jdbc DBFILE WARMUPS ITERATIONS}: a bare JDBC loop over the 22 queries on a DuckDB file,
- *       reading every row, printing the summed measured query time.</li>
+ *       reading every row, printing the summed measured query time, then per query and per iteration;
+ *       {@code BENCH_NULL_ORDER} sets DuckDB's {@code default_null_order} as the shell does (a check that it costs nothing).</li>
  * </ul>
  * Not a test: run by the benchmark script with the test classpath.
  */
