@@ -21,7 +21,8 @@ import java.util.Properties;
  *   <li>{@code tpcds-generate SF}: io.trino.tpcds generating every TPC-DS table on one thread, rows discarded
  *       (for scripts/bench-tpcds);</li>
  *   <li>{@code jdbc DBFILE WARMUPS ITERATIONS}: a bare JDBC loop over the 22 queries on a DuckDB file,
- *       reading every row, printing the summed measured query time.</li>
+ *       reading every row, printing the summed measured query time, then per query and per iteration;
+ *       {@code BENCH_NULL_ORDER} sets DuckDB's {@code default_null_order} as the shell does (a check that it costs nothing).</li>
  * </ul>
  * Not a test: run by the benchmark script with the test classpath.
  */
@@ -118,7 +119,12 @@ public final class ReferencePrograms {
     private static void jdbc(String file, int warmups, int iterations) throws Exception {
         Properties properties = new Properties();
         properties.setProperty("autoinstall_known_extensions", "false");
+        if (System.getenv("BENCH_NULL_ORDER") != null) {
+            properties.setProperty("default_null_order", System.getenv("BENCH_NULL_ORDER"));
+        }
         long measuredNanos = 0;
+        java.util.Map<String, Long> byQuery = new java.util.LinkedHashMap<>();
+        java.util.List<Long> byRound = new java.util.ArrayList<>();
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file, properties)) {
             for (int round = 0; round < warmups + iterations; round++) {
                 for (TpchQuery query : TpchQueries.all()) {
@@ -132,11 +138,22 @@ public final class ReferencePrograms {
                         }
                     }
                     if (round >= warmups) {
-                        measuredNanos += System.nanoTime() - started;
+                        long nanos = System.nanoTime() - started;
+                        measuredNanos += nanos;
+                        byQuery.merge("Q" + query.number(), nanos, Long::sum);
+                        if (byRound.size() == round - warmups) {
+                            byRound.add(0L);
+                        }
+                        byRound.set(round - warmups, byRound.get(round - warmups) + nanos);
                     }
                 }
             }
         }
         System.out.printf(Locale.ROOT, "query time %.3f ms%n", measuredNanos / 1e6);
+        // per query, summed over the measured rounds: what a gap to the shell's run is made of
+        byQuery.forEach((id, nanos) -> System.out.printf(Locale.ROOT, "%s %.1f ms%n", id, nanos / 1e6));
+        for (int i = 0; i < byRound.size(); i++) {
+            System.out.printf(Locale.ROOT, "iteration %d %.1f ms%n", i + 1, byRound.get(i) / 1e6);
+        }
     }
 }

@@ -122,7 +122,8 @@ class ScriptsSmokeIT {
                 .containsPattern("benchbox load tpch --scale 0.01 \\(in memory\\), first time \\(generates, fills the data cache\\): [0-9.]+ s")
                 .containsPattern("the same, data cached \\(a new process\\): +[0-9.]+ s")
                 .contains("C dbgen: not available")
-                .containsPattern("query time: shell [0-9.]+ ms   JDBC loop [0-9.]+ ms");
+                .containsPattern("round 1: shell [0-9.]+ ms   JDBC loop [0-9.]+ ms   ratio [0-9.]+")
+                .containsPattern("query time ratio shell / JDBC loop, median of 1 rounds: [0-9.]+ ");
     }
 
     @Test
@@ -199,6 +200,7 @@ class ScriptsSmokeIT {
 
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.stdout()).containsPattern("through the session: +1 queries, median [0-9.]+ s")
+                .containsPattern("warm count\\(\\*\\) on lineitem, 1 calls: shell median [0-9.]+ s .*Spark median [0-9.]+ s .*ratio shell / Spark [0-9.]+")
                 .containsPattern("as job runs: +1 queries, median [0-9.]+ s");
     }
 

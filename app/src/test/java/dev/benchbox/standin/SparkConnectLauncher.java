@@ -27,6 +27,9 @@ final class SparkConnectLauncher implements SessionLauncher {
     private static final String LAUNCHER = "dev.benchbox.standin.spark.StandInSparkLauncher";
     private static final String SERVER = "org.apache.spark.sql.connect.service.SparkConnectServer";
     private static final String INTERCEPTOR = "dev.benchbox.standin.spark.SessionTokenInterceptor";
+    private static final String OPERATION_LOG = "dev.benchbox.standin.spark.ConnectOperationLog";
+    /** In a session's work directory: the server's events per Spark Connect operation ({@code ConnectOperationLog}). */
+    static final String OPERATIONS_FILE = "connect-operations.tsv";
     private static final long START_TIMEOUT_MILLIS = 180_000;
 
     private final AwsStandIn standIn;
@@ -86,6 +89,8 @@ final class SparkConnectLauncher implements SessionLauncher {
         conf.put("spark.hadoop.fs.standin.root", standIn.blobStoreDir().toAbsolutePath().toString());
         conf.put("spark.connect.grpc.binding.port", Integer.toString(port));
         conf.put("spark.connect.grpc.interceptor.classes", INTERCEPTOR);
+        // the server's own times per operation, beside the session's other files (scripts/bench-session reads them)
+        conf.merge("spark.extraListeners", OPERATION_LOG, (theirs, mine) -> theirs + "," + mine);
 
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -96,6 +101,7 @@ final class SparkConnectLauncher implements SessionLauncher {
         command.add("-Djava.io.tmpdir=" + Files.createDirectories(work.resolve("tmp")));
         command.add("-Dbenchbox.standin.session.tokens=" + launch.tokensFile());
         command.add("-Dbenchbox.standin.session.activity=" + launch.activityFile());
+        command.add("-Dbenchbox.standin.session.operations=" + work.resolve(OPERATIONS_FILE));
         Path catalog = work.resolve("glue-catalog.tsv");
         command.add("-Dbenchbox.standin.session.catalog=" + catalog);
         command.add("-Dbenchbox.standin.parent.pid=" + ProcessHandle.current().pid());

@@ -41,6 +41,8 @@ import org.apache.spark.connect.proto.Relation;
 import org.apache.spark.connect.proto.SQL;
 import org.apache.spark.connect.proto.SparkConnectServiceGrpc;
 import org.apache.spark.connect.proto.UserContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A Spark Connect 3.5 client made of the generated gRPC stubs ({@code spark-connect-common}), grpc-java and Arrow:
@@ -50,6 +52,7 @@ import org.apache.spark.connect.proto.UserContext;
  * interrupts the operation on the server by its tag; the session stays usable.
  */
 public final class SparkConnectClient implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SparkConnectClient.class);
     /** The message of an operation interrupted by Ctrl-C; the session stays usable. */
     static final String CANCELLED = "query cancelled (the session stays open)";
 
@@ -97,17 +100,34 @@ public final class SparkConnectClient implements AutoCloseable {
                 if (deadline != null) {
                     stub = stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
                 }
+                long called = System.nanoTime();
                 Iterator<ExecutePlanResponse> responses = stub.executePlan(request);
                 Rows rows = new Rows(sink);
+                long first = 0;
+                long decoding = 0;
+                int messages = 0;
                 while (responses.hasNext()) {
+                    if (!answered) {
+                        first = System.nanoTime();
+                    }
                     answered = true;
+                    messages++;
                     ExecutePlanResponse response = responses.next();
                     if (response.hasArrowBatch()) {
+                        long decode = System.nanoTime();
                         rows.batch(response.getArrowBatch().getData().toByteArray());
+                        decoding += System.nanoTime() - decode;
                     }
                 }
                 rows.end();
-                return new QuerySummary(rows.columns == null ? List.of() : rows.columns, rows.count, System.nanoTime() - started);
+                long done = System.nanoTime();
+                if (log.isDebugEnabled()) {
+                    // where a statement's round trip goes: the profile in docs/performance.md is made of these lines
+                    log.debug("statement {}: stub {} ms, first response {} ms, rest of the stream {} ms ({} messages, Arrow decoding {} ms), "
+                            + "{} rows, round trip {} ms", tag, ms(called - started), ms(first - called), ms(done - first), messages,
+                            ms(decoding), rows.count, ms(done - started));
+                }
+                return new QuerySummary(rows.columns == null ? List.of() : rows.columns, rows.count, done - started);
             } catch (StatusRuntimeException e) {
                 if (Thread.interrupted() || e.getStatus().getCode() == Status.Code.CANCELLED) {
                     interrupt(tag);
@@ -123,6 +143,10 @@ public final class SparkConnectClient implements AutoCloseable {
                 throw new BenchboxException("cannot read the session's result: " + e.getMessage(), e);
             }
         }
+    }
+
+    private static String ms(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e6);
     }
 
     /** Interrupts every operation carrying {@code tag}; best effort, briefly. */
