@@ -368,17 +368,17 @@ public class PowerRunService {
         double ms = Math.round(execution.elapsedMillis() * 1000) / 1000.0;
         if (execution.failed()) {
             return new QueryResult(execution.queryId(), execution.iteration(), ms, execution.rowCount(),
-                    QueryResult.ERROR, null, execution.error()).withPhases(execution.phases());
+                    QueryResult.ERROR, null, execution.error()).withPhases(execution.phases()).withMetrics(execution.metrics());
         }
         CrossReference.Answer duckdb = crossAnswers.get(execution.queryId());
         if (duckdb != null) {
             dev.benchbox.tpch.Validation validation = request.benchmark().crossCheck(execution.queryId(), duckdb.columns(),
                     duckdb.rows(), execution.columns(), execution.rows());
             return dev.benchbox.benchmark.Checks.result(execution.queryId(), execution.iteration(), ms, execution.rowCount(),
-                    validation).withPhases(execution.phases());
+                    validation).withPhases(execution.phases()).withMetrics(execution.metrics());
         }
         return request.benchmark().check(execution.queryId(), execution.iteration(), ms, execution.rowCount(),
-                request.scaleFactor(), request.validation(), execution.columns(), execution.rows()).withPhases(execution.phases());
+                request.scaleFactor(), request.validation(), execution.columns(), execution.rows()).withPhases(execution.phases()).withMetrics(execution.metrics());
     }
 
     /** The summary with the benchmark's metric, over results as the benchmark counts queries. */

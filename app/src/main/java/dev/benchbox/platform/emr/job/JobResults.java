@@ -154,11 +154,15 @@ public record JobResults(String runId, Status status, Instant started, Instant e
         }
         QueryExecution execution = new QueryExecution(node.path("id").asText(), node.path("iteration").asInt(),
                 node.path("warmup").asBoolean(), nanos(node.path("ms")), node.path("rows").asLong(),
-                columns.stream().map(Column::name).toList(), rows, node.path("error").textValue(), phases(node.path("phases_ms")));
+                columns.stream().map(Column::name).toList(), rows, node.path("error").textValue(), phases(node.path("phases_ms")),
+                phases(node.path("metrics")));
         return new Result(execution, columns);
     }
 
-    /** Spark's planning phases in the job's order (parsing, analysis, optimization, planning), in milliseconds. */
+    /**
+     * Named figures in the job's order: Spark's planning phases (parsing, analysis, optimization, planning) in
+     * milliseconds, or its task metrics (rows and bytes).
+     */
     private static java.util.Map<String, Long> phases(JsonNode phases) {
         java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
         phases.properties().forEach(e -> out.put(e.getKey(), e.getValue().asLong()));

@@ -66,6 +66,8 @@ class BenchboxJobIT {
     private static String staging;
     private static String jobJar;
     private static final Map<String, String> TABLES = new LinkedHashMap<>();
+    /** Each table's rows, as DuckDB counts them. */
+    private static final Map<String, Long> ROW_COUNTS = new LinkedHashMap<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -101,6 +103,20 @@ class BenchboxJobIT {
                 String prefix = "staging/data/tpch/sf0.01/" + table + "/";
                 s3.putObject(b -> b.bucket(aws.bucket()).key(prefix + "part-0.parquet"), RequestBody.fromFile(file));
                 TABLES.put(table, "s3://" + aws.bucket() + "/" + prefix);
+                duckdb.execute("main", "SELECT count(*) FROM " + table, new RowSink() {
+                    @Override
+                    public void begin(List<Column> columns) {
+                    }
+
+                    @Override
+                    public void row(List<?> values) {
+                        ROW_COUNTS.put(table, ((Number) values.get(0)).longValue());
+                    }
+
+                    @Override
+                    public void end() {
+                    }
+                });
             }
         }
     }
@@ -234,6 +250,28 @@ class BenchboxJobIT {
             }
             assertThat((double) planning).as(e.path("id").asText()).isLessThanOrEqualTo(e.path("ms").asDouble());
         });
+        // what each query's tasks read and shuffled, from Spark's task metrics: every query has them, every query reads
+        Map<String, String> sql = new LinkedHashMap<>();
+        TpchQueries.all().forEach(q -> sql.put(q.name(), q.sql().toLowerCase(Locale.ROOT)));
+        assertThat(results.executions()).allSatisfy(e -> {
+            assertThat(e.metrics().keySet()).as(e.queryId()).containsExactlyElementsOf(dev.benchbox.results.SparkMetrics.NAMES);
+            assertThat(e.metrics().values()).as(e.queryId()).allMatch(v -> v >= 0);
+            assertThat(e.metrics().get("input_rows")).as(e.queryId() + " rows read").isPositive();
+            assertThat(e.metrics().get("input_bytes")).as(e.queryId() + " bytes read").isPositive();
+            if (sql.get(e.queryId()).contains("lineitem")) {
+                // a scan of lineitem reads all of it: its one row group spans every date, so statistics prune nothing
+                assertThat(e.metrics().get("input_rows")).as(e.queryId() + " reads lineitem").isGreaterThanOrEqualTo(ROW_COUNTS.get("lineitem"));
+            }
+        });
+        Map<String, Map<String, Long>> metrics = new LinkedHashMap<>();
+        results.executions().forEach(e -> metrics.put(e.queryId(), e.metrics()));
+        // Q6 scans lineitem alone, with no join, and its one row group has no statistics to prune by: every row, once
+        assertThat(metrics.get("Q6").get("input_rows")).isEqualTo(ROW_COUNTS.get("lineitem"));
+        // Q1 groups lineitem: it shuffles partial aggregates; Q14 joins lineitem and part: it reads both tables
+        assertThat(metrics.get("Q1").get("shuffle_write_bytes")).isPositive();
+        assertThat(metrics.get("Q14").get("input_rows")).isGreaterThanOrEqualTo(ROW_COUNTS.get("lineitem") + ROW_COUNTS.get("part"));
+        // what a stage shuffles out the next one reads back, all of it (Q1 has no limit); sampling for its sort may read more
+        assertThat(metrics.get("Q1").get("shuffle_read_bytes")).isGreaterThanOrEqualTo(metrics.get("Q1").get("shuffle_write_bytes"));
     }
 
     @Test
