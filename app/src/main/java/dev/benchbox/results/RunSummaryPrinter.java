@@ -39,8 +39,8 @@ public final class RunSummaryPrinter {
 
     /**
      * Where Spark's time went and what it read, when the platform reported them, kept short so the line stays within
-     * a terminal's 120 columns: {@code  [plan 70, exec 180.5 ms; read 60.2k rows, 1.9 MiB]} (the planning phases one
-     * by one, shuffles and spills are in the results file and {@code --details}' table).
+     * a terminal's 120 columns: {@code  [plan 70, exec 180.5 ms; read 60.2k rows]} (the planning phases one by one,
+     * bytes read, shuffles and spills are in the results file and {@code run --details}' table).
      */
     static String phases(QueryResult result) {
         List<String> parts = new ArrayList<>();
@@ -119,12 +119,15 @@ public final class RunSummaryPrinter {
         };
     }
 
-    /** One job run: its times, with the overhead apart from the queries, and what it used and cost. */
+    /**
+     * One job run in lines within a terminal's width: its times, with the overhead apart from the queries; where the time
+     * went ({@link JobTimeSplit}), when the driver reported its milestones; what it used and cost.
+     */
     static String jobLine(JobRunRecord job) {
         StringBuilder line = new StringBuilder("Job run ").append(job.jobRunId()).append(' ').append(job.state());
         if (job.wallMs() != null) {
             line.append(String.format(Locale.ROOT, ": %.1f s submit to end", job.wallMs() / 1000.0));
-            if (job.queuedMs() != null) {
+            if (job.queuedMs() != null && job.timeSplit() == null) {
                 line.append(String.format(Locale.ROOT, " (queued %.1f s)", job.queuedMs() / 1000.0));
             }
         }
@@ -134,7 +137,11 @@ public final class RunSummaryPrinter {
         if (job.overheadMs() != null) {
             line.append(String.format(Locale.ROOT, ", job overhead %.1f s", job.overheadMs() / 1000.0));
         }
-        line.append(String.format(Locale.ROOT, "; billed %.3f vCPU-h, %.3f GB-h, %.3f storage GB-h = $%s (ran %.3f vCPU-h = $%s)",
+        String newline = System.lineSeparator();
+        if (job.timeSplit() != null) {
+            line.append(newline).append("  ").append(job.timeSplit().describe());
+        }
+        line.append(newline).append(String.format(Locale.ROOT, "  billed %.3f vCPU-h, %.3f GB-h, %.3f storage GB-h = $%s (ran %.3f vCPU-h = $%s)",
                 job.billed().vCpuHours(), job.billed().memoryGbHours(), job.billed().storageGbHours(),
                 job.billedUsd().setScale(4, java.math.RoundingMode.HALF_UP).toPlainString(), job.total().vCpuHours(),
                 job.totalUsd().setScale(4, java.math.RoundingMode.HALF_UP).toPlainString()));

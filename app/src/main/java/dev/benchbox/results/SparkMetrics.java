@@ -76,13 +76,9 @@ public final class SparkMetrics {
         return String.format(Locale.ROOT, "%.1f %s", v, units[unit]);
     }
 
-    /** {@code read 60.2k rows, 1.9 MiB}: what the compact per-query line says; empty without the figures. */
+    /** {@code read 60.2k rows}: what the compact per-query line says; empty without the figure. */
     public static String readSummary(Map<String, Long> metrics) {
         Long rows = metrics.get(INPUT_ROWS);
-        if (rows == null) {
-            return "";
-        }
-        Long bytes = metrics.get(INPUT_BYTES);
-        return "read " + count(rows) + (rows == 1 ? " row" : " rows") + (bytes == null ? "" : ", " + bytes(bytes));
+        return rows == null ? "" : "read " + count(rows) + (rows == 1 ? " row" : " rows");
     }
 }

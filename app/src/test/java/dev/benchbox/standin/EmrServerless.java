@@ -621,13 +621,16 @@ public final class EmrServerless implements AutoCloseable {
 
     private void promoteQueued(App app) {
         app.runs.values().stream().filter(o -> o.state.equals("QUEUED")).findFirst().ifPresent(q -> {
-            q.queuedMillis = Duration.between(q.queuedAt, now()).toMillis();
             setState(q, "PENDING"); // a slot is free: straight on, as AWS does, not back through SUBMITTED
             scheduleJobs(app);
         });
     }
 
     private void setState(Run r, String state) {
+        if (r.state != null && r.state.equals("QUEUED") && !state.equals("QUEUED")) {
+            // however it leaves the queue (a free slot, cancelled, the application stopped): the time it waited there
+            r.queuedMillis = Duration.between(r.queuedAt, now()).toMillis();
+        }
         r.state = state;
         r.history.add(state);
         r.updatedAt = now();
