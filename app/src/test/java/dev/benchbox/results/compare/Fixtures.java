@@ -147,6 +147,20 @@ public final class Fixtures {
                 result.statistics(), result.configuration());
     }
 
+    /** The run with one query's task metrics, the same in every execution: rows and bytes read, bytes shuffled out. */
+    public static RunResult withMetrics(RunResult result, String id, long rowsRead, long bytesRead, long shuffleBytes) {
+        Map<String, Long> metrics = new java.util.LinkedHashMap<>();
+        metrics.put("input_rows", rowsRead);
+        metrics.put("input_bytes", bytesRead);
+        metrics.put("shuffle_write_rows", 4L);
+        metrics.put("shuffle_write_bytes", shuffleBytes);
+        metrics.put("shuffle_read_bytes", shuffleBytes);
+        metrics.put("spill_bytes", 0L);
+        return new RunResult(result.run(), result.benchmark(), result.platform(), result.summary(),
+                result.queries().stream().map(q -> q.id().equals(id) ? q.withMetrics(metrics) : q).toList(), result.jobRuns(),
+                result.statistics(), result.configuration());
+    }
+
     public static NamedResult named(String label, RunResult result) {
         return new NamedResult(label, Path.of(label + ".json"), result);
     }
