@@ -184,7 +184,8 @@ public class PowerRunService {
                 new RunResult.Benchmark(benchmark.name(), request.scaleFactor(), batch.stream().map(BatchQuery::id).toList(),
                         request.seed()),
                 new RunResult.PlatformInfo(platform.name(), platform.version(), schema, request.viaSession()
-                        ? Map.of("description", platform.description(), "timing", "through the interactive session, round trip per query")
+                        ? Map.of("description", platform.description(), "timing", "through the interactive session, round trip per query",
+                                "spark_figures", dev.benchbox.results.RunSummaryPrinter.SESSION_FIGURES)
                         : Map.of("description", platform.description())),
                 request.streams() == 1 ? summarize(request, counted)
                         : summarize(request, counted).withThroughput(request.streams(),

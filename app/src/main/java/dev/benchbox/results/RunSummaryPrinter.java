@@ -12,6 +12,10 @@ import java.util.function.Function;
 
 /** Prints a benchmark run for people: one line per measured query, then the summary. */
 public final class RunSummaryPrinter {
+    /** What a run through a session can say of Spark's work per query, and what not. */
+    public static final String SESSION_FIGURES = "rows read per query from Spark Connect's plan metrics; Spark's planning "
+            + "phases, bytes read, shuffles and spills are not reported through a session";
+
     private final PrintWriter out;
     /** A benchmark's title by its name ({@code TPC-DS} for {@code tpcds}), from the benchmarks' registry above results. */
     private final Function<String, String> titles;
@@ -78,6 +82,9 @@ public final class RunSummaryPrinter {
             out.println("No Spark figures per query: " + result.platform().name() + " did not report them");
             out.flush();
             return;
+        }
+        if (result.timingMethod() == TimingMethod.SESSION) {
+            out.println("Through a session: " + SESSION_FIGURES + " (-)");
         }
         out.println("Inside Spark per query, medians over the measured executions (bytes in binary units, as Spark's UI):");
         out.println(String.format(Locale.ROOT, "%-7s %9s %10s %9s %10s %9s %10s %10s %10s", "query", "plan ms", "exec ms",
@@ -189,6 +196,9 @@ public final class RunSummaryPrinter {
         }
         if (result.run().iterations() > 1 || result.run().warmups() > 0) {
             statistics(result);
+        }
+        if (result.timingMethod() == TimingMethod.SESSION) {
+            out.println("Through a session: " + SESSION_FIGURES);
         }
         for (JobRunRecord job : result.jobRuns()) {
             out.println(jobLine(job));

@@ -99,15 +99,19 @@ public final class SparkConnectClient implements AutoCloseable {
                 }
                 Iterator<ExecutePlanResponse> responses = stub.executePlan(request);
                 Rows rows = new Rows(sink);
+                java.util.Map<String, Long> metrics = java.util.Map.of();
                 while (responses.hasNext()) {
                     answered = true;
                     ExecutePlanResponse response = responses.next();
                     if (response.hasArrowBatch()) {
                         rows.batch(response.getArrowBatch().getData().toByteArray());
                     }
+                    if (response.hasMetrics()) {
+                        metrics = rowsRead(response.getMetrics());
+                    }
                 }
                 rows.end();
-                return new QuerySummary(rows.columns == null ? List.of() : rows.columns, rows.count, System.nanoTime() - started);
+                return new QuerySummary(rows.columns == null ? List.of() : rows.columns, rows.count, System.nanoTime() - started, metrics);
             } catch (StatusRuntimeException e) {
                 if (Thread.interrupted() || e.getStatus().getCode() == Status.Code.CANCELLED) {
                     interrupt(tag);
@@ -123,6 +127,24 @@ public final class SparkConnectClient implements AutoCloseable {
                 throw new BenchboxException("cannot read the session's result: " + e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * Rows read, from the plan's metrics Spark Connect sends after the result: the sum of every storage scan's output rows
+     * (nodes named {@code Scan ...} or {@code BatchScan ...}; the server descends into adaptive plans' final stages). That
+     * is all it reports of what a query read: no bytes, no shuffles, no planning phases. Empty when no scan reported rows.
+     */
+    static java.util.Map<String, Long> rowsRead(ExecutePlanResponse.Metrics metrics) {
+        long rows = 0;
+        boolean scanned = false;
+        for (ExecutePlanResponse.Metrics.MetricObject node : metrics.getMetricsList()) {
+            ExecutePlanResponse.Metrics.MetricValue output = node.getExecutionMetricsMap().get("numOutputRows");
+            if ((node.getName().startsWith("Scan ") || node.getName().startsWith("BatchScan ")) && output != null) {
+                rows += output.getValue();
+                scanned = true;
+            }
+        }
+        return scanned ? java.util.Map.of(dev.benchbox.results.SparkMetrics.INPUT_ROWS, rows) : java.util.Map.of();
     }
 
     /** Interrupts every operation carrying {@code tag}; best effort, briefly. */
