@@ -231,6 +231,33 @@ class RunSummaryPrinterTest {
     }
 
     @Test
+    void aRunThroughASessionSaysWhatItCannotReport() {
+        StringWriter out = new StringWriter();
+        RunSummaryPrinter printer = new RunSummaryPrinter(out, dev.benchbox.benchmark.Benchmarks::title);
+        RunResult small = smallRun(new RunResult.Summary(1, 1, 0, 0, 80, 80, null, "one query"));
+        RunResult session = new RunResult(new RunResult.Run("run-s", small.run().started(), small.run().finished(), 0, 1, "exact",
+                TimingMethod.SESSION), small.benchmark(), small.platform(), small.summary(),
+                List.of(new QueryResult("Q6", 1, 80.0, 1, QueryResult.VALIDATED, "exact", null).withMetrics(Map.of(SparkMetrics.INPUT_ROWS, 60_175L))),
+                List.of());
+
+        printer.details(session);
+        printer.summary(session, null);
+
+        assertThat(out.toString()).isEqualTo("""
+                Through a session: rows read per query from Spark Connect's plan metrics; Spark's planning phases, bytes read, \
+                shuffles and spills are not reported through a session (-)
+                Inside Spark per query, medians over the measured executions (bytes in binary units, as Spark's UI):
+                query     plan ms    exec ms rows read       read  shuffled shuf write  shuf read    spilled
+                Q6              -          -     60.2k          -         -          -          -          -
+                TPC-H SF0.01 on duckdb v1.4.4: 1 query executions, 1 validated (1 exact), 0 failed, 0 errors
+                Total 80.0 ms, geometric mean 80.00 ms
+                one query
+                Through a session: rows read per query from Spark Connect's plan metrics; Spark's planning phases, bytes read, \
+                shuffles and spills are not reported through a session
+                """);
+    }
+
+    @Test
     void detailsSaysSoWhenThePlatformReportedNothingPerQuery() {
         StringWriter out = new StringWriter();
         new RunSummaryPrinter(out, dev.benchbox.benchmark.Benchmarks::title)
