@@ -379,7 +379,8 @@ public class PowerRunService {
                     validation).withPhases(execution.phases()).withMetrics(execution.metrics());
         }
         return request.benchmark().check(execution.queryId(), execution.iteration(), ms, execution.rowCount(),
-                request.scaleFactor(), request.validation(), execution.columns(), execution.rows()).withPhases(execution.phases()).withMetrics(execution.metrics());
+                request.scaleFactor(), request.validation(), execution.columns(), execution.rows()).withPhases(execution.phases())
+                .withMetrics(execution.metrics());
     }
 
     /** The summary with the benchmark's metric, over results as the benchmark counts queries. */
