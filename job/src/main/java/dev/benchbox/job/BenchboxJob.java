@@ -28,7 +28,8 @@ import java.util.Map;
  * it generate a benchmark's data instead ({@link DataGeneration}). The manifest says which queries, how often,
  * how tables are found ({@code glue}: the metastore; {@code paths}: temporary views over Parquet locations)
  * and where the output goes. Output, through the Hadoop file system of the output URI: one
- * {@code results/<id>-<iteration>.json} per execution, then {@code summary.json}, written last so that its
+ * {@code results/<id>-<iteration>.json} per execution (its time, Spark's planning phases and what its tasks read and
+ * shuffled, {@link TaskMetricsByQuery}), then {@code summary.json}, written last so that its
  * presence means the run is complete.
  * <p>
  * A failing query is a result, not a failure of the job: its error is recorded and the run goes on, and the

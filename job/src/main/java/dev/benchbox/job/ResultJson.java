@@ -64,7 +64,10 @@ final class ResultJson {
         });
     }
 
-    /** {@code summary.json}: the run's outcome and every execution without its rows; written last. */
+    /**
+     * {@code summary.json}: the run's outcome, the driver's milestones ({@link DriverTimes}) and every execution without
+     * its rows (with its phases and task metrics); written last.
+     */
     static byte[] summary(String runId, String sparkVersion, DriverTimes times, long startedMillis, long endedMillis,
                           List<Execution> executions) {
         boolean failed = executions.stream().anyMatch(e -> e.error() != null);
