@@ -20,7 +20,9 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
  * totals should say what the query needed, not how often it was retried.
  * <p>
  * Listener events arrive asynchronously; {@link #take} waits for Spark's listener bus to drain first, outside the
- * query's timing. Only calls Spark 3.5 and 4.0 both have, so one source builds for both.
+ * query's timing. That wait ({@code SparkContext.listenerBus().waitUntilEmpty}) is Spark-internal ({@code private[spark]},
+ * public to Java), the one way to know every task's end was delivered; Spark 3.5 and 4.0 both have it, as every other
+ * call here, so one source builds for both (and a future Spark without it fails the job's build, not a run).
  */
 final class TaskMetricsByQuery extends SparkListener {
     /** The local property naming the execution a job belongs to. */
