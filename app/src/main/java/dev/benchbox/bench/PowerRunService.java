@@ -195,7 +195,8 @@ public class PowerRunService {
                 new RunResult.Benchmark(benchmark.name(), request.scaleFactor(), batch.stream().map(BatchQuery::id).toList(),
                         request.seed()),
                 new RunResult.PlatformInfo(platform.name(), platform.version(), schema, request.viaSession()
-                        ? Map.of("description", platform.description(), "timing", "through the interactive session, round trip per query")
+                        ? Map.of("description", platform.description(), "timing", "through the interactive session, round trip per query",
+                                "spark_figures", dev.benchbox.results.RunSummaryPrinter.SESSION_FIGURES)
                         : Map.of("description", platform.description())),
                 request.streams() == 1 ? summarize(request, counted)
                         : summarize(request, counted).withThroughput(request.streams(),
@@ -444,17 +445,18 @@ public class PowerRunService {
         double ms = Math.round(execution.elapsedMillis() * 1000) / 1000.0;
         if (execution.failed()) {
             return new QueryResult(execution.queryId(), execution.iteration(), ms, execution.rowCount(),
-                    QueryResult.ERROR, null, execution.error()).withPhases(execution.phases());
+                    QueryResult.ERROR, null, execution.error()).withPhases(execution.phases()).withMetrics(execution.metrics());
         }
         CrossReference.Answer duckdb = crossAnswers.get(execution.queryId());
         if (duckdb != null) {
             dev.benchbox.tpch.Validation validation = request.benchmark().crossCheck(execution.queryId(), duckdb.columns(),
                     duckdb.rows(), execution.columns(), execution.rows());
             return dev.benchbox.benchmark.Checks.result(execution.queryId(), execution.iteration(), ms, execution.rowCount(),
-                    validation).withPhases(execution.phases());
+                    validation).withPhases(execution.phases()).withMetrics(execution.metrics());
         }
         return request.benchmark().check(execution.queryId(), execution.iteration(), ms, execution.rowCount(),
-                request.scaleFactor(), request.validation(), execution.columns(), execution.rows()).withPhases(execution.phases());
+                request.scaleFactor(), request.validation(), execution.columns(), execution.rows()).withPhases(execution.phases())
+                .withMetrics(execution.metrics());
     }
 
     /** The summary with the benchmark's metric, over results as the benchmark counts queries. */

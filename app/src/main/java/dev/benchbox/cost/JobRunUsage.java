@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param region                        the AWS region, which picks the price
  * @param noticedAt                     when the shell saw the run's end (how quickly polling noticed); null if unknown
  * @param tags                          the tags AWS has on the run (cost allocation groups the bill by them); empty if none
+ * @param driver                        the driver's own milestones, when the job reported them; null otherwise
  */
 public record JobRunUsage(
         String jobRunId,
@@ -41,7 +42,16 @@ public record JobRunUsage(
         Architecture architecture,
         String region,
         Instant noticedAt,
-        java.util.Map<String, String> tags) {
+        java.util.Map<String, String> tags,
+        DriverClock driver) {
+
+    /** A run whose driver's milestones are not known (every run but the job's own query runs). */
+    public JobRunUsage(String jobRunId, String name, String kind, String state, ResourceUtilization total, ResourceUtilization billed,
+            long totalExecutionDurationSeconds, Instant createdAt, Instant startedAt, Instant endedAt, Duration queued,
+            Architecture architecture, String region, Instant noticedAt, java.util.Map<String, String> tags) {
+        this(jobRunId, name, kind, state, total, billed, totalExecutionDurationSeconds, createdAt, startedAt, endedAt, queued,
+                architecture, region, noticedAt, tags, null);
+    }
 
     /** A run whose tags are not known. */
     public JobRunUsage(String jobRunId, String name, String kind, String state, ResourceUtilization total, ResourceUtilization billed,
@@ -67,6 +77,12 @@ public record JobRunUsage(
         if (queued != null && queued.isNegative()) {
             throw new IllegalArgumentException("queued duration is negative: " + queued);
         }
+    }
+
+    /** The same run with its driver's milestones. */
+    public JobRunUsage withDriver(DriverClock clock) {
+        return new JobRunUsage(jobRunId, name, kind, state, total, billed, totalExecutionDurationSeconds, createdAt, startedAt, endedAt,
+                queued, architecture, region, noticedAt, tags, clock);
     }
 
     /** The {@link #kind()} of an EMR interactive session, which the ledger keeps beside the job runs. */

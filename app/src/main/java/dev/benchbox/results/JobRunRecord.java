@@ -12,13 +12,24 @@ import java.time.Instant;
 /**
  * A job run behind a benchmark run, as the results file records it: AWS's own resource figures, what ran
  * and what was billed, and their price; the job's overhead (queue, start, teardown) is its wall time minus
- * the queries' in-driver time.
+ * the queries' in-driver time. With the driver's own milestones ({@code driver}, its clock) the run's time splits into
+ * waiting, driver start, queries and teardown ({@code time_split}, {@link JobTimeSplit}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobRunRecord(String jobRunId, String kind, String state, Instant createdAt, Instant startedAt, Instant endedAt,
         Long queuedMs, long totalExecutionDurationSeconds, Long noticedAfterMs, Long wallMs, Double queriesInDriverMs,
         Double overheadMs, ResourceUtilization total, ResourceUtilization billed, BigDecimal totalUsd, BigDecimal billedUsd,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) java.util.Map<String, String> tags) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) java.util.Map<String, String> tags, dev.benchbox.cost.DriverClock driver,
+        JobTimeSplit timeSplit) {
+
+    /** A record without the driver's milestones (a file written before they were recorded, or a run that has none). */
+    public JobRunRecord(String jobRunId, String kind, String state, Instant createdAt, Instant startedAt, Instant endedAt,
+            Long queuedMs, long totalExecutionDurationSeconds, Long noticedAfterMs, Long wallMs, Double queriesInDriverMs,
+            Double overheadMs, ResourceUtilization total, ResourceUtilization billed, BigDecimal totalUsd, BigDecimal billedUsd,
+            java.util.Map<String, String> tags) {
+        this(jobRunId, kind, state, createdAt, startedAt, endedAt, queuedMs, totalExecutionDurationSeconds, noticedAfterMs, wallMs,
+                queriesInDriverMs, overheadMs, total, billed, totalUsd, billedUsd, tags, null, null);
+    }
 
     /** A record with no tags (a file written before they were recorded). */
     public JobRunRecord(String jobRunId, String kind, String state, Instant createdAt, Instant startedAt, Instant endedAt,
@@ -38,7 +49,9 @@ public record JobRunRecord(String jobRunId, String kind, String state, Instant c
                 usage.endedAt(), usage.queueDuration().map(d -> d.toMillis()).orElse(null),
                 usage.totalExecutionDurationSeconds(), usage.noticeDelay().map(d -> d.toMillis()).orElse(null),
                 usage.wallClock().map(d -> d.toMillis()).orElse(null), null, null,
-                usage.total(), usage.billed(), cost.total().total(), cost.billed().total(), usage.tags());
+                usage.total(), usage.billed(), cost.total().total(), cost.billed().total(), usage.tags(), usage.driver(),
+                JobTimeSplit.of(usage.createdAt(), usage.startedAt(), usage.endedAt(), usage.queued() == null ? null
+                        : usage.queued().toMillis(), usage.driver()).orElse(null));
     }
 
     /**
@@ -48,6 +61,7 @@ public record JobRunRecord(String jobRunId, String kind, String state, Instant c
     public JobRunRecord withQueryTime(double inDriverMs) {
         Double overhead = wallMs == null ? null : Math.round((wallMs - inDriverMs) * 1000) / 1000.0;
         return new JobRunRecord(jobRunId, kind, state, createdAt, startedAt, endedAt, queuedMs, totalExecutionDurationSeconds,
-                noticedAfterMs, wallMs, Math.round(inDriverMs * 1000) / 1000.0, overhead, total, billed, totalUsd, billedUsd, tags);
+                noticedAfterMs, wallMs, Math.round(inDriverMs * 1000) / 1000.0, overhead, total, billed, totalUsd, billedUsd, tags,
+                driver, timeSplit);
     }
 }

@@ -94,7 +94,9 @@ public class RunCommands {
                     help = "run once per combination, repeatable: NAME=V1,V2 (e.g. executors=8x4vCPU-16GB,4x8vCPU-32GB, architecture=x86_64,arm64; duckdb: threads, memory_limit)") String[] sweep,
             @ShellOption(value = "--spark-conf", defaultValue = ShellOption.NULL, arity = Integer.MAX_VALUE, help = SparkConfs.HELP
                     + " (this run's job runs)") String[] sparkConfPairs,
-            @ShellOption(value = "--force", defaultValue = "false", help = "generate the data even where this machine looks too small to hold it") boolean force) {
+            @ShellOption(value = "--force", defaultValue = "false", help = "generate the data even where this machine looks too small to hold it") boolean force,
+            @ShellOption(value = "--details", defaultValue = "false", help = "after the queries, a table of what Spark reported per query: "
+                    + "planning and execution time, rows and bytes read, shuffled and spilled") boolean details) {
         // checked before anything connects or runs
         java.util.Map<String, String> sparkConf = dev.benchbox.platform.SparkSettings.parse(sparkConfPairs);
         if (benchmark == null) {
@@ -117,6 +119,9 @@ public class RunCommands {
             throw new BenchboxException("--seed goes without --dry-run: a preview shows the validation queries");
         }
         int streams = streamsGiven == null ? 1 : streamsGiven;
+        if (details && (full || sweep != null || dryRun != null)) {
+            throw new BenchboxException("--details goes with a power run: not with --full, --sweep or --dry-run");
+        }
         if (full) {
             if (queries != null || warmup != 0 || iterations != Integer.parseInt(dev.benchbox.bench.PowerRunRequest.DEFAULT_ITERATIONS) || sweep != null || dryRun != null || !via.equals("job")
                     || !(validate.strip().equalsIgnoreCase("exact") || validate.strip().equalsIgnoreCase("cross")) || !sparkConf.isEmpty() || maxCost != null) {
@@ -188,7 +193,7 @@ public class RunCommands {
         if (request.viaSession()) {
             // the open session has its own Spark settings
             costs.checkMaxCost(maxCost, chosen, request.scaleFactor(), request.warmups() + request.iterations());
-            execute(request);
+            execute(request, details);
             return;
         }
         // the job runs (and their estimate) are tuned to the scale, with --spark-conf over it
@@ -202,7 +207,7 @@ public class RunCommands {
             costs.checkMaxCost(maxCost, chosen, request.scaleFactor(), (request.warmups() + request.iterations()) * request.streams());
             // and the limit holds while they run: passing it cancels them
             try (var cap = costs.capWhileRunning(maxCost)) {
-                execute(request);
+                execute(request, details);
             }
         }
     }
@@ -248,7 +253,7 @@ public class RunCommands {
         return new PowerRunRequest(scaleFactor, selected, warmup, iterations, ValidationMode.parse(validate), streams, benchmark);
     }
 
-    private void execute(PowerRunRequest request) {
+    private void execute(PowerRunRequest request, boolean details) {
         RunSummaryPrinter printer = new RunSummaryPrinter(console.writer(), dev.benchbox.benchmark.Benchmarks::title);
         PowerRunService.Report report;
         try (LoadProgress progress = progressBars.create()) {
@@ -280,6 +285,9 @@ public class RunCommands {
             });
         }
         tableNames.invalidate();
+        if (details) {
+            printer.details(report.result());
+        }
         printer.summary(report.result(), relative(report.file()));
         int bad = report.result().summary().failed() + report.result().summary().errors();
         if (bad > 0) {

@@ -95,6 +95,22 @@ class ResultStoreTest {
     }
 
     @Test
+    void recordsSparksPhasesAndTaskMetricsPerExecutionAndReadsThemBack() throws Exception {
+        java.util.Map<String, Long> metrics = new java.util.LinkedHashMap<>();
+        SparkMetrics.NAMES.forEach(name -> metrics.put(name, (long) name.length()));
+        RunResult spark = new RunResult(RUN.run(), RUN.benchmark(), RUN.platform(), RUN.summary(),
+                RUN.queries().stream().map(q -> q.withPhases(java.util.Map.of("parsing", 2L)).withMetrics(metrics)).toList(), List.of());
+        ResultStore store = new ResultStore(dir);
+        Path file = store.write(spark);
+
+        JsonNode json = store.mapper().readTree(file.toFile());
+        assertThat(json.at("/queries/0/metrics/input_rows").asLong()).isEqualTo(10);
+        assertThat(fieldNames(json.at("/queries/0/metrics"))).containsExactlyElementsOf(SparkMetrics.NAMES);
+        assertThat(store.read(file)).isEqualTo(spark);
+        assertThat(store.mapper().readTree(store.write(RUN).toFile()).at("/queries/0").has("metrics")).as("none when not reported").isFalse();
+    }
+
+    @Test
     void recordsEachQuerysStatisticsAndComputesThemForAFileWrittenWithout() throws Exception {
         ResultStore store = new ResultStore(dir);
         Path file = store.write(RUN);

@@ -101,6 +101,10 @@ class EmrPowerRunIT {
                 .containsPattern("job run \\w+ RUNNING after")
                 .containsPattern("Job run \\w+ SUCCESS: [0-9.]+ s submit to end")
                 .contains("queries ").contains("job overhead ")
+                // where the job run's time went, under its line
+                .containsPattern("\n  [0-9.]+ s = waiting [0-9.]+ s \\+ driver start [0-9.]+ s \\+ queries [0-9.]+ s \\+ teardown [0-9.]+ s\n")
+                // every query's line says how Spark spent its time and what it read
+                .containsPattern("Q6 +iteration 1 .* validated \\(exact\\)  \\[plan \\d+, exec [0-9.]+ ms; read 60.2k rows\\]\n")
                 .contains(" r_name\n").contains(" AFRICA\n").contains("(5 rows")
                 .doesNotContain("Exception").doesNotContain(AwsStandIn.SECRET_KEY);
         // one job run for the whole power run, one for the ad-hoc query
@@ -116,6 +120,14 @@ class EmrPowerRunIT {
                 .isGreaterThanOrEqualTo(job.at("/total/v_cpu_hours").asDouble());
         assertThat(job.at("/billed_usd").decimalValue()).isPositive();
         assertThat(job.at("/overhead_ms").asDouble()).isPositive();
+        // the time split, from GetJobRun's times and the driver's milestones: its parts add up to submit-to-end
+        JsonNode split = job.get("time_split");
+        assertThat(split.get("waiting_ms").asLong() + split.get("driver_start_ms").asLong() + split.get("queries_ms").asLong()
+                + split.get("teardown_ms").asLong()).isEqualTo(job.get("wall_ms").asLong());
+        assertThat(split.get("queries_ms").asDouble()).isGreaterThanOrEqualTo(job.get("queries_in_driver_ms").asDouble() - 22);
+        assertThat(job.at("/driver/first_query").asText()).isNotEmpty();
+        // what each query read, per execution
+        assertThat(results.get("queries")).allSatisfy(q -> assertThat(q.at("/metrics/input_rows").asLong()).isPositive());
 
         // the cost report lists both job runs, billed beside total
         assertThat(output).containsPattern("\\w+ +benchbox power run r-[\\w-]+ +SUCCESS")

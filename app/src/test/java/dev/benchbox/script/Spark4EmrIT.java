@@ -132,6 +132,9 @@ class Spark4EmrIT {
             assertThat(result.at("/summary/passed").asInt()).isEqualTo(22);
             assertThat(result.get("queries")).allSatisfy(q -> assertThat(q.get("validation").asText()).isEqualTo("exact"));
             assertThat(result.get("job_runs")).hasSize(1);
+            // both Spark lines report what each query read (the job's listener) and the job run's time split
+            assertThat(result.get("queries")).allSatisfy(q -> assertThat(q.at("/metrics/input_rows").asLong()).isPositive());
+            assertThat(result.at("/job_runs/0/time_split/queries_ms").asLong()).isPositive();
         }
         assertThat(spark35.at("/configuration/engine/release_label").asText()).isEqualTo("emr-7.13.0");
         assertThat(spark4.at("/configuration/engine/release_label").asText()).isEqualTo("emr-spark-8.0.0");

@@ -132,9 +132,16 @@ class SparkConnectSessionIT {
         assertThat(calls("StartJobRun")).isEqualTo(jobRuns);
 
         // a power run through the session: every query answers there, validated, and no job run starts
-        String power = run("run", "tpch", "--scale", "0.01", "--queries", "1,6,13", "--iterations", "1", "--via", "session");
+        String power = run("run", "tpch", "--scale", "0.01", "--queries", "1,6,13", "--iterations", "1", "--via", "session", "--details");
         assertThat(exitStatus.code()).as(power).isZero();
         assertThat(power).contains("3 query executions, 3 validated (3 exact), 0 failed, 0 errors");
+        // rows read, from the plan metrics Spark Connect sends: all of lineitem for Q1 and Q6; no phases through a session
+        assertThat(power).containsPattern("Q6 +iteration 1 .*validated \\(exact\\)  \\[read 60.2k rows\\]\n")
+                .containsPattern("Q1 +iteration 1 .*validated \\(exact\\)  \\[read 60.2k rows\\]\n")
+                .containsPattern("Q13 +iteration 1 .*  \\[read \\d+(\\.\\d+)?k rows\\]\n")
+                .containsPattern("\nQ6 +- +- +60.2k +- +- +- +- +-\n")
+                .contains("Through a session: rows read per query from Spark Connect's plan metrics; Spark's planning phases, "
+                        + "bytes read, shuffles and spills are not reported through a session");
         assertThat(calls("StartJobRun")).isEqualTo(jobRuns);
 
         // the same values print exactly as on DuckDB

@@ -501,18 +501,22 @@ public final class EmrServerless implements AutoCloseable {
         if (!r.state.equals("SUBMITTED")) {
             return;
         }
-        int limit = r.app.settings.path("schedulerConfiguration").path("maxConcurrentRuns").asInt(Integer.MAX_VALUE);
-        if (r.app.settings.has("schedulerConfiguration") && limit == Integer.MAX_VALUE) {
-            limit = 15; // AWS's default once job queuing is configured
-        }
         long active = r.app.runs.values().stream().filter(o -> o != r && isActive(o)).count();
-        if (active >= limit) {
+        if (active >= concurrencyLimit(r.app)) {
             setState(r, "QUEUED");
             r.queuedAt = r.updatedAt;
             return;
         }
         setState(r, "PENDING");
         scheduleJobs(r.app);
+    }
+
+    private static int concurrencyLimit(App app) {
+        int limit = app.settings.path("schedulerConfiguration").path("maxConcurrentRuns").asInt(Integer.MAX_VALUE);
+        if (app.settings.has("schedulerConfiguration") && limit == Integer.MAX_VALUE) {
+            limit = 15; // AWS's default once job queuing is configured
+        }
+        return limit;
     }
 
     private static boolean isActive(Run r) {
@@ -620,14 +624,20 @@ public final class EmrServerless implements AutoCloseable {
     }
 
     private void promoteQueued(App app) {
+        if (app.runs.values().stream().filter(EmrServerless::isActive).count() >= concurrencyLimit(app)) {
+            return; // what ended held no slot (it was queued itself): the limit is still reached
+        }
         app.runs.values().stream().filter(o -> o.state.equals("QUEUED")).findFirst().ifPresent(q -> {
-            q.queuedMillis = Duration.between(q.queuedAt, now()).toMillis();
             setState(q, "PENDING"); // a slot is free: straight on, as AWS does, not back through SUBMITTED
             scheduleJobs(app);
         });
     }
 
     private void setState(Run r, String state) {
+        if (r.state != null && r.state.equals("QUEUED") && !state.equals("QUEUED")) {
+            // however it leaves the queue (a free slot, cancelled, the application stopped): the time it waited there
+            r.queuedMillis = Duration.between(r.queuedAt, now()).toMillis();
+        }
         r.state = state;
         r.history.add(state);
         r.updatedAt = now();

@@ -237,6 +237,51 @@ class EmrServerlessStandInTest {
     }
 
     @Test
+    void getJobRunReportsTheTimesOfItsStateMachineTruthfully() {
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T10:00:00Z"));
+        java.util.concurrent.CountDownLatch first = new java.util.concurrent.CountDownLatch(1);
+        aws.reset(aws.config().withClock(clock).withExecutor(request -> {
+            if (request.entryPointArguments().contains("first")) {
+                first.await(); // the slot stays taken until the test lets it go
+            }
+            clock.advance(Duration.ofSeconds(30)); // each run computes for 30 s on the stand-in's clock
+            return JobResult.success();
+        }));
+        emr = aws.emrServerlessClient();
+        String id = emr.createApplication(b -> b.releaseLabel("emr-7.5.0").type("SPARK")
+                .schedulerConfiguration(s -> s.maxConcurrentRuns(1))).applicationId();
+        created(id);
+        String running = emr.startJobRun(b -> b.applicationId(id).executionRoleArn(AwsStandIn.EXECUTION_ROLE)
+                .jobDriver(d -> d.sparkSubmit(s -> s.entryPoint("s3://b/job.jar").entryPointArguments("first")))).jobRunId();
+        awaitRun(id, running, JobRunState.RUNNING);
+        String queued = submit(id).jobRunId();
+        String cancelled = submit(id).jobRunId();
+        awaitRun(id, cancelled, JobRunState.QUEUED);
+
+        clock.advance(Duration.ofSeconds(12));
+        emr.cancelJobRun(b -> b.applicationId(id).jobRunId(cancelled));
+        clock.advance(Duration.ofSeconds(5));
+        first.countDown();
+        awaitRun(id, queued, JobRunState.SUCCESS);
+
+        software.amazon.awssdk.services.emrserverless.model.JobRun ran = emr.getJobRun(b -> b.applicationId(id).jobRunId(queued)).jobRun();
+        // queued from its submission until the first run ended (17 s, then the first run's 30 s), then 30 s RUNNING
+        assertThat(ran.queuedDurationMilliseconds()).isEqualTo(17_000L + 30_000L);
+        assertThat(java.time.Duration.between(ran.createdAt(), ran.startedAt())).isGreaterThanOrEqualTo(Duration.ofMillis(47_000));
+        assertThat(java.time.Duration.between(ran.startedAt(), ran.endedAt())).isEqualTo(Duration.ofSeconds(30));
+        assertThat(ran.totalExecutionDurationSeconds()).isEqualTo(30);
+        assertThat(ran.attemptCreatedAt()).isEqualTo(ran.createdAt());
+        software.amazon.awssdk.services.emrserverless.model.JobRun gone = emr.getJobRun(b -> b.applicationId(id).jobRunId(cancelled)).jobRun();
+        // cancelled while queued: it never ran, and its 12 s in the queue are reported
+        assertThat(gone.state()).isEqualTo(JobRunState.CANCELLED);
+        assertThat(gone.queuedDurationMilliseconds()).isEqualTo(12_000L);
+        assertThat(gone.startedAt()).isNull();
+        assertThat(gone.totalExecutionDurationSeconds()).isZero();
+        // never queued: nothing to report
+        assertThat(emr.getJobRun(b -> b.applicationId(id).jobRunId(running)).jobRun().queuedDurationMilliseconds()).isNull();
+    }
+
+    @Test
     void idleApplicationStopsAfterItsIdleTimeout() {
         aws.reset(aws.config().withMinute(Duration.ofMillis(20)).withExecutor(r -> JobResult.success()));
         emr = aws.emrServerlessClient();

@@ -28,7 +28,8 @@ import java.util.Map;
  * it generate a benchmark's data instead ({@link DataGeneration}). The manifest says which queries, how often,
  * how tables are found ({@code glue}: the metastore; {@code paths}: temporary views over Parquet locations)
  * and where the output goes. Output, through the Hadoop file system of the output URI: one
- * {@code results/<id>-<iteration>.json} per execution, then {@code summary.json}, written last so that its
+ * {@code results/<id>-<iteration>.json} per execution (its time, Spark's planning phases and what its tasks read and
+ * shuffled, {@link TaskMetricsByQuery}), then {@code summary.json}, written last so that its
  * presence means the run is complete.
  * <p>
  * A failing query is a result, not a failure of the job: its error is recorded and the run goes on, and the
@@ -50,9 +51,11 @@ public final class BenchboxJob {
         if (args.length != 1) {
             throw new IllegalArgumentException("usage: BenchboxJob <manifest-uri>, got " + Arrays.toString(args));
         }
+        DriverTimes times = DriverTimes.starting();
         // No enableHiveSupport(): EMR's spark-defaults already select the Hive catalog (with Glue as its
         // metastore when the job sets the client factory), and builder options cannot change an existing session.
         SparkSession spark = SparkSession.builder().appName("benchbox").getOrCreate();
+        times = times.ready();
         try {
             Configuration hadoop = spark.sparkContext().hadoopConfiguration();
             byte[] bytes = read(args[0], hadoop);
@@ -71,13 +74,13 @@ public final class BenchboxJob {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("bad manifest " + args[0] + ": " + e.getMessage(), e);
             }
-            new BenchboxJob().run(spark, manifest, hadoop);
+            new BenchboxJob().run(spark, manifest, hadoop, times);
         } finally {
             spark.stop();
         }
     }
 
-    private void run(SparkSession spark, JobManifest manifest, Configuration hadoop) throws IOException {
+    private void run(SparkSession spark, JobManifest manifest, Configuration hadoop, DriverTimes times) throws IOException {
         long started = System.currentTimeMillis();
         log("run " + manifest.runId() + ": " + manifest.queries().size() + " queries, " + manifest.warmups()
                 + " warm-up(s), " + manifest.iterations() + " iteration(s), catalog " + manifest.catalog());
@@ -92,22 +95,30 @@ public final class BenchboxJob {
         Path output = new Path(URI.create(manifest.output()));
         FileSystem fs = output.getFileSystem(hadoop);
         List<Execution> executions = new ArrayList<>();
+        TaskMetricsByQuery metrics = new TaskMetricsByQuery();
+        spark.sparkContext().addSparkListener(metrics);
         for (int round = 0; round < manifest.warmups() + manifest.iterations(); round++) {
             boolean warmup = round < manifest.warmups();
             int iteration = warmup ? 0 : round - manifest.warmups() + 1;
             for (JobManifest.Query query : manifest.queries()) {
                 String key = "results/" + JobManifest.fileName(query.id()) + "-" + (warmup ? "warmup-" + (round + 1) : iteration) + ".json";
-                Execution execution = execute(spark, query, iteration, warmup, manifest.maxRows(), key);
+                spark.sparkContext().setLocalProperty(TaskMetricsByQuery.PROPERTY, key);
+                Execution execution;
+                try {
+                    execution = execute(spark, query, iteration, warmup, manifest.maxRows(), key);
+                } finally {
+                    spark.sparkContext().setLocalProperty(TaskMetricsByQuery.PROPERTY, null);
+                }
+                execution = execution.withMetrics(metrics.take(spark.sparkContext(), key));
                 write(fs, new Path(output, key), ResultJson.execution(manifest.runId(), execution));
                 log(query.id() + (warmup ? " warm-up " + (round + 1) : " iteration " + iteration) + ": "
                         + (execution.error() == null ? execution.nanos() / 1_000_000 + " ms, " + execution.rows() + " rows"
                         : "failed: " + firstLine(execution.error())));
-                executions.add(new Execution(execution.id(), execution.iteration(), execution.warmup(), execution.nanos(),
-                        execution.rows(), List.of(), List.of(), execution.error(), key, execution.phases())); // the summary needs no rows
+                executions.add(execution.withoutRows()); // the summary needs no rows
             }
         }
         write(fs, new Path(output, "summary.json"),
-                ResultJson.summary(manifest.runId(), spark.version(), started, System.currentTimeMillis(), executions));
+                ResultJson.summary(manifest.runId(), spark.version(), times, started, System.currentTimeMillis(), executions));
         log("run " + manifest.runId() + " done: " + executions.stream().filter(e -> e.error() != null).count()
                 + " failed execution(s) of " + executions.size());
     }
@@ -134,6 +145,7 @@ public final class BenchboxJob {
         List<StructField> fields = List.of();
         List<Row> kept = new ArrayList<>();
         long rows = 0;
+        long startedAt = System.currentTimeMillis();
         long started = System.nanoTime();
         Dataset<Row> result = null;
         try {
@@ -148,11 +160,12 @@ public final class BenchboxJob {
                 rows++;
             }
             long elapsed = System.nanoTime() - started;
-            return new Execution(query.id(), iteration, warmup, elapsed, rows, fields, kept, null, key, Phases.of(result));
+            return new Execution(query.id(), iteration, warmup, elapsed, rows, fields, kept, null, key, Phases.of(result), Map.of(),
+                    startedAt);
         } catch (Exception e) { // Spark throws checked SparkExceptions without declaring them
             long elapsed = System.nanoTime() - started;
             return new Execution(query.id(), iteration, warmup, elapsed, 0, fields, List.of(), message(e), key,
-                    result == null ? Map.of() : Phases.of(result));
+                    result == null ? Map.of() : Phases.of(result), Map.of(), startedAt);
         }
     }
 

@@ -20,9 +20,12 @@ import static java.util.Objects.requireNonNull;
  * @param error     the error message, or null on success
  * @param resultKey the result file, relative to the output prefix
  * @param phases    Spark's planning phases ({@link Phases}) in milliseconds, within {@code nanos}; empty when unknown
+ * @param metrics   what the execution's tasks read, shuffled and spilled ({@link TaskMetricsByQuery}); empty when unknown
+ * @param startedAt when the driver submitted the SQL, its wall clock in epoch milliseconds
  */
 record Execution(String id, int iteration, boolean warmup, long nanos, long rows, List<StructField> fields,
-                 List<Row> kept, String error, String resultKey, java.util.Map<String, Long> phases) {
+                 List<Row> kept, String error, String resultKey, java.util.Map<String, Long> phases,
+                 java.util.Map<String, Long> metrics, long startedAt) {
 
     Execution {
         requireNonNull(id, "id is null");
@@ -30,5 +33,16 @@ record Execution(String id, int iteration, boolean warmup, long nanos, long rows
         kept = List.copyOf(kept);
         requireNonNull(resultKey, "resultKey is null");
         phases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phases));
+        metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+    }
+
+    /** The same execution with its task metrics, once Spark's listener bus has them all. */
+    Execution withMetrics(java.util.Map<String, Long> taskMetrics) {
+        return new Execution(id, iteration, warmup, nanos, rows, fields, kept, error, resultKey, phases, taskMetrics, startedAt);
+    }
+
+    /** The summary's copy: no rows. */
+    Execution withoutRows() {
+        return new Execution(id, iteration, warmup, nanos, rows, List.of(), List.of(), error, resultKey, phases, metrics, startedAt);
     }
 }

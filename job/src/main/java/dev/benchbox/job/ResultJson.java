@@ -41,6 +41,7 @@ final class ResultJson {
             g.writeNumber(millis(e.nanos()));
             g.writeNumberField("rows", e.rows());
             phases(g, e);
+            metrics(g, e);
             g.writeArrayFieldStart("columns");
             for (StructField field : e.fields()) {
                 g.writeStartObject();
@@ -63,8 +64,12 @@ final class ResultJson {
         });
     }
 
-    /** {@code summary.json}: the run's outcome and every execution without its rows; written last. */
-    static byte[] summary(String runId, String sparkVersion, long startedMillis, long endedMillis, List<Execution> executions) {
+    /**
+     * {@code summary.json}: the run's outcome, the driver's milestones ({@link DriverTimes}) and every execution without
+     * its rows (with its phases and task metrics); written last.
+     */
+    static byte[] summary(String runId, String sparkVersion, DriverTimes times, long startedMillis, long endedMillis,
+                          List<Execution> executions) {
         boolean failed = executions.stream().anyMatch(e -> e.error() != null);
         return write(g -> {
             g.writeStartObject();
@@ -72,6 +77,7 @@ final class ResultJson {
             g.writeStringField("status", failed ? "FAILED_QUERIES" : "SUCCEEDED");
             g.writeNumberField("started", startedMillis);
             g.writeNumberField("ended", endedMillis);
+            times.write(g, executions);
             g.writeStringField("spark_version", sparkVersion);
             g.writeArrayFieldStart("executions");
             for (Execution e : executions) {
@@ -83,6 +89,7 @@ final class ResultJson {
                 g.writeNumber(millis(e.nanos()));
                 g.writeNumberField("rows", e.rows());
                 phases(g, e);
+                metrics(g, e);
                 g.writeStringField("error", e.error());
                 g.writeStringField("result", e.resultKey());
                 g.writeEndObject();
@@ -100,6 +107,18 @@ final class ResultJson {
         g.writeObjectFieldStart("phases_ms");
         for (java.util.Map.Entry<String, Long> phase : e.phases().entrySet()) {
             g.writeNumberField(phase.getKey(), phase.getValue());
+        }
+        g.writeEndObject();
+    }
+
+    /** {@code "metrics": {"input_rows": 60175, ...}}: what the execution's tasks read, shuffled and spilled. */
+    private static void metrics(JsonGenerator g, Execution e) throws IOException {
+        if (e.metrics().isEmpty()) {
+            return;
+        }
+        g.writeObjectFieldStart("metrics");
+        for (java.util.Map.Entry<String, Long> metric : e.metrics().entrySet()) {
+            g.writeNumberField(metric.getKey(), metric.getValue());
         }
         g.writeEndObject();
     }

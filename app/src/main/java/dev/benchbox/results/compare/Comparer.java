@@ -91,6 +91,7 @@ public final class Comparer {
 
         List<Map<String, double[]>> samples = runs.stream().map(r -> warmSamples(r.result())).toList();
         List<Map<String, Comparison.Phases>> phases = runs.stream().map(r -> phases(r.result())).toList();
+        List<Map<String, Map<String, Double>>> metrics = runs.stream().map(r -> metrics(r.result())).toList();
         List<Comparison.Regression> regressions = new ArrayList<>();
         // first each judged pair's p-value, per run, so the adjustment sees all of a run's queries at once
         List<Map<String, Double>> qValues = new ArrayList<>();
@@ -128,10 +129,10 @@ public final class Comparer {
                     cells.add(new Comparison.Cell(label, null, null, null, Change.MISSING));
                 } else if (i == baseline) {
                     cells.add(new Comparison.Cell(label, s.medianMs(), s.cv(), null, Change.BASELINE, s.samples(), low, high, cold, null,
-                            phases.get(i).get(id), null));
+                            phases.get(i).get(id), null, metrics.get(i).get(id), null));
                 } else if (b == null) {
                     cells.add(new Comparison.Cell(label, s.medianMs(), s.cv(), null, Change.MISSING, s.samples(), low, high, cold, null,
-                            phases.get(i).get(id), null));
+                            phases.get(i).get(id), null, metrics.get(i).get(id), null));
                 } else {
                     double ratio = s.medianMs() / b.medianMs();
                     Double q = qValues.get(i).get(id);
@@ -156,7 +157,8 @@ public final class Comparer {
                     boolean changed = change == Change.FASTER || change == Change.SLOWER || change == Change.REGRESSION;
                     cells.add(new Comparison.Cell(label, s.medianMs(), s.cv(), round(ratio, 4), change, s.samples(), low, high, cold,
                             q == null ? null : round(q, 6), phases.get(i).get(id),
-                            changed ? moved(phases.get(baseline).get(id), phases.get(i).get(id)) : null));
+                            changed ? moved(phases.get(baseline).get(id), phases.get(i).get(id)) : null, metrics.get(i).get(id),
+                            metricChanges(metrics.get(baseline).get(id), metrics.get(i).get(id))));
                 }
             }
             rows.add(new Comparison.QueryRow(id, cells));
@@ -297,17 +299,8 @@ public final class Comparer {
      * executions lack phases has none (medians over part of the samples would not match its time's).
      */
     static Map<String, Comparison.Phases> phases(RunResult result) {
-        Map<String, List<QueryResult>> warm = new java.util.LinkedHashMap<>();
-        Map<String, List<QueryResult>> cold = new java.util.LinkedHashMap<>();
-        for (QueryResult query : result.queries()) {
-            if (!QueryResult.ERROR.equals(query.status())) {
-                (result.run().warmups() == 0 && query.iteration() == 1 ? cold : warm).computeIfAbsent(query.id(), id -> new ArrayList<>())
-                        .add(query);
-            }
-        }
-        cold.forEach(warm::putIfAbsent);
         Map<String, Comparison.Phases> phases = new java.util.LinkedHashMap<>();
-        warm.forEach((id, executions) -> {
+        samples(result).forEach((id, executions) -> {
             if (executions.stream().anyMatch(q -> q.phasesMs().isEmpty())) {
                 return;
             }
@@ -319,6 +312,61 @@ public final class Comparer {
             phases.put(id, new Comparison.Phases(round(planning, 1), round(execution, 1), medians));
         });
         return phases;
+    }
+
+    /** Each query's executions that {@link #warmSamples} takes: the warm ones, or the cold one when there is no other. */
+    private static Map<String, List<QueryResult>> samples(RunResult result) {
+        Map<String, List<QueryResult>> warm = new java.util.LinkedHashMap<>();
+        Map<String, List<QueryResult>> cold = new java.util.LinkedHashMap<>();
+        for (QueryResult query : result.queries()) {
+            if (!QueryResult.ERROR.equals(query.status())) {
+                (result.run().warmups() == 0 && query.iteration() == 1 ? cold : warm).computeIfAbsent(query.id(), id -> new ArrayList<>())
+                        .add(query);
+            }
+        }
+        cold.forEach(warm::putIfAbsent);
+        return warm;
+    }
+
+    /** How far apart two medians of one of Spark's figures must be to count as changed: 5% of the larger. */
+    public static final double METRIC_CHANGE = 0.05;
+
+    /**
+     * Each query's task metrics as medians over the same executions {@link #warmSamples} takes; a query some of whose
+     * executions lack them has none.
+     */
+    static Map<String, Map<String, Double>> metrics(RunResult result) {
+        Map<String, List<QueryResult>> samples = samples(result);
+        Map<String, Map<String, Double>> metrics = new java.util.LinkedHashMap<>();
+        samples.forEach((id, executions) -> {
+            if (executions.stream().anyMatch(q -> q.metrics().isEmpty())) {
+                return;
+            }
+            Map<String, Double> medians = new java.util.LinkedHashMap<>();
+            executions.forEach(q -> q.metrics().keySet().forEach(name -> medians.putIfAbsent(name, 0.0)));
+            if (executions.stream().anyMatch(q -> !q.metrics().keySet().containsAll(medians.keySet()))) {
+                return; // not the same figures in every execution: no median of them
+            }
+            medians.replaceAll((name, zero) -> median(executions.stream().mapToDouble(q -> q.metrics().get(name))));
+            metrics.put(id, medians);
+        });
+        return metrics;
+    }
+
+    /** The figures both have that differ by more than {@link #METRIC_CHANGE} of the larger; null without both. */
+    static List<Comparison.MetricChange> metricChanges(Map<String, Double> base, Map<String, Double> run) {
+        if (base == null || run == null) {
+            return null;
+        }
+        List<Comparison.MetricChange> changes = new ArrayList<>();
+        for (Map.Entry<String, Double> figure : run.entrySet()) {
+            Double before = base.get(figure.getKey());
+            double after = figure.getValue();
+            if (before != null && Math.abs(after - before) > METRIC_CHANGE * Math.max(Math.abs(after), Math.abs(before))) {
+                changes.add(new Comparison.MetricChange(figure.getKey(), before, after));
+            }
+        }
+        return changes;
     }
 
     private static double planningMs(QueryResult query) {

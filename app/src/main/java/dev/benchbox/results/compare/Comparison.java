@@ -100,10 +100,26 @@ public record Comparison(String benchmark, double scaleFactor, String baseline, 
      * @param q the Benjamini–Hochberg adjusted p-value of the difference from the baseline; null when not judged
      * @param phases the median planning and execution time over the same samples, when the run recorded Spark's phases
      * @param moved when the query changed and both it and the baseline have phases: the phase that moved most
+     * @param metrics what Spark's tasks read, shuffled and spilled ({@link dev.benchbox.results.SparkMetrics}' names), as
+     *     medians over the same samples, when the run recorded them
+     * @param metricChanges against the baseline, the figures that differ by more than {@link Comparer#METRIC_CHANGE}
+     *     (whether the query's time changed or not: a plan that reads less is news either way); null when either has none
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Cell(String run, Double medianMs, Double cv, Double ratio, Change change, Integer samples, Double ciLowMs,
-            Double ciHighMs, Double coldMs, Double q, Phases phases, Moved moved) {
+            Double ciHighMs, Double coldMs, Double q, Phases phases, Moved moved, java.util.Map<String, Double> metrics,
+            List<MetricChange> metricChanges) {
+        /** A cell without Spark's task metrics. */
+        public Cell(String run, Double medianMs, Double cv, Double ratio, Change change, Integer samples, Double ciLowMs,
+                Double ciHighMs, Double coldMs, Double q, Phases phases, Moved moved) {
+            this(run, medianMs, cv, ratio, change, samples, ciLowMs, ciHighMs, coldMs, q, phases, moved, null, null);
+        }
+
+        public Cell {
+            metrics = metrics == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+            metricChanges = metricChanges == null ? null : List.copyOf(metricChanges);
+        }
+
         /** A cell without samples (missing, or as recorded before intervals were). */
         public Cell(String run, Double medianMs, Double cv, Double ratio, Change change) {
             this(run, medianMs, cv, ratio, change, null, null, null, null, null);
@@ -127,6 +143,21 @@ public record Comparison(String benchmark, double scaleFactor, String baseline, 
     public record Phases(double planningMs, double executionMs, java.util.Map<String, Double> phasesMs) {
         public Phases {
             phasesMs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phasesMs));
+        }
+    }
+
+    /**
+     * One of Spark's figures that differs from the baseline's.
+     *
+     * @param metric its name ({@code input_rows}, ...)
+     * @param baseline the baseline's median
+     * @param value this run's median
+     */
+    public record MetricChange(String metric, double baseline, double value) {
+        /** {@code rows read 60.2k -> 30.1k}. */
+        public String describe() {
+            return dev.benchbox.results.SparkMetrics.label(metric) + " " + dev.benchbox.results.SparkMetrics.format(metric, baseline) + " -> "
+                    + dev.benchbox.results.SparkMetrics.format(metric, value);
         }
     }
 

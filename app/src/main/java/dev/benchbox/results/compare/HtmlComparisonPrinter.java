@@ -94,6 +94,19 @@ public final class HtmlComparisonPrinter implements ComparisonPrinter {
             html.append("</tbody></table>\n");
         }
 
+        java.util.List<String> read = TextComparisonPrinter.metricChanges(c, label -> label);
+        if (read != null) {
+            String within = Math.round(Comparer.METRIC_CHANGE * 100) + "%";
+            if (read.isEmpty()) {
+                html.append("<p>What Spark read and shuffled: as the baseline's for every query (within ").append(within).append(")</p>\n");
+            } else {
+                html.append("<p>What Spark read and shuffled, where it differs from the baseline's by more than ").append(within)
+                        .append(":</p>\n<ul class=\"metrics\">\n");
+                read.forEach(line -> html.append("<li>").append(escape(line)).append("</li>\n"));
+                html.append("</ul>\n");
+            }
+        }
+
         html.append("<table class=\"runs\"><thead><tr><th>run</th><th>platform</th><th>configuration (what differs)</th><th>answers</th><th>iterations</th>"
                 + "<th>speedup</th><th>Power@Size</th><th>billed USD</th><th>Power@Size per USD</th></tr></thead><tbody>\n");
         for (Comparison.RunColumn run : c.runs()) {

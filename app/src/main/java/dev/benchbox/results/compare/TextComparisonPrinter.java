@@ -59,6 +59,18 @@ final class TextComparisonPrinter implements ComparisonPrinter {
             out.println("Inside Spark: median ms per query planning (plan: parsing to the physical plan) and executing (exec)");
             table(phases(comparison, names), out);
         }
+        List<String> read = metricChanges(comparison, names::of);
+        if (read != null) {
+            blank(out);
+            if (read.isEmpty()) {
+                out.println("What Spark read and shuffled: as the baseline's for every query (within "
+                        + Math.round(Comparer.METRIC_CHANGE * 100) + "%)");
+            } else {
+                out.println("What Spark read and shuffled, where it differs from the baseline's by more than "
+                        + Math.round(Comparer.METRIC_CHANGE * 100) + "%:");
+                read.forEach(line -> out.println((markdown ? "- " : "  ") + line));
+            }
+        }
         blank(out);
         table(runs(comparison, names), out);
         if (comparison.thresholdPct() != null) {
@@ -165,6 +177,28 @@ final class TextComparisonPrinter implements ComparisonPrinter {
         }
         table.add(geomean);
         return table;
+    }
+
+    /**
+     * One line per query and run whose task metrics differ from the baseline's ({@code Q6 2: rows read 60.2k -> 30.1k});
+     * empty when all that could be compared is the same; null when no run beside the baseline has figures to compare.
+     */
+    static List<String> metricChanges(Comparison c, java.util.function.Function<String, String> name) {
+        boolean compared = false;
+        List<String> lines = new ArrayList<>();
+        for (Comparison.QueryRow row : c.queries()) {
+            for (Comparison.Cell cell : row.cells()) {
+                if (cell.metricChanges() == null) {
+                    continue;
+                }
+                compared = true;
+                if (!cell.metricChanges().isEmpty()) {
+                    lines.add(row.id() + " " + name.apply(cell.run()) + ": "
+                            + cell.metricChanges().stream().map(Comparison.MetricChange::describe).collect(Collectors.joining(", ")));
+                }
+            }
+        }
+        return compared ? lines : null;
     }
 
     /** Whether some query of some run has Spark's phases: only then is there a phases table. */

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.benchbox.BenchboxException;
 import dev.benchbox.results.EngineConfiguration;
 import dev.benchbox.results.JobRunRecord;
+import dev.benchbox.results.JobTimeSplit;
 import dev.benchbox.results.RunConfiguration;
 import dev.benchbox.results.compare.Comparison;
 import dev.benchbox.results.compare.HtmlComparisonPrinter;
@@ -170,19 +171,32 @@ public final class ReportWriter {
         if (!any) {
             return "<p class=\"note\">No job runs: these runs ran in-process.</p>\n";
         }
-        StringBuilder html = new StringBuilder("<p class=\"note\">Each power run is one job run: queued, then start-up and "
-                + "teardown (the job's wall time less its queue and the queries' time in the driver), then the queries.</p>\n"
+        StringBuilder html = new StringBuilder("<p class=\"note\">Each power run is one job run, submitted to ended: waiting "
+                + "(queued while the application was at its limit, then for the driver's worker), driver start (launch, the JVM, "
+                + "Spark, the catalog), the queries (first submitted to last answered, results written between them) and teardown. "
+                + "Waiting is on AWS's clock, the queries on the driver's; driver start and teardown span both, so a skew between "
+                + "the two UTC clocks moves time between them, never the total. A job that did not report its milestones shows "
+                + "start-up and teardown together (its wall time less its queue and the queries' time in the driver).</p>\n"
                 + "<div class=\"chart\" style=\"height:" + Math.max(160, 60 + 40 * countJobs(runs)) + "px\">"
                 + "<canvas id=\"chart-jobs\" role=\"img\" aria-label=\"job run times\"></canvas></div>\n"
-                + "<table class=\"jobs\"><thead><tr><th>run</th><th>job run</th><th>state</th><th>queued s</th>"
-                + "<th>start-up and teardown s</th><th>queries s</th><th>submit to end s</th><th>billed USD</th></tr></thead><tbody>\n");
+                + "<table class=\"jobs\"><thead><tr><th>run</th><th>job run</th><th>state</th><th>waiting s (queued)</th>"
+                + "<th>driver start s (Spark up)</th><th>queries s</th><th>teardown s</th><th>submit to end s</th><th>billed USD</th>"
+                + "</tr></thead><tbody>\n");
         for (NamedResult run : runs) {
             for (JobRunRecord job : run.result().jobRuns()) {
                 html.append("<tr><td>").append(escape(run.label())).append("</td><td>").append(escape(job.jobRunId()))
-                        .append("</td><td>").append(escape(job.state())).append("</td>")
-                        .append(seconds(job.queuedMs() == null ? null : job.queuedMs().doubleValue()))
-                        .append(seconds(startup(job))).append(seconds(job.queriesInDriverMs()))
-                        .append(seconds(job.wallMs() == null ? null : job.wallMs().doubleValue()))
+                        .append("</td><td>").append(escape(job.state())).append("</td>");
+                JobTimeSplit split = job.timeSplit();
+                if (split != null) {
+                    html.append(secondsWith(split.waitingMs(), split.queuedMs())).append(secondsWith(split.driverStartMs(), split.sparkStartMs()))
+                            .append(seconds((double) split.queriesMs())).append(seconds((double) split.teardownMs()));
+                } else {
+                    html.append(seconds(job.queuedMs() == null ? null : job.queuedMs().doubleValue()))
+                            .append("<td class=\"n\" colspan=\"2\">").append(startup(job) == null ? "-"
+                                    : String.format(Locale.ROOT, "%.1f", startup(job) / 1000) + " start-up and teardown")
+                            .append("</td>").append(seconds(job.queriesInDriverMs()));
+                }
+                html.append(seconds(job.wallMs() == null ? null : job.wallMs().doubleValue()))
                         .append("<td class=\"n\">").append(job.billedUsd() == null ? "-" : escape(job.billedUsd().setScale(4, java.math.RoundingMode.HALF_UP).toPlainString()))
                         .append("</td></tr>\n");
             }
@@ -200,6 +214,12 @@ public final class ReportWriter {
             return null;
         }
         return Math.max(0, job.overheadMs() - (job.queuedMs() == null ? 0 : job.queuedMs()));
+    }
+
+    /** {@code 40.1 (0.0)}: a part with what it includes, when known. */
+    private static String secondsWith(long ms, Long ofWhichMs) {
+        return "<td class=\"n\">" + String.format(Locale.ROOT, "%.1f", ms / 1000.0)
+                + (ofWhichMs == null ? "" : String.format(Locale.ROOT, " (%.1f)", ofWhichMs / 1000.0)) + "</td>";
     }
 
     private static String seconds(Double ms) {
@@ -259,10 +279,16 @@ public final class ReportWriter {
         for (NamedResult run : runs) {
             for (JobRunRecord job : run.result().jobRuns()) {
                 ObjectNode j = jobs.addObject().put("label", run.label() + " " + job.jobRunId());
-                j.put("queued", job.queuedMs() == null ? 0 : job.queuedMs() / 1000.0);
-                Double startup = startup(job);
-                j.put("startup", startup == null ? 0 : startup / 1000.0);
-                j.put("queries", job.queriesInDriverMs() == null ? 0 : job.queriesInDriverMs() / 1000.0);
+                JobTimeSplit split = job.timeSplit();
+                if (split != null) {
+                    j.put("waiting", split.waitingMs() / 1000.0).put("driver", split.driverStartMs() / 1000.0)
+                            .put("queries", split.queriesMs() / 1000.0).put("teardown", split.teardownMs() / 1000.0).put("startup", 0);
+                } else {
+                    j.put("waiting", job.queuedMs() == null ? 0 : job.queuedMs() / 1000.0).put("driver", 0).put("teardown", 0);
+                    Double startup = startup(job);
+                    j.put("startup", startup == null ? 0 : startup / 1000.0);
+                    j.put("queries", job.queriesInDriverMs() == null ? 0 : job.queriesInDriverMs() / 1000.0);
+                }
             }
         }
         return data;
@@ -350,9 +376,11 @@ public final class ReportWriter {
                   data: {
                     labels: data.jobs.map(j => j.label),
                     datasets: [
-                      {label: 'queued', data: data.jobs.map(j => j.queued), backgroundColor: '#8c959f'},
-                      {label: 'start-up and teardown', data: data.jobs.map(j => j.startup), backgroundColor: '#d4a72c'},
-                      {label: 'queries', data: data.jobs.map(j => j.queries), backgroundColor: '#0969da'}
+                      {label: 'waiting', data: data.jobs.map(j => j.waiting), backgroundColor: '#8c959f'},
+                      {label: 'driver start', data: data.jobs.map(j => j.driver), backgroundColor: '#d4a72c'},
+                      {label: 'start-up and teardown (not split)', data: data.jobs.map(j => j.startup), backgroundColor: '#bf8700'},
+                      {label: 'queries', data: data.jobs.map(j => j.queries), backgroundColor: '#0969da'},
+                      {label: 'teardown', data: data.jobs.map(j => j.teardown), backgroundColor: '#fb8f44'}
                     ]
                   },
                   options: {indexAxis: 'y', maintainAspectRatio: false,

@@ -44,6 +44,14 @@ class CompareJsonSchemaTest {
     }
 
     @Test
+    void taskMetricsAndWhatChangedMatchTheSchema() throws Exception {
+        JsonNode json = json(ComparisonPrinterTest.METRICS);
+
+        assertThat(SCHEMA.validate(json)).isEmpty();
+        assertThat(json.at("/queries/1/cells/1/metric_changes/0/metric").asText()).isEqualTo("input_rows");
+    }
+
+    @Test
     void phasesAndThePhaseThatMovedMatchTheSchema() throws Exception {
         JsonNode json = json(ComparisonPrinterTest.PHASES);
 

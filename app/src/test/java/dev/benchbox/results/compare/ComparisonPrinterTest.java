@@ -219,10 +219,49 @@ class ComparisonPrinterTest {
                 "Q6 25.0 175.0 26.0 164.0", "Q18 100.0 800.0 580.0 820.0", "Q3 10.0 390.0 - -");
     }
 
+    /** Q6 reads half of what it read (pruned), Q1 the same within 5%, Q3 has figures only in the baseline. */
+    static final Comparison METRICS = new Comparer().compare(List.of(
+            named("x86", Fixtures.withMetrics(Fixtures.withMetrics(Fixtures.withMetrics(
+                    Fixtures.emr("x86_64", 3, "0.20", 2000, 60000, 30000, stat("Q1", 1000, 0.02), stat("Q6", 200, 0.05),
+                            stat("Q3", 400, 0.02)),
+                    "Q1", 60_175, 1_900_000, 2_000), "Q6", 60_175, 614_805, 79), "Q3", 76_675, 966_570, 3_356)),
+            named("arm", Fixtures.withMetrics(Fixtures.withMetrics(
+                    Fixtures.emr("arm64", 3, "0.16", 2000, 60000, 30000, stat("Q1", 1010, 0.02), stat("Q6", 120, 0.05),
+                            stat("Q3", 400, 0.02)),
+                    "Q1", 60_175, 1_950_000, 2_050), "Q6", 30_087, 307_402, 79))),
+            0, null, false);
+
+    @Test
+    void runsWithTaskMetricsSayWhichOfWhatSparkReadOrShuffledChanged() throws Exception {
+        assertThat(print(CompareFormat.TABLE, METRICS)).contains("\n\nWhat Spark read and shuffled, where it differs from the "
+                + "baseline's by more than 5%:\n  Q6 arm: rows read 60.2k -> 30.1k, bytes read 600.4 KiB -> 300.2 KiB\n\n");
+        org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(print(CompareFormat.HTML, METRICS));
+        assertThat(html.select("ul.metrics li").eachText())
+                .containsExactly("Q6 arm: rows read 60.2k -> 30.1k, bytes read 600.4 KiB -> 300.2 KiB");
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(print(CompareFormat.JSON, METRICS));
+        assertThat(json.at("/queries/1/cells/1/metric_changes").toString())
+                .isEqualTo("[{\"metric\":\"input_rows\",\"baseline\":60175.0,\"value\":30087.0},"
+                        + "{\"metric\":\"input_bytes\",\"baseline\":614805.0,\"value\":307402.0}]");
+        assertThat(json.at("/queries/0/cells/1/metric_changes").toString()).as("Q1 within 5%").isEqualTo("[]");
+        assertThat(json.at("/queries/2/cells/1").has("metric_changes")).as("Q3: nothing to compare with").isFalse();
+        assertThat(json.at("/queries/2/cells/0/metrics/input_rows").asDouble()).isEqualTo(76_675);
+
+        Comparison same = new Comparer().compare(List.of(metricsRun("a", 200), metricsRun("b", 201)), 0, null, false);
+        assertThat(print(CompareFormat.TABLE, same)).contains("What Spark read and shuffled: as the baseline's for every query (within 5%)");
+    }
+
+    private static NamedResult metricsRun(String label, double q6Ms) {
+        return named(label, Fixtures.withMetrics(Fixtures.emr("x86_64", 3, "0.20", 2000, 60000, 30000, stat("Q6", q6Ms, 0.05)),
+                "Q6", 60_175, 614_805, 79));
+    }
+
     @Test
     void runsWithoutPhasesHaveNoPhasesTable() throws Exception {
         assertThat(print(CompareFormat.TABLE, COMPARISON)).doesNotContain("Inside Spark").doesNotContain("execution");
         assertThat(print(CompareFormat.HTML, COMPARISON)).doesNotContain("class=\"phases\"");
-        assertThat(print(CompareFormat.JSON, COMPARISON)).doesNotContain("\"phases\"").doesNotContain("\"moved\"");
+        assertThat(print(CompareFormat.JSON, COMPARISON)).doesNotContain("\"phases\"").doesNotContain("\"moved\"")
+                .doesNotContain("\"metrics\"").doesNotContain("\"metric_changes\"");
+        assertThat(print(CompareFormat.TABLE, COMPARISON)).doesNotContain("What Spark read");
     }
 }

@@ -48,6 +48,25 @@ public final class Fixtures {
         return run("emr-serverless", "emr-7.0.0", engine, 0.01, List.of(job), stats);
     }
 
+    /**
+     * The run with its one job run's driver milestones: its JVM {@code launchMs} after RUNNING, Spark up {@code sparkMs}
+     * later, the first query {@code prepareMs} after that, the queries over {@code queriesMs}; the rest to the end is teardown.
+     */
+    public static RunResult withDriver(RunResult result, long launchMs, long sparkMs, long prepareMs, long queriesMs) {
+        JobRunRecord job = result.jobRuns().get(0);
+        Instant jvm = job.startedAt().plusMillis(launchMs);
+        Instant spark = jvm.plusMillis(sparkMs);
+        Instant first = spark.plusMillis(prepareMs);
+        dev.benchbox.cost.DriverClock driver = new dev.benchbox.cost.DriverClock(jvm, jvm.plusMillis(300), spark, first,
+                first.plusMillis(queriesMs));
+        JobRunRecord timed = new JobRunRecord(job.jobRunId(), job.kind(), job.state(), job.createdAt(), job.startedAt(), job.endedAt(),
+                job.queuedMs(), job.totalExecutionDurationSeconds(), job.noticedAfterMs(), job.wallMs(), job.queriesInDriverMs(),
+                job.overheadMs(), job.total(), job.billed(), job.totalUsd(), job.billedUsd(), job.tags(), driver,
+                dev.benchbox.results.JobTimeSplit.of(job.createdAt(), job.startedAt(), job.endedAt(), job.queuedMs(), driver).orElseThrow());
+        return new RunResult(result.run(), result.benchmark(), result.platform(), result.summary(), result.queries(), List.of(timed),
+                result.statistics(), result.configuration());
+    }
+
     private static RunResult run(String platform, String version, EngineConfiguration engine, double scaleFactor,
             List<JobRunRecord> jobs, QueryStatistics... stats) {
         Instant started = Instant.parse("2025-01-01T00:00:00Z");
@@ -125,6 +144,20 @@ public final class Fixtures {
         phases.put("planning", planning);
         return new RunResult(result.run(), result.benchmark(), result.platform(), result.summary(),
                 result.queries().stream().map(q -> q.id().equals(id) ? q.withPhases(phases) : q).toList(), result.jobRuns(),
+                result.statistics(), result.configuration());
+    }
+
+    /** The run with one query's task metrics, the same in every execution: rows and bytes read, bytes shuffled out. */
+    public static RunResult withMetrics(RunResult result, String id, long rowsRead, long bytesRead, long shuffleBytes) {
+        Map<String, Long> metrics = new java.util.LinkedHashMap<>();
+        metrics.put("input_rows", rowsRead);
+        metrics.put("input_bytes", bytesRead);
+        metrics.put("shuffle_write_rows", 4L);
+        metrics.put("shuffle_write_bytes", shuffleBytes);
+        metrics.put("shuffle_read_bytes", shuffleBytes);
+        metrics.put("spill_bytes", 0L);
+        return new RunResult(result.run(), result.benchmark(), result.platform(), result.summary(),
+                result.queries().stream().map(q -> q.id().equals(id) ? q.withMetrics(metrics) : q).toList(), result.jobRuns(),
                 result.statistics(), result.configuration());
     }
 

@@ -73,7 +73,7 @@ class ReportWriterTest {
         // the job runs with their times: queue 2.5 s, start-up and teardown 90 - 38 - 2.5 s, queries 38 s
         assertThat(doc.select("table.jobs tbody tr")).hasSize(4);
         assertThat(doc.select("table.jobs tbody tr:nth-child(2) td").eachText())
-                .containsExactly("arm-3", "00farm643", "SUCCESS", "2.5", "49.5", "38.0", "90.0", "0.1650");
+                .containsExactly("arm-3", "00farm643", "SUCCESS", "2.5", "49.5 start-up and teardown", "38.0", "90.0", "0.1650");
         // nothing external: no src or href leaves the file, no stylesheet link, no CSS import
         assertThat(doc.select("[src]")).isEmpty();
         assertThat(doc.select("link")).isEmpty();
@@ -135,6 +135,28 @@ class ReportWriterTest {
         assertThat(doc.select("script").get(2).data()).contains("stack: r.label").contains("data.phases.flatMap");
         // and the comparison above names what moved
         assertThat(doc.select("table.phases tbody tr").eachText()).contains("Q1 70.0 3930.0 170.0 3630.0 - -");
+    }
+
+    @Test
+    void aJobRunWhoseDriverReportedItsMilestonesSplitsIntoWaitingDriverStartQueriesAndTeardown() throws Exception {
+        List<RunResult> sweep = sweep();
+        // arm-3: submitted, RUNNING 2.5 s later, its JVM 4 s after that, Spark up in 11 s, the first query 1.5 s later,
+        // queries for 40 s; the run ended 90 s after submission
+        RunResult arm = Fixtures.withDriver(sweep.get(1), 4000, 11000, 1500, 40000);
+        Document doc = report(List.of("x86-3t", "arm-3t"), List.of(sweep.get(0), arm));
+
+        assertThat(doc.select("table.jobs thead th").eachText()).containsExactly("run", "job run", "state", "waiting s (queued)",
+                "driver start s (Spark up)", "queries s", "teardown s", "submit to end s", "billed USD");
+        assertThat(doc.select("table.jobs tbody tr:nth-child(2) td").eachText())
+                .containsExactly("arm-3t", "00farm643", "SUCCESS", "2.5 (2.5)", "16.5 (11.0)", "40.0", "31.0", "90.0", "0.1650");
+        // the run without milestones keeps its lumped start-up and teardown
+        assertThat(doc.select("table.jobs tbody tr:nth-child(1) td").eachText())
+                .containsExactly("x86-3t", "00fx86_643", "SUCCESS", "3.0", "52.0 start-up and teardown", "40.0", "95.0", "0.2100");
+        com.fasterxml.jackson.databind.JsonNode jobs = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(doc.getElementById("report-data").data()).get("jobs");
+        assertThat(jobs.get(1).toString()).isEqualTo("{\"label\":\"arm-3t 00farm643\",\"waiting\":2.5,\"driver\":16.5,\"queries\":40.0,"
+                + "\"teardown\":31.0,\"startup\":0}");
+        assertThat(doc.select("script").get(2).data()).contains("label: 'driver start'").contains("label: 'teardown'");
     }
 
     @Test

@@ -41,9 +41,10 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * @param ended        when it wrote the summary
  * @param sparkVersion the Spark version the job ran on
  * @param results      every execution in the order run: warm-ups, then iterations, each over all queries
+ * @param driver       the driver's milestones (its JVM, Spark, the first and last query); null from a job that did not write them
  */
 public record JobResults(String runId, Status status, Instant started, Instant ended, String sparkVersion,
-                         List<Result> results) {
+                         List<Result> results, dev.benchbox.cost.DriverClock driver) {
 
     /** The run's outcome as the job reports it. */
     public enum Status {
@@ -120,7 +121,19 @@ public record JobResults(String runId, Status status, Instant started, Instant e
         }
         return new JobResults(summary.path("run_id").asText(), status,
                 Instant.ofEpochMilli(summary.path("started").asLong()), Instant.ofEpochMilli(summary.path("ended").asLong()),
-                summary.path("spark_version").textValue(), results);
+                summary.path("spark_version").textValue(), results, driver(summary.path("driver")));
+    }
+
+    /** The summary's {@code driver}: epoch milliseconds on the driver's clock. */
+    private static dev.benchbox.cost.DriverClock driver(JsonNode driver) {
+        if (!driver.path("jvm_started").isIntegralNumber() || !driver.path("main_started").isIntegralNumber()
+                || !driver.path("spark_ready").isIntegralNumber()) {
+            return null;
+        }
+        return new dev.benchbox.cost.DriverClock(Instant.ofEpochMilli(driver.path("jvm_started").asLong()),
+                Instant.ofEpochMilli(driver.path("main_started").asLong()), Instant.ofEpochMilli(driver.path("spark_ready").asLong()),
+                driver.path("first_query").isIntegralNumber() ? Instant.ofEpochMilli(driver.path("first_query").asLong()) : null,
+                driver.path("last_query_end").isIntegralNumber() ? Instant.ofEpochMilli(driver.path("last_query_end").asLong()) : null);
     }
 
     /**
@@ -185,11 +198,15 @@ public record JobResults(String runId, Status status, Instant started, Instant e
         }
         QueryExecution execution = new QueryExecution(node.path("id").asText(), node.path("iteration").asInt(),
                 node.path("warmup").asBoolean(), nanos(node.path("ms")), node.path("rows").asLong(),
-                columns.stream().map(Column::name).toList(), rows, node.path("error").textValue(), phases(node.path("phases_ms")));
+                columns.stream().map(Column::name).toList(), rows, node.path("error").textValue(), phases(node.path("phases_ms")),
+                phases(node.path("metrics")));
         return new Result(execution, columns);
     }
 
-    /** Spark's planning phases in the job's order (parsing, analysis, optimization, planning), in milliseconds. */
+    /**
+     * Named figures in the job's order: Spark's planning phases (parsing, analysis, optimization, planning) in
+     * milliseconds, or its task metrics (rows and bytes).
+     */
     private static java.util.Map<String, Long> phases(JsonNode phases) {
         java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
         phases.properties().forEach(e -> out.put(e.getKey(), e.getValue().asLong()));

@@ -137,10 +137,25 @@ public final class JobRunService {
             throw new dev.benchbox.platform.WorkCancelled(e.getMessage(), finished, e);
         }
         JobResults results = JobResults.read(s3, manifest.output());
+        if (results.driver() != null) {
+            usage = withDriver(usage, results.driver());
+        }
         if (results.sparkVersion() != null) {
             sparkVersion = results.sparkVersion();
         }
         return new Outcome(usage, results);
+    }
+
+    /** The ledger's entry of the run, now with its driver's milestones (the time split of the run needs both). */
+    private JobRunUsage withDriver(JobRunUsage usage, dev.benchbox.cost.DriverClock driver) {
+        JobRunUsage timed = usage.withDriver(driver);
+        synchronized (jobRuns) {
+            int at = jobRuns.indexOf(usage);
+            if (at >= 0) {
+                jobRuns.set(at, timed);
+            }
+        }
+        return timed;
     }
 
     /** The Spark version the latest job run's driver reported, if one has run. */

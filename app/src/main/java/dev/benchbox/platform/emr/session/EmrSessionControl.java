@@ -269,8 +269,9 @@ public final class EmrSessionControl implements EmrSessions {
                     long started = System.nanoTime();
                     try {
                         QuerySummary summary = execute(database, query.sql(), kept);
+                        // Spark Connect reports no planning phases: they stay empty, and the printers say so
                         return new QueryExecution(query.id(), iteration, warmup, System.nanoTime() - started, summary.rowCount(),
-                                kept.columns, kept.rows, null);
+                                kept.columns, kept.rows, null, java.util.Map.of(), summary.metrics());
                     } catch (BenchboxException e) {
                         if (SparkConnectClient.CANCELLED.equals(e.getMessage())) { // Ctrl-C: the caller keeps what ran before
                             throw new dev.benchbox.platform.WorkCancelled("run cancelled (the session stays open)");

@@ -106,6 +106,7 @@ public final class SparkConnectClient implements AutoCloseable {
                 long first = 0;
                 long decoding = 0;
                 int messages = 0;
+                java.util.Map<String, Long> metrics = java.util.Map.of();
                 while (responses.hasNext()) {
                     if (!answered) {
                         first = System.nanoTime();
@@ -118,6 +119,9 @@ public final class SparkConnectClient implements AutoCloseable {
                         rows.batch(response.getArrowBatch().getData().toByteArray());
                         decoding += System.nanoTime() - decode;
                     }
+                    if (response.hasMetrics()) {
+                        metrics = rowsRead(response.getMetrics());
+                    }
                 }
                 rows.end();
                 long done = System.nanoTime();
@@ -127,7 +131,7 @@ public final class SparkConnectClient implements AutoCloseable {
                             + "{} rows, round trip {} ms", tag, ms(called - started), ms(first - called), ms(done - first), messages,
                             ms(decoding), rows.count, ms(done - started));
                 }
-                return new QuerySummary(rows.columns == null ? List.of() : rows.columns, rows.count, done - started);
+                return new QuerySummary(rows.columns == null ? List.of() : rows.columns, rows.count, done - started, metrics);
             } catch (StatusRuntimeException e) {
                 if (Thread.interrupted() || e.getStatus().getCode() == Status.Code.CANCELLED) {
                     interrupt(tag);
@@ -147,6 +151,24 @@ public final class SparkConnectClient implements AutoCloseable {
 
     private static String ms(long nanos) {
         return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e6);
+    }
+
+    /**
+     * Rows read, from the plan's metrics Spark Connect sends after the result: the sum of every storage scan's output rows
+     * (nodes named {@code Scan ...} or {@code BatchScan ...}; the server descends into adaptive plans' final stages). That
+     * is all it reports of what a query read: no bytes, no shuffles, no planning phases. Empty when no scan reported rows.
+     */
+    static java.util.Map<String, Long> rowsRead(ExecutePlanResponse.Metrics metrics) {
+        long rows = 0;
+        boolean scanned = false;
+        for (ExecutePlanResponse.Metrics.MetricObject node : metrics.getMetricsList()) {
+            ExecutePlanResponse.Metrics.MetricValue output = node.getExecutionMetricsMap().get("numOutputRows");
+            if ((node.getName().startsWith("Scan ") || node.getName().startsWith("BatchScan ")) && output != null) {
+                rows += output.getValue();
+                scanned = true;
+            }
+        }
+        return scanned ? java.util.Map.of(dev.benchbox.results.SparkMetrics.INPUT_ROWS, rows) : java.util.Map.of();
     }
 
     /** Interrupts every operation carrying {@code tag}; best effort, briefly. */

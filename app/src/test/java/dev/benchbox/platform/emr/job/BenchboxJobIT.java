@@ -66,6 +66,8 @@ class BenchboxJobIT {
     private static String staging;
     private static String jobJar;
     private static final Map<String, String> TABLES = new LinkedHashMap<>();
+    /** Each table's rows, as DuckDB counts them. */
+    private static final Map<String, Long> ROW_COUNTS = new LinkedHashMap<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -101,6 +103,20 @@ class BenchboxJobIT {
                 String prefix = "staging/data/tpch/sf0.01/" + table + "/";
                 s3.putObject(b -> b.bucket(aws.bucket()).key(prefix + "part-0.parquet"), RequestBody.fromFile(file));
                 TABLES.put(table, "s3://" + aws.bucket() + "/" + prefix);
+                duckdb.execute("main", "SELECT count(*) FROM " + table, new RowSink() {
+                    @Override
+                    public void begin(List<Column> columns) {
+                    }
+
+                    @Override
+                    public void row(List<?> values) {
+                        ROW_COUNTS.put(table, ((Number) values.get(0)).longValue());
+                    }
+
+                    @Override
+                    public void end() {
+                    }
+                });
             }
         }
     }
@@ -234,6 +250,47 @@ class BenchboxJobIT {
             }
             assertThat((double) planning).as(e.path("id").asText()).isLessThanOrEqualTo(e.path("ms").asDouble());
         });
+        // what each query's tasks read and shuffled, from Spark's task metrics: every query has them, every query reads
+        Map<String, String> sql = new LinkedHashMap<>();
+        TpchQueries.all().forEach(q -> sql.put(q.name(), q.sql().toLowerCase(Locale.ROOT)));
+        assertThat(results.executions()).allSatisfy(e -> {
+            assertThat(e.metrics().keySet()).as(e.queryId()).containsExactlyElementsOf(dev.benchbox.results.SparkMetrics.NAMES);
+            assertThat(e.metrics().values()).as(e.queryId()).allMatch(v -> v >= 0);
+            assertThat(e.metrics().get("input_rows")).as(e.queryId() + " rows read").isPositive();
+            assertThat(e.metrics().get("input_bytes")).as(e.queryId() + " bytes read").isPositive();
+            if (sql.get(e.queryId()).contains("lineitem") && !e.queryId().equals("Q17")) {
+                // a scan of lineitem reads all of it: its one row group spans every date, so statistics prune nothing.
+                // Not Q17: at SF 0.01 no part matches its brand and container, and Spark's adaptive execution, finding the
+                // join's part side empty, never scans lineitem (its answer is null); it reads part's 2000 rows alone
+                assertThat(e.metrics().get("input_rows")).as(e.queryId() + " reads lineitem").isGreaterThanOrEqualTo(ROW_COUNTS.get("lineitem"));
+            }
+        });
+        Map<String, Map<String, Long>> metrics = new LinkedHashMap<>();
+        results.executions().forEach(e -> metrics.put(e.queryId(), e.metrics()));
+        assertThat(metrics.get("Q17").get("input_rows")).as("Q17 reads part alone").isEqualTo(ROW_COUNTS.get("part"));
+        // Q6 scans lineitem alone, with no join, and its one row group has no statistics to prune by: every row, once
+        assertThat(metrics.get("Q6").get("input_rows")).isEqualTo(ROW_COUNTS.get("lineitem"));
+        // Q1 groups lineitem: it shuffles partial aggregates; Q14 joins lineitem and part: it reads both tables
+        assertThat(metrics.get("Q1").get("shuffle_write_bytes")).isPositive();
+        assertThat(metrics.get("Q14").get("input_rows")).isGreaterThanOrEqualTo(ROW_COUNTS.get("lineitem") + ROW_COUNTS.get("part"));
+        // what a stage shuffles out the next one reads back, all of it (Q1 has no limit); sampling for its sort may read more
+        assertThat(metrics.get("Q1").get("shuffle_read_bytes")).isGreaterThanOrEqualTo(metrics.get("Q1").get("shuffle_write_bytes"));
+
+        // the driver's milestones, in order, within the job run as the stand-in reports it (one machine, one clock here)
+        dev.benchbox.cost.DriverClock driver = results.driver();
+        assertThat(driver).isNotNull();
+        assertThat(List.of(run.startedAt(), driver.jvmStarted(), driver.mainStarted(), driver.sparkReady(), driver.firstQuery(),
+                driver.lastQueryEnd(), results.ended(), run.endedAt())).isSorted();
+        assertThat(run.createdAt()).isBeforeOrEqualTo(run.startedAt());
+        // the queries took no less than their timed sum, and the split adds up to submit-to-end exactly
+        double timedMs = results.executions().stream().mapToDouble(QueryExecution::elapsedMillis).sum();
+        dev.benchbox.results.JobTimeSplit split = dev.benchbox.results.JobTimeSplit.of(run.createdAt(), run.startedAt(), run.endedAt(),
+                run.queuedDurationMilliseconds(), driver).orElseThrow();
+        assertThat((double) split.queriesMs()).isGreaterThanOrEqualTo(Math.floor(timedMs) - 22);
+        assertThat(split.totalMs()).isEqualTo(java.time.Duration.between(run.createdAt(), run.endedAt()).toMillis());
+        assertThat(split.driverStartMs()).isPositive();
+        assertThat(split.teardownMs()).isPositive();
+        assertThat(run.queuedDurationMilliseconds()).as("never QUEUED: the application had room").isNull();
     }
 
     @Test

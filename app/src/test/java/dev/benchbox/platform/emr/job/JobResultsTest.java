@@ -86,6 +86,22 @@ class JobResultsTest {
     }
 
     @Test
+    void sparksTaskMetricsComeBackInTheJobsOrderAndAreKeptInTheResult() {
+        JobResults.Result result = JobResults.parseResult("""
+                {"run_id":"r-1","id":"Q6","iteration":1,"warmup":false,"ms":80.5,"rows":1,
+                 "metrics":{"input_rows":60175,"input_bytes":1912345,"shuffle_write_rows":2,"shuffle_write_bytes":118,
+                 "shuffle_read_bytes":118,"spill_bytes":0},"columns":[],"data":[],"error":null}
+                """);
+        assertThat(result.execution().metrics().keySet()).containsExactlyElementsOf(dev.benchbox.results.SparkMetrics.NAMES);
+        assertThat(result.execution().metrics()).containsEntry("input_rows", 60175L).containsEntry("input_bytes", 1912345L);
+        assertThat(JobResults.parseResult(TYPED).execution().metrics()).isEmpty();
+
+        var recorded = new dev.benchbox.results.QueryResult("Q6", 1, 80.5, 1, "validated", "exact", null)
+                .withMetrics(result.execution().metrics()).withPhases(java.util.Map.of("parsing", 1L));
+        assertThat(recorded.inStream(2).metrics()).isEqualTo(result.execution().metrics());
+    }
+
+    @Test
     void aFailedExecutionKeepsItsError() {
         QueryExecution execution = JobResults.parseResult("""
                 {"run_id":"r-1","id":"broken","iteration":0,"warmup":true,"ms":3.000001,"rows":0,"columns":[],"data":[],
