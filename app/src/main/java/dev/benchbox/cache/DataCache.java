@@ -60,6 +60,8 @@ import java.util.zip.CRC32C;
  * </ul>
  */
 public final class DataCache {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DataCache.class);
+
     /** The size limit when none was set: room for TPC-H SF 100 (about 30 GB) and smaller ones beside it. */
     public static final long DEFAULT_LIMIT_BYTES = 50_000_000_000L;
     private static final String LIMIT_FILE = "limit";
@@ -267,6 +269,7 @@ public final class DataCache {
                 }
             }
             Map<String, Long> rows = writer.write(dataSet, scale, missing, building, progress);
+            long summing = System.nanoTime();
             for (String table : missing) {
                 Long count = rows.get(table);
                 if (count == null) {
@@ -274,6 +277,7 @@ public final class DataCache {
                 }
                 tables.put(table, new CacheManifest.Table(count, sums(building.resolve(table))));
             }
+            log.info("data cache: checksummed {} table(s) of {} in {} ms", missing.size(), entryName, (System.nanoTime() - summing) / 1_000_000);
             Map<String, CacheManifest.Table> ordered = new LinkedHashMap<>();
             dataSet.tables().stream().filter(tables::containsKey).forEach(t -> ordered.put(t, tables.get(t)));
             tables.keySet().stream().filter(t -> !ordered.containsKey(t)).forEach(t -> ordered.put(t, tables.get(t)));

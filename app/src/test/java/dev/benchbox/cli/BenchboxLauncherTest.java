@@ -190,22 +190,47 @@ class BenchboxLauncherTest {
     @Nested
     class StartConfiguration {
         @Test
-        void aDatabaseFileBeforeLoadKeepsFullCompilationOnTheDefaultJdk() throws Exception {
+        void aLoadKeepsFullCompilationOnTheOneShotJdkAndItsAotCache() throws Exception {
             Run run = benchbox("--path", "x.duckdb", "load", "tpch", "--scale", "1");
 
             assertThat(run.exitCode()).as(run.stderr()).isZero();
             assertThat(run.stdout()).isEqualTo("started\n");
             Start launch = lastLaunch();
-            assertThat(launch.java()).isEqualTo(defaultJava.toString());
+            assertThat(launch.java()).isEqualTo(oneshotJava.toString());
             assertThat(launch.fullCompilation()).isTrue();
-            assertThat(launch.args()).contains("-XX:SharedArchiveFile=" + app.resolve("benchbox.jsa"));
+            assertThat(launch.args()).contains("-XX:AOTCache=" + app.resolve("benchbox.aot"));
             assertThat(launch.userArgs()).containsExactly("--path", "x.duckdb", "load", "tpch", "--scale", "1");
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"", "--debug", "--path x.duckdb", "--script s.bbx", "--script query", "--debug --script s.bbx --continue-on-error",
-                "run --platform duckdb", "load tpch", "--path x.duckdb --debug run"})
-        void theInteractiveShellScriptsLoadAndRunGetFullCompilationOnTheDefaultJdk(String args) throws Exception {
+        @ValueSource(strings = {"", "--debug", "--path x.duckdb", "--debug --path x.duckdb", "load tpch", "--debug load tpch --scale 1"})
+        void theInteractiveShellAndLoadsGetFullCompilationOnTheOneShotJdkAndItsAotCache(String args) throws Exception {
+            Run run = benchbox(words(args));
+
+            assertThat(run.exitCode()).as(run.stderr()).isZero();
+            Start launch = lastLaunch();
+            assertThat(launch.java()).isEqualTo(oneshotJava.toString());
+            assertThat(launch.fullCompilation()).isTrue();
+            assertThat(launch.args()).contains("-XX:AOTCache=" + app.resolve("benchbox.aot"));
+            assertThat(launch.userArgs()).containsExactly(words(args));
+        }
+
+        @Test
+        void withoutAOneShotJdkTheInteractiveShellRunsOnTheDefaultOneWithItsArchive() throws Exception {
+            env.put("BENCHBOX_ONESHOT_JAVA_HOME", "none");
+
+            benchbox();
+
+            Start launch = lastLaunch();
+            assertThat(launch.java()).isEqualTo(defaultJava.toString());
+            assertThat(launch.fullCompilation()).isTrue();
+            assertThat(launch.args()).contains("-XX:SharedArchiveFile=" + app.resolve("benchbox.jsa"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"--script s.bbx", "--script query", "--script load", "--debug --script s.bbx --continue-on-error",
+                "run --platform duckdb", "--path x.duckdb --debug run"})
+        void scriptsAndRunGetFullCompilationOnTheDefaultJdk(String args) throws Exception {
             Run run = benchbox(words(args));
 
             assertThat(run.exitCode()).as(run.stderr()).isZero();
@@ -282,8 +307,8 @@ class BenchboxLauncherTest {
 
             Run run = benchbox("status");
 
-            assertThat(run.stderr()).isEqualTo("benchbox: the AOT cache training run on " + oneshotJava + " failed: one-shot commands stay on "
-                    + "the default JDK; its output is in " + app.resolve("training.log") + "\n");
+            assertThat(run.stderr()).isEqualTo("benchbox: the AOT cache training run on " + oneshotJava + " failed: one-shot commands, loads "
+                    + "and the interactive shell stay on the default JDK; its output is in " + app.resolve("training.log") + "\n");
             Start launch = lastLaunch();
             assertThat(launch.java()).isEqualTo(defaultJava.toString());
             assertThat(launch.args()).contains("-XX:SharedArchiveFile=" + app.resolve("benchbox.jsa"));
