@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** TPC-DS generation into DuckDB, kept small (SF 0.01, a few tables) and cross-checked with the generator. */
-class TpcdsAppenderLoaderTest {
+class TpcdsArrowLoadTest {
     private final DuckDbPlatform platform = DuckDbPlatform.open(null);
 
     @AfterEach
