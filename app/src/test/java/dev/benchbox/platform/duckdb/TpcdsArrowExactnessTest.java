@@ -75,7 +75,14 @@ class TpcdsArrowExactnessTest {
         }
         assertThat(expected.keySet()).hasSize(24);
         assertThat(expected.get("store_returns").rows).isPositive();
-        assertThat(loaded).isEqualTo(expected);
+        assertThat(loaded.keySet()).isEqualTo(expected.keySet());
+        Map<String, String> differing = new TreeMap<>();
+        expected.forEach((name, digest) -> {
+            if (!digest.equals(loaded.get(name))) {
+                differing.put(name, "generated " + digest + ", loaded " + loaded.get(name));
+            }
+        });
+        assertThat(differing).as("tables whose rows differ from the generator's").isEmpty();
     }
 
     /** A generated row in canonical form: the generator writes NULL as empty text, decimals with up to their scale's digits. */
