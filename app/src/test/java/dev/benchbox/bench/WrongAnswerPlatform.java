@@ -76,7 +76,7 @@ final class WrongAnswerPlatform {
         first.set(last, value instanceof Number number ? new BigDecimal(number.toString()).add(BigDecimal.ONE) : value + "?");
         rows.set(0, first);
         return new QueryExecution(execution.queryId(), execution.iteration(), execution.warmup(), execution.elapsedNanos(),
-                execution.rowCount(), execution.columns(), rows, execution.error(), execution.phases());
+                execution.rowCount(), execution.columns(), rows, execution.error(), execution.phases(), execution.metrics());
     }
 
     private static Object invoke(Platform real, java.lang.reflect.Method method, Object[] args) throws Throwable {

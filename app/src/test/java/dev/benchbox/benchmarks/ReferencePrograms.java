@@ -18,8 +18,11 @@ import java.util.Properties;
  *   <li>{@code generate SF [THREADS]}: io.trino.tpch generating every TPC-H table, rows discarded, on one thread
  *       (default) or cut into parts on THREADS threads the way the DuckDB loader cuts them: the floor of any load
  *       that uses this generator on that many cores;</li>
- *   <li>{@code tpcds-generate SF}: io.trino.tpcds generating every TPC-DS table on one thread, rows discarded
- *       (for scripts/bench-tpcds);</li>
+ *   <li>{@code tpcds-generate SF [THREADS]}: io.trino.tpcds generating every TPC-DS table, rows discarded, on one
+ *       thread (default) or in chunks on THREADS threads the way the DuckDB loader cuts them: the floor of a load on
+ *       that many cores (for scripts/bench-tpcds);</li>
+ *   <li>{@code tpcds-arrow SF THREADS}: the DuckDB loader's parts on THREADS threads, generated and converted to
+ *       Arrow batches, the batches dropped: a load without DuckDB's inserts (for scripts/bench-tpcds's profile);</li>
  *   <li>{@code jdbc DBFILE WARMUPS ITERATIONS}: a bare JDBC loop over the 22 queries on a DuckDB file,
  *       reading every row, printing the summed measured query time, then per query and per iteration;
  *       {@code BENCH_NULL_ORDER} sets DuckDB's {@code default_null_order} as the shell does (a check that it costs nothing).</li>
@@ -34,10 +37,12 @@ public final class ReferencePrograms {
         switch (args[0]) {
             case "generate" -> generate(Double.parseDouble(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 1);
             case "jdbc" -> jdbc(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
-            case "tpcds-generate" -> tpcdsGenerate(Double.parseDouble(args[1]));
+            case "tpcds-generate" -> tpcdsGenerate(Double.parseDouble(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 1);
+            case "tpcds-arrow" -> tpcdsArrow(Double.parseDouble(args[1]), Integer.parseInt(args[2]));
             case "refresh-data" -> refreshData(Double.parseDouble(args[1]), Integer.parseInt(args[2]), java.nio.file.Path.of(args[3]));
             default -> throw new IllegalArgumentException(
-                    "usage: generate SF [THREADS] | jdbc DBFILE WARMUPS ITERATIONS | tpcds-generate SF | refresh-data SF SETS DIR");
+                    "usage: generate SF [THREADS] | jdbc DBFILE WARMUPS ITERATIONS | tpcds-generate SF [THREADS] | tpcds-arrow SF THREADS"
+                            + " | refresh-data SF SETS DIR");
         }
     }
 
@@ -85,22 +90,59 @@ public final class ReferencePrograms {
     }
 
     /**
-     * io.trino.tpcds generating every TPC-DS table as text fields (what it does for dsdgen's files), one pass on one
-     * thread, rows discarded: the generator's own cost, which a load on N cores can at best divide by N.
+     * io.trino.tpcds generating every TPC-DS table as text fields (what it does for dsdgen's files), rows discarded:
+     * the generator's own cost. On one thread, one pass per table; on more, each big table in chunks
+     * ({@code Session.withParallelism(n).withChunkNumber(k)}) cut as the DuckDB loader cuts them, biggest first.
      */
-    private static void tpcdsGenerate(double scale) {
+    private static void tpcdsGenerate(double scale, int threads) throws Exception {
         long started = System.nanoTime();
-        long rows = 0;
-        io.trino.tpcds.Session session = io.trino.tpcds.Session.getDefaultSession().withScale(scale);
+        java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
+        io.trino.tpcds.Scaling scaling = new io.trino.tpcds.Scaling(scale);
+        java.util.List<long[]> chunks = new java.util.ArrayList<>(); // {table ordinal, chunk, chunks, rows}
+        io.trino.tpcds.Table[] tables = io.trino.tpcds.Table.values();
         for (io.trino.tpcds.Table table : io.trino.tpcds.Table.getBaseTables()) {
-            if (table.isChild()) {
-                continue; // generated with its parent (returns with their sales)
+            if (table.isChild() || table == io.trino.tpcds.Table.DBGEN_VERSION) {
+                continue; // generated with its parent (returns with their sales); the version table is no part of the data
             }
-            for (java.util.List<java.util.List<String>> group : io.trino.tpcds.Results.constructResults(table, session)) {
-                rows += group.size();
+            long count = scaling.getRowCount(table);
+            int chunkCount = threads == 1 || table.isSmall() || count < 200_000 ? 1
+                    : (int) Math.max(1, Math.min(threads * 4L, count / 200_000));
+            for (int chunk = 1; chunk <= chunkCount; chunk++) {
+                chunks.add(new long[] {table.ordinal(), chunk, chunkCount, count / chunkCount});
             }
         }
-        System.out.printf(Locale.ROOT, "generated %d rows on 1 thread in %.3f s%n", rows, (System.nanoTime() - started) / 1e9);
+        chunks.sort((a, b) -> Long.compare(b[3], a[3]));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+            for (long[] chunk : chunks) {
+                futures.add(pool.submit(() -> {
+                    io.trino.tpcds.Session session = io.trino.tpcds.Session.getDefaultSession().withScale(scale)
+                            .withParallelism((int) chunk[2]).withChunkNumber((int) chunk[1]);
+                    long count = 0;
+                    for (java.util.List<java.util.List<String>> group
+                            : io.trino.tpcds.Results.constructResults(tables[(int) chunk[0]], session)) {
+                        count += group.size();
+                    }
+                    rows.addAndGet(count);
+                }));
+            }
+            for (java.util.concurrent.Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        System.out.printf(Locale.ROOT, "generated %d rows on %d threads in %.3f s%n", rows.get(), threads,
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The DuckDB loader's TPC-DS parts, generated and converted to Arrow batches on THREADS threads, batches dropped. */
+    private static void tpcdsArrow(double scale, int threads) throws Exception {
+        long started = System.nanoTime();
+        long rows = dev.benchbox.platform.duckdb.ArrowGenerationProbe.tpcdsToArrow(scale, threads);
+        System.out.printf(Locale.ROOT, "generated and converted %d rows on %d threads in %.3f s%n", rows, threads,
+                (System.nanoTime() - started) / 1e9);
     }
 
     private static int partCount(String table, double scale, int threads) {

@@ -49,6 +49,10 @@ import org.duckdb.DuckDBConnection;
 public final class DuckDbPlatform implements Platform {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DuckDbPlatform.class);
+    /** The built-in generators DuckDB loads as Arrow streams, by the generator a data set names. */
+    private static final Map<DataSet.Generator, ArrowGenerator> ARROW_GENERATORS = Map.of(
+            DataSet.Generator.TPCH, TpchArrowGenerator.INSTANCE,
+            DataSet.Generator.TPCDS, TpcdsArrowGenerator.INSTANCE);
 
     private final DuckDBConnection connection;
     private final Path path;
@@ -289,8 +293,8 @@ public final class DuckDbPlatform implements Platform {
     }
 
     /**
-     * The TPC generators each have a loader of their own (Arrow batches for io.trino.tpch, appenders for
-     * io.trino.tpcds: the fastest each allows); a data set that brings its rows is inserted as they come.
+     * The TPC generators stream Arrow batches into DuckDB, their parts on every core (one loader; each generator says
+     * how it splits and what each part feeds); a data set that brings its rows is inserted as they come.
      */
     @Override
     public LoadReport load(String schema, DataSet dataSet, Scale scale, List<String> tables, LoadProgress progress) {
@@ -298,10 +302,9 @@ public final class DuckDbPlatform implements Platform {
         List<String> selected = dataSet.selected(tables);
         long started = System.nanoTime();
         synchronized (this) {
-            if (dataSet.generator().equals(DataSet.Generator.TPCH)) {
-                new TpchArrowLoader(connection, schema, dataSet, scale).load(selected, progress);
-            } else if (dataSet.generator().equals(DataSet.Generator.TPCDS)) {
-                new TpcdsAppenderLoader(connection, schema, dataSet, scale).load(selected, progress);
+            ArrowGenerator arrow = ARROW_GENERATORS.get(dataSet.generator());
+            if (arrow != null) {
+                new ArrowLoader(connection, schema, arrow, dataSet, scale).load(selected, progress);
             } else if (dataSet.generator() instanceof DataSet.Rows rows) {
                 new RowsLoader(connection, schema).load(dataSet, rows, scale, selected, progress);
             } else {
@@ -373,9 +376,7 @@ public final class DuckDbPlatform implements Platform {
                     progress.advance(entry.getValue().rows());
                 }
                 progress.done();
-                for (String table : names) {
-                    TpchArrowLoader.replace(connection, schema, table, dataSet.scaleComment() + scale.text());
-                }
+                StagingTables.replace(connection, schema, names, dataSet.scaleComment() + scale.text());
             } catch (SQLException e) {
                 StagingTables.drop(connection, schema, names);
                 if (Thread.interrupted() || SqlErrors.isInterrupt(e)) {
@@ -474,7 +475,7 @@ public final class DuckDbPlatform implements Platform {
     }
 
     private void loadFile(String schema, String table, DataFile file) {
-        String staging = qualified(schema, table + TpchArrowLoader.STAGING_SUFFIX);
+        String staging = qualified(schema, table + StagingTables.SUFFIX);
         boolean tpch = TpchSchema.isTpchTable(table);
         if (file.format() == DataFile.Format.TBL && !tpch) {
             throw new BenchboxException("cannot load " + file.path() + ": .tbl files are read with the TPC-H layout, and '"
@@ -489,7 +490,7 @@ public final class DuckDbPlatform implements Platform {
             } else {
                 statement.execute("CREATE TABLE " + staging + " AS " + source);
             }
-            TpchArrowLoader.replace(connection, schema, table, null);
+            StagingTables.replace(connection, schema, List.of(table), null);
         } catch (SQLException e) {
             dropQuietly(staging);
             throw new BenchboxException("cannot load table '" + table + "' from " + file.path() + ": "

@@ -61,9 +61,7 @@ final class RowsLoader {
                 }
             }
             progress.done();
-            for (String table : tables) {
-                TpchArrowLoader.replace(connection, schema, table, dataSet.scaleComment() + scale.text());
-            }
+            StagingTables.replace(connection, schema, tables, dataSet.scaleComment() + scale.text());
         } catch (SQLException e) {
             throw SqlErrors.toUserError(e);
         }

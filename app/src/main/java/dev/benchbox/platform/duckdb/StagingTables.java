@@ -34,6 +34,31 @@ final class StagingTables {
         }
     }
 
+    /**
+     * Swaps every staging table in for the real one, in one transaction, with the comment (the scale it records, or
+     * none): the schema has either all the new tables or none of them.
+     */
+    static void replace(Connection connection, String schema, List<String> tables, String scaleComment) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            for (String table : tables) {
+                String target = DuckDbPlatform.qualified(schema, table);
+                statement.execute("DROP TABLE IF EXISTS " + target);
+                statement.execute("ALTER TABLE " + DuckDbPlatform.qualified(schema, table + SUFFIX)
+                        + " RENAME TO " + DuckDbPlatform.quote(table));
+                String comment = scaleComment == null ? "NULL" : "'" + scaleComment + "'";
+                statement.execute("COMMENT ON TABLE " + target + " IS " + comment);
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
     /** Drops them, best effort: after a failed load. */
     static void drop(Connection connection, String schema, List<String> tables) {
         try (Statement statement = connection.createStatement()) {

@@ -180,7 +180,7 @@ class DuckDbPlatformTest {
                 Map.entry("customer", 1500L), Map.entry("part", 2000L), Map.entry("partsupp", 8000L),
                 Map.entry("orders", 15000L), Map.entry("lineitem", 60175L));
         assertThat(duckdb.loadedScale("main", dev.benchbox.benchmark.Benchmarks.get("tpch").dataSet()).map(dev.benchbox.dataset.Scale::value)).isEqualTo(Optional.of(0.01));
-        assertThat(duckdb.listTables("main")).doesNotContain("region" + TpchArrowLoader.STAGING_SUFFIX);
+        assertThat(duckdb.listTables("main")).doesNotContain("region" + StagingTables.SUFFIX);
     }
 
     @Test
@@ -529,7 +529,7 @@ class DuckDbPlatformTest {
         assertThat(appended.get()).as("stopped before the end").isLessThan(6_001_215L);
         // the SF 0.01 lineitem is still there, whole, and the half-filled staging table is gone
         assertThat(rows("SELECT count(*) FROM lineitem")).containsExactly(List.of(60175L));
-        assertThat(duckdb.listTables("main")).noneMatch(table -> table.endsWith(TpchArrowLoader.STAGING_SUFFIX));
+        assertThat(duckdb.listTables("main")).noneMatch(table -> table.endsWith(StagingTables.SUFFIX));
         assertThat(duckdb.loadedScale("main", dev.benchbox.benchmark.Benchmarks.get("tpch").dataSet()).map(dev.benchbox.dataset.Scale::value)).isEqualTo(Optional.of(0.01));
     }
 
