@@ -117,6 +117,22 @@ class IcebergTablesIT {
     }
 
     @Test
+    void onSpark4TheRuntimeForSpark4WritesAndReadsThem() throws Exception {
+        // emr-spark-8.0.0 ships Iceberg 1.10.1 for Spark 4.0 / Scala 2.13: the stand-in's Spark 4 child JVM has that runtime
+        String output = script("iceberg-spark4", CONNECT.formatted("ice4").replace("--create-application",
+                "--create-application --release-label emr-spark-8.0.0") + """
+                create-schema tpch_ice4
+                load tpch --scale 0.01 --tables region,nation --table-format iceberg --parts 1
+                query select count(*) as nations, sum(n_regionkey) as regions from nation
+                """);
+
+        assertThat(exitStatus.code()).as(output).isZero();
+        assertThat(output).containsPattern("written as Iceberg tables").containsPattern("\\b25\\b.*\\b50\\b");
+        assertThat(aws.glue().snapshot().stream().filter(t -> t.database().equals("tpch_ice4")))
+                .hasSize(2).allMatch(GlueCatalog.TableSnapshot::iceberg);
+    }
+
+    @Test
     void aParquetLoadIntoASchemaOfIcebergTablesIsRefusedBeforeAnyWork() throws Exception {
         script("iceberg-first", CONNECT.formatted("mixed") + """
                 create-schema tpch_mixed
