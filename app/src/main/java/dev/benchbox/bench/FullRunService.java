@@ -137,7 +137,8 @@ public class FullRunService {
                         + " has no data maintenance in BenchBox"));
         StreamConnections connections = platform.streamConnections().orElseThrow(() -> new BenchboxException(
                 "--full runs the refresh functions (inserts and deletes in a transaction), which " + platform.name()
-                        + " does not offer: its tables take no inserts or deletes"));
+                        + " does not offer: " + platform.whyNoRefresh(schema, benchmark.dataSet(), Scale.of(scaleFactor))
+                                .orElse("its tables take no inserts or deletes")));
         try {
             tests.checkScale(scaleFactor);
         } catch (IllegalArgumentException e) {

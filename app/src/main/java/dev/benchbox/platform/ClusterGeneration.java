@@ -26,6 +26,17 @@ public interface ClusterGeneration {
     LoadReport generate(String schema, GenerationPlan plan, LoadProgress progress);
 
     /**
+     * As {@link #generate(String, GenerationPlan, LoadProgress)}, into tables of {@code format}. A platform that keeps
+     * only Parquet refuses any other format in one line.
+     */
+    default LoadReport generate(String schema, GenerationPlan plan, TableFormat format, LoadProgress progress) {
+        if (format != TableFormat.PARQUET) {
+            throw new dev.benchbox.BenchboxException("--table-format " + format.word() + " is not available here: tables are Parquet");
+        }
+        return generate(schema, plan, progress);
+    }
+
+    /**
      * Registers a data set already in storage (one folder of Parquet files per table under {@code from}) without
      * copying it, after a job run has checked each table's row count for the scale and its column types. Any
      * mismatch or missing table is a one-line error naming the table, and then nothing is registered.

@@ -187,6 +187,14 @@ public interface Platform extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Why the data set's tables in {@code schema} cannot take its refresh functions here, in words that end with what to
+     * type instead; empty when the platform has nothing to add to "no stream connections".
+     */
+    default Optional<String> whyNoRefresh(String schema, dev.benchbox.dataset.DataSet dataSet, dev.benchbox.dataset.Scale scale) {
+        return Optional.empty();
+    }
+
     /** What closing will do (e.g. stop the application this session created), in words; empty when nothing to say. */
     default Optional<String> closingNote() {
         return Optional.empty();

@@ -24,14 +24,24 @@ import java.util.Map;
  * @param settings engine settings in force, by name and in the engine's notation (Spark properties a job run
  *        is submitted with, DuckDB's {@code threads} and {@code memory_limit}); secret values are redacted here, so
  *        no results file, report or comparison holds one
+ * @param tableFormat how the platform keeps the tables the run read, where it has a choice ({@code parquet} or
+ *        {@code iceberg} on EMR Serverless); null where it has none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EngineConfiguration(String platform, String version, String releaseLabel, String architecture, String region,
         Workers driver, Workers executors, Workers preInitializedDriver, Workers preInitializedExecutors,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> settings) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> settings, String tableFormat) {
     public EngineConfiguration {
         requireNonNull(platform, "platform is null");
         settings = settings == null ? Map.of() : Redaction.settings(settings);
+    }
+
+    /** An engine with no choice of table format. */
+    public EngineConfiguration(String platform, String version, String releaseLabel, String architecture, String region,
+            Workers driver, Workers executors, Workers preInitializedDriver, Workers preInitializedExecutors,
+            Map<String, String> settings) {
+        this(platform, version, releaseLabel, architecture, region, driver, executors, preInitializedDriver, preInitializedExecutors,
+                settings, null);
     }
 
     /** An in-process engine: a name, a version and its settings. */

@@ -14,6 +14,7 @@ import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.platform.LoadReport;
 import dev.benchbox.platform.ParquetLoads;
 import dev.benchbox.platform.Platform;
+import dev.benchbox.platform.TableFormat;
 import dev.benchbox.session.LedgerEntry;
 import dev.benchbox.session.Session;
 import java.math.BigDecimal;
@@ -72,6 +73,7 @@ public class LoadCommands {
             @ShellOption(value = "--dry-run", valueProvider = PathCompletion.Folder.class, defaultValue = ShellOption.NULL, help = "emr-serverless: write the Glue requests and table definitions to this directory instead") String dryRun,
             @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace an earlier dry run in that directory (its files only)") boolean replace,
             @ShellOption(value = "--generate", valueProvider = ValueChoices.Generations.class, defaultValue = ShellOption.NULL, help = "load tpch on emr-serverless: local (generate here, upload) or cluster (a job run writes it to S3); default by scale") String generate,
+            @ShellOption(value = "--table-format", valueProvider = ValueChoices.TableFormats.class, defaultValue = ShellOption.NULL, help = "load tpch on emr-serverless: parquet (default) or iceberg (tables that take the refresh functions of run --full)") String tableFormat,
             @ShellOption(value = "--parts", defaultValue = ShellOption.NULL, help = "with --generate cluster: parts per large table (default: about 128 MB of Parquet each)") Integer parts,
             @ShellOption(value = "--max-cost", defaultValue = ShellOption.NULL, help = "refuse to start a generation job run whose estimate exceeds this many USD, and cancel it once what it will be billed passes it") String maxCost,
             @ShellOption(value = "--from", defaultValue = ShellOption.NULL, help = "load tpch on emr-serverless: register Parquet already in S3 (s3://bucket/prefix/, a folder per table) after a job run checks it") String from,
@@ -96,13 +98,18 @@ public class LoadCommands {
             if (scale == null) {
                 throw new BenchboxException("missing --scale: load " + benchmark.name() + " --scale SF (e.g. 0.01 or 1)");
             }
+            TableFormat format = tableFormat == null ? TableFormat.PARQUET : TableFormat.parse(tableFormat);
             if (from != null) {
+                if (format != TableFormat.PARQUET) {
+                    throw new BenchboxException("--from registers Parquet files as they are: Iceberg tables are generated "
+                            + "(load " + benchmark.name() + " --scale " + scale + " --table-format iceberg)");
+                }
                 if (generate != null || parts != null) {
                     throw new BenchboxException("--from registers data that exists: --generate and --parts do not go with it");
                 }
                 return register(benchmark, scale, tables, schema, dryRun, replace, from, sparkConf);
             }
-            Generation generation = new Generation(generate, parts, maxCost, sparkConf, force, !noCache);
+            Generation generation = new Generation(generate, parts, maxCost, sparkConf, force, !noCache, format);
             return loadGenerated(benchmark, scale, tables, schema, dryRun, replace, generation);
         }
         if (!sparkConf.isEmpty()) {
@@ -114,8 +121,8 @@ public class LoadCommands {
         if (scale != null) {
             throw new BenchboxException("--scale goes with 'load tpch'");
         }
-        if (generate != null || parts != null || from != null || force || noCache) {
-            throw new BenchboxException("--generate, --parts, --from, --force and --no-cache go with 'load tpch'");
+        if (generate != null || parts != null || from != null || force || noCache || tableFormat != null) {
+            throw new BenchboxException("--generate, --parts, --from, --table-format, --force and --no-cache go with 'load tpch'");
         }
         if (tables == null) {
             throw new BenchboxException("name the tables to load with --tables t1,t2");
@@ -128,7 +135,7 @@ public class LoadCommands {
      * checked {@code --spark-conf}, {@code --force}, and whether the data cache is used (not {@code --no-cache}).
      */
     private record Generation(String where, Integer parts, String maxCost, Map<String, String> sparkConf, boolean force,
-            boolean cache) {
+            boolean cache, TableFormat format) {
     }
 
     /**
@@ -149,6 +156,17 @@ public class LoadCommands {
         Optional<ClusterGeneration> cluster = platform.clusterGeneration();
         // data generated on this machine goes through the data cache wherever the platform reads Parquet from here
         Optional<ParquetLoads> parquet = generation.cache() ? platform.parquetLoads() : Optional.empty();
+        if (generation.format() == TableFormat.ICEBERG) {
+            if (cluster.isEmpty()) {
+                throw new BenchboxException("--table-format iceberg is for emr-serverless; " + platform.name()
+                        + " tables take the refresh functions as they are");
+            }
+            if (requested == GenerationPlan.Where.LOCAL) {
+                throw new BenchboxException("Iceberg tables are written by a job run in the application: use --generate cluster "
+                        + "(or leave --generate out) with --table-format iceberg");
+            }
+            requested = GenerationPlan.Where.CLUSTER;
+        }
         if (cluster.isEmpty() && (requested == GenerationPlan.Where.CLUSTER || generation.parts() != null)) {
             throw new BenchboxException("--generate cluster and --parts need a platform that generates in its cluster "
                     + "(emr-serverless); " + platform.name() + " generates " + dataSet.title() + " itself");
@@ -171,7 +189,7 @@ public class LoadCommands {
                         var cap = dev.benchbox.platform.SpendingCap.over(platform, maxCost)) {
                     report = plan.where() == GenerationPlan.Where.LOCAL && parquet.isPresent()
                             ? cachedLoads.load(parquet.get(), target, dataSet, Scale.of(scaleFactor), selected, progress)
-                            : cluster.get().generate(target, plan, progress);
+                            : cluster.get().generate(target, plan, generation.format(), progress);
                 }
             }
         } else {
@@ -187,7 +205,8 @@ public class LoadCommands {
             return dryRunSummary(platform, report);
         }
         tableNames.invalidate();
-        String what = dataSet.title() + " SF" + Scale.of(scaleFactor).text();
+        String what = dataSet.title() + " SF" + Scale.of(scaleFactor).text()
+                + (generation.format() == TableFormat.PARQUET ? "" : " as " + generation.format().title() + " tables");
         session.record(new LedgerEntry(started, platform.name(), "load", what, report.elapsedNanos() / 1e6));
         return notes(report) + summary(what, target, report);
     }

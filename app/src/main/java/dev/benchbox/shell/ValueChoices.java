@@ -90,6 +90,15 @@ public final class ValueChoices {
         }
     }
 
+    /** {@code load --table-format <TAB>}: how the platform keeps the loaded tables. */
+    @Component
+    public static class TableFormats implements ValueProvider {
+        @Override
+        public List<CompletionProposal> complete(CompletionContext context) {
+            return starting(context, Arrays.stream(dev.benchbox.platform.TableFormat.values()).map(dev.benchbox.platform.TableFormat::word).toList());
+        }
+    }
+
     /** {@code load --generate <TAB>}: where the data is generated. */
     @Component
     public static class Generations implements ValueProvider {

@@ -114,6 +114,18 @@ class DryRunGoldenTest {
         assertGolden("dry-run-connection-run.txt", run);
     }
 
+    @Test
+    void icebergLoadPreviewsAGenerationJobRunWithIcebergsGlueCatalog() throws Exception {
+        Path session = dir.resolve("iceberg");
+        type("connect emr-serverless --dry-run " + session + " --s3-staging-dir s3://my-bucket/golden/ --execution-role-arn " + ROLE
+                + " --application-id 00fabcdefghij012 --region eu-west-1 --database golden");
+        type("create-schema tpch_iceberg");
+        assertThat(type("load tpch --scale 1 --tables region,nation --table-format iceberg"))
+                .contains("written as Iceberg tables (Glue catalog glue_catalog, warehouse s3://my-bucket/golden/iceberg/)");
+        type("disconnect");
+        assertGolden("dry-run-iceberg-load.txt", session);
+    }
+
     private static void assertGolden(String name, Path directory) throws IOException {
         String actual = render(directory);
         Path golden = Path.of("src/test/resources/golden", name);

@@ -384,6 +384,26 @@ class EmrShellCommandsTest {
         assertThat(type("load tpcds --scale 1 --parts 2 --from s3://" + aws.bucket() + "/x/").error())
                 .isEqualTo("--from registers data that exists: --generate and --parts do not go with it");
         assertThat(sent()).isEqualTo(beforeTpcds);
+        // Iceberg tables are written by a job run, never from files here
+        assertThat(type("load tpch --scale 0.01 --table-format iceberg --generate local").error())
+                .isEqualTo("Iceberg tables are written by a job run in the application: use --generate cluster "
+                        + "(or leave --generate out) with --table-format iceberg");
+        assertThat(type("load tpch --scale 0.01 --table-format iceberg --from s3://" + aws.bucket() + "/x/").error())
+                .isEqualTo("--from registers Parquet files as they are: Iceberg tables are generated "
+                        + "(load tpch --scale 0.01 --table-format iceberg)");
+        assertThat(sent()).isEqualTo(beforeTpcds);
+        // Glue keeps one table per name: Iceberg tables go to a schema of their own, said before any job run
+        long jobRuns = aws.requests().stream().filter(r -> r.operation().equals("StartJobRun")).count();
+        assertThat(type("load tpch --scale 0.01 --tables nation --table-format iceberg").error())
+                .isEqualTo("schema 'envdb' holds Parquet tables of the same names (nation): load Iceberg tables into another "
+                        + "schema (create-schema envdb_iceberg, then load with --schema envdb_iceberg)");
+        // the refresh functions take no Parquet tables: refused before any work, saying what to type
+        assertThat(type("run tpch --scale 0.01 --full").error())
+                .startsWith("--full runs the refresh functions (inserts and deletes in a transaction), which emr-serverless does "
+                        + "not offer: schema 'envdb' holds Parquet tables (")
+                .endsWith("), which take no inserts or deletes; load Iceberg tables into a schema of their own: create-schema "
+                        + "envdb_iceberg, then load tpch --scale 0.01 --table-format iceberg --schema envdb_iceberg");
+        assertThat(aws.requests().stream().filter(r -> r.operation().equals("StartJobRun")).count()).isEqualTo(jobRuns);
 
         assertThat(type("describe nation").output()).contains("n_nationkey  bigint").contains("n_name       string");
 

@@ -90,7 +90,8 @@ class FullRunCommandTest {
         // before connecting: no application is created or started, nothing reaches AWS
         assertThat(type("run --platform emr-serverless --benchmark tpch --scale 0.01 --full").error()).isEqualTo(
                 "--full runs the refresh functions (inserts and deletes in a transaction), which emr-serverless does not offer: "
-                        + "its tables are plain Parquet files, which take no deletes (Iceberg tables are not supported yet)");
+                        + "Parquet tables take no inserts or deletes, and the refresh functions on Iceberg tables "
+                        + "(load --table-format iceberg) do not run in job runs yet");
         assertThat(session.isConnected()).isFalse();
         type("connect duckdb");
         assertThat(type("run tpch --scale 0.01 --seed 0").error()).isEqualTo("invalid --seed: seed must be 1 to 2147483646, got 0");

@@ -291,7 +291,7 @@ class ShellCommandsTest {
         assertThat(synopsis(type("help compare").output())).isEqualTo("compare [--files FILE...] [--baseline NAME] "
                 + "[--format table|markdown|json|html] [--fail-on-regression PCT] [--min-difference MS] [--allow-mixed-timing] [--noise-floor FILE] "
                 + "[--write-noise-floor FILE] [--replace] [--force]");
-        assertThat(synopsis(type("help load").output())).contains(" [--generate local|cluster] [--parts N] [--max-cost USD] [--from S3_URI]");
+        assertThat(synopsis(type("help load").output())).contains(" [--generate local|cluster] [--table-format parquet|iceberg] [--parts N] [--max-cost USD] [--from S3_URI]");
         assertThat(synopsis(type("help session start").output())).contains("session start [--idle-timeout-minutes MINUTES] [--name NAME]");
     }
 
@@ -365,6 +365,12 @@ class ShellCommandsTest {
         // DuckDB generates TPC-DS itself: the cluster's options are refused in one line
         assertThat(type("load tpcds --scale 0.01 --parts 2").error()).isEqualTo("--generate cluster and --parts need a platform "
                 + "that generates in its cluster (emr-serverless); duckdb generates TPC-DS itself");
+        // Iceberg tables are EMR's way to take the refresh functions: DuckDB's tables take them as they are
+        assertThat(type("load tpch --scale 0.01 --table-format iceberg").error())
+                .isEqualTo("--table-format iceberg is for emr-serverless; duckdb tables take the refresh functions as they are");
+        assertThat(type("load tpch --scale 0.01 --table-format orc").error()).isEqualTo("--table-format must be parquet or iceberg, not 'orc'");
+        assertThat(type("load --tables region --source . --table-format iceberg").error())
+                .isEqualTo("--generate, --parts, --from, --table-format, --force and --no-cache go with 'load tpch'");
     }
 
     @Test

@@ -38,12 +38,20 @@ public final class GlueCatalog {
         this.accountId = requireNonNull(accountId, "accountId is null");
     }
 
-    /** A table as a Spark job needs it: where its files are and what columns they hold. */
+    /**
+     * A table as a Spark job needs it: where its files are and what columns they hold; {@code tableType} is its
+     * {@code table_type} parameter ({@code ICEBERG} for a table Iceberg's Glue catalog manages, else empty).
+     */
     public record TableSnapshot(String database, String name, String location, List<ColumnSnapshot> columns,
-                                List<ColumnSnapshot> partitionKeys, String serializationLibrary) {
+                                List<ColumnSnapshot> partitionKeys, String serializationLibrary, String tableType) {
         public TableSnapshot {
             columns = List.copyOf(columns);
             partitionKeys = List.copyOf(partitionKeys);
+        }
+
+        /** Whether Iceberg's catalog owns it: its files are read through its metadata, not as a Hive table. */
+        public boolean iceberg() {
+            return "ICEBERG".equalsIgnoreCase(tableType);
         }
     }
 
@@ -87,7 +95,8 @@ public final class GlueCatalog {
             JsonNode sd = t.path("StorageDescriptor");
             out.add(new TableSnapshot(db, t.get("Name").asText(), sd.path("Location").asText(""),
                     columns(sd.path("Columns")), columns(t.path("PartitionKeys")),
-                    sd.path("SerdeInfo").path("SerializationLibrary").asText("")));
+                    sd.path("SerdeInfo").path("SerializationLibrary").asText(""),
+                    t.path("Parameters").path("table_type").asText("")));
         }));
         return out;
     }
@@ -157,6 +166,11 @@ public final class GlueCatalog {
         JsonNode input = required(in, "TableInput");
         String name = lower(input.get("Name").asText());
         ObjectNode old = existingTable(db, name);
+        // Glue's optimistic check (what Iceberg's Glue catalog commits with): an update naming a version that is no
+        // longer the table's current one lost a race and changes nothing
+        if (in.hasNonNull("VersionId") && !in.get("VersionId").asText().equals(old.get("VersionId").asText())) {
+            throw new AwsError("ConcurrentModificationException", 400, "Update table failed due to concurrent modifications.");
+        }
         ObjectNode t = table(db, name, (ObjectNode) input, old.get("CreateTime").asDouble(), old.get("VersionId").asInt() + 1);
         tables.get(db).put(name, t);
         return JSON.objectNode();

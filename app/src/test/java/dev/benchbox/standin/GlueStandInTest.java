@@ -102,6 +102,26 @@ class GlueStandInTest {
     }
 
     @Test
+    void updateNamingAStaleVersionIsAConcurrentModificationAndChangesNothing() {
+        glue.createDatabase(b -> b.databaseInput(d -> d.name("tpch")));
+        glue.createTable(b -> b.databaseName("tpch").tableInput(parquetTable("nation", "s3://b/v0/", column("n_nationkey", "bigint"))));
+        String v0 = glue.getTable(b -> b.databaseName("tpch").name("nation")).table().versionId();
+
+        // what Iceberg's Glue catalog does on commit: update at the version it read
+        glue.updateTable(b -> b.databaseName("tpch").versionId(v0).skipArchive(true)
+                .tableInput(parquetTable("nation", "s3://b/v1/", column("n_nationkey", "bigint"))));
+        String v1 = glue.getTable(b -> b.databaseName("tpch").name("nation")).table().versionId();
+
+        assertThat(v1).isNotEqualTo(v0);
+        assertThatThrownBy(() -> glue.updateTable(b -> b.databaseName("tpch").versionId(v0)
+                .tableInput(parquetTable("nation", "s3://b/lost/", column("n_nationkey", "bigint")))))
+                .isInstanceOf(software.amazon.awssdk.services.glue.model.ConcurrentModificationException.class);
+        Table now = glue.getTable(b -> b.databaseName("tpch").name("nation")).table();
+        assertThat(now.storageDescriptor().location()).isEqualTo("s3://b/v1/");
+        assertThat(now.versionId()).isEqualTo(v1);
+    }
+
+    @Test
     void getTablesPagesWithMaxResultsAndNextToken() {
         glue.createDatabase(b -> b.databaseInput(d -> d.name("tpch")));
         for (String t : List.of("customer", "lineitem", "nation", "orders", "part")) {

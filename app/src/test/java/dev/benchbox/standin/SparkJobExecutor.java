@@ -126,6 +126,13 @@ final class SparkJobExecutor implements JobExecutor {
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
                 .redirectOutput(stdout.toFile()).redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()));
         builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1"); // bind and advertise loopback only
+        // the execution role's identity, for what the job calls through the AWS SDK itself (Iceberg's Glue catalog
+        // and S3FileIO): signed as the job, so the stand-in tells its calls from the shell's
+        builder.environment().put("AWS_ACCESS_KEY_ID", AwsStandIn.JOB_ACCESS_KEY);
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", "job-secret");
+        builder.environment().put("AWS_REGION", AwsStandIn.REGION.id());
+        builder.environment().remove("AWS_SESSION_TOKEN");
+        builder.environment().remove("AWS_PROFILE");
         long startedMillis = System.currentTimeMillis();
         Process process = builder.start();
         java.util.Optional<Integer> killAfter = standIn.faults().takeKillAfterParts();
@@ -195,6 +202,8 @@ final class SparkJobExecutor implements JobExecutor {
                 conf.put(k, v);
             }
         });
+        imageJars(conf);
+        icebergEndpoints(conf, standIn.endpoint().toString());
         conf.putIfAbsent("spark.app.name", request.jobRunId());
         conf.putIfAbsent("spark.sql.shuffle.partitions", "4");
         conf.put("spark.master", "local[2]");
@@ -210,6 +219,57 @@ final class SparkJobExecutor implements JobExecutor {
         }
         conf.put("spark.hadoop.fs.standin.root", standIn.blobStoreDir().toAbsolutePath().toString());
         return conf;
+    }
+
+    /** Where EMR's image keeps the jars it ships (Iceberg, Delta, Hudi): a job names them in {@code spark.jars}. */
+    static final String IMAGE_JARS = "/usr/share/aws/";
+
+    /**
+     * The stand-in's image is its Spark runtime's classpath (which holds Iceberg's runtime and AWS bundle): an
+     * image jar named in {@code spark.jars} is already there, so it is taken off the list rather than looked for on
+     * this machine. A path under the image folder that EMR does not ship would fail on EMR too; the stand-in cannot
+     * tell, so the job's tests name what they use.
+     */
+    static void imageJars(Map<String, String> conf) {
+        String jars = conf.get("spark.jars");
+        if (jars == null) {
+            return;
+        }
+        List<String> rest = new ArrayList<>();
+        for (String jar : jars.split(",")) {
+            String path = jar.trim().replaceFirst("^(local|file):(//)?", "");
+            if (!path.startsWith(IMAGE_JARS)) {
+                rest.add(jar.trim());
+            }
+        }
+        if (rest.isEmpty()) {
+            conf.remove("spark.jars");
+        } else {
+            conf.put("spark.jars", String.join(",", rest));
+        }
+    }
+
+    private static final String ICEBERG_SPARK_CATALOG = "org.apache.iceberg.spark.SparkCatalog";
+    private static final String ICEBERG_GLUE_CATALOG = "org.apache.iceberg.aws.glue.GlueCatalog";
+
+    /**
+     * Points every Iceberg catalog backed by Glue at the stand-in, as the endpoint override points the shell's own
+     * clients: Glue ({@code glue.endpoint}) and S3FileIO ({@code s3.endpoint}, path-style: s3proxy serves no virtual
+     * hosts) at its one endpoint, in its region. On EMR these come from the job's environment; what the job itself sets
+     * is left alone.
+     */
+    static void icebergEndpoints(Map<String, String> conf, String endpoint) {
+        for (Map.Entry<String, String> e : Map.copyOf(conf).entrySet()) {
+            String key = e.getKey();
+            if (key.startsWith("spark.sql.catalog.") && key.indexOf('.', "spark.sql.catalog.".length()) < 0
+                    && (ICEBERG_SPARK_CATALOG.equals(e.getValue()) || "org.apache.iceberg.spark.SparkSessionCatalog".equals(e.getValue()))
+                    && ICEBERG_GLUE_CATALOG.equals(conf.get(key + ".catalog-impl"))) {
+                conf.putIfAbsent(key + ".glue.endpoint", endpoint);
+                conf.putIfAbsent(key + ".s3.endpoint", endpoint);
+                conf.putIfAbsent(key + ".s3.path-style-access", "true");
+                conf.putIfAbsent(key + ".client.region", AwsStandIn.REGION.id());
+            }
+        }
     }
 
     /** Copies {@code s3://bucket/key} from the blob store into {@code target}. */
@@ -236,6 +296,9 @@ final class SparkJobExecutor implements JobExecutor {
         StringBuilder tsv = new StringBuilder();
         standIn.glue().databaseNames().forEach(db -> tsv.append(db).append('\n'));
         for (GlueCatalog.TableSnapshot t : standIn.glue().snapshot()) {
+            if (t.iceberg()) {
+                continue; // read through the job's Iceberg catalog, from Glue itself, as on EMR
+            }
             tsv.append(t.database()).append('\t').append(t.name()).append('\t').append(t.location()).append('\t')
                     .append(columns(t.columns())).append('\t').append(columns(t.partitionKeys())).append('\t')
                     .append(format(t.serializationLibrary())).append('\n');

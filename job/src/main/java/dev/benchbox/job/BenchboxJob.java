@@ -129,6 +129,10 @@ public final class BenchboxJob {
             spark.sql("USE " + identifier(manifest.database()));
             return;
         }
+        if (manifest.catalog().equals(JobManifest.ICEBERG)) { // unqualified names now resolve to the Iceberg tables
+            spark.sql("USE " + identifier(manifest.icebergCatalog()) + "." + identifier(manifest.database()));
+            return;
+        }
         for (Map.Entry<String, String> table : manifest.tables().entrySet()) {
             spark.sql("CREATE OR REPLACE TEMPORARY VIEW " + identifier(table.getKey()) + " USING parquet OPTIONS (path '"
                     + table.getValue().replace("\\", "\\\\").replace("'", "\\'") + "')");

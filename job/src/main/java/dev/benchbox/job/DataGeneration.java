@@ -135,6 +135,9 @@ final class DataGeneration {
             }
         }
 
+        Map<String, Long> icebergRows = manifest.iceberg() == null ? Map.of()
+                : IcebergTables.write(spark, manifest.iceberg(), manifest.tables(), table -> new Path(data, table).toString() + "/");
+
         ObjectMapper json = new ObjectMapper();
         ObjectNode report = json.createObjectNode()
                 .put("run_id", manifest.runId())
@@ -154,6 +157,12 @@ final class DataGeneration {
                     .put("generated", generated.getOrDefault(table.name(), 0))
                     .put("reused", reused.getOrDefault(table.name(), 0))
                     .put("location", new Path(data, table.name()).toString() + "/");
+            if (manifest.iceberg() != null) {
+                tables.with(table.name()).put("iceberg_rows", icebergRows.get(table.name()));
+            }
+        }
+        if (manifest.iceberg() != null) {
+            report.put("table_format", "iceberg");
         }
         Path output = new Path(URI.create(manifest.output() + REPORT));
         try (FSDataOutputStream out = output.getFileSystem(hadoop).create(output, true)) {

@@ -32,9 +32,19 @@ import static java.util.Objects.requireNonNull;
  * @param data      the data set's prefix: {@code <data><table>/part-NNNNN-of-NNNNN.parquet}, markers under {@code <data>_parts/}
  * @param output    where the report goes ({@code generation.json}), ending in {@code /}
  * @param tables    the tables, in order
+ * @param iceberg   where the tables go as Iceberg tables once generated ({@code "iceberg": {"catalog": "glue_catalog",
+ *                  "database": "tpch_sf1"}}), or null for the Parquet files alone
  */
-record GenerationManifest(String runId, String benchmark, double scale, String data, String output, List<Table> tables)
-        implements Serializable {
+record GenerationManifest(String runId, String benchmark, double scale, String data, String output, List<Table> tables,
+                          Iceberg iceberg) implements Serializable {
+
+    /** The Spark catalog (Iceberg's, configured by the job run's settings) and the Glue database the tables are written to. */
+    record Iceberg(String catalog, String database) implements Serializable {
+        Iceberg {
+            requireNonNull(catalog, "catalog is null");
+            requireNonNull(database, "database is null");
+        }
+    }
 
     static final String KIND = "generate";
 
@@ -132,7 +142,10 @@ record GenerationManifest(String runId, String benchmark, double scale, String d
             }
             tables.add(new Table(name, t.path("parts").asInt(0), columns));
         }
-        return new GenerationManifest(runId, benchmark, scale.asDouble(), text(root, "data"), text(root, "output"), tables);
+        JsonNode icebergNode = root.path("iceberg");
+        Iceberg iceberg = icebergNode.isMissingNode() || icebergNode.isNull() ? null
+                : new Iceberg(text(icebergNode, "catalog"), text(icebergNode, "database"));
+        return new GenerationManifest(runId, benchmark, scale.asDouble(), text(root, "data"), text(root, "output"), tables, iceberg);
     }
 
     static JsonNode tree(byte[] json) {

@@ -20,8 +20,10 @@ import static java.util.Objects.requireNonNull;
  * with a binding error, and so that the job depends on nothing of Jackson but its most stable API.
  *
  * @param runId      the run's id, echoed into every output file
- * @param database   the Glue database to {@code USE} in glue mode; null in paths mode
- * @param catalog    {@code glue} (tables through the metastore) or {@code paths} (temporary views over {@code tables})
+ * @param database   the Glue database to {@code USE} in glue and iceberg mode; null in paths mode
+ * @param catalog    {@code glue} (tables through the metastore), {@code iceberg} (Iceberg tables through the Spark
+ *                   catalog {@code icebergCatalog}, Iceberg's Glue catalog) or {@code paths} (temporary views over {@code tables})
+ * @param icebergCatalog the Spark catalog holding the Iceberg tables in iceberg mode (its settings come with the job run), else null
  * @param tables     table name → location (directory of Parquet files), in manifest order
  * @param queries    the queries of the stream, in order
  * @param warmups    unmeasured rounds before the measured ones
@@ -29,10 +31,11 @@ import static java.util.Objects.requireNonNull;
  * @param maxRows    result rows kept per execution (all rows are counted)
  * @param output     where results go, ending in {@code /}
  */
-record JobManifest(String runId, String database, String catalog, Map<String, String> tables, List<Query> queries,
-                   int warmups, int iterations, int maxRows, String output) {
+record JobManifest(String runId, String database, String catalog, String icebergCatalog, Map<String, String> tables,
+                   List<Query> queries, int warmups, int iterations, int maxRows, String output) {
 
     static final String GLUE = "glue";
+    static final String ICEBERG = "iceberg";
     static final String PATHS = "paths";
 
     /** One query of the stream. */
@@ -64,10 +67,11 @@ record JobManifest(String runId, String database, String catalog, Map<String, St
         }
         String runId = text(root, "run_id", true);
         String catalog = text(root, "catalog", true);
-        if (!catalog.equals(GLUE) && !catalog.equals(PATHS)) {
-            throw new IllegalArgumentException("catalog must be \"glue\" or \"paths\", got \"" + catalog + "\"");
+        if (!catalog.equals(GLUE) && !catalog.equals(ICEBERG) && !catalog.equals(PATHS)) {
+            throw new IllegalArgumentException("catalog must be \"glue\", \"iceberg\" or \"paths\", got \"" + catalog + "\"");
         }
-        String database = text(root, "database", catalog.equals(GLUE));
+        String database = text(root, "database", !catalog.equals(PATHS));
+        String icebergCatalog = text(root, "iceberg_catalog", catalog.equals(ICEBERG));
 
         Map<String, String> tables = new LinkedHashMap<>();
         JsonNode tableNode = root.path("tables");
@@ -106,7 +110,7 @@ record JobManifest(String runId, String database, String catalog, Map<String, St
         int iterations = number(root, "iterations", 1);
         int maxRows = number(root, "max_rows", 0);
         String output = text(root, "output", true);
-        return new JobManifest(runId, database, catalog, tables, queries, warmups, iterations, maxRows,
+        return new JobManifest(runId, database, catalog, icebergCatalog, tables, queries, warmups, iterations, maxRows,
                 output.endsWith("/") ? output : output + "/");
     }
 

@@ -17,6 +17,7 @@ final class AwsUsage {
     private final Set<String> databases = new TreeSet<>();
     private final Set<S3Location> sources = new LinkedHashSet<>();
     private boolean applicationsCreated;
+    private boolean icebergTables;
 
     synchronized void database(String name) {
         databases.add(requireNonNull(name, "name is null"));
@@ -38,6 +39,15 @@ final class AwsUsage {
     /** In the order they were first used. */
     synchronized List<S3Location> sources() {
         return List.copyOf(sources);
+    }
+
+    /** Job runs write Iceberg tables: their role creates and commits Glue tables itself. */
+    synchronized void icebergTables() {
+        icebergTables = true;
+    }
+
+    synchronized boolean icebergTablesWritten() {
+        return icebergTables;
     }
 
     synchronized boolean applicationsCreated() {

@@ -244,7 +244,8 @@ final class EmrConnections {
         @Override
         public void previewRun(String schema, List<BatchQuery> queries, int warmups, int iterations, int maxRowsKept) {
             String database = schema.toLowerCase(Locale.ROOT);
-            service.runBatch(database, catalog.locations(database), queries, warmups, iterations, maxRowsKept, BatchListener.NONE,
+            GlueTables.JobTables tables = catalog.forJob(database);
+            service.runBatch(database, tables.catalog(), tables.locations(), queries, warmups, iterations, maxRowsKept, BatchListener.NONE,
                     JobRunService.Progress.NONE);
         }
     }

@@ -11,6 +11,8 @@ import dev.benchbox.dataset.Column;
 import dev.benchbox.platform.GenerationPlan;
 import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.platform.LoadReport;
+import dev.benchbox.platform.TableFormat;
+import dev.benchbox.platform.emr.job.IcebergCatalog;
 import dev.benchbox.platform.emr.job.GenerationManifest;
 import dev.benchbox.platform.emr.job.JobRunService;
 import dev.benchbox.platform.emr.job.JobSettings;
@@ -54,22 +56,51 @@ final class EmrDataGeneration {
 
     /** The manifest of a generation run: each table's parts and its columns as the Glue table declares them. */
     GenerationManifest manifest(String runId, GenerationPlan plan) {
+        return manifest(runId, plan, TableFormat.PARQUET, null);
+    }
+
+    /** As {@link #manifest(String, GenerationPlan)}; Iceberg tables are written by the job into {@code database}. */
+    GenerationManifest manifest(String runId, GenerationPlan plan, TableFormat format, String database) {
         Map<String, GenerationManifest.Table> tables = new LinkedHashMap<>();
         for (String table : plan.tables()) {
             tables.put(table, new GenerationManifest.Table(plan.parts().get(table), hiveColumns(plan.dataSet(), table)));
         }
         String data = layout.generated(plan.benchmark(), plan.scale()).uri();
         return new GenerationManifest(runId, plan.benchmark(), plan.scale(), data, RunManifest.outputFor(service.settings().staging(), runId),
-                tables);
+                tables, format == TableFormat.ICEBERG ? database : null);
     }
 
     SparkSubmit sparkSubmit(GenerationPlan plan) {
+        return sparkSubmit(plan, TableFormat.PARQUET);
+    }
+
+    SparkSubmit sparkSubmit(GenerationPlan plan, TableFormat format) {
         JobSettings s = service.settings();
         SparkSubmit submit = SparkSubmit.forJob(RunManifest.Catalog.PATHS, s.executorCores(), s.executorMemory());
-        for (Map.Entry<String, String> conf : s.releaseSettings(plan.sparkConf()).entrySet()) {
-            submit = submit.withConf(conf.getKey(), conf.getValue());
+        Map<String, String> conf = new LinkedHashMap<>();
+        if (format == TableFormat.ICEBERG) {
+            conf.putAll(IcebergCatalog.sparkConf(s.staging()));
+        }
+        conf.putAll(s.releaseSettings(plan.sparkConf()));
+        for (Map.Entry<String, String> c : conf.entrySet()) {
+            submit = submit.withConf(c.getKey(), c.getValue());
         }
         return submit;
+    }
+
+    /**
+     * Refuses, before any work, a load whose tables exist in the database in the other format: Glue holds one table per
+     * name, and turning a Parquet table into an Iceberg one (or back) in place would lose what the other held.
+     */
+    void requireFormat(String database, List<String> tables, TableFormat format) {
+        Map<String, TableFormat> held = catalog.tableFormats(database);
+        List<String> other = tables.stream().filter(t -> held.containsKey(t) && held.get(t) != format).toList();
+        if (!other.isEmpty()) {
+            TableFormat them = format == TableFormat.ICEBERG ? TableFormat.PARQUET : TableFormat.ICEBERG;
+            throw new BenchboxException("schema '" + database + "' holds " + them.title() + " tables of the same names ("
+                    + String.join(", ", other) + "): load " + format.title() + " tables into another schema (create-schema "
+                    + database + "_" + format.word() + ", then load with --schema " + database + "_" + format.word() + ")");
+        }
     }
 
     /**
@@ -77,11 +108,20 @@ final class EmrDataGeneration {
      * (without, when the job counted none: a dry run's).
      */
     LoadReport generate(String database, GenerationPlan plan, LoadProgress loadProgress) {
+        return generate(database, plan, TableFormat.PARQUET, loadProgress);
+    }
+
+    /**
+     * As {@link #generate(String, GenerationPlan, LoadProgress)}; Iceberg tables are created by the job itself through
+     * Iceberg's Glue catalog (data and metadata under the staging location's {@code iceberg/}), and the shell then adds
+     * the scale and row count to each Glue table's parameters, keeping what Iceberg wrote.
+     */
+    LoadReport generate(String database, GenerationPlan plan, TableFormat format, LoadProgress loadProgress) {
         long started = System.nanoTime();
         DataSet dataSet = plan.dataSet();
-        GenerationManifest manifest = manifest(service.nextRunId("g"), plan);
+        GenerationManifest manifest = manifest(service.nextRunId("g"), plan, format, database);
         String manifestUri = manifest.upload(s3);
-        var usage = service.runManifest("load", manifest.runId(), manifestUri, sparkSubmit(plan), progress.get());
+        var usage = service.runManifest("load", manifest.runId(), manifestUri, sparkSubmit(plan, format), progress.get());
         GenerationManifest.Report report = manifest.readReport(s3);
         Map<String, String> scaleParameter = Map.of(dataSet.scaleParameter(), Scale.of(plan.scale()).text());
         Map<String, Long> rows = new LinkedHashMap<>();
@@ -91,14 +131,22 @@ final class EmrDataGeneration {
             if (count != null) {
                 parameters.put("numRows", Long.toString(count));
             }
-            catalog.createOrUpdateTable(database, new GlueTableDefinition(table, hiveColumns(dataSet, table),
-                    layout.generatedTable(plan.benchmark(), plan.scale(), table), parameters));
+            if (format == TableFormat.ICEBERG) {
+                if (count != null) { // a dry run's job created no table to annotate
+                    catalog.addParameters(database, table, parameters);
+                }
+            } else {
+                catalog.createOrUpdateTable(database, new GlueTableDefinition(table, hiveColumns(dataSet, table),
+                        layout.generatedTable(plan.benchmark(), plan.scale(), table), parameters));
+            }
             rows.put(table, count == null ? 0L : count);
         }
         String note = "generated in the cluster by job run " + (usage == null ? "?" : usage.jobRunId()) + ": "
                 + report.partsGenerated() + " part" + (report.partsGenerated() == 1 ? "" : "s") + " written"
                 + (report.partsReused() == 0 ? "" : ", " + report.partsReused() + " already committed by an earlier run (kept)")
-                + "; data in " + manifest.data();
+                + "; data in " + manifest.data()
+                + (format == TableFormat.ICEBERG ? "; written as Iceberg tables (Glue catalog " + IcebergCatalog.NAME + ", warehouse "
+                        + IcebergCatalog.warehouse(service.settings().staging()) + ")" : "");
         return new LoadReport(rows, System.nanoTime() - started, List.of(note));
     }
 

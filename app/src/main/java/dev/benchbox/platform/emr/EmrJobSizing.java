@@ -93,6 +93,12 @@ final class EmrJobSizing {
      * @param sparkVersion the Spark version the latest job run's driver reported, or null before one ran
      */
     EngineConfiguration configuration(String platformName, String applicationId, String releaseLabel, String sparkVersion) {
+        return configuration(platformName, applicationId, releaseLabel, sparkVersion, RunManifest.Catalog.GLUE);
+    }
+
+    /** As above, for job runs that found their tables through {@code catalog} (Iceberg's records its table format). */
+    EngineConfiguration configuration(String platformName, String applicationId, String releaseLabel, String sparkVersion,
+            RunManifest.Catalog catalog) {
         JobCapacity capacity = billingProfile(applicationId).capacity();
         JobSettings settings = jobSettings(applicationId);
         // the version is what the driver reported (the label says the release, not the Spark it brought)
@@ -100,7 +106,8 @@ final class EmrJobSizing {
         return new EngineConfiguration(platformName, version, releaseLabel, Architecture.parse(options.architecture()).id(),
                 options.region(), workers(1, capacity.driver()), workers(capacity.executors(), capacity.executor()),
                 preInitialized(options.capacity().driver()), preInitialized(options.capacity().executors()),
-                settings.sparkSubmit(RunManifest.Catalog.GLUE).properties());
+                settings.sparkSubmit(catalog).properties(),
+                (catalog == RunManifest.Catalog.ICEBERG ? dev.benchbox.platform.TableFormat.ICEBERG : dev.benchbox.platform.TableFormat.PARQUET).word());
     }
 
     private static EngineConfiguration.Workers workers(int count, WorkerSize size) {

@@ -192,7 +192,7 @@ public record EmrOptions(
      * The role-policy scope without a connection (for {@code iam-policy}): staging prefix, database, region and the
      * role's account, from the given options, then the environment, then the defaults; the role ARN is checked with
      * the same pattern {@code connect} uses. What a connection would use is not known yet, so it covers the whole
-     * feature set on that database: creating an application unless application_id is given, and sessions.
+     * feature set on that database: creating an application unless application_id is given, sessions, and Iceberg tables.
      */
     public static IamPolicy.Scope rolePolicyScope(Map<String, String> given, Map<String, String> environment) {
         String stagingDir = valueOf(EmrOption.S3_STAGING_DIR, given, environment);
@@ -220,7 +220,7 @@ public record EmrOptions(
                     + "': EMR Serverless application ids are 1-64 lower-case letters and digits, e.g. 00fabcdef1234567");
         }
         return new IamPolicy.Scope(location, List.of(database.toLowerCase(Locale.ROOT)), List.of(), region, account, partition, role,
-                applicationId, applicationId == null, true);
+                applicationId, applicationId == null, true, true);
     }
 
     private static String valueOf(EmrOption option, Map<String, String> given, Map<String, String> environment) {

@@ -394,10 +394,25 @@ public final class EmrServerlessPlatform implements Platform {
 
             @Override
             public LoadReport generate(String schema, dev.benchbox.platform.GenerationPlan plan, LoadProgress progress) {
+                return generate(schema, plan, dev.benchbox.platform.TableFormat.PARQUET, progress);
+            }
+
+            @Override
+            public LoadReport generate(String schema, dev.benchbox.platform.GenerationPlan plan,
+                    dev.benchbox.platform.TableFormat format, LoadProgress progress) {
+                String database = requireDatabase(schema);
+                generation.requireFormat(database, plan.tables(), format); // before any work
                 if (plan.where() == dev.benchbox.platform.GenerationPlan.Where.LOCAL) {
+                    if (format == dev.benchbox.platform.TableFormat.ICEBERG) {
+                        throw new BenchboxException("Iceberg tables are written by a job run in the application: "
+                                + "load " + plan.benchmark() + " --scale " + Scale.of(plan.scale()).text() + " --table-format iceberg --generate cluster");
+                    }
                     return loadHere(schema, plan.dataSet(), Scale.of(plan.scale()), plan.tables(), progress);
                 }
-                return generation.generate(requireDatabase(schema), plan, progress);
+                if (format == dev.benchbox.platform.TableFormat.ICEBERG) {
+                    usage.icebergTables();
+                }
+                return generation.generate(database, plan, format, progress);
             }
 
             @Override
@@ -438,7 +453,8 @@ public final class EmrServerlessPlatform implements Platform {
         if (sessionControl.isOpen()) {
             return sessionControl.execute(database, sql, sink); // about a second through Spark Connect instead of a job run
         }
-        return jobs.execute(database, catalog.locations(database), sql, QUERY_ROWS_BROUGHT_BACK, sink, jobProgress);
+        GlueTables.JobTables tables = catalog.forJob(database);
+        return jobs.execute(database, tables.catalog(), tables.locations(), sql, QUERY_ROWS_BROUGHT_BACK, sink, jobProgress);
     }
 
     /** The whole stream (warm-ups and iterations of every query) as ONE job run, timed inside the driver. */
@@ -446,7 +462,30 @@ public final class EmrServerlessPlatform implements Platform {
     public List<QueryExecution> runBatch(String schema, List<BatchQuery> queries, int warmups, int iterations, int maxRowsKept,
             BatchListener listener) {
         String database = requireDatabase(schema);
-        return jobs.runBatch(database, catalog.locations(database), queries, warmups, iterations, maxRowsKept, listener, jobProgress);
+        GlueTables.JobTables tables = catalog.forJob(database);
+        return jobs.runBatch(database, tables.catalog(), tables.locations(), queries, warmups, iterations, maxRowsKept, listener, jobProgress);
+    }
+
+    /**
+     * Parquet tables take no inserts or deletes: the way on is Iceberg tables, in a schema of their own (Glue keeps one
+     * table per name). Iceberg tables take them, but the refresh functions do not run in job runs yet.
+     */
+    @Override
+    public Optional<String> whyNoRefresh(String schema, DataSet dataSet, Scale scale) {
+        String database = requireDatabase(schema);
+        java.util.Map<String, dev.benchbox.platform.TableFormat> formats = catalog.tableFormats(database);
+        List<String> parquet = dataSet.tables().stream()
+                .filter(t -> formats.get(t) == dev.benchbox.platform.TableFormat.PARQUET).toList();
+        String load = "load " + dataSet.name() + " --scale " + scale.text() + " --table-format iceberg";
+        if (!parquet.isEmpty()) {
+            return Optional.of("schema '" + database + "' holds Parquet tables (" + String.join(", ", parquet)
+                    + "), which take no inserts or deletes; load Iceberg tables into a schema of their own: create-schema "
+                    + database + "_iceberg, then " + load + " --schema " + database + "_iceberg");
+        }
+        if (dataSet.tables().stream().anyMatch(t -> !formats.containsKey(t))) {
+            return Optional.of("schema '" + database + "' does not hold the " + dataSet.title() + " tables; " + load);
+        }
+        return Optional.of("the refresh functions on Iceberg tables do not run in job runs yet");
     }
 
     /** Each stream is its own job run: they run side by side on the application. */
@@ -485,7 +524,8 @@ public final class EmrServerlessPlatform implements Platform {
      */
     @Override
     public EngineConfiguration configuration() {
-        return sizing.configuration(NAME, applicationId, releaseLabel, parts.service().sparkVersion().orElse(null));
+        return sizing.configuration(NAME, applicationId, releaseLabel, parts.service().sparkVersion().orElse(null),
+                parts.service().lastCatalog());
     }
 
     // ---- application and capacity -------------------------------------------------------------------------
@@ -645,7 +685,7 @@ public final class EmrServerlessPlatform implements Platform {
         boolean sessions = sessionControl.used();
         return new IamPolicy.Scope(options.stagingDir(), List.copyOf(databases), usage.sources(), options.region(), options.accountId(),
                 options.partition(), options.executionRoleArn(), applicationId,
-                usage.applicationsCreated() || options.createApplication(), sessions); // a dry run's application id is made up
+                usage.applicationsCreated() || options.createApplication(), sessions, usage.icebergTablesWritten()); // a dry run's application id is made up
     }
 
     @Override

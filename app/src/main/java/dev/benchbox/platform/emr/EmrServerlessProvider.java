@@ -26,7 +26,8 @@ public final class EmrServerlessProvider implements PlatformProvider {
 
     @Override
     public Optional<String> whyNoStreamConnections() {
-        return Optional.of("its tables are plain Parquet files, which take no deletes (Iceberg tables are not supported yet)");
+        return Optional.of("Parquet tables take no inserts or deletes, and the refresh functions on Iceberg tables "
+                + "(load --table-format iceberg) do not run in job runs yet");
     }
 
     @Override

@@ -105,6 +105,56 @@ final class GlueTables {
         return names;
     }
 
+    /**
+     * Each table's format (one GetTables listing): Iceberg when Iceberg's Glue catalog manages it ({@code table_type}
+     * ICEBERG), else Parquet. Empty when the database does not exist.
+     */
+    Map<String, dev.benchbox.platform.TableFormat> tableFormats(String database) {
+        Map<String, dev.benchbox.platform.TableFormat> formats = new java.util.TreeMap<>();
+        usage.database(database);
+        try {
+            AwsCallFailed.call(SERVICE, "GetTables", database, region, () -> {
+                glue.getTablesPaginator(GetTablesRequest.builder().databaseName(database).build())
+                        .forEach(page -> page.tableList().forEach(t -> formats.put(t.name(), formatOf(t.parameters()))));
+                return null;
+            });
+        } catch (AwsCallFailed e) {
+            if (e.getCause() instanceof EntityNotFoundException) {
+                return Map.of();
+            }
+            throw e;
+        }
+        return formats;
+    }
+
+    /** The format a Glue table's parameters say. */
+    static dev.benchbox.platform.TableFormat formatOf(Map<String, String> parameters) {
+        String type = parameters == null ? null : parameters.get("table_type");
+        return type != null && type.equalsIgnoreCase(dev.benchbox.platform.emr.job.IcebergCatalog.GLUE_TABLE_TYPE)
+                ? dev.benchbox.platform.TableFormat.ICEBERG : dev.benchbox.platform.TableFormat.PARQUET;
+    }
+
+    /**
+     * Adds {@code parameters} to an existing table, keeping everything else it holds (an Iceberg table's metadata
+     * location above all): read, then updated at the version read, as Iceberg's own commits do, so a concurrent commit
+     * is never overwritten (Glue refuses the update instead).
+     */
+    void addParameters(String database, String table, Map<String, String> parameters) {
+        String name = table.toLowerCase(Locale.ROOT);
+        usage.database(database);
+        Table t = AwsCallFailed.call(SERVICE, "GetTable", database + "." + name, region,
+                () -> glue.getTable(b -> b.databaseName(database).name(name))).table();
+        Map<String, String> all = new LinkedHashMap<>(t.parameters());
+        all.putAll(parameters);
+        software.amazon.awssdk.services.glue.model.TableInput input = software.amazon.awssdk.services.glue.model.TableInput.builder()
+                .name(t.name()).description(t.description()).owner(t.owner()).retention(t.retention())
+                .storageDescriptor(t.storageDescriptor()).partitionKeys(t.partitionKeys()).tableType(t.tableType())
+                .parameters(all).build();
+        UpdateTableRequest update = UpdateTableRequest.builder().databaseName(database).tableInput(input)
+                .versionId(t.versionId()).skipArchive(true).build();
+        AwsCallFailed.call(SERVICE, "UpdateTable", database + "." + name, region, () -> glue.updateTable(update));
+    }
+
     /** A table's columns and parameters, or empty when it does not exist. */
     Optional<TableState> table(String database, String table) {
         String name = table.toLowerCase(Locale.ROOT);
@@ -148,11 +198,31 @@ final class GlueTables {
 
     /** Each table's location, for a run's manifest (the path-based catalog mode reads them). */
     Map<String, String> locations(String database) {
+        return forJob(database).locations();
+    }
+
+    /**
+     * What a job run needs to find the database's tables: their locations, and how: through Iceberg's Glue catalog when
+     * the database holds Iceberg tables, else Glue as Spark's metastore.
+     */
+    JobTables forJob(String database) {
         Map<String, String> locations = new java.util.LinkedHashMap<>();
+        boolean iceberg = false;
         for (String table : listTables(database)) {
-            table(database, table).map(TableState::location).ifPresent(location -> locations.put(table, location));
+            Optional<TableState> state = table(database, table);
+            if (state.isPresent()) {
+                if (state.get().location() != null) {
+                    locations.put(table, state.get().location());
+                }
+                iceberg |= formatOf(state.get().parameters()) == dev.benchbox.platform.TableFormat.ICEBERG;
+            }
         }
-        return locations;
+        return new JobTables(iceberg ? dev.benchbox.platform.emr.job.RunManifest.Catalog.ICEBERG
+                : dev.benchbox.platform.emr.job.RunManifest.Catalog.GLUE, locations);
+    }
+
+    /** A database's tables as a job run finds them. */
+    record JobTables(dev.benchbox.platform.emr.job.RunManifest.Catalog catalog, Map<String, String> locations) {
     }
 
     private static BenchboxException noDatabase(String database) {

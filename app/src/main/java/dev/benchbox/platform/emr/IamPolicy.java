@@ -33,9 +33,18 @@ public final class IamPolicy {
      * @param applicationId the one application used, or null for any of the account's (one is created, or it is not known)
      * @param createsApplications whether applications are created (connect --create-application, a sweep)
      * @param sessions whether interactive sessions are used
+     * @param icebergTables whether job runs write Iceberg tables (their role then creates and commits the Glue tables)
      */
     public record Scope(S3Location staging, List<String> databases, List<S3Location> sources, String region, String accountId,
-            String partition, String executionRoleArn, String applicationId, boolean createsApplications, boolean sessions) {
+            String partition, String executionRoleArn, String applicationId, boolean createsApplications, boolean sessions,
+            boolean icebergTables) {
+        /** A scope whose job runs write no Iceberg tables. */
+        public Scope(S3Location staging, List<String> databases, List<S3Location> sources, String region, String accountId,
+                String partition, String executionRoleArn, String applicationId, boolean createsApplications, boolean sessions) {
+            this(staging, databases, sources, region, accountId, partition, executionRoleArn, applicationId, createsApplications,
+                    sessions, false);
+        }
+
         public Scope {
             requireNonNull(staging, "staging is null");
             databases = List.copyOf(databases);
@@ -84,6 +93,15 @@ public final class IamPolicy {
         scope.databases().forEach(db -> resources.add(scope.glue("userDefinedFunction/" + db + "/*")));
         statement(statements, "GlueCatalogRead", List.of("glue:GetDatabase", "glue:GetTable", "glue:GetTables", "glue:GetPartition",
                 "glue:GetPartitions", "glue:BatchGetPartition", "glue:GetUserDefinedFunction", "glue:GetUserDefinedFunctions"), resources);
+        if (scope.icebergTables()) {
+            // Iceberg's Glue catalog registers a table it creates and commits every change (a load, a refresh function,
+            // a rollback) as an UpdateTable at the version it read
+            List<String> tables = new ArrayList<>();
+            tables.add(scope.glue("catalog"));
+            scope.databases().forEach(db -> tables.add(scope.glue("database/" + db)));
+            scope.databases().forEach(db -> tables.add(scope.glue("table/" + db + "/*")));
+            statement(statements, "GlueIcebergCommits", List.of("glue:CreateTable", "glue:UpdateTable"), tables);
+        }
         return write(policy);
     }
 

@@ -13,10 +13,10 @@ import java.util.Map;
 
 /** Statements and batches as job runs, and the ledger of job runs; a dry run has none to run. */
 interface JobRuns {
-    QuerySummary execute(String database, Map<String, String> tables, String sql, int maxRows, RowSink sink,
+    QuerySummary execute(String database, dev.benchbox.platform.emr.job.RunManifest.Catalog catalog, Map<String, String> tables, String sql, int maxRows, RowSink sink,
             JobRunService.Progress progress);
 
-    List<QueryExecution> runBatch(String database, Map<String, String> tables, List<BatchQuery> queries, int warmups, int iterations,
+    List<QueryExecution> runBatch(String database, dev.benchbox.platform.emr.job.RunManifest.Catalog catalog, Map<String, String> tables, List<BatchQuery> queries, int warmups, int iterations,
             int maxRowsKept, BatchListener listener, JobRunService.Progress progress);
 
     List<JobRunUsage> jobRuns();
@@ -47,15 +47,15 @@ interface JobRuns {
     static JobRuns of(JobRunService service) {
         return new JobRuns() {
             @Override
-            public QuerySummary execute(String database, Map<String, String> tables, String sql, int maxRows, RowSink sink,
+            public QuerySummary execute(String database, dev.benchbox.platform.emr.job.RunManifest.Catalog catalog, Map<String, String> tables, String sql, int maxRows, RowSink sink,
                     JobRunService.Progress progress) {
-                return service.execute(database, tables, sql, maxRows, sink, progress);
+                return service.execute(database, catalog, tables, sql, maxRows, sink, progress);
             }
 
             @Override
-            public List<QueryExecution> runBatch(String database, Map<String, String> tables, List<BatchQuery> queries, int warmups,
+            public List<QueryExecution> runBatch(String database, dev.benchbox.platform.emr.job.RunManifest.Catalog catalog, Map<String, String> tables, List<BatchQuery> queries, int warmups,
                     int iterations, int maxRowsKept, BatchListener listener, JobRunService.Progress progress) {
-                return service.runBatch(database, tables, queries, warmups, iterations, maxRowsKept, listener, progress);
+                return service.runBatch(database, catalog, tables, queries, warmups, iterations, maxRowsKept, listener, progress);
             }
 
             @Override
@@ -68,13 +68,13 @@ interface JobRuns {
     /** A dry run's: a job run's results cannot be previewed, so {@code query} and {@code run} say so (run --dry-run previews the request). */
     JobRuns NONE_IN_A_DRY_RUN = new JobRuns() {
         @Override
-        public QuerySummary execute(String database, Map<String, String> tables, String sql, int maxRows, RowSink sink,
+        public QuerySummary execute(String database, dev.benchbox.platform.emr.job.RunManifest.Catalog catalog, Map<String, String> tables, String sql, int maxRows, RowSink sink,
                 JobRunService.Progress progress) {
             throw new BenchboxException("query needs AWS: it is not available in a dry run");
         }
 
         @Override
-        public List<QueryExecution> runBatch(String database, Map<String, String> tables, List<BatchQuery> queries, int warmups,
+        public List<QueryExecution> runBatch(String database, dev.benchbox.platform.emr.job.RunManifest.Catalog catalog, Map<String, String> tables, List<BatchQuery> queries, int warmups,
                 int iterations, int maxRowsKept, BatchListener listener, JobRunService.Progress progress) {
             throw new BenchboxException("run needs AWS: it is not available in a dry run");
         }

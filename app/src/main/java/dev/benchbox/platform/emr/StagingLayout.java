@@ -10,6 +10,7 @@ import static java.util.Objects.requireNonNull;
  * data/tpch/sf&lt;SF&gt;/&lt;table&gt;/part-N.parquet   generated TPC-H tables (shared by every database at that scale)
  * data/tpcds/sf&lt;SF&gt;/&lt;table&gt;/part-N.parquet  generated TPC-DS tables, the same way
  * data/files/&lt;database&gt;/&lt;table&gt;/          tables loaded from files
+ * iceberg/&lt;database&gt;.db/&lt;table&gt;/          Iceberg tables (data and metadata; the Iceberg catalog's warehouse)
  * jobs/                                     the job jar, named by content hash
  * runs/&lt;run-id&gt;/                            run manifests and results
  * logs/                                     job run logs

@@ -20,6 +20,18 @@ class IamPolicyTest {
     }
 
     @Test
+    void theRoleCommitsGlueTablesOnlyWhenJobRunsWriteIcebergTables() {
+        IamPolicy.Scope parquet = scope(List.of(), "00abc", false, false);
+        IamPolicy.Scope iceberg = new IamPolicy.Scope(parquet.staging(), parquet.databases(), parquet.sources(), parquet.region(),
+                parquet.accountId(), parquet.partition(), parquet.executionRoleArn(), parquet.applicationId(), false, false, true);
+
+        assertThat(IamPolicy.executionRolePolicy(parquet)).doesNotContain("glue:UpdateTable").doesNotContain("glue:CreateTable");
+        assertThat(IamPolicy.executionRolePolicy(iceberg)).contains("\"Sid\" : \"GlueIcebergCommits\"")
+                .contains("\"glue:CreateTable\", \"glue:UpdateTable\"")
+                .contains("\"" + GLUE + "table/tpch/*\"").doesNotContain("glue:DeleteTable");
+    }
+
+    @Test
     void theRoleReadsEveryDatabaseAndSourceUsedAndNothingElse() {
         S3Location source = S3Location.parse("s3://shared-data/tpch/sf1/", "--from");
         S3Location inside = S3Location.parse("s3://my-bucket/bench/data/tpch/sf1/", "--from");

@@ -28,9 +28,11 @@ import software.amazon.awssdk.services.s3.S3Client;
  * @param data      the data set's prefix, {@code <staging>/data/tpch/sf<SF>/}
  * @param output    {@code <staging>/runs/<run-id>/}
  * @param tables    table → its part count and columns, in load order
+ * @param icebergDatabase the Glue database the job writes the tables to as Iceberg tables ({@link IcebergCatalog}), or
+ *                  null for Parquet files alone (the shell registers those)
  */
 public record GenerationManifest(String runId, String benchmark, double scale, String data, String output,
-        Map<String, Table> tables) {
+        Map<String, Table> tables, String icebergDatabase) {
     /** The report the job writes last under the output prefix. */
     public static final String REPORT = "generation.json";
 
@@ -52,6 +54,11 @@ public record GenerationManifest(String runId, String benchmark, double scale, S
         data = S3Uri.parse(requireNonNull(data, "data is null")).asPrefix().toString();
         output = S3Uri.parse(requireNonNull(output, "output is null")).asPrefix().toString();
         tables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+    }
+
+    /** A manifest whose tables stay Parquet files. */
+    public GenerationManifest(String runId, String benchmark, double scale, String data, String output, Map<String, Table> tables) {
+        this(runId, benchmark, scale, data, output, tables, null);
     }
 
     public String manifestUri() {
@@ -77,6 +84,9 @@ public record GenerationManifest(String runId, String benchmark, double scale, S
             ArrayNode columns = t.putArray("columns");
             table.columns().forEach(c -> columns.addObject().put("name", c.name()).put("type", c.type()));
         });
+        if (icebergDatabase != null) {
+            root.putObject("iceberg").put("catalog", IcebergCatalog.NAME).put("database", icebergDatabase);
+        }
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -114,6 +124,14 @@ public record GenerationManifest(String runId, String benchmark, double scale, S
             JsonNode count = root.path("tables").path(table).path("rows");
             if (!count.canConvertToLong()) {
                 throw new BenchboxException("the generation job's report " + report + " has no row count for table '" + table + "'");
+            }
+            if (icebergDatabase != null) {
+                // what the Iceberg table holds, read back by the job: it must be every generated row
+                JsonNode iceberg = root.path("tables").path(table).path("iceberg_rows");
+                if (!iceberg.canConvertToLong() || iceberg.asLong() != count.asLong()) {
+                    throw new BenchboxException("the generation job's report " + report + ": Iceberg table '" + table + "' holds "
+                            + (iceberg.canConvertToLong() ? iceberg.asLong() + " rows" : "no counted rows") + ", generated " + count.asLong());
+                }
             }
             rows.put(table, count.asLong());
         }

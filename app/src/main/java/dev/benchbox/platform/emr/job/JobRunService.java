@@ -46,6 +46,7 @@ public final class JobRunService {
     private volatile java.time.Clock clock = java.time.Clock.systemUTC();
     /** The Spark version the latest run's driver reported (null before one): results say what the job really ran on. */
     private volatile String sparkVersion;
+    private volatile RunManifest.Catalog lastCatalog = RunManifest.Catalog.GLUE;
 
     public JobRunService(EmrServerlessClient emr, S3Client s3, JobSettings settings) {
         this(emr, s3, settings, () -> { });
@@ -143,6 +144,7 @@ public final class JobRunService {
         if (results.sparkVersion() != null) {
             sparkVersion = results.sparkVersion();
         }
+        lastCatalog = catalog;
         return new Outcome(usage, results);
     }
 
@@ -156,6 +158,11 @@ public final class JobRunService {
             }
         }
         return timed;
+    }
+
+    /** How the latest query job run found its tables (Glue's metastore until one ran over Iceberg tables). */
+    public RunManifest.Catalog lastCatalog() {
+        return lastCatalog;
     }
 
     /** The Spark version the latest job run's driver reported, if one has run. */
@@ -241,7 +248,13 @@ public final class JobRunService {
     /** A batch (power run stream) as one job run; executions reported after the run, in order. */
     public List<QueryExecution> runBatch(String database, Map<String, String> tables, List<BatchQuery> queries, int warmups,
             int iterations, int maxRowsKept, BatchListener listener, Progress progress) {
-        Outcome outcome = run("power run", database, RunManifest.Catalog.GLUE, tables, queries, warmups, iterations,
+        return runBatch(database, RunManifest.Catalog.GLUE, tables, queries, warmups, iterations, maxRowsKept, listener, progress);
+    }
+
+    /** As above, finding the tables through {@code catalog} (Iceberg tables through Iceberg's Glue catalog). */
+    public List<QueryExecution> runBatch(String database, RunManifest.Catalog catalog, Map<String, String> tables, List<BatchQuery> queries,
+            int warmups, int iterations, int maxRowsKept, BatchListener listener, Progress progress) {
+        Outcome outcome = run("power run", database, catalog, tables, queries, warmups, iterations,
                 maxRowsKept, progress);
         List<QueryExecution> executions = outcome.results().executions();
         executions.forEach(listener::executed);
@@ -254,8 +267,14 @@ public final class JobRunService {
      */
     public QuerySummary execute(String database, Map<String, String> tables, String sql, int maxRows, RowSink sink,
             Progress progress) {
+        return execute(database, RunManifest.Catalog.GLUE, tables, sql, maxRows, sink, progress);
+    }
+
+    /** As above, finding the tables through {@code catalog}. */
+    public QuerySummary execute(String database, RunManifest.Catalog catalog, Map<String, String> tables, String sql, int maxRows,
+            RowSink sink, Progress progress) {
         long started = System.nanoTime();
-        Outcome outcome = run("query", database, RunManifest.Catalog.GLUE, tables, List.of(new BatchQuery("query", sql)), 0, 1,
+        Outcome outcome = run("query", database, catalog, tables, List.of(new BatchQuery("query", sql)), 0, 1,
                 maxRows, progress);
         JobResults.Result result = outcome.results().results().stream()
                 .filter(r -> !r.execution().warmup())

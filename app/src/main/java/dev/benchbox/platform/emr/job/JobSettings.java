@@ -53,7 +53,12 @@ public record JobSettings(String applicationId, String executionRoleArn, String 
 
     /** The {@code sparkSubmitParameters} of a job run of the BenchBox job with these settings. */
     public SparkSubmit sparkSubmit(RunManifest.Catalog catalog) {
-        return new SparkSubmit(catalog, executorCores, executorMemory, releaseSettings(sparkConf));
+        Map<String, String> conf = new java.util.LinkedHashMap<>();
+        if (catalog == RunManifest.Catalog.ICEBERG) {
+            conf.putAll(IcebergCatalog.sparkConf(staging));
+        }
+        conf.putAll(releaseSettings(sparkConf));
+        return new SparkSubmit(catalog, executorCores, executorMemory, conf);
     }
 
     /** The release's own settings (Java 17 on 6.x, non-ANSI SQL on Spark 4), then {@code conf} over them. */

@@ -51,6 +51,8 @@ public record RunManifest(String runId, String database, Catalog catalog, Map<St
     public enum Catalog {
         /** Glue Data Catalog as Spark's metastore: the job only selects the database. */
         GLUE,
+        /** Iceberg tables in Glue, through Iceberg's Glue catalog ({@link IcebergCatalog}): the job selects its database there. */
+        ICEBERG,
         /** No metastore: the job registers a temporary view over each table's location. */
         PATHS;
 
@@ -65,7 +67,7 @@ public record RunManifest(String runId, String database, Catalog catalog, Map<St
                     return c;
                 }
             }
-            throw new IllegalArgumentException("catalog must be \"glue\" or \"paths\", got \"" + name + "\"");
+            throw new IllegalArgumentException("catalog must be \"glue\", \"iceberg\" or \"paths\", got \"" + name + "\"");
         }
     }
 
@@ -80,8 +82,8 @@ public record RunManifest(String runId, String database, Catalog catalog, Map<St
             throw new IllegalArgumentException("run id must be letters, digits, '.', '_' or '-', got \"" + runId + "\"");
         }
         requireNonNull(catalog, "catalog is null");
-        if (catalog == Catalog.GLUE && (database == null || database.isBlank())) {
-            throw new IllegalArgumentException("catalog glue needs a database");
+        if (catalog != Catalog.PATHS && (database == null || database.isBlank())) {
+            throw new IllegalArgumentException("catalog " + catalog.jsonName() + " needs a database");
         }
         // Order matters to whoever reads the manifest; Map.copyOf would lose it.
         tables = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(tables, "tables is null")));
@@ -121,6 +123,9 @@ public record RunManifest(String runId, String database, Catalog catalog, Map<St
         root.put("run_id", runId);
         root.put("database", database);
         root.put("catalog", catalog.jsonName());
+        if (catalog == Catalog.ICEBERG) {
+            root.put("iceberg_catalog", IcebergCatalog.NAME);
+        }
         ObjectNode tableNode = root.putObject("tables");
         tables.forEach(tableNode::put);
         ArrayNode queryNode = root.putArray("queries");

@@ -16,7 +16,8 @@ import java.util.Map;
  * //   --conf spark.hadoop.hive.metastore.client.factory.class=com.amazonaws.glue.catalog.metastore.AWSGlueDataCatalogHiveClientFactory
  * }</pre>
  *
- * @param catalog        glue adds the metastore client factory; paths needs no metastore
+ * @param catalog        glue adds the metastore client factory; paths needs no metastore, nor does iceberg (its
+ *                       settings, {@link IcebergCatalog}, come in {@code conf})
  * @param executorCores  vCPUs per executor (EMR Serverless accepts 1, 2, 4, 8, 16)
  * @param executorMemory memory per executor in Spark's notation, e.g. {@code 16g} or {@code 14336m}
  * @param conf           further Spark properties, in order (e.g. {@code spark.driver.cores},

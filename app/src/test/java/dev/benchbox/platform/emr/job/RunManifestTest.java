@@ -52,6 +52,27 @@ class RunManifestTest {
     }
 
     @Test
+    void icebergModeNamesTheSparkCatalogTheJobRunIsGiven() {
+        RunManifest iceberg = new RunManifest("r-3", "tpch_ice", Catalog.ICEBERG, Map.of("nation", "s3://b/iceberg/tpch_ice.db/nation"),
+                List.of(new BatchQuery("Q1", "select 1")), 0, 1, 10, "s3://b/runs/r-3");
+
+        assertThat(iceberg.toJson()).contains("\"catalog\" : \"iceberg\"").contains("\"iceberg_catalog\" : \"glue_catalog\"");
+        assertThat(RunManifest.fromJson(iceberg.toJson())).isEqualTo(iceberg);
+        // the job run gets that catalog: Iceberg's Glue catalog over S3FileIO, the release's runtime, the staging warehouse
+        JobSettings settings = new JobSettings("00app", "arn:aws:iam::111122223333:role/r", "s3://b/staging", 60, "us-east-1",
+                dev.benchbox.cost.Architecture.X86_64, 4, "16g", Map.of());
+        assertThat(settings.sparkSubmit(Catalog.ICEBERG).parameters())
+                .contains("--conf spark.jars=/usr/share/aws/iceberg/lib/iceberg-spark3-runtime.jar")
+                .contains("--conf spark.sql.extensions=org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
+                .contains("--conf spark.sql.catalog.glue_catalog=org.apache.iceberg.spark.SparkCatalog")
+                .contains("--conf spark.sql.catalog.glue_catalog.catalog-impl=org.apache.iceberg.aws.glue.GlueCatalog")
+                .contains("--conf spark.sql.catalog.glue_catalog.io-impl=org.apache.iceberg.aws.s3.S3FileIO")
+                .contains("--conf spark.sql.catalog.glue_catalog.warehouse=s3://b/staging/iceberg/")
+                .doesNotContain(SparkSubmit.GLUE_FACTORY);
+        assertThat(settings.sparkSubmit(Catalog.GLUE).parameters()).doesNotContain("iceberg");
+    }
+
+    @Test
     void outputAndManifestLiveUnderTheStagingRunsPrefix() {
         assertThat(RunManifest.outputFor("s3://bucket/staging", "r-1")).isEqualTo(OUTPUT);
         assertThat(RunManifest.outputFor("s3://bucket/staging/", "r-1")).isEqualTo(OUTPUT);
@@ -77,6 +98,8 @@ class RunManifestTest {
         assertThatThrownBy(() -> new RunManifest("r", "db", Catalog.GLUE, Map.of(), one, 0, 1, 1, "/tmp/out"))
                 .hasMessageContaining("not an s3:// URI");
         assertThatThrownBy(() -> RunManifest.fromJson("{\"catalog\":\"hive\"}"))
-                .hasMessageContaining("catalog must be \"glue\" or \"paths\"");
+                .hasMessageContaining("catalog must be \"glue\", \"iceberg\" or \"paths\"");
+        assertThatThrownBy(() -> new RunManifest("r", null, Catalog.ICEBERG, Map.of(), one, 0, 1, 1, OUTPUT))
+                .hasMessageContaining("catalog iceberg needs a database");
     }
 }
