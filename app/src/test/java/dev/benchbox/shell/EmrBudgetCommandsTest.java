@@ -261,9 +261,16 @@ class EmrBudgetCommandsTest {
         assertThat(type("create-schema benchbox").error()).isNull();
         assertThat(type("load tpch --scale 0.01 --tables region,nation").error()).isNull();
 
-        String cost = type("cost").output();
+        // the ledger bills whole seconds: on a fast machine connect and load take less than one, so wait for the first
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile(id + " +idle pre-initialised workers since seen started +STARTED");
+        java.util.concurrent.atomic.AtomicReference<String> shown = new java.util.concurrent.atomic.AtomicReference<>();
+        dev.benchbox.standin.Await.until("a billed second of idle warm workers", () -> {
+            shown.set(type("cost").output());
+            return line.matcher(shown.get()).find();
+        });
+        String cost = shown.get();
 
-        assertThat(cost).containsPattern(id + " +idle pre-initialised workers since seen started +STARTED")
+        assertThat(cost).containsPattern(line)
                 .contains("An application this shell did not start counts from when the shell first saw it started, and only while"
                         + " connected: its idle time before or after that is unknown to the shell.");
         type("disconnect");

@@ -261,13 +261,15 @@ class BenchboxJobIT {
             if (sql.get(e.queryId()).contains("lineitem") && !e.queryId().equals("Q17")) {
                 // a scan of lineitem reads all of it: its one row group spans every date, so statistics prune nothing.
                 // Not Q17: at SF 0.01 no part matches its brand and container, and Spark's adaptive execution, finding the
-                // join's part side empty, never scans lineitem (its answer is null); it reads part's 2000 rows alone
+                // join's part side empty, may skip lineitem's scan (its answer is null)
                 assertThat(e.metrics().get("input_rows")).as(e.queryId() + " reads lineitem").isGreaterThanOrEqualTo(ROW_COUNTS.get("lineitem"));
             }
         });
         Map<String, Map<String, Long>> metrics = new LinkedHashMap<>();
         results.executions().forEach(e -> metrics.put(e.queryId(), e.metrics()));
-        assertThat(metrics.get("Q17").get("input_rows")).as("Q17 reads part alone").isEqualTo(ROW_COUNTS.get("part"));
+        // whether lineitem's scan ran before adaptive execution saw part's side empty depends on which stage ended first
+        assertThat(metrics.get("Q17").get("input_rows")).as("Q17 reads part, and lineitem unless skipped")
+                .isIn(ROW_COUNTS.get("part"), ROW_COUNTS.get("part") + ROW_COUNTS.get("lineitem"));
         // Q6 scans lineitem alone, with no join, and its one row group has no statistics to prune by: every row, once
         assertThat(metrics.get("Q6").get("input_rows")).isEqualTo(ROW_COUNTS.get("lineitem"));
         // Q1 groups lineitem: it shuffles partial aggregates; Q14 joins lineitem and part: it reads both tables
