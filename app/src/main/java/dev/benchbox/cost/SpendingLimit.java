@@ -84,8 +84,9 @@ public final class SpendingLimit {
      * work must stop when the projection passes the limit, and keeps saying so from then on.
      */
     public synchronized Optional<String> checkSession(String sessionId, ResourceUtilization billedSoFar, Duration up, Instant now) {
-        accrueIdle(now);
+        // up before this check (unlike a job run first seen running): its warm workers were not idle since the last one
         sessions.put(sessionId, requireNonNull(billedSoFar, "billedSoFar is null"));
+        accrueIdle(now);
         sessionCounted = true;
         BigDecimal projected = projected(now);
         if (stopped == null && projected.compareTo(limitUsd) > 0) {
