@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * and wait until TERMINATED. At most one open session; it always has an idle timeout, and closing terminates it, so
  * it never outlives the shell. Ended sessions stay in {@link #usage()} for {@code cost}; an open one is estimated.
  * <p>
- * Just over 400 lines: one session's whole life (start, wait, query, catalog, stop, close, usage) under one lock.
+ * About 540 lines: one session's whole life (start, wait, query, catalog, stop, close, usage, --max-cost) under one lock.
  */
 public final class EmrSessionControl implements EmrSessions {
     private static final Logger log = LoggerFactory.getLogger(EmrSessionControl.class);
