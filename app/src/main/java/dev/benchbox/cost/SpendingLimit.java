@@ -13,7 +13,8 @@ import java.util.Optional;
  * {@code --max-cost} while work runs: projects what AWS will bill from what is running now and says when the projection
  * passes the limit, so that the job runs can be cancelled before they bill more. The projection is: the job runs that
  * ended since the limit was set, as AWS billed them; each running job run's workers for the time since it started
- * (at least a minute each, as AWS bills); and the application's pre-initialised workers that no running job uses,
+ * (at least a minute each, as AWS bills); each open session's workers since it started (idle time included, as it is
+ * billed until terminated); and the application's pre-initialised workers that no running job uses,
  * billed while the application is started. Times come from the caller (the service's clock), so a test moves them.
  */
 public final class SpendingLimit {
@@ -38,6 +39,9 @@ public final class SpendingLimit {
     private final JobCapacity job;
     private final PreInitialized warm;
     private final Map<String, Instant> running = new LinkedHashMap<>();
+    /** Open sessions: what each has been billed since it started, idle time included, as last checked. */
+    private final Map<String, ResourceUtilization> sessions = new LinkedHashMap<>();
+    private boolean sessionCounted;
     private BigDecimal endedUsd = BigDecimal.ZERO;
     private BigDecimal idleUsd = BigDecimal.ZERO;
     private Instant lastCheck;
@@ -74,10 +78,29 @@ public final class SpendingLimit {
         return Optional.ofNullable(stopped);
     }
 
-    /** A job run ended: from now on it counts as AWS billed it. */
+    /**
+     * One check of an open interactive session: {@code billedSoFar} is what it has been billed since it started (its
+     * workers for all that time, idle included: a session bills until terminated), {@code up} that time. Returns why
+     * work must stop when the projection passes the limit, and keeps saying so from then on.
+     */
+    public synchronized Optional<String> checkSession(String sessionId, ResourceUtilization billedSoFar, Duration up, Instant now) {
+        // up before this check (unlike a job run first seen running): its warm workers were not idle since the last one
+        sessions.put(sessionId, requireNonNull(billedSoFar, "billedSoFar is null"));
+        accrueIdle(now);
+        sessionCounted = true;
+        BigDecimal projected = projected(now);
+        if (stopped == null && projected.compareTo(limitUsd) > 0) {
+            stopped = "projected cost " + Usd.estimate(projected) + " passed --max-cost " + Usd.limit(limitUsd) + " while session "
+                    + sessionId + " had been up " + CostFormat.duration(up) + " (billed from its start, idle time included)";
+        }
+        return Optional.ofNullable(stopped);
+    }
+
+    /** A job run or session ended: from now on it counts as AWS billed it. */
     public synchronized void ended(String jobRunId, ResourceUtilization billed, Instant now) {
         accrueIdle(now);
         running.remove(jobRunId);
+        sessions.remove(jobRunId);
         endedUsd = endedUsd.add(CostCalculator.cost(billed, rates).total());
     }
 
@@ -89,8 +112,8 @@ public final class SpendingLimit {
     /** Why work stopped, what was billed (job runs as AWS billed them, idle warm workers as projected) and what is next. */
     public synchronized String explanation(String cancelled) {
         String idle = idleUsd.signum() == 0 ? "" : " and " + Usd.cost(idleUsd) + " of idle pre-initialised workers";
-        return stopped + ": " + cancelled + "; billed so far " + Usd.cost(endedUsd.add(idleUsd)) + " (job runs as AWS billed them"
-                + idle + "), see 'cost'";
+        return stopped + ": " + cancelled + "; billed so far " + Usd.cost(endedUsd.add(idleUsd)) + " (job runs"
+                + (sessionCounted ? " and sessions" : "") + " as AWS billed them" + idle + "), see 'cost'";
     }
 
     /** What AWS will bill for the work so far, as projected now. */
@@ -98,6 +121,9 @@ public final class SpendingLimit {
         BigDecimal total = endedUsd.add(idleUsd);
         for (Instant started : running.values()) {
             total = total.add(CostCalculator.cost(BillingRules.billed(job, between(started, now)), rates).total());
+        }
+        for (ResourceUtilization session : sessions.values()) {
+            total = total.add(CostCalculator.cost(session, rates).total());
         }
         return total;
     }
@@ -110,8 +136,10 @@ public final class SpendingLimit {
             return;
         }
         lastCheck = now;
-        int drivers = Math.max(0, warm.drivers() - running.size());
-        int executors = Math.max(0, warm.executors() - running.size() * job.executors());
+        // a session takes its workers from the pre-initialised ones as a job run does
+        int users = running.size() + sessions.size();
+        int drivers = Math.max(0, warm.drivers() - users);
+        int executors = Math.max(0, warm.executors() - users * job.executors());
         ResourceUtilization idle = ResourceUtilization.ZERO;
         if (drivers > 0) {
             idle = idle.plus(BillingRules.total(warm.driver(), drivers, elapsed));

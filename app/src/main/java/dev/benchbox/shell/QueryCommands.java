@@ -41,7 +41,7 @@ public class QueryCommands {
             @ShellOption(value = "--format", defaultValue = ShellOption.NULL, valueProvider = ValueChoices.Formats.class, help = "table, csv, json or markdown") String format,
             @ShellOption(value = "--output", valueProvider = PathCompletion.AnyFile.class, defaultValue = ShellOption.NULL, help = "write every row to this file") String output,
             @ShellOption(value = "--max-rows", defaultValue = ShellOption.NULL, help = "rows shown on screen (0: all)") Integer maxRows,
-            @ShellOption(value = "--max-cost", defaultValue = ShellOption.NULL, help = "refuse to start when the estimate exceeds this many USD, and cancel the job run once what it will be billed passes it") String maxCost,
+            @ShellOption(value = "--max-cost", defaultValue = ShellOption.NULL, help = "refuse to start when the estimate exceeds this many USD, and cancel the job run (or the session's statement, terminating the session) once what it will be billed passes it") String maxCost,
             @ShellOption(value = "--force", defaultValue = "false", help = "replace an existing --output file") boolean force) {
         // a single query is bounded by a power run's estimate at the scale the schema holds
         if (maxCost != null) {
@@ -52,7 +52,7 @@ public class QueryCommands {
         if (maxRows != null && maxRows < 0) {
             throw new IllegalArgumentException("invalid --max-rows " + maxRows + ": expected 0 (all) or more");
         }
-        // the limit holds while the statement runs too: passing it cancels its job run
+        // the limit holds while the statement runs too: passing it cancels its job run (or its statement and the open session)
         try (var cap = costs.capWhileRunning(maxCost)) {
             run(sql, outputFormat, output, maxRows, force);
         }

@@ -80,7 +80,7 @@ public class RunCommands {
                     help = "emr-serverless option key=value, repeatable (e.g. s3_staging_dir=s3://bucket/prefix/)") String[] platformOptions,
             @ShellOption(value = "--dry-run", valueProvider = PathCompletion.Folder.class, defaultValue = ShellOption.NULL,
                     help = "emr-serverless: write every request, query and table definition to this directory; send nothing") String dryRun,
-            @ShellOption(value = "--max-cost", defaultValue = ShellOption.NULL, help = "refuse to start when the estimate exceeds this many USD, and cancel the job runs once what they will be billed passes it") String maxCost,
+            @ShellOption(value = "--max-cost", defaultValue = ShellOption.NULL, help = "refuse to start when the estimate exceeds this many USD, and cancel the job runs (or the session's statement, terminating the session) once what they will be billed passes it") String maxCost,
             @ShellOption(value = "--streams", defaultValue = ShellOption.NULL, help = "concurrent query streams: more than 1 is a throughput test (emr-serverless); "
                     + "with --full the throughput test's query streams (default: the specification's minimum for the scale)") Integer streamsGiven,
             @ShellOption(value = "--full", defaultValue = "false", help = "TPC-H as the specification runs it: qualification, power test (RF1, "
@@ -193,7 +193,10 @@ public class RunCommands {
         if (request.viaSession()) {
             // the open session has its own Spark settings
             costs.checkMaxCost(maxCost, chosen, request.scaleFactor(), request.warmups() + request.iterations());
-            execute(request, details);
+            // the session bills from its start, idle included: passing the limit cancels the statement and terminates it
+            try (var cap = costs.capWhileRunning(maxCost)) {
+                execute(request, details);
+            }
             return;
         }
         // the job runs (and their estimate) are tuned to the scale, with --spark-conf over it

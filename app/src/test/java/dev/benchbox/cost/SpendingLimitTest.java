@@ -54,4 +54,23 @@ class SpendingLimitTest {
         assertThat(cap.explanation("nothing else was running")).isEqualTo("projected cost $0.64 passed --max-cost $0.50: nothing else "
                 + "was running; billed so far $0.63 (job runs as AWS billed them and $0.43 of idle pre-initialised workers), see 'cost'");
     }
+
+    @Test
+    void anOpenSessionCountsAsBilledSinceItStartedAndTakesWarmWorkersLikeAJob() {
+        SpendingLimit.PreInitialized warm = new SpendingLimit.PreInitialized(1, STANDARD, 3, STANDARD);
+        SpendingLimit cap = limit("0.50", warm);
+
+        // the session's own figure (its workers since it started, idle included) replaces the last one; its warm workers are not idle
+        assertThat(cap.checkSession("s1", new ResourceUtilization(1.333, 5.333, 0), Duration.ofMinutes(5), T0.plus(Duration.ofMinutes(5))))
+                .isEmpty();
+        assertThat(cap.projected(T0.plus(Duration.ofMinutes(5)))).isCloseTo(new BigDecimal("0.10097"),
+                org.assertj.core.data.Offset.offset(new BigDecimal("0.00001")));
+        assertThat(cap.checkSession("s1", new ResourceUtilization(8, 32, 0), Duration.ofMinutes(30), T0.plus(Duration.ofMinutes(30))))
+                .contains("projected cost $0.61 passed --max-cost $0.50 while session s1 had been up 30m 00s (billed from its start, idle time included)");
+        cap.ended("s1", new ResourceUtilization(8, 32, 0), T0.plus(Duration.ofMinutes(31)));
+        assertThat(cap.projected(T0.plus(Duration.ofMinutes(31)))).isCloseTo(new BigDecimal("0.605904"),
+                org.assertj.core.data.Offset.offset(new BigDecimal("0.000001")));
+        assertThat(cap.explanation("the running statement was cancelled")).endsWith(
+                ": the running statement was cancelled; billed so far $0.61 (job runs and sessions as AWS billed them), see 'cost'");
+    }
 }

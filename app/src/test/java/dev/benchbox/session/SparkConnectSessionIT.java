@@ -193,12 +193,41 @@ class SparkConnectSessionIT {
         assertThat(cost).containsPattern(sessionId() + " +it +(IDLE|STARTED|BUSY) \\(estimate\\)").contains("$");
 
         String sessionId = sessionId();
+        maxCostCancelsTheRunningStatementAndTerminatesTheSession(sessionId);
+
+        String again = run("session", "start", "--name", "again");
+        assertThat(again).containsPattern("Session \\w+ (STARTED|IDLE): queries now run through it");
+        String againId = sessionId();
         String disconnected = run("disconnect");
         assertThat(disconnected).contains("Disconnected: terminating the open session");
-        assertThat(aws.sessions().history(sessionId)).endsWith("TERMINATING", "TERMINATED");
+        assertThat(aws.sessions().history(againId)).endsWith("TERMINATING", "TERMINATED");
         Await.until("the session's server stopped", () -> aws.sessions().running().isEmpty());
         String costAfter = run("cost");
         assertThat(costAfter).containsPattern(sessionId + " +it +TERMINATED +.+ billed +\\d+\\.\\d+").contains("$");
+    }
+
+    /**
+     * {@code --max-cost} over the open session: a limit 5% above what it was billed so far (at least its first minute);
+     * a long statement is cancelled once the projection passes it, and the session is terminated (it bills while idle).
+     */
+    private void maxCostCancelsTheRunningStatementAndTerminatesTheSession(String id) {
+        dev.benchbox.cost.JobRunUsage open = session.platform().jobRuns().stream().filter(u -> u.jobRunId().equals(id)).findFirst().orElseThrow();
+        java.math.BigDecimal now = dev.benchbox.cost.CostCalculator.cost(open.billed(),
+                dev.benchbox.cost.PricingTable.load().price(open.region(), open.architecture())).total();
+        java.math.BigDecimal limit = now.multiply(new java.math.BigDecimal("1.05"));
+        Instant asked = Instant.now();
+        try (var cap = dev.benchbox.platform.SpendingCap.over(session.platform(), limit)) {
+            assertThatThrownBy(() -> session.platform().execute("tpch_s", "SELECT sum(id % 7) FROM range(0, 100000000000)", RowSink.DISCARD))
+                    .isInstanceOf(dev.benchbox.platform.WorkCancelled.class)
+                    .hasMessageContaining("passed --max-cost")
+                    .hasMessageContaining("while session " + id + " had been up")
+                    .hasMessageContaining(": the running statement was cancelled, session " + id + " was terminated; billed so far $");
+            assertThat(cap.passed()).isTrue();
+        }
+        assertThat(Duration.between(asked, Instant.now())).isLessThan(Duration.ofMinutes(2));
+        assertThat(session.platform().sessions().orElseThrow().isOpen()).isFalse();
+        assertThat(aws.sessions().history(id)).endsWith("TERMINATING", "TERMINATED");
+        Await.until("the capped session's server stopped", () -> aws.sessions().running().isEmpty());
     }
 
     /** Missing, wrong and expired tokens are refused; one refresh recovers from a refused token. */

@@ -635,7 +635,7 @@ public final class EmrServerlessPlatform implements Platform {
     }
 
     /**
-     * Holds {@code maxUsd} over this connection's job runs until closed, projecting at the prices and sizes job runs are
+     * Holds {@code maxUsd} over this connection's job runs and open session until closed, projecting at the prices and sizes job runs are
      * billed at now, with the pre-initialised workers of an application this connection created (billed while it is
      * started); {@code clock} is "now" (a test's moves with the stand-in's).
      */
@@ -647,6 +647,7 @@ public final class EmrServerlessPlatform implements Platform {
         dev.benchbox.cost.SpendingLimit limit = new dev.benchbox.cost.SpendingLimit(maxUsd, rates, profile.capacity(), preInitialized,
                 clock.instant());
         AutoCloseable scope = parts.service().limit(limit, clock);
+        AutoCloseable sessionScope = sessionControl.limit(limit, clock);
         return new dev.benchbox.platform.SpendingCap.Scope() {
             @Override
             public boolean passed() {
@@ -656,6 +657,7 @@ public final class EmrServerlessPlatform implements Platform {
             @Override
             public void close() {
                 try {
+                    sessionScope.close();
                     scope.close();
                 } catch (Exception e) {
                     throw new IllegalStateException(e); // restoring two fields throws nothing

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * and wait until TERMINATED. At most one open session; it always has an idle timeout, and closing terminates it, so
  * it never outlives the shell. Ended sessions stay in {@link #usage()} for {@code cost}; an open one is estimated.
  * <p>
- * Just over 400 lines: one session's whole life (start, wait, query, catalog, stop, close, usage) under one lock.
+ * About 540 lines: one session's whole life (start, wait, query, catalog, stop, close, usage, --max-cost) under one lock.
  */
 public final class EmrSessionControl implements EmrSessions {
     private static final Logger log = LoggerFactory.getLogger(EmrSessionControl.class);
@@ -181,9 +181,114 @@ public final class EmrSessionControl implements EmrSessions {
         return open != null;
     }
 
-    /** Runs one statement through the open session, in {@code database}. */
+    /**
+     * Runs one statement through the open session, in {@code database}. Under a {@code --max-cost}: refused once the
+     * projection passed it, cancelled (by its tag, as Ctrl-C does) when it passes while the statement runs, and a
+     * statement that finished as it passed ends the work too; each time the session is terminated, as it bills idle.
+     */
     @Override
     public QuerySummary execute(String database, String sql, RowSink sink) {
+        QuerySummary summary = guarded(database, sql, sink);
+        Budget b = budget;
+        if (b != null && b.limit().exceeded()) {
+            // the rows reached the sink; the session must not keep billing
+            throw overBudget(b, "the statement finished");
+        }
+        return summary;
+    }
+
+    /** A {@code --max-cost} held over the open session's statements. */
+    private record Budget(dev.benchbox.cost.SpendingLimit limit, Clock clock) {
+    }
+
+    /** How often a running statement's projection is checked: well under a minute of a few workers' billing. */
+    static final Duration BUDGET_CHECK = Duration.ofSeconds(2);
+    private static final java.util.concurrent.ScheduledExecutorService WATCHER =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "session-max-cost");
+                t.setDaemon(true);
+                return t;
+            });
+    private volatile Budget budget;
+
+    @Override
+    public AutoCloseable limit(dev.benchbox.cost.SpendingLimit limit, Clock now) {
+        Budget before = budget;
+        budget = new Budget(requireNonNull(limit, "limit is null"), requireNonNull(now, "now is null"));
+        return () -> budget = before;
+    }
+
+    /** Whether the open session's projection (with the limit's other work) passed the limit now. */
+    boolean budgetPassed(dev.benchbox.cost.SpendingLimit limit, Instant now) {
+        Optional<JobRunUsage> session = openUsage(now);
+        if (session.isEmpty()) {
+            return limit.exceeded();
+        }
+        JobRunUsage u = session.get();
+        return limit.checkSession(u.jobRunId(), u.billed(), Duration.ofSeconds(u.totalExecutionDurationSeconds()), now).isPresent();
+    }
+
+    /** Stops for the limit: terminates the open session (it would bill idle) and says what was spent and cancelled. */
+    private dev.benchbox.platform.WorkCancelled overBudget(Budget b, String what) {
+        String id;
+        synchronized (this) {
+            id = open == null ? null : open.id();
+        }
+        String session = "";
+        if (id != null) {
+            try {
+                stop(Progress.NONE);
+                synchronized (this) {
+                    b.limit().ended(id, ended.get(ended.size() - 1).billed(), b.clock().instant());
+                }
+                session = ", session " + id + " was terminated";
+            } catch (RuntimeException e) {
+                log.warn("could not terminate session {}: {}", id, e.getMessage());
+                session = ", session " + id + " could NOT be terminated (" + e.getMessage() + "): 'session stop' ends it";
+            }
+        }
+        return new dev.benchbox.platform.WorkCancelled(b.limit().explanation(what + session));
+    }
+
+    /** The statement, watched by the limit while it runs. */
+    private QuerySummary guarded(String database, String sql, RowSink sink) {
+        Budget b = budget;
+        if (b == null) {
+            return statement(database, sql, sink);
+        }
+        if (budgetPassed(b.limit(), b.clock().instant())) {
+            throw overBudget(b, "the next statement was not started");
+        }
+        Thread caller = Thread.currentThread();
+        boolean[] state = {true, false}; // watching, interrupted: under the lock so no stale interrupt outlives the statement
+        java.util.concurrent.ScheduledFuture<?> watch = WATCHER.scheduleWithFixedDelay(() -> {
+            synchronized (state) {
+                if (state[0] && !state[1] && budgetPassed(b.limit(), b.clock().instant())) {
+                    state[1] = true;
+                    caller.interrupt(); // the client interrupts the operation by its tag, as for Ctrl-C
+                }
+            }
+        }, BUDGET_CHECK.toMillis(), BUDGET_CHECK.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        try {
+            return statement(database, sql, sink);
+        } catch (BenchboxException e) {
+            if (!(b.limit().exceeded() && SparkConnectClient.CANCELLED.equals(e.getMessage()))) {
+                throw e;
+            }
+        } finally {
+            watch.cancel(false);
+            synchronized (state) {
+                state[0] = false;
+                if (state[1]) {
+                    Thread.interrupted(); // the limit's interrupt, not the user's Ctrl-C
+                }
+            }
+        }
+        // only once nothing can interrupt this thread any more: terminating waits for the session to end
+        throw overBudget(b, "the running statement was cancelled");
+    }
+
+    private QuerySummary statement(String database, String sql, RowSink sink) {
         SparkConnectClient current = current();
         if (!database.equals(this.database)) {
             current.execute("USE " + quote(database), RowSink.DISCARD);
@@ -263,15 +368,17 @@ public final class EmrSessionControl implements EmrSessions {
     public List<QueryExecution> runBatch(String schema, List<BatchQuery> queries, int warmups, int iterations, int maxRowsKept,
             BatchListener listener) {
         String database = schema.toLowerCase(java.util.Locale.ROOT);
-        return dev.benchbox.platform.BatchRounds.run(queries, warmups, iterations, listener, "run cancelled (the session stays open)",
+        List<QueryExecution> executions = dev.benchbox.platform.BatchRounds.run(queries, warmups, iterations, listener, "run cancelled (the session stays open)",
                 (query, iteration, warmup) -> {
                     KeptRows kept = new KeptRows(maxRowsKept);
                     long started = System.nanoTime();
                     try {
-                        QuerySummary summary = execute(database, query.sql(), kept);
+                        QuerySummary summary = guarded(database, query.sql(), kept);
                         // Spark Connect reports no planning phases: they stay empty, and the printers say so
                         return new QueryExecution(query.id(), iteration, warmup, System.nanoTime() - started, summary.rowCount(),
                                 kept.columns, kept.rows, null, java.util.Map.of(), summary.metrics());
+                    } catch (dev.benchbox.platform.WorkCancelled e) {
+                        throw e; // --max-cost passed: the caller keeps what ran before
                     } catch (BenchboxException e) {
                         if (SparkConnectClient.CANCELLED.equals(e.getMessage())) { // Ctrl-C: the caller keeps what ran before
                             throw new dev.benchbox.platform.WorkCancelled("run cancelled (the session stays open)");
@@ -280,6 +387,11 @@ public final class EmrSessionControl implements EmrSessions {
                                 e.getMessage());
                     }
                 });
+        Budget b = budget;
+        if (b != null && b.limit().exceeded()) {
+            throw overBudget(b, "every statement had finished"); // the last one passed it: the session must not bill on idle
+        }
+        return executions;
     }
 
     /** The first rows of a result, for validation; the rest are counted by the client. */
@@ -319,17 +431,23 @@ public final class EmrSessionControl implements EmrSessions {
     @Override
     public synchronized List<JobRunUsage> usage() {
         List<JobRunUsage> all = new ArrayList<>(ended);
-        if (open != null) {
-            Instant since = open.startedAt() != null ? open.startedAt() : open.createdAt();
-            Duration up = since == null ? Duration.ZERO : Duration.between(since, clock.instant());
-            if (up.isNegative()) {
-                up = Duration.ZERO;
-            }
-            all.add(new JobRunUsage(open.id(), name(open), JobRunUsage.SESSION, open.state() + " (estimate)", BillingRules.total(settings.capacity(), up),
-                    BillingRules.billed(settings.capacity(), up), up.toSeconds(), open.createdAt(), open.startedAt(), null, null,
-                    settings.architecture(), settings.region(), null));
-        }
+        openUsage(clock.instant()).ifPresent(all::add);
         return List.copyOf(all);
+    }
+
+    /** The open session as billed from its start until {@code now}: its workers all that time, one minute minimum each. */
+    private synchronized Optional<JobRunUsage> openUsage(Instant now) {
+        if (open == null) {
+            return Optional.empty();
+        }
+        Instant since = open.startedAt() != null ? open.startedAt() : open.createdAt();
+        Duration up = since == null ? Duration.ZERO : Duration.between(since, now);
+        if (up.isNegative()) {
+            up = Duration.ZERO;
+        }
+        return Optional.of(new JobRunUsage(open.id(), name(open), JobRunUsage.SESSION, open.state() + " (estimate)",
+                BillingRules.total(settings.capacity(), up), BillingRules.billed(settings.capacity(), up), up.toSeconds(), open.createdAt(),
+                open.startedAt(), null, null, settings.architecture(), settings.region(), null));
     }
 
     private void ended(SessionApi.Described d) {

@@ -31,6 +31,15 @@ public interface EmrSessions extends SessionControl, AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Until closed, the open session's statements stop when {@code limit}'s projection (the session billed from its start,
+     * idle included) passes it: the running statement is cancelled and the session terminated. {@code now} is "now".
+     * Where nothing bills (a dry run), there is nothing to hold.
+     */
+    default AutoCloseable limit(dev.benchbox.cost.SpendingLimit limit, java.time.Clock now) {
+        return () -> { };
+    }
+
     /** Whether this connection asked AWS for a session (iam-policy then covers sessions). */
     boolean used();
 
