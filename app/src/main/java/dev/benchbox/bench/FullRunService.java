@@ -220,14 +220,11 @@ public class FullRunService {
             }
         } finally {
             // the data as loaded again, whatever happened (a cancelled run too): later runs validate against it
-            boolean interrupted = Thread.interrupted();
-            try (StreamConnection connection = connections.open(schema)) {
-                connection.runTransaction(restore.statements());
-            } finally {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
+            dev.benchbox.Interrupts.heldAside(() -> {
+                try (StreamConnection connection = connections.open(schema)) {
+                    connection.runTransaction(restore.statements());
                 }
-            }
+            });
         }
         for (Map.Entry<String, Long> table : before.entrySet()) {
             rowChecks.add(new RowCheck("after putting the data back", table.getKey(), table.getValue(),

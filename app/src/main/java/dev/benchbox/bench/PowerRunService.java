@@ -260,14 +260,7 @@ public class PowerRunService {
 
     /** Writes the results file; after a Ctrl-C too (an interrupted thread's file channel would refuse to write). */
     private Path write(RunResult result) {
-        boolean interrupted = Thread.interrupted();
-        try {
-            return new ResultStore(resultsDirectory).write(result);
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        return dev.benchbox.Interrupts.heldAside(() -> new ResultStore(resultsDirectory).write(result));
     }
 
     /** Runs one stream; when it is cancelled, what finished but was not reported yet goes to the listener before the cancel. */

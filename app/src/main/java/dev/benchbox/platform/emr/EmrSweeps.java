@@ -161,18 +161,15 @@ final class EmrSweeps implements ConfigurationSweeps {
      * which application to delete by hand (and the connected platform tries again when it closes).
      */
     private void delete(ApplicationManager manager, String id) {
-        boolean interrupted = Thread.interrupted();
-        try {
-            manager.delete(id);
-            platform.sweepApplicationDeleted(id);
-        } catch (RuntimeException e) {
-            log.warn("could not delete application {} created for a sweep: {}", id, e.getMessage());
-            throw new dev.benchbox.BenchboxException("could not delete application " + id + " created for the sweep: "
-                    + e.getMessage() + " (delete it with: aws emr-serverless delete-application --application-id " + id + ")", e);
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
+        dev.benchbox.Interrupts.heldAside(() -> {
+            try {
+                manager.delete(id);
+                platform.sweepApplicationDeleted(id);
+            } catch (RuntimeException e) {
+                log.warn("could not delete application {} created for a sweep: {}", id, e.getMessage());
+                throw new dev.benchbox.BenchboxException("could not delete application " + id + " created for the sweep: "
+                        + e.getMessage() + " (delete it with: aws emr-serverless delete-application --application-id " + id + ")", e);
             }
-        }
+        });
     }
 }

@@ -123,17 +123,12 @@ public final class JobRunService {
         } catch (dev.benchbox.platform.WorkCancelled e) {
             // what the job finished before the cancel is in S3 already: the caller keeps it
             List<QueryExecution> finished;
-            boolean interrupted = Thread.interrupted(); // the SDK's HTTP client refuses to read on an interrupted thread
             try {
-                finished = JobResults.readFinished(s3, manifest.output(), queries.stream().map(BatchQuery::id).toList(), warmups, iterations)
-                        .stream().map(JobResults.Result::execution).toList();
+                finished = dev.benchbox.Interrupts.heldAside(() -> JobResults.readFinished(s3, manifest.output(),
+                        queries.stream().map(BatchQuery::id).toList(), warmups, iterations).stream().map(JobResults.Result::execution).toList());
             } catch (RuntimeException unreadable) {
                 e.addSuppressed(unreadable);
                 throw e;
-            } finally {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
             }
             throw new dev.benchbox.platform.WorkCancelled(e.getMessage(), finished, e);
         }
