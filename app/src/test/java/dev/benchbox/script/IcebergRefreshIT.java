@@ -160,6 +160,9 @@ class IcebergRefreshIT {
             assertThat(single(refresh.get(1))).isEqualTo(BASE_ORDERS + insertedOrders);
             assertThat(single(refresh.get(2))).isEqualTo(BASE_LINEITEM + insertedItems);
             assertThat(refresh.get(3).rowCount()).as("RF2: rows deleted").isEqualTo(insertedOrders + deletedItems);
+            // the timed statements' tasks, tagged like a query's: RF2 reads the tables it deletes from
+            assertThat(refresh.get(3).metrics().get("input_rows")).as("RF2's input rows").isPositive();
+            assertThat(refresh.get(0).columns()).as("a refresh function returns no result set").isEmpty();
             assertThat(single(refresh.get(4))).isEqualTo(BASE_ORDERS);
             assertThat(single(refresh.get(5))).isEqualTo(BASE_LINEITEM + insertedItems - deletedItems);
 
