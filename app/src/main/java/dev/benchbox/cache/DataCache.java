@@ -135,6 +135,7 @@ public final class DataCache {
                         + found.get().key().layout() + "), not " + key.generator() + " (" + key.layout() + "): generating it again");
             }
             Map<String, CacheManifest.Table> good = new LinkedHashMap<>();
+            long checking = System.nanoTime();
             for (String table : tables) {
                 CacheManifest.Table cached = sameKey.map(m -> m.tables().get(table)).orElse(null);
                 if (cached == null) {
@@ -148,6 +149,9 @@ public final class DataCache {
                 }
             }
             List<String> missing = tables.stream().filter(t -> !good.containsKey(t)).toList();
+            if (!good.isEmpty()) {
+                log.info("data cache: checked {} table(s) of {} in {} ms", good.size(), entryName, (System.nanoTime() - checking) / 1_000_000);
+            }
             CacheManifest manifest;
             if (missing.isEmpty()) {
                 manifest = sameKey.orElseThrow();

@@ -122,6 +122,9 @@ class ScriptsSmokeIT {
                 .containsPattern("benchbox load tpch --scale 0.01 \\(in memory\\), first time \\(generates, fills the data cache\\): [0-9.]+ s")
                 .containsPattern("the same, data cached \\(a new process\\): +[0-9.]+ s")
                 .contains("C dbgen: not available")
+                // each load round on its own line, with the machine's load beside it
+                .containsPattern("  round: first [0-9.]+ s \\(cpu [0-9.]+\\), cached [0-9.]+ s \\(cpu [0-9.]+\\), --no-cache [0-9.]+ s"
+                        + " \\(cpu [0-9.]+\\)(, dbgen [0-9.]+ s \\(cpu [0-9.]+\\))?   \\(load average")
                 .containsPattern("round 1: shell [0-9.]+ ms   JDBC loop [0-9.]+ ms   ratio [0-9.]+")
                 .containsPattern("query time ratio shell / JDBC loop, median of 1 rounds: [0-9.]+ ")
                 // (d) needs tmux: without it the script says so instead of timing the prompt

@@ -359,34 +359,46 @@ public final class DuckDbPlatform implements Platform {
         requireSchema(schema);
         List<String> names = List.copyOf(tables.keySet());
         long started = System.nanoTime();
+        long cpuStarted = processCpuNanos();
         synchronized (this) {
-            StagingTables.create(connection, schema, names, (staging, table) -> createSql(staging, dataSet.columns(table)));
-            progress.start("Loading " + dataSet.title() + " SF" + scale.text() + " from Parquet",
-                    tables.values().stream().mapToLong(dev.benchbox.platform.ParquetLoads.Table::rows).sum());
-            try (Statement statement = connection.createStatement();
-                    StatementCanceller.Registration ignored = canceller.watch(statement)) {
-                for (Map.Entry<String, dev.benchbox.platform.ParquetLoads.Table> entry : tables.entrySet()) {
-                    StringBuilder files = new StringBuilder();
-                    for (Path file : entry.getValue().files()) {
-                        files.append(files.length() == 0 ? "" : ", ").append('\'')
-                                .append(file.toAbsolutePath().toString().replace("'", "''")).append('\'');
-                    }
-                    statement.execute("INSERT INTO " + qualified(schema, entry.getKey() + StagingTables.SUFFIX)
-                            + " SELECT * FROM read_parquet([" + files + "])");
-                    progress.advance(entry.getValue().rows());
-                }
-                progress.done();
-                StagingTables.replace(connection, schema, names, dataSet.scaleComment() + scale.text());
-            } catch (SQLException e) {
-                StagingTables.drop(connection, schema, names);
-                if (Thread.interrupted() || SqlErrors.isInterrupt(e)) {
-                    Thread.currentThread().interrupt();
-                    throw new BenchboxException("load cancelled: existing tables were left as they were");
-                }
-                throw new BenchboxException("cannot load " + dataSet.title() + " from Parquet: " + SqlErrors.describe(e.getMessage()), e);
-            }
+            InsertOrder.unordered(connection, () -> {
+                insertParquet(schema, dataSet, scale, tables, progress, names);
+                return null;
+            });
         }
+        // where a cached load's time goes, for profiling
+        log.info("{} SF{}: read {} table(s) from Parquet in {} ms (process cpu {} ms)", dataSet.title(), scale.text(), names.size(),
+                (System.nanoTime() - started) / 1_000_000, (processCpuNanos() - cpuStarted) / 1_000_000);
         return new LoadReport(countRows(schema, names), System.nanoTime() - started);
+    }
+
+    private void insertParquet(String schema, DataSet dataSet, Scale scale,
+            Map<String, dev.benchbox.platform.ParquetLoads.Table> tables, LoadProgress progress, List<String> names) {
+        StagingTables.create(connection, schema, names, (staging, table) -> createSql(staging, dataSet.columns(table)));
+        progress.start("Loading " + dataSet.title() + " SF" + scale.text() + " from Parquet",
+                tables.values().stream().mapToLong(dev.benchbox.platform.ParquetLoads.Table::rows).sum());
+        try (Statement statement = connection.createStatement();
+                StatementCanceller.Registration ignored = canceller.watch(statement)) {
+            for (Map.Entry<String, dev.benchbox.platform.ParquetLoads.Table> entry : tables.entrySet()) {
+                StringBuilder files = new StringBuilder();
+                for (Path file : entry.getValue().files()) {
+                    files.append(files.length() == 0 ? "" : ", ").append('\'')
+                            .append(file.toAbsolutePath().toString().replace("'", "''")).append('\'');
+                }
+                statement.execute("INSERT INTO " + qualified(schema, entry.getKey() + StagingTables.SUFFIX)
+                        + " SELECT * FROM read_parquet([" + files + "])");
+                progress.advance(entry.getValue().rows());
+            }
+            progress.done();
+            StagingTables.replace(connection, schema, names, dataSet.scaleComment() + scale.text());
+        } catch (SQLException e) {
+            StagingTables.drop(connection, schema, names);
+            if (Thread.interrupted() || SqlErrors.isInterrupt(e)) {
+                Thread.currentThread().interrupt();
+                throw new BenchboxException("load cancelled: existing tables were left as they were");
+            }
+            throw new BenchboxException("cannot load " + dataSet.title() + " from Parquet: " + SqlErrors.describe(e.getMessage()), e);
+        }
     }
 
     private static String createSql(String staging, List<Column> columns) {

@@ -560,6 +560,60 @@ class DuckDbPlatformTest {
                 .anyMatch(frame -> frame.getClassName().equals("org.duckdb.DuckDBNative") && frame.getMethodName().equals("duckdb_jdbc_execute")));
     }
 
+    @Test
+    void parquetLoadsEveryRowAndPutsInsertionOrderBackAsItWas() throws Exception {
+        dev.benchbox.dataset.DataSet tpch = dev.benchbox.benchmark.Benchmarks.get("tpch").dataSet();
+        dev.benchbox.dataset.Scale scale = dev.benchbox.dataset.Scale.of(0.01);
+        Map<String, dev.benchbox.platform.ParquetLoads.Table> files = writeParquet(tpch, scale, "nation", "orders");
+        var loads = duckdb.parquetLoads().orElseThrow();
+
+        LoadReport report = loads.loadParquet("main", tpch, scale, files, LoadProgress.NONE);
+
+        assertThat(report.rowCounts()).containsEntry("nation", 25L).containsEntry("orders", 15_000L);
+        // the same rows as the files hold, whatever order the unordered insert left them in
+        assertThat(rows("SELECT count(*) FROM (SELECT * FROM orders EXCEPT ALL SELECT * FROM read_parquet("
+                + sqlList(files.get("orders").files()) + "))")).containsExactly(List.of(0L));
+        assertThat(rows("SELECT current_setting('preserve_insertion_order')")).containsExactly(List.of(true));
+
+        run("SET preserve_insertion_order = false");
+        loads.loadParquet("main", tpch, scale, files, LoadProgress.NONE);
+        assertThat(rows("SELECT current_setting('preserve_insertion_order')")).containsExactly(List.of(false));
+    }
+
+    @Test
+    void aFailedParquetLoadPutsInsertionOrderBackToo() throws Exception {
+        dev.benchbox.dataset.DataSet tpch = dev.benchbox.benchmark.Benchmarks.get("tpch").dataSet();
+        dev.benchbox.dataset.Scale scale = dev.benchbox.dataset.Scale.of(0.01);
+        Path broken = dir.resolve("broken.parquet");
+        Files.writeString(broken, "not parquet");
+
+        assertThatThrownBy(() -> duckdb.parquetLoads().orElseThrow().loadParquet("main", tpch, scale,
+                Map.of("nation", new dev.benchbox.platform.ParquetLoads.Table(List.of(broken), 25)), LoadProgress.NONE))
+                .isInstanceOf(BenchboxException.class).hasMessageContaining("cannot load TPC-H from Parquet");
+
+        assertThat(rows("SELECT current_setting('preserve_insertion_order')")).containsExactly(List.of(true));
+        assertThat(duckdb.listTables("main")).isEmpty();
+    }
+
+    /** The tables generated into a scratch DuckDB and written as one Parquet file each, with their row counts. */
+    private Map<String, dev.benchbox.platform.ParquetLoads.Table> writeParquet(dev.benchbox.dataset.DataSet dataSet,
+            dev.benchbox.dataset.Scale scale, String... tables) {
+        Map<String, dev.benchbox.platform.ParquetLoads.Table> files = new java.util.LinkedHashMap<>();
+        try (DuckDbPlatform scratch = DuckDbPlatform.open(null)) {
+            scratch.load("main", dataSet, scale, List.of(tables), LoadProgress.NONE);
+            for (String table : tables) {
+                Path file = dir.resolve(table + ".parquet");
+                scratch.execute("main", "COPY " + table + " TO '" + file + "' (FORMAT parquet)", new CollectingSink());
+                files.put(table, new dev.benchbox.platform.ParquetLoads.Table(List.of(file), scratch.rowCount("main", table)));
+            }
+        }
+        return files;
+    }
+
+    private static String sqlList(List<Path> files) {
+        return "[" + String.join(", ", files.stream().map(f -> "'" + f + "'").toList()) + "]";
+    }
+
     private void run(String sql) {
         duckdb.execute("main", sql, new CollectingSink());
     }
