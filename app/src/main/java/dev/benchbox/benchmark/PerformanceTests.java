@@ -31,7 +31,7 @@ public interface PerformanceTests {
 
     /**
      * What puts the data back as loaded after the refresh functions of sets 1 … {@code sets}: deletes the rows they
-     * inserted and inserts again the rows they deleted (one transaction).
+     * inserted and inserts again the rows they deleted (one transaction), whichever of them ran (a run that stopped midway).
      */
     Restore restore(double scaleFactor, int sets);
 

@@ -84,6 +84,11 @@ final class TpchPerformanceTests implements PerformanceTests {
                     .collect(Collectors.joining(", "));
             statements.add("DELETE FROM lineitem WHERE l_orderkey IN (" + keys + ")");
             statements.add("DELETE FROM orders WHERE o_orderkey IN (" + keys + ")");
+            // the base rows RF2 deletes, deleted first whether or not it ran (a run that failed midway): then inserted
+            // once, never twice
+            String deletedKeys = data.set(set).deletedKeys().stream().map(String::valueOf).collect(Collectors.joining(", "));
+            statements.add("DELETE FROM lineitem WHERE l_orderkey IN (" + deletedKeys + ")");
+            statements.add("DELETE FROM orders WHERE o_orderkey IN (" + deletedKeys + ")");
         }
         TpchRefreshData.RefreshSet deleted = data.deletedBaseRows(sets);
         statements.addAll(inserts("orders", deleted.orders()));
