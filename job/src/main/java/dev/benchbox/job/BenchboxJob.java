@@ -32,6 +32,9 @@ import java.util.Map;
  * shuffled, {@link TaskMetricsByQuery}), then {@code summary.json}, written last so that its
  * presence means the run is complete.
  * <p>
+ * A refresh function among the queries ({@link RefreshFunctions}) changes Iceberg tables: its rows are staged untimed, its
+ * statements timed like a query, its result file says how many rows it inserted or deleted.
+ * <p>
  * A failing query is a result, not a failure of the job: its error is recorded and the run goes on, and the
  * job exits normally. The job fails (an exception out of {@code main}, so EMR reports it) only when it
  * cannot run at all: no or a bad manifest, or output it cannot write.
@@ -102,17 +105,22 @@ public final class BenchboxJob {
             int iteration = warmup ? 0 : round - manifest.warmups() + 1;
             for (JobManifest.Query query : manifest.queries()) {
                 String key = "results/" + JobManifest.fileName(query.id()) + "-" + (warmup ? "warmup-" + (round + 1) : iteration) + ".json";
-                spark.sparkContext().setLocalProperty(TaskMetricsByQuery.PROPERTY, key);
                 Execution execution;
-                try {
-                    execution = execute(spark, query, iteration, warmup, manifest.maxRows(), key);
-                } finally {
-                    spark.sparkContext().setLocalProperty(TaskMetricsByQuery.PROPERTY, null);
+                if (query.refresh() != null) { // stages its rows untimed, tags only its statements' tasks
+                    execution = RefreshFunctions.execute(spark, manifest, query, key);
+                } else {
+                    spark.sparkContext().setLocalProperty(TaskMetricsByQuery.PROPERTY, key);
+                    try {
+                        execution = execute(spark, query, iteration, warmup, manifest.maxRows(), key);
+                    } finally {
+                        spark.sparkContext().setLocalProperty(TaskMetricsByQuery.PROPERTY, null);
+                    }
                 }
                 execution = execution.withMetrics(metrics.take(spark.sparkContext(), key));
                 write(fs, new Path(output, key), ResultJson.execution(manifest.runId(), execution));
                 log(query.id() + (warmup ? " warm-up " + (round + 1) : " iteration " + iteration) + ": "
                         + (execution.error() == null ? execution.nanos() / 1_000_000 + " ms, " + execution.rows() + " rows"
+                        + (execution.rowChanges().isEmpty() ? "" : " changed " + execution.rowChanges())
                         : "failed: " + firstLine(execution.error())));
                 executions.add(execution.withoutRows()); // the summary needs no rows
             }

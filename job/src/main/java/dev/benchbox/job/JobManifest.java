@@ -25,7 +25,7 @@ import static java.util.Objects.requireNonNull;
  *                   catalog {@code icebergCatalog}, Iceberg's Glue catalog) or {@code paths} (temporary views over {@code tables})
  * @param icebergCatalog the Spark catalog holding the Iceberg tables in iceberg mode (its settings come with the job run), else null
  * @param tables     table name → location (directory of Parquet files), in manifest order
- * @param queries    the queries of the stream, in order
+ * @param queries    the queries of the stream, in order; a refresh function ({@link Refresh}) is one of them
  * @param warmups    unmeasured rounds before the measured ones
  * @param iterations measured rounds, at least one
  * @param maxRows    result rows kept per execution (all rows are counted)
@@ -38,11 +38,29 @@ record JobManifest(String runId, String database, String catalog, String iceberg
     static final String ICEBERG = "iceberg";
     static final String PATHS = "paths";
 
-    /** One query of the stream. */
-    record Query(String id, String sql) {
+    /**
+     * One entry of the stream: a query, or a refresh function ({@code refresh} not null, {@code sql} its statements joined).
+     */
+    record Query(String id, String sql, Refresh refresh) {
         Query {
             requireNonNull(id, "id is null");
             requireNonNull(sql, "sql is null");
+        }
+
+        Query(String id, String sql) {
+            this(id, sql, null);
+        }
+    }
+
+    /**
+     * A refresh function ({@code {"refresh": {"statements": [...], "generator": "tpch", "scale": 0.01, "set": 1}}}): the
+     * generator named {@code generator} stages update set {@code set} at {@code scale} as views ({@link RefreshGenerators}),
+     * then the statements run over them, in order ({@link RefreshFunctions}).
+     */
+    record Refresh(List<String> statements, String generator, double scale, int set) {
+        Refresh {
+            statements = List.copyOf(statements);
+            requireNonNull(generator, "generator is null");
         }
     }
 
@@ -104,14 +122,67 @@ record JobManifest(String runId, String database, String catalog, String iceberg
                 throw new IllegalArgumentException(clash.equals(id) ? "query id \"" + id + "\" appears twice"
                         : "query ids \"" + clash + "\" and \"" + id + "\" would share result files");
             }
-            queries.add(new Query(id, text(q, "sql", true)));
+            JsonNode refresh = q.path("refresh");
+            if (refresh.isMissingNode() || refresh.isNull()) {
+                queries.add(new Query(id, text(q, "sql", true)));
+            } else {
+                if (q.has("sql")) {
+                    throw new IllegalArgumentException("queries." + id + " has both sql and refresh: one or the other");
+                }
+                Refresh function = refresh(id, refresh);
+                queries.add(new Query(id, String.join(";\n", function.statements()), function));
+            }
         }
         int warmups = number(root, "warmups", 0);
         int iterations = number(root, "iterations", 1);
+        for (Query q : queries) {
+            if (q.refresh() == null) {
+                continue;
+            }
+            if (!catalog.equals(ICEBERG)) {
+                throw new IllegalArgumentException("queries." + q.id() + ".refresh changes tables: it needs catalog \"iceberg\", not \""
+                        + catalog + "\"");
+            }
+            if (warmups != 0 || iterations != 1) {
+                throw new IllegalArgumentException("queries." + q.id() + ".refresh changes tables, so it runs once: warmups must be 0 "
+                        + "and iterations 1, got " + warmups + " and " + iterations);
+            }
+        }
         int maxRows = number(root, "max_rows", 0);
         String output = text(root, "output", true);
         return new JobManifest(runId, database, catalog, icebergCatalog, tables, queries, warmups, iterations, maxRows,
                 output.endsWith("/") ? output : output + "/");
+    }
+
+    private static Refresh refresh(String id, JsonNode refresh) {
+        String field = "queries." + id + ".refresh";
+        if (!refresh.isObject()) {
+            throw new IllegalArgumentException(field + " must be an object {statements, generator, scale, set}");
+        }
+        JsonNode statementNode = refresh.path("statements");
+        if (!statementNode.isArray() || statementNode.isEmpty()) {
+            throw new IllegalArgumentException(field + ".statements must be a non-empty array of SQL strings");
+        }
+        List<String> statements = new ArrayList<>();
+        for (JsonNode statement : statementNode) {
+            if (!statement.isTextual() || statement.asText().isBlank()) {
+                throw new IllegalArgumentException(field + ".statements must hold non-empty SQL strings");
+            }
+            statements.add(statement.asText());
+        }
+        JsonNode generator = refresh.path("generator");
+        if (!generator.isTextual() || generator.asText().isBlank()) {
+            throw new IllegalArgumentException(field + ".generator must name the refresh data's generator, e.g. \"tpch\"");
+        }
+        JsonNode scale = refresh.path("scale");
+        if (!scale.isNumber() || !(scale.doubleValue() > 0)) {
+            throw new IllegalArgumentException(field + ".scale must be a number above 0");
+        }
+        JsonNode set = refresh.path("set");
+        if (!set.isIntegralNumber() || !set.canConvertToInt() || set.intValue() < 1) {
+            throw new IllegalArgumentException(field + ".set must be a whole number, 1 or more");
+        }
+        return new Refresh(statements, generator.asText(), scale.doubleValue(), set.intValue());
     }
 
     /** Query ids become file names: anything but letters, digits, '.', '_' and '-' is replaced. */

@@ -42,6 +42,7 @@ final class ResultJson {
             g.writeNumberField("rows", e.rows());
             phases(g, e);
             metrics(g, e);
+            rowChanges(g, e);
             g.writeArrayFieldStart("columns");
             for (StructField field : e.fields()) {
                 g.writeStartObject();
@@ -90,6 +91,7 @@ final class ResultJson {
                 g.writeNumberField("rows", e.rows());
                 phases(g, e);
                 metrics(g, e);
+                rowChanges(g, e);
                 g.writeStringField("error", e.error());
                 g.writeStringField("result", e.resultKey());
                 g.writeEndObject();
@@ -119,6 +121,21 @@ final class ResultJson {
         g.writeObjectFieldStart("metrics");
         for (java.util.Map.Entry<String, Long> metric : e.metrics().entrySet()) {
             g.writeNumberField(metric.getKey(), metric.getValue());
+        }
+        g.writeEndObject();
+    }
+
+    /**
+     * {@code "row_changes": {"orders": 10, "lineitem": 41}}: a refresh function's net change of each table's rows (negative:
+     * deleted); its {@code rows} is the sum of their sizes, the rows it inserted or deleted.
+     */
+    private static void rowChanges(JsonGenerator g, Execution e) throws IOException {
+        if (e.rowChanges().isEmpty()) {
+            return;
+        }
+        g.writeObjectFieldStart("row_changes");
+        for (java.util.Map.Entry<String, Long> change : e.rowChanges().entrySet()) {
+            g.writeNumberField(change.getKey(), change.getValue());
         }
         g.writeEndObject();
     }

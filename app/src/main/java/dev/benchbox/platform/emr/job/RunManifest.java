@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.benchbox.platform.BatchQuery;
+import dev.benchbox.platform.RefreshFunction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,6 +34,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  *  "warmups": 1, "iterations": 3, "max_rows": 1000,
  *  "output": "s3://bucket/staging/runs/r-1/"}
  * }</pre>
+ * A refresh function ({@link BatchQuery#isRefresh()}) is an entry with {@code refresh} instead of {@code sql}:
+ * {@code {"id": "RF1", "refresh": {"statements": [...], "generator": "tpch", "scale": 0.01, "set": 1}}}. It changes
+ * the tables, so it runs once: only over Iceberg tables (Parquet tables take no deletes), with no warm-ups and one
+ * iteration.
  *
  * @param runId      the run's id: letters, digits, '.', '_' and '-' (it becomes part of S3 keys)
  * @param database   the Glue database the job {@code USE}s in glue mode; may be null in paths mode
@@ -104,6 +109,19 @@ public record RunManifest(String runId, String database, Catalog catalog, Map<St
             throw new IllegalArgumentException("need warmups >= 0, iterations >= 1, max rows >= 0; got " + warmups
                     + ", " + iterations + ", " + maxRows);
         }
+        for (BatchQuery query : queries) {
+            if (!query.isRefresh()) {
+                continue;
+            }
+            if (catalog != Catalog.ICEBERG) {
+                throw new IllegalArgumentException("refresh function " + query.id() + " changes tables: it needs catalog "
+                        + Catalog.ICEBERG.jsonName() + " (Iceberg tables take inserts and deletes), not " + catalog.jsonName());
+            }
+            if (warmups != 0 || iterations != 1) {
+                throw new IllegalArgumentException("refresh function " + query.id() + " changes tables, so it runs once: "
+                        + "it needs 0 warm-ups and 1 iteration, got " + warmups + " and " + iterations);
+            }
+        }
         output = S3Uri.parse(requireNonNull(output, "output is null")).asPrefix().toString();
     }
 
@@ -130,7 +148,18 @@ public record RunManifest(String runId, String database, Catalog catalog, Map<St
         tables.forEach(tableNode::put);
         ArrayNode queryNode = root.putArray("queries");
         for (BatchQuery query : queries) {
-            queryNode.addObject().put("id", query.id()).put("sql", query.sql());
+            ObjectNode entry = queryNode.addObject().put("id", query.id());
+            if (query.isRefresh()) {
+                RefreshFunction function = query.refresh();
+                ObjectNode refresh = entry.putObject("refresh");
+                ArrayNode statements = refresh.putArray("statements");
+                function.statements().forEach(statements::add);
+                refresh.put("generator", function.staged().generator());
+                refresh.put("scale", function.staged().scale());
+                refresh.put("set", function.staged().set());
+            } else {
+                entry.put("sql", query.sql());
+            }
         }
         root.put("warmups", warmups);
         root.put("iterations", iterations);
@@ -162,7 +191,16 @@ public record RunManifest(String runId, String database, Catalog catalog, Map<St
         }
         List<BatchQuery> queries = new ArrayList<>();
         for (JsonNode query : root.path("queries")) {
-            queries.add(new BatchQuery(query.path("id").asText(), query.path("sql").asText()));
+            JsonNode refresh = query.path("refresh");
+            if (refresh.isObject()) {
+                List<String> statements = new ArrayList<>();
+                refresh.path("statements").forEach(statement -> statements.add(statement.asText()));
+                queries.add(BatchQuery.refresh(query.path("id").asText(), new RefreshFunction(statements,
+                        new RefreshFunction.StagedRows(refresh.path("generator").asText(), refresh.path("scale").asDouble(),
+                                refresh.path("set").asInt()))));
+            } else {
+                queries.add(new BatchQuery(query.path("id").asText(), query.path("sql").asText()));
+            }
         }
         return new RunManifest(root.path("run_id").asText(), root.path("database").textValue(),
                 Catalog.fromJson(root.path("catalog").asText()), tables, queries, root.path("warmups").asInt(),

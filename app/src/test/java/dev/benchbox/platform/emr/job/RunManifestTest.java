@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.benchbox.platform.BatchQuery;
+import dev.benchbox.platform.RefreshFunction;
 import dev.benchbox.platform.emr.job.RunManifest.Catalog;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,5 +102,43 @@ class RunManifestTest {
                 .hasMessageContaining("catalog must be \"glue\", \"iceberg\" or \"paths\"");
         assertThatThrownBy(() -> new RunManifest("r", null, Catalog.ICEBERG, Map.of(), one, 0, 1, 1, OUTPUT))
                 .hasMessageContaining("catalog iceberg needs a database");
+    }
+
+    private static BatchQuery rf1() {
+        return BatchQuery.refresh("RF1", new RefreshFunction(List.of("INSERT INTO orders SELECT * FROM benchbox_rf_orders",
+                "INSERT INTO lineitem SELECT * FROM benchbox_rf_lineitem"), new RefreshFunction.StagedRows("tpch", 0.01, 1)));
+    }
+
+    @Test
+    void aRefreshFunctionIsWrittenAsItsStatementsAndTheRowsToStageAndReadsBackEqual() {
+        RunManifest manifest = new RunManifest("r-4", "tpch_ice", Catalog.ICEBERG, Map.of(),
+                List.of(rf1(), new BatchQuery("orders", "SELECT count(*) FROM orders")), 0, 1, 10, "s3://b/runs/r-4");
+
+        String json = manifest.toJson().replaceAll("\\s+", " ");
+
+        assertThat(json).contains("{ \"id\" : \"RF1\", \"refresh\" : { \"statements\" : [ "
+                + "\"INSERT INTO orders SELECT * FROM benchbox_rf_orders\", \"INSERT INTO lineitem SELECT * FROM benchbox_rf_lineitem\" ], "
+                + "\"generator\" : \"tpch\", \"scale\" : 0.01, \"set\" : 1 } }")
+                .contains("{ \"id\" : \"orders\", \"sql\" : \"SELECT count(*) FROM orders\" }");
+        RunManifest read = RunManifest.fromJson(manifest.toJson());
+        assertThat(read).isEqualTo(manifest);
+        assertThat(read.queries().get(0).isRefresh()).isTrue();
+        assertThat(read.queries().get(1).isRefresh()).isFalse();
+    }
+
+    @Test
+    void aRefreshFunctionRunsOnceAndOnlyOverIcebergTables() {
+        List<BatchQuery> refresh = List.of(rf1());
+        assertThatThrownBy(() -> new RunManifest("r", "db", Catalog.GLUE, Map.of(), refresh, 0, 1, 1, OUTPUT))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("refresh function RF1 changes tables: it needs catalog iceberg (Iceberg tables take inserts "
+                        + "and deletes), not glue");
+        assertThatThrownBy(() -> new RunManifest("r", null, Catalog.PATHS, Map.of("orders", "s3://b/o/"), refresh, 0, 1, 1, OUTPUT))
+                .hasMessageContaining("needs catalog iceberg");
+        assertThatThrownBy(() -> new RunManifest("r", "db", Catalog.ICEBERG, Map.of(), refresh, 1, 1, 1, OUTPUT))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("refresh function RF1 changes tables, so it runs once: it needs 0 warm-ups and 1 iteration, got 1 and 1");
+        assertThatThrownBy(() -> new RunManifest("r", "db", Catalog.ICEBERG, Map.of(), refresh, 0, 2, 1, OUTPUT))
+                .hasMessageContaining("got 0 and 2");
     }
 }
