@@ -353,7 +353,8 @@ public class FullRunService {
 
     /**
      * One stream's steps on one connection (on EMR Serverless, one job run); each interval is the time the platform
-     * measured where the step ran, starting where the platform says it started.
+     * measured where the step ran, starting where the platform says it started. A refresh function's rows are the rows
+     * it changed, where the platform reports them.
      */
     private void runSteps(StreamConnection connection, String test, String stream, List<Step> steps, long testStart,
             List<Interval> intervals, List<FullRunResult.StreamRun> runs, Listener listener) {
@@ -364,7 +365,8 @@ public class FullRunService {
             Step step = byId.get(execution.queryId());
             Interval interval = step != null && step.isRefresh()
                     ? new Interval(stream, refreshName(step.id()), refreshSet(step.id()), seconds(called - testStart + startedNanos),
-                            Math.round(execution.elapsedMillis() * 1000) / 1e6, null, execution.error())
+                            Math.round(execution.elapsedMillis() * 1000) / 1e6,
+                            execution.failed() || execution.rowCount() == 0 ? null : execution.rowCount(), execution.error())
                     : new Interval(stream, execution.queryId(), null, seconds(called - testStart + startedNanos),
                             Math.round(execution.elapsedMillis() * 1000) / 1e6, execution.failed() ? null : execution.rowCount(),
                             execution.error());
