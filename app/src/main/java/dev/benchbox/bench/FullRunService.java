@@ -348,8 +348,20 @@ public class FullRunService {
             throw new BenchboxException("a stream failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
             pool.shutdownNow();
+            // a stream still going (another failed, or Ctrl-C) cancels its work and waits for that (a job run until AWS
+            // says CANCELLED): only then is the data put back, so nothing changes it afterwards
+            dev.benchbox.Interrupts.heldAside(() -> {
+                try {
+                    pool.awaitTermination(STREAMS_STOPPING.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
         }
     }
+
+    /** Longest wait for the streams to stop: a job run's cancel waits up to 5 minutes for CANCELLED. */
+    private static final java.time.Duration STREAMS_STOPPING = java.time.Duration.ofMinutes(6);
 
     /**
      * One stream's steps on one connection (on EMR Serverless, one job run); each interval is the time the platform
