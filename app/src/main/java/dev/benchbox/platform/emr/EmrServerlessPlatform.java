@@ -514,9 +514,10 @@ public final class EmrServerlessPlatform implements Platform {
                     .orElseGet(() -> new dev.benchbox.platform.StreamConnections.StreamRuns(unit, null,
                             "the application reports no maxConcurrentRuns (no schedulerConfiguration): its maximum capacity "
                                     + "bounds how many run at once"));
-        } catch (BenchboxException e) {
+        } catch (AwsCallFailed e) {
+            // the run goes on: each stream's queued time still says whether the limit held it back
             return new dev.benchbox.platform.StreamConnections.StreamRuns(unit, null,
-                    "the application's maxConcurrentRuns could not be read: " + e.getMessage());
+                    "the application's maxConcurrentRuns could not be read: " + new AwsFailureMessages().message(e).orElse(e.getMessage()));
         }
     }
 
