@@ -45,7 +45,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Glue catalog over the stand-in's Glue and s3proxy): {@code load tpch --table-format iceberg} at SF 0.01, then ONE job run
  * of [RF1 of update set 1, row counts, RF2 of set 1, row counts] whose refresh rows the job makes itself; the counts are
  * the base plus what RF1 inserted, then minus what RF2 deleted, as {@link TpchRefreshData} (equal to dbgen -U) says.
- * Rolling each table back to the snapshot recorded before puts the base data back.
+ * A function whose second statement fails reports which statement committed before it. Rolling each table back to the
+ * snapshot recorded before puts the base data back. The same on Spark 4 (emr-spark-8.0.0, Iceberg's runtime for Spark 4.0).
  */
 @SpringBootTest(properties = {"spring.shell.interactive.enabled=false", "benchbox.errors-on-terminal=true"})
 @Import({ShellTestSupport.class, TestEnvironment.class})
@@ -133,9 +134,12 @@ class IcebergRefreshIT {
             // the snapshots to put back: each table's current one, through the catalog's metadata tables
             List<QueryExecution> before = run(jobs, database, List.of(
                     new BatchQuery("orders_snapshot", "SELECT snapshot_id FROM " + orders + ".refs WHERE name = 'main'"),
-                    new BatchQuery("lineitem_snapshot", "SELECT snapshot_id FROM " + lineitem + ".refs WHERE name = 'main'")));
+                    new BatchQuery("lineitem_snapshot", "SELECT snapshot_id FROM " + lineitem + ".refs WHERE name = 'main'"),
+                    new BatchQuery("orders_history", "SELECT snapshot_id FROM " + orders + ".history WHERE is_current_ancestor "
+                            + "ORDER BY made_current_at DESC LIMIT 1")));
             long ordersSnapshot = (Long) before.get(0).rows().get(0).get(0);
             long lineitemSnapshot = (Long) before.get(1).rows().get(0).get(0);
+            assertThat(before.get(2).rows()).as("the current snapshot from the history").containsExactly(List.of(ordersSnapshot));
 
             TpchRefreshData data = new TpchRefreshData(SCALE);
             TpchRefreshData.RefreshSet set = data.set(1);
@@ -156,8 +160,21 @@ class IcebergRefreshIT {
             assertThat(single(refresh.get(1))).isEqualTo(BASE_ORDERS + insertedOrders);
             assertThat(single(refresh.get(2))).isEqualTo(BASE_LINEITEM + insertedItems);
             assertThat(refresh.get(3).rowCount()).as("RF2: rows deleted").isEqualTo(insertedOrders + deletedItems);
+            // the timed statements' tasks, tagged like a query's: RF2 reads the tables it deletes from
+            assertThat(refresh.get(3).metrics().get("input_rows")).as("RF2's input rows").isPositive();
+            assertThat(refresh.get(0).columns()).as("a refresh function returns no result set").isEmpty();
             assertThat(single(refresh.get(4))).isEqualTo(BASE_ORDERS);
             assertThat(single(refresh.get(5))).isEqualTo(BASE_LINEITEM + insertedItems - deletedItems);
+
+            // a statement that fails: the later ones do not run, the one before stays committed and the result says so
+            List<QueryExecution> failing = run(jobs, database, List.of(BatchQuery.refresh("RF1_failing", new RefreshFunction(
+                    List.of(RF1.get(0), "INSERT INTO no_such_table SELECT * FROM benchbox_rf_lineitem", RF1.get(1)), staged)),
+                    count("orders_after_failure", "orders"), count("lineitem_after_failure", "lineitem")));
+            assertThat(failing.get(0).error()).startsWith("statement 2 of 3 failed: ")
+                    .contains("statement 1 had already committed (each statement commits on its own) and stays committed: [1] " + RF1.get(0));
+            assertThat(failing.get(0).rowCount()).as("rows it inserted before failing").isEqualTo(insertedOrders);
+            assertThat(single(failing.get(1))).isEqualTo(BASE_ORDERS + insertedOrders);
+            assertThat(single(failing.get(2))).isEqualTo(BASE_LINEITEM + insertedItems - deletedItems);
 
             List<QueryExecution> rollback = run(jobs, database, List.of(
                     new BatchQuery("orders_rollback", "CALL " + IcebergCatalog.NAME + ".system.rollback_to_snapshot('" + database

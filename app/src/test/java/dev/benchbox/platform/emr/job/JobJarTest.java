@@ -34,7 +34,8 @@ class JobJarTest {
     private static final String MAIN = "dev/benchbox/job/BenchboxJob.class";
     /** The datagen module's classes the job uses: the only ones of ours outside dev.benchbox.job. */
     private static final List<String> DATAGEN = List.of("dev/benchbox/datagen/DecimalType.class",
-            "dev/benchbox/tpcds/TpcdsGeneration.class");
+            "dev/benchbox/tpcds/TpcdsGeneration.class", "dev/benchbox/tpch/TpchRefreshData.class",
+            "dev/benchbox/tpch/TpchRefreshData$RefreshSet.class"); // the refresh functions' update sets, made in the driver
 
     @TempDir
     Path dir;
