@@ -11,6 +11,7 @@ import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.platform.Platform;
 import dev.benchbox.platform.QueryExecution;
 import dev.benchbox.platform.StreamConnections;
+import dev.benchbox.platform.StreamConnections.Step;
 import dev.benchbox.platform.StreamConnections.StreamConnection;
 import dev.benchbox.results.FullRunResult;
 import dev.benchbox.results.FullRunResult.Interval;
@@ -120,6 +121,10 @@ public class FullRunService {
         default void crossReference(String what) {
         }
 
+        /** A line to show as it is (e.g. how many streams the platform runs at once, a stream that queued). */
+        default void note(String line) {
+        }
+
         /** A query text's outcome in the cross-check, one answer per stream that ran it. */
         default void crossChecked(List<FullRunResult.CrossCheckedAnswer> answers) {
         }
@@ -135,10 +140,11 @@ public class FullRunService {
         PerformanceTests tests = benchmark.performanceTests().orElseThrow(() -> new BenchboxException(
                 "--full runs a benchmark's power and throughput tests with its data maintenance; " + benchmark.title()
                         + " has no data maintenance in BenchBox"));
-        StreamConnections connections = platform.streamConnections().orElseThrow(() -> new BenchboxException(
-                "--full runs the refresh functions (inserts and deletes in a transaction), which " + platform.name()
-                        + " does not offer: " + platform.whyNoRefresh(schema, benchmark.dataSet(), Scale.of(scaleFactor))
-                                .orElse("its tables take no inserts or deletes")));
+        java.util.Optional<String> noRefresh = platform.whyNoRefresh(schema, benchmark.dataSet(), Scale.of(scaleFactor));
+        java.util.Optional<StreamConnections> offered = noRefresh.isPresent() ? java.util.Optional.empty() : platform.streamConnections();
+        StreamConnections connections = offered.orElseThrow(() -> new BenchboxException(
+                "--full runs the refresh functions (inserts and deletes), which " + platform.name()
+                        + " does not offer: " + noRefresh.orElse("its tables take no inserts or deletes")));
         try {
             tests.checkScale(scaleFactor);
         } catch (IllegalArgumentException e) {
@@ -172,14 +178,21 @@ public class FullRunService {
             pairs.add(tests.refreshPair(scaleFactor, set));
         }
         PerformanceTests.Restore restore = tests.restore(scaleFactor, streams + 1);
+        List<Step> powerSteps = new ArrayList<>();
+        powerSteps.add(refreshStep("RF1", pairs.get(0).set(), pairs.get(0).insert(), pairs.get(0).stagedInsert()));
+        queryStreams.get(0).stream().map(Step::query).forEach(powerSteps::add);
+        powerSteps.add(refreshStep("RF2", pairs.get(0).set(), pairs.get(0).delete(), pairs.get(0).stagedDelete()));
+        List<Step> refreshSteps = new ArrayList<>();
+        for (RefreshPair pair : pairs.subList(1, pairs.size())) {
+            refreshSteps.add(refreshStep("RF1", pair.set(), pair.insert(), pair.stagedInsert()));
+            refreshSteps.add(refreshStep("RF2", pair.set(), pair.delete(), pair.stagedDelete()));
+        }
         if (crossCheck != null) {
             listener.crossReference(title);
         }
         PerformanceCrossCheck.Reference crossReference = crossCheck == null ? null : crossCheck.reference(queryStreams);
-        Map<String, Long> before = new LinkedHashMap<>();
-        for (String table : pairs.get(0).rowsInserted().keySet().stream().sorted().toList()) {
-            before.put(table, platform.rowCount(schema, table));
-        }
+        List<String> refreshed = pairs.get(0).rowsInserted().keySet().stream().sorted().toList();
+        java.util.Optional<StreamConnections.StreamRuns> streamRuns = connections.streamRuns();
 
         listener.phase("qualification");
         List<QueryResult> qualification = new ArrayList<>();
@@ -192,43 +205,48 @@ public class FullRunService {
         }
         int validated = (int) qualification.stream().filter(r -> QueryResult.VALIDATED.equals(r.status())).count();
 
+        // the tables as they are before any refresh function, and the way back to them
+        StreamConnections.Checkpoint checkpoint = connections.checkpoint(schema, refreshed, restore.statements());
+        Map<String, Long> before = checkpoint.rows();
         List<Interval> powerIntervals = Collections.synchronizedList(new ArrayList<>());
+        List<FullRunResult.StreamRun> runs = Collections.synchronizedList(new ArrayList<>());
         FullRunResult.Test power;
         FullRunResult.Test throughput;
         List<RowCheck> rowChecks = new ArrayList<>();
+        Map<String, Long> putBack = null;
+        RuntimeException failure = null;
         try {
             listener.phase("power test");
             long powerStart = nanos.getAsLong();
             try (StreamConnection connection = connections.open(schema)) {
-                refresh(connection, "power", "RF1", pairs.get(0).set(), pairs.get(0).insert(), powerStart, powerIntervals, listener);
-                runQueries(connection, "power", queryStreams.get(0), powerStart, powerIntervals, listener);
-                refresh(connection, "power", "RF2", pairs.get(0).set(), pairs.get(0).delete(), powerStart, powerIntervals, listener);
+                runSteps(connection, "power", "power", powerSteps, powerStart, powerIntervals, runs, listener);
             }
             power = new FullRunResult.Test(seconds(nanos.getAsLong() - powerStart), powerIntervals);
 
             listener.phase("throughput test");
+            streamRuns.ifPresent(how -> listener.note(concurrencyNote(how, streams)));
             List<Interval> throughputIntervals = Collections.synchronizedList(new ArrayList<>());
             long throughputStart = nanos.getAsLong();
-            runThroughput(connections, schema, queryStreams, pairs, throughputStart, throughputIntervals, listener);
+            runThroughput(connections, schema, queryStreams, refreshSteps, throughputStart, throughputIntervals, runs, listener);
             throughput = new FullRunResult.Test(seconds(nanos.getAsLong() - throughputStart), sorted(throughputIntervals));
 
+            Map<String, Long> after = connections.rowCounts(schema, refreshed);
             for (Map.Entry<String, Long> table : before.entrySet()) {
                 long inserted = pairs.stream().mapToLong(pair -> pair.rowsInserted().get(table.getKey())).sum();
                 rowChecks.add(new RowCheck("after the refresh functions", table.getKey(),
-                        table.getValue() + inserted - restore.rowsDeleted().get(table.getKey()),
-                        platform.rowCount(schema, table.getKey())));
+                        table.getValue() + inserted - restore.rowsDeleted().get(table.getKey()), after.get(table.getKey())));
             }
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
         } finally {
             // the data as loaded again, whatever happened (a cancelled run too): later runs validate against it
-            dev.benchbox.Interrupts.heldAside(() -> {
-                try (StreamConnection connection = connections.open(schema)) {
-                    connection.runTransaction(restore.statements());
-                }
-            });
+            RuntimeException failed = failure;
+            putBack = dev.benchbox.Interrupts.heldAside(() -> putBack(checkpoint, schema, failed));
         }
         for (Map.Entry<String, Long> table : before.entrySet()) {
             rowChecks.add(new RowCheck("after putting the data back", table.getKey(), table.getValue(),
-                    platform.rowCount(schema, table.getKey())));
+                    putBack.get(table.getKey())));
         }
 
         FullRunResult.CrossCheck crossChecked = null;
@@ -258,6 +276,7 @@ public class FullRunService {
         if (!tests.publishableScale(scaleFactor)) {
             notCompliant.add("SF " + Scale.of(scaleFactor).text() + " is not one of the specification's scale factors");
         }
+        connections.refreshNotAtomic().ifPresent(why -> notCompliant.add("the refresh functions are not atomic: " + why));
         if (rowChecks.stream().anyMatch(check -> !check.matches())) {
             notCompliant.add("row counts differ from what the refresh functions imply");
         }
@@ -283,7 +302,9 @@ public class FullRunService {
                 scaleFactor, new RunResult.PlatformInfo(platform.name(), platform.version(), schema,
                         Map.of("description", platform.description())),
                 seed, streams, minimum, new FullRunResult.Qualification(qualification.size(), validated, qualification),
-                power, throughput, metrics, notCompliant.isEmpty() && metrics != null, notCompliant, rowChecks, crossChecked);
+                power, throughput, metrics, notCompliant.isEmpty() && metrics != null, notCompliant, rowChecks, crossChecked,
+                streamRuns.map(how -> new FullRunResult.StreamRuns(how.unit(), how.maxConcurrent(), how.limit(), ordered(runs)))
+                        .orElse(null));
         Path file = write(result);
         session.record(new LedgerEntry(started, platform.name(), "run", title + " power and throughput tests, "
                 + streams + " streams", (nanos.getAsLong() - startNanos) / 1e6));
@@ -291,7 +312,7 @@ public class FullRunService {
     }
 
     private void runThroughput(StreamConnections connections, String schema, List<List<BatchQuery>> queryStreams,
-            List<RefreshPair> pairs, long start, List<Interval> intervals, Listener listener) {
+            List<Step> refreshSteps, long start, List<Interval> intervals, List<FullRunResult.StreamRun> runs, Listener listener) {
         int streams = queryStreams.size() - 1;
         ExecutorService pool = Executors.newFixedThreadPool(streams + 1, runnable -> {
             Thread thread = new Thread(runnable, "benchbox-stream");
@@ -302,19 +323,16 @@ public class FullRunService {
         try {
             for (int s = 1; s <= streams; s++) {
                 String stream = Integer.toString(s);
-                List<BatchQuery> queries = queryStreams.get(s);
+                List<Step> steps = queryStreams.get(s).stream().map(Step::query).toList();
                 running.add(pool.submit(() -> {
                     try (StreamConnection connection = connections.open(schema)) {
-                        runQueries(connection, stream, queries, start, intervals, listener);
+                        runSteps(connection, "throughput", stream, steps, start, intervals, runs, listener);
                     }
                 }));
             }
             running.add(pool.submit(() -> {
                 try (StreamConnection connection = connections.open(schema)) {
-                    for (RefreshPair pair : pairs.subList(1, pairs.size())) {
-                        refresh(connection, "refresh", "RF1", pair.set(), pair.insert(), start, intervals, listener);
-                        refresh(connection, "refresh", "RF2", pair.set(), pair.delete(), start, intervals, listener);
-                    }
+                    runSteps(connection, "throughput", "refresh", refreshSteps, start, intervals, runs, listener);
                 }
             }));
             for (Future<?> future : running) {
@@ -330,36 +348,110 @@ public class FullRunService {
             throw new BenchboxException("a stream failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
             pool.shutdownNow();
+            // a stream still going (another failed, or Ctrl-C) cancels its work and waits for that (a job run until AWS
+            // says CANCELLED): only then is the data put back, so nothing changes it afterwards
+            dev.benchbox.Interrupts.heldAside(() -> {
+                try {
+                    pool.awaitTermination(STREAMS_STOPPING.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
         }
     }
 
-    private void runQueries(StreamConnection connection, String stream, List<BatchQuery> queries, long testStart,
-            List<Interval> intervals, Listener listener) {
-        long[] queryStart = {nanos.getAsLong()};
-        connection.runStream(queries, 0, execution -> {
-            // the platform timed the query; its start is where the previous one ended
-            Interval interval = new Interval(stream, execution.queryId(), null, seconds(queryStart[0] - testStart),
-                    Math.round(execution.elapsedMillis() * 1000) / 1e6, execution.failed() ? null : execution.rowCount(),
-                    execution.error());
-            queryStart[0] = nanos.getAsLong();
+    /** Longest wait for the streams to stop: a job run's cancel waits up to 5 minutes for CANCELLED. */
+    private static final java.time.Duration STREAMS_STOPPING = java.time.Duration.ofMinutes(6);
+
+    /**
+     * One stream's steps on one connection (on EMR Serverless, one job run); each interval is the time the platform
+     * measured where the step ran, starting where the platform says it started. A refresh function's rows are the rows
+     * it changed, where the platform reports them.
+     */
+    private void runSteps(StreamConnection connection, String test, String stream, List<Step> steps, long testStart,
+            List<Interval> intervals, List<FullRunResult.StreamRun> runs, Listener listener) {
+        Map<String, Step> byId = new LinkedHashMap<>();
+        steps.forEach(step -> byId.put(step.id(), step));
+        long called = nanos.getAsLong();
+        StreamConnections.StepsRun run = connection.runSteps(steps, 0, (execution, startedNanos) -> {
+            Step step = byId.get(execution.queryId());
+            Interval interval = step != null && step.isRefresh()
+                    ? new Interval(stream, refreshName(step.id()), refreshSet(step.id()), seconds(called - testStart + startedNanos),
+                            Math.round(execution.elapsedMillis() * 1000) / 1e6,
+                            execution.failed() || execution.rowCount() == 0 ? null : execution.rowCount(), execution.error())
+                    : new Interval(stream, execution.queryId(), null, seconds(called - testStart + startedNanos),
+                            Math.round(execution.elapsedMillis() * 1000) / 1e6, execution.failed() ? null : execution.rowCount(),
+                            execution.error());
             add(intervals, interval, listener);
         });
+        if (run.runId() != null) {
+            Double queued = run.queued() == null ? null : run.queued().toMillis() / 1000.0;
+            FullRunResult.StreamRun streamRun = new FullRunResult.StreamRun(test, stream, run.runId(), queued);
+            runs.add(streamRun);
+            if (streamRun.queued()) {
+                synchronized (intervals) {
+                    listener.note(String.format(Locale.ROOT, "  %s stream %s waited %.1f s QUEUED before its run (%s) started",
+                        test, stream, queued, run.runId()));
+                }
+            }
+        }
     }
 
-    private void refresh(StreamConnection connection, String stream, String function, int set, List<String> statements,
-            long testStart, List<Interval> intervals, Listener listener) {
-        long begin = nanos.getAsLong();
-        String error = null;
-        try {
-            connection.runTransaction(statements);
-        } catch (BenchboxException e) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw e;
-            }
-            error = e.getMessage();
+    /** A refresh function as a step: id {@code RF1-2} for RF1 of update set 2 (ids are unique in a stream). */
+    private static Step refreshStep(String function, int set, List<String> statements,
+            dev.benchbox.platform.RefreshFunction staged) {
+        return Step.refresh(function + "-" + set, statements, staged);
+    }
+
+    private static String refreshName(String id) {
+        return id.substring(0, id.indexOf('-'));
+    }
+
+    private static int refreshSet(String id) {
+        return Integer.parseInt(id.substring(id.indexOf('-') + 1));
+    }
+
+    /** What the throughput test's runs meet, said before it starts. */
+    private static String concurrencyNote(StreamConnections.StreamRuns how, int streams) {
+        int runs = streams + 1;
+        String each = String.format(Locale.ROOT, "  %d query streams and the refresh stream: %d %ss submitted side by side; "
+                + "the throughput time includes each %s's start-up", streams, runs, how.unit(), how.unit());
+        if (how.maxConcurrent() == null) {
+            return each + "; " + how.limit();
         }
-        long end = nanos.getAsLong();
-        add(intervals, new Interval(stream, function, set, seconds(begin - testStart), seconds(end - begin), null, error), listener);
+        if (runs > how.maxConcurrent()) {
+            return each + String.format(Locale.ROOT, "; %d is more than the %d %ss at once %s: %d will wait QUEUED",
+                    runs, how.maxConcurrent(), how.unit(), how.limit(), runs - how.maxConcurrent());
+        }
+        return each + String.format(Locale.ROOT, "; at most %d at once (%s)", how.maxConcurrent(), how.limit());
+    }
+
+    /** The power run first, then the throughput test's streams in order, the refresh stream last. */
+    private static List<FullRunResult.StreamRun> ordered(List<FullRunResult.StreamRun> runs) {
+        synchronized (runs) {
+            List<FullRunResult.StreamRun> copy = new ArrayList<>(runs);
+            copy.sort(java.util.Comparator.comparing((FullRunResult.StreamRun r) -> r.test().equals("power") ? 0 : 1)
+                    .thenComparing(r -> r.stream().equals("refresh") ? Integer.MAX_VALUE : r.stream().equals("power") ? 0
+                            : Integer.parseInt(r.stream())));
+            return copy;
+        }
+    }
+
+    /**
+     * Puts the data back; a failure says so plainly, beside what had failed before (which stays the cause shown).
+     */
+    private static Map<String, Long> putBack(StreamConnections.Checkpoint checkpoint, String schema, RuntimeException failed) {
+        try {
+            return checkpoint.restore();
+        } catch (RuntimeException e) {
+            String message = "the data in schema '" + schema + "' could not be put back as loaded: " + e.getMessage()
+                    + "; it holds the refresh functions' changes until it is loaded again";
+            if (failed != null) {
+                failed.addSuppressed(e);
+                throw new BenchboxException(failed.getMessage() + "; and " + message, failed);
+            }
+            throw new BenchboxException(message, e);
+        }
     }
 
     private static void add(List<Interval> intervals, Interval interval, Listener listener) {

@@ -1,6 +1,7 @@
 package dev.benchbox.benchmark;
 
 import dev.benchbox.platform.BatchQuery;
+import dev.benchbox.platform.RefreshFunction;
 import java.util.List;
 
 /**
@@ -22,12 +23,15 @@ public interface PerformanceTests {
     /** Query stream {@code stream}'s statements (0: the power test's), in its order, with the seed's parameters. */
     List<BatchQuery> queryStream(long seed, int stream, double scaleFactor);
 
-    /** The refresh functions of update set {@code set} (1, 2, …) as SQL statements, each function one transaction. */
+    /**
+     * The refresh functions of update set {@code set} (1, 2, …): as literal SQL statements, each function one
+     * transaction, and staged (statements over rows the platform makes where the data is).
+     */
     RefreshPair refreshPair(double scaleFactor, int set);
 
     /**
      * What puts the data back as loaded after the refresh functions of sets 1 … {@code sets}: deletes the rows they
-     * inserted and inserts again the rows they deleted (one transaction).
+     * inserted and inserts again the rows they deleted (one transaction), whichever of them ran (a run that stopped midway).
      */
     Restore restore(double scaleFactor, int sets);
 
@@ -38,14 +42,18 @@ public interface PerformanceTests {
     /**
      * One update set's refresh functions.
      *
-     * @param insert             refresh function 1: inserts the set's new rows
-     * @param delete             refresh function 2: deletes the set's old rows
+     * @param insert             refresh function 1: inserts the set's new rows, as literal statements
+     * @param delete             refresh function 2: deletes the set's old rows, as literal statements
      * @param rowsInserted       rows RF1 adds, by table
      * @param keysDeleted        the keys RF2 deletes (with their dependent rows)
+     * @param stagedInsert       refresh function 1 over the set's rows staged where the data is
+     * @param stagedDelete       refresh function 2 over the set's keys staged where the data is
      */
     record RefreshPair(int set, List<String> insert, List<String> delete, java.util.Map<String, Long> rowsInserted,
-            List<Long> keysDeleted) {
+            List<Long> keysDeleted, RefreshFunction stagedInsert, RefreshFunction stagedDelete) {
         public RefreshPair {
+            java.util.Objects.requireNonNull(stagedInsert, "stagedInsert is null");
+            java.util.Objects.requireNonNull(stagedDelete, "stagedDelete is null");
             insert = List.copyOf(insert);
             delete = List.copyOf(delete);
             rowsInserted = java.util.Map.copyOf(rowsInserted);

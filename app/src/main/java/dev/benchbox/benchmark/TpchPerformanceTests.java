@@ -2,6 +2,7 @@ package dev.benchbox.benchmark;
 
 import dev.benchbox.dataset.Column;
 import dev.benchbox.platform.BatchQuery;
+import dev.benchbox.platform.RefreshFunction;
 import dev.benchbox.tpch.Qgen;
 import dev.benchbox.tpch.TpchQueries;
 import dev.benchbox.tpch.TpchRefreshData;
@@ -22,6 +23,19 @@ final class TpchPerformanceTests implements PerformanceTests {
      * 100-row ones (7 Dec 2026, 2 busy cores).
      */
     private static final int ROWS_PER_INSERT = 100;
+
+    /** The refresh generator the job makes update sets with ({@link RefreshFunction.StagedRows#generator()}). */
+    static final String GENERATOR = "tpch";
+    /**
+     * RF1 and RF2 over the views the job stages an update set as (typed like the tables): {@code benchbox_rf_orders},
+     * {@code benchbox_rf_lineitem} and {@code benchbox_rf_delete(orderkey BIGINT)}. Line items are deleted first:
+     * they refer to their orders.
+     */
+    static final List<String> STAGED_INSERT = List.of("INSERT INTO orders SELECT * FROM benchbox_rf_orders",
+            "INSERT INTO lineitem SELECT * FROM benchbox_rf_lineitem");
+    static final List<String> STAGED_DELETE = List.of(
+            "DELETE FROM lineitem WHERE l_orderkey IN (SELECT orderkey FROM benchbox_rf_delete)",
+            "DELETE FROM orders WHERE o_orderkey IN (SELECT orderkey FROM benchbox_rf_delete)");
 
     @Override
     public int minimumStreams(double scaleFactor) {
@@ -55,8 +69,10 @@ final class TpchPerformanceTests implements PerformanceTests {
         // line items first: they refer to their orders
         List<String> delete = List.of("DELETE FROM lineitem WHERE l_orderkey IN (" + keys + ")",
                 "DELETE FROM orders WHERE o_orderkey IN (" + keys + ")");
+        RefreshFunction.StagedRows staged = new RefreshFunction.StagedRows(GENERATOR, scaleFactor, set);
         return new RefreshPair(set, insert, delete,
-                Map.of("orders", (long) data.orders().size(), "lineitem", (long) data.lineItems().size()), data.deletedKeys());
+                Map.of("orders", (long) data.orders().size(), "lineitem", (long) data.lineItems().size()), data.deletedKeys(),
+                new RefreshFunction(STAGED_INSERT, staged), new RefreshFunction(STAGED_DELETE, staged));
     }
 
     @Override
@@ -68,6 +84,11 @@ final class TpchPerformanceTests implements PerformanceTests {
                     .collect(Collectors.joining(", "));
             statements.add("DELETE FROM lineitem WHERE l_orderkey IN (" + keys + ")");
             statements.add("DELETE FROM orders WHERE o_orderkey IN (" + keys + ")");
+            // the base rows RF2 deletes, deleted first whether or not it ran (a run that failed midway): then inserted
+            // once, never twice
+            String deletedKeys = data.set(set).deletedKeys().stream().map(String::valueOf).collect(Collectors.joining(", "));
+            statements.add("DELETE FROM lineitem WHERE l_orderkey IN (" + deletedKeys + ")");
+            statements.add("DELETE FROM orders WHERE o_orderkey IN (" + deletedKeys + ")");
         }
         TpchRefreshData.RefreshSet deleted = data.deletedBaseRows(sets);
         statements.addAll(inserts("orders", deleted.orders()));

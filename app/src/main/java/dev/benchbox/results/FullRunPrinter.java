@@ -54,6 +54,7 @@ public final class FullRunPrinter {
         out.println(String.format(Locale.ROOT, "Throughput test: %.3f s (%d query stream%s beside a refresh stream of %d RF1/RF2 pair%s)",
                 result.throughputTest().seconds(), result.streams(), result.streams() == 1 ? "" : "s", result.streams(),
                 result.streams() == 1 ? "" : "s"));
+        streamRuns(result.streamRuns());
         if (result.metrics() == null) {
             out.println("Metrics not computed: timed executions failed (see the intervals above)");
         } else {
@@ -68,6 +69,36 @@ public final class FullRunPrinter {
                 : "Not compliant (" + seed + "): " + String.join("; ", result.notCompliant()));
         out.println("Results saved to " + file);
         out.flush();
+    }
+
+    /**
+     * Where streams were runs of their own: how many, the limit on them, and which waited, e.g.
+     * {@code Job runs: 1 for the power test, 3 side by side for the throughput test (at most 15 at once: ...); its time
+     * includes their start-up} and {@code Queued: stream 2 12.3 s (job run 00f...)} or {@code No stream queued}.
+     */
+    private void streamRuns(FullRunResult.StreamRuns runs) {
+        if (runs == null) {
+            return;
+        }
+        long power = runs.runs().stream().filter(r -> r.test().equals("power")).count();
+        long throughput = runs.runs().size() - power;
+        String limit = runs.maxConcurrent() == null ? runs.limit()
+                : "at most " + runs.maxConcurrent() + " at once: " + runs.limit();
+        out.println(String.format(Locale.ROOT, "%ss: %d for the power test, %d side by side for the throughput test (%s); "
+                + "the throughput time includes their start-up", capitalised(runs.unit()), power, throughput, limit));
+        List<FullRunResult.StreamRun> queued = runs.queued();
+        if (queued.isEmpty()) {
+            out.println("No stream queued: every " + runs.unit() + " started without waiting for a free slot"
+                    + (runs.runs().stream().anyMatch(r -> r.queuedSeconds() == null) ? " (as far as reported)" : ""));
+        } else {
+            out.println("Queued: " + queued.stream().map(r -> String.format(Locale.ROOT, "%s %.1f s (%s %s)",
+                    r.stream().equals("power") || r.stream().equals("refresh") ? r.stream() + " stream" : "stream " + r.stream(),
+                    r.queuedSeconds(), runs.unit(), r.runId())).collect(Collectors.joining(", ")));
+        }
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** What of the performance tests' answers was checked, and what was not. */

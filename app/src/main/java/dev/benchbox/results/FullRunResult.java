@@ -15,15 +15,62 @@ import java.util.Map;
  * @param rowChecks    the tables' row counts after the refresh functions against what they imply, and after the
  *                     data was put back as loaded
  * @param crossCheck   the performance tests' answers against DuckDB's on the same data; null when not asked for
+ * @param streamRuns   where each stream was a run of its own (EMR Serverless: a job run): those runs, how long each
+ *                     queued and how many may run at once; null where streams are no runs of their own
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FullRunResult(String id, Instant started, Instant finished, String benchmark, double scaleFactor,
         RunResult.PlatformInfo platform, long seed, int streams, int minimumStreams, Qualification qualification,
         Test powerTest, Test throughputTest, Metrics metrics, boolean compliant, List<String> notCompliant,
-        List<RowCheck> rowChecks, CrossCheck crossCheck) {
+        List<RowCheck> rowChecks, CrossCheck crossCheck, StreamRuns streamRuns) {
     public FullRunResult {
         notCompliant = List.copyOf(notCompliant);
         rowChecks = List.copyOf(rowChecks);
+    }
+
+    /** A run whose streams were no runs of their own. */
+    public FullRunResult(String id, Instant started, Instant finished, String benchmark, double scaleFactor,
+            RunResult.PlatformInfo platform, long seed, int streams, int minimumStreams, Qualification qualification,
+            Test powerTest, Test throughputTest, Metrics metrics, boolean compliant, List<String> notCompliant,
+            List<RowCheck> rowChecks, CrossCheck crossCheck) {
+        this(id, started, finished, benchmark, scaleFactor, platform, seed, streams, minimumStreams, qualification, powerTest,
+                throughputTest, metrics, compliant, notCompliant, rowChecks, crossCheck, null);
+    }
+
+    /**
+     * The performance tests' streams as runs of their own (EMR Serverless: one job run per stream).
+     *
+     * @param unit          what a stream ran as, e.g. {@code job run}
+     * @param maxConcurrent how many such runs the platform runs at once; null when it reports no limit
+     * @param limit         where that figure comes from, in words
+     * @param runs          the power test's run, then the throughput test's, in stream order (the refresh stream last)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StreamRuns(String unit, Integer maxConcurrent, String limit, List<StreamRun> runs) {
+        public StreamRuns {
+            runs = List.copyOf(runs);
+        }
+
+        /** The runs that waited for a free slot. */
+        public List<StreamRun> queued() {
+            return runs.stream().filter(StreamRun::queued).toList();
+        }
+    }
+
+    /**
+     * One stream's run.
+     *
+     * @param test          {@code power} or {@code throughput}
+     * @param stream        {@code power}, a query stream's number or {@code refresh}, as in the intervals
+     * @param runId         the platform's id of the run (a job run id)
+     * @param queuedSeconds how long it waited QUEUED for a free slot; null where not reported
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StreamRun(String test, String stream, String runId, Double queuedSeconds) {
+        /** Whether it waited for a free slot (AWS reports whole milliseconds; a run admitted at once reports 0). */
+        public boolean queued() {
+            return queuedSeconds != null && queuedSeconds > 0;
+        }
     }
 
     /** A run whose performance tests' answers were not cross-checked. */

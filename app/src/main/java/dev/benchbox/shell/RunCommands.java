@@ -167,7 +167,7 @@ public class RunCommands {
         if (full && platform != null) {
             // refused before connecting: connecting may start remote work
             platforms.whyNoStreamConnections(platform).ifPresent(why -> {
-                throw new BenchboxException("--full runs the refresh functions (inserts and deletes in a transaction), which "
+                throw new BenchboxException("--full runs the refresh functions (inserts and deletes), which "
                         + platform + " does not offer: " + why);
             });
         }
@@ -354,6 +354,11 @@ public class RunCommands {
                 @Override
                 public void interval(dev.benchbox.results.FullRunResult.Interval interval) {
                     printer.interval(interval);
+                }
+
+                @Override
+                public void note(String line) {
+                    console.println(line);
                 }
 
                 @Override

@@ -168,7 +168,7 @@ class FullRunServiceTest {
 
         assertThatThrownBy(() -> service.run(new FullRunService.Request(Benchmarks.get("tpch"), 0.01, null, null, false),
                 LoadProgress.NONE, quiet())).isInstanceOf(BenchboxException.class)
-                .hasMessage("--full runs the refresh functions (inserts and deletes in a transaction), which read-only does not "
+                .hasMessage("--full runs the refresh functions (inserts and deletes), which read-only does not "
                         + "offer: its tables take no inserts or deletes");
         assertThat(duckdb.listTables(session.schema())).isEmpty();
     }

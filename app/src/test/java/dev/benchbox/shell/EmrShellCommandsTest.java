@@ -399,7 +399,7 @@ class EmrShellCommandsTest {
                         + "schema (create-schema envdb_iceberg, then load with --schema envdb_iceberg)");
         // the refresh functions take no Parquet tables: refused before any work, saying what to type
         assertThat(type("run tpch --scale 0.01 --full").error())
-                .startsWith("--full runs the refresh functions (inserts and deletes in a transaction), which emr-serverless does "
+                .startsWith("--full runs the refresh functions (inserts and deletes), which emr-serverless does "
                         + "not offer: schema 'envdb' holds Parquet tables (")
                 .endsWith("), which take no inserts or deletes; load Iceberg tables into a schema of their own: create-schema "
                         + "envdb_iceberg, then load tpch --scale 0.01 --table-format iceberg --schema envdb_iceberg");

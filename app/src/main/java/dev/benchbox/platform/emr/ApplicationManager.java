@@ -215,6 +215,23 @@ final class ApplicationManager {
     }
 
     /**
+     * The application's {@code schedulerConfiguration.maxConcurrentRuns} (AWS's default of 15 when the configuration is
+     * there without it); empty when the application has no scheduler configuration.
+     */
+    java.util.Optional<Integer> maxConcurrentRuns(String id) {
+        Application app = AwsCallFailed.call(SERVICE, "GetApplication", id, options.region(),
+                () -> emr.getApplication(GetApplicationRequest.builder().applicationId(id).build())).application();
+        if (app.schedulerConfiguration() == null) {
+            return java.util.Optional.empty();
+        }
+        Integer limit = app.schedulerConfiguration().maxConcurrentRuns();
+        return java.util.Optional.of(limit == null ? DEFAULT_MAX_CONCURRENT_RUNS : limit);
+    }
+
+    /** The API model's default for {@code maxConcurrentRuns} once scheduler configuration is enabled. */
+    static final int DEFAULT_MAX_CONCURRENT_RUNS = 15;
+
+    /**
      * Puts {@code tags} on the application (TagResource; tags it has under other keys stay): cost allocation then
      * groups what the application bills outside job runs (pre-initialised workers) by them too.
      */

@@ -468,7 +468,7 @@ public final class EmrServerlessPlatform implements Platform {
 
     /**
      * Parquet tables take no inserts or deletes: the way on is Iceberg tables, in a schema of their own (Glue keeps one
-     * table per name). Iceberg tables take them, but the refresh functions do not run in job runs yet.
+     * table per name). Empty when every table of the data set is an Iceberg table.
      */
     @Override
     public Optional<String> whyNoRefresh(String schema, DataSet dataSet, Scale scale) {
@@ -485,7 +485,40 @@ public final class EmrServerlessPlatform implements Platform {
         if (dataSet.tables().stream().anyMatch(t -> !formats.containsKey(t))) {
             return Optional.of("schema '" + database + "' does not hold the " + dataSet.title() + " tables; " + load);
         }
-        return Optional.of("the refresh functions on Iceberg tables do not run in job runs yet");
+        return Optional.empty();
+    }
+
+    /**
+     * Over Iceberg tables ({@link #whyNoRefresh} says when not): each stream one job run, the tables put back by
+     * snapshot rollback. A dry run has no job runs to run streams in.
+     */
+    @Override
+    public Optional<dev.benchbox.platform.StreamConnections> streamConnections() {
+        if (parts.target().dryRun().isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(new EmrStreamConnections(jobs, schema -> {
+            String database = requireDatabase(schema);
+            GlueTables.JobTables tables = catalog.forJob(database);
+            return new EmrStreamConnections.Target(database, tables.catalog(), tables.locations());
+        }, () -> jobProgress, this::streamRuns));
+    }
+
+    /** The application's limit on job runs at once, as GetApplication reports it now. */
+    private dev.benchbox.platform.StreamConnections.StreamRuns streamRuns() {
+        String unit = "job run";
+        try {
+            return applications.maxConcurrentRuns(applicationId)
+                    .map(limit -> new dev.benchbox.platform.StreamConnections.StreamRuns(unit, limit,
+                            "the application's maxConcurrentRuns"))
+                    .orElseGet(() -> new dev.benchbox.platform.StreamConnections.StreamRuns(unit, null,
+                            "the application reports no maxConcurrentRuns (no schedulerConfiguration): its maximum capacity "
+                                    + "bounds how many run at once"));
+        } catch (AwsCallFailed e) {
+            // the run goes on: each stream's queued time still says whether the limit held it back
+            return new dev.benchbox.platform.StreamConnections.StreamRuns(unit, null,
+                    "the application's maxConcurrentRuns could not be read: " + new AwsFailureMessages().message(e).orElse(e.getMessage()));
+        }
     }
 
     /** Each stream is its own job run: they run side by side on the application. */

@@ -256,6 +256,29 @@ class EmrServerlessPlatformTest {
         }
     }
 
+    /** The throughput test's job runs meet the application's limit: read from GetApplication, as AWS reports it. */
+    @Test
+    void streamsReportTheApplicationsMaxConcurrentRunsOrThatItHasNone() {
+        String limited;
+        String unlimited;
+        try (EmrServerlessClient emr = aws.emrServerlessClient()) {
+            limited = emr.createApplication(b -> b.releaseLabel("emr-7.5.0").type("SPARK")
+                    .schedulerConfiguration(c -> c.maxConcurrentRuns(3))).applicationId();
+            unlimited = emr.createApplication(b -> b.releaseLabel("emr-7.5.0").type("SPARK")).applicationId();
+        }
+        try (EmrServerlessPlatform platform = StandInFixture.connect(aws, "application_id", limited)) {
+            assertThat(platform.streamConnections().orElseThrow().streamRuns()).hasValue(
+                    new dev.benchbox.platform.StreamConnections.StreamRuns("job run", 3, "the application's maxConcurrentRuns"));
+            assertThat(platform.streamConnections().orElseThrow().refreshNotAtomic()).isPresent();
+        }
+        try (EmrServerlessPlatform platform = StandInFixture.connect(aws, "application_id", unlimited)) {
+            assertThat(platform.streamConnections().orElseThrow().streamRuns()).hasValueSatisfying(runs -> {
+                assertThat(runs.maxConcurrent()).isNull();
+                assertThat(runs.limit()).startsWith("the application reports no maxConcurrentRuns (no schedulerConfiguration)");
+            });
+        }
+    }
+
     private static void awaitState(EmrServerlessClient emr, String id, String state) {
         Await.until("application " + id + " reaches " + state,
                 () -> emr.getApplication(b -> b.applicationId(id)).application().stateAsString().equals(state));
