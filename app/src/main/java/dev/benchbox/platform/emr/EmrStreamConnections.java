@@ -61,7 +61,7 @@ final class EmrStreamConnections implements StreamConnections {
         return new StreamConnection() {
             @Override
             public List<QueryExecution> runStream(List<BatchQuery> queries, int maxRowsKept, BatchListener listener) {
-                StepsRun run = EmrStreamConnections.this.run(target, queries, maxRowsKept, (execution, started) -> { });
+                StepsRun run = EmrStreamConnections.this.run("query stream", target, queries, maxRowsKept, (execution, started) -> { });
                 run.executions().forEach(listener::executed);
                 return run.executions();
             }
@@ -74,7 +74,8 @@ final class EmrStreamConnections implements StreamConnections {
 
             @Override
             public StepsRun runSteps(List<Step> steps, int maxRowsKept, StepListener listener) {
-                return EmrStreamConnections.this.run(target, steps.stream().map(Step::entry).toList(), maxRowsKept, listener);
+                List<BatchQuery> entries = steps.stream().map(Step::entry).toList();
+                return EmrStreamConnections.this.run(kind(entries), target, entries, maxRowsKept, listener);
             }
 
             @Override
@@ -87,8 +88,8 @@ final class EmrStreamConnections implements StreamConnections {
     /** Iceberg commits each statement on its own: RF1's two inserts (and RF2's two deletes) are two commits. */
     @Override
     public java.util.Optional<String> refreshNotAtomic() {
-        return java.util.Optional.of("on Iceberg tables each statement commits on its own, so RF1 and RF2 each change "
-                + "orders and lineitem in two commits, not one transaction");
+        return java.util.Optional.of("on Iceberg tables each statement commits on its own, so a refresh function that "
+                + "changes two tables does so in two commits, not one transaction");
     }
 
     @Override
@@ -108,7 +109,7 @@ final class EmrStreamConnections implements StreamConnections {
             recording.add(new BatchQuery("snapshot_" + table, "SELECT snapshot_id FROM " + qualified(target, table)
                     + ".refs WHERE name = 'main'"));
         }
-        List<QueryExecution> recorded = run(target, recording, 1, (execution, started) -> { }).executions();
+        List<QueryExecution> recorded = run("data check", target, recording, 1, (execution, started) -> { }).executions();
         Map<String, Long> rows = StreamConnections.counted(tables, recorded);
         Map<String, Long> snapshots = new LinkedHashMap<>();
         for (String table : tables) {
@@ -131,7 +132,7 @@ final class EmrStreamConnections implements StreamConnections {
                 List<BatchQuery> back = new ArrayList<>();
                 snapshots.forEach((table, id) -> back.add(new BatchQuery("rollback_" + table, rollback(target, table, id))));
                 back.addAll(StreamConnections.countQueries(tables));
-                List<QueryExecution> done = run(target, back, 1, (execution, started) -> { }).executions();
+                List<QueryExecution> done = run("data restore", target, back, 1, (execution, started) -> { }).executions();
                 List<String> failed = new ArrayList<>();
                 snapshots.forEach((table, id) -> {
                     QueryExecution rollback = find(done, "rollback_" + table);
@@ -150,7 +151,14 @@ final class EmrStreamConnections implements StreamConnections {
     }
 
     /** The statements of a stream as one job run, every step timed in the driver; ids must be unique. */
-    private StepsRun run(Target target, List<BatchQuery> entries, int maxRowsKept, StepListener listener) {
+    /** What a stream's job run is called in the ledger and on the bill: by what it runs. */
+    static String kind(List<BatchQuery> entries) {
+        boolean refreshes = entries.stream().anyMatch(BatchQuery::isRefresh);
+        boolean queries = entries.stream().anyMatch(entry -> !entry.isRefresh());
+        return refreshes && queries ? "power test" : refreshes ? "refresh stream" : "query stream";
+    }
+
+    private StepsRun run(String kind, Target target, List<BatchQuery> entries, int maxRowsKept, StepListener listener) {
         JobRunService.Progress shown = progress.get();
         String[] jobRunId = new String[1];
         JobRunService.Progress followed = new JobRunService.Progress() {
@@ -175,7 +183,7 @@ final class EmrStreamConnections implements StreamConnections {
                 shown.ended(run);
             }
         };
-        List<QueryExecution> executions = jobs.runBatch(target.database(), target.catalog(), target.locations(), entries, 0, 1,
+        List<QueryExecution> executions = jobs.runBatch(kind, target.database(), target.catalog(), target.locations(), entries, 0, 1,
                 maxRowsKept, BatchListener.NONE, followed);
         JobRunUsage usage = jobRunId[0] == null ? null : jobs.jobRuns().stream()
                 .filter(run -> run.jobRunId().equals(jobRunId[0])).reduce((first, second) -> second).orElse(null);

@@ -19,6 +19,13 @@ interface JobRuns {
     List<QueryExecution> runBatch(String database, dev.benchbox.platform.emr.job.RunManifest.Catalog catalog, Map<String, String> tables, List<BatchQuery> queries, int warmups, int iterations,
             int maxRowsKept, BatchListener listener, JobRunService.Progress progress);
 
+    /** As above, the job run recorded as {@code kind} (a power test, a query or refresh stream, a data check). */
+    default List<QueryExecution> runBatch(String kind, String database, dev.benchbox.platform.emr.job.RunManifest.Catalog catalog,
+            Map<String, String> tables, List<BatchQuery> queries, int warmups, int iterations, int maxRowsKept,
+            BatchListener listener, JobRunService.Progress progress) {
+        return runBatch(database, catalog, tables, queries, warmups, iterations, maxRowsKept, listener, progress);
+    }
+
     List<JobRunUsage> jobRuns();
 
     /** The shell's view of job-run progress as the job-run code reports it (SDK states named as AWS names them). */
@@ -56,6 +63,13 @@ interface JobRuns {
             public List<QueryExecution> runBatch(String database, dev.benchbox.platform.emr.job.RunManifest.Catalog catalog, Map<String, String> tables, List<BatchQuery> queries, int warmups,
                     int iterations, int maxRowsKept, BatchListener listener, JobRunService.Progress progress) {
                 return service.runBatch(database, catalog, tables, queries, warmups, iterations, maxRowsKept, listener, progress);
+            }
+
+            @Override
+            public List<QueryExecution> runBatch(String kind, String database, dev.benchbox.platform.emr.job.RunManifest.Catalog catalog,
+                    Map<String, String> tables, List<BatchQuery> queries, int warmups, int iterations, int maxRowsKept,
+                    BatchListener listener, JobRunService.Progress progress) {
+                return service.runBatch(kind, database, catalog, tables, queries, warmups, iterations, maxRowsKept, listener, progress);
             }
 
             @Override

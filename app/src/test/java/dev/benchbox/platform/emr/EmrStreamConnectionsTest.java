@@ -34,6 +34,7 @@ class EmrStreamConnectionsTest {
     private static final class FakeJobRuns implements JobRuns {
         final List<List<BatchQuery>> batches = new ArrayList<>();
         final List<RunManifest.Catalog> catalogs = new ArrayList<>();
+        final List<String> kinds = new ArrayList<>();
         final List<JobRunUsage> ledger = new ArrayList<>();
         Duration queued = Duration.ZERO;
         String failing;
@@ -42,6 +43,14 @@ class EmrStreamConnectionsTest {
         public QuerySummary execute(String database, RunManifest.Catalog catalog, Map<String, String> tables, String sql, int maxRows,
                 RowSink sink, JobRunService.Progress progress) {
             throw new AssertionError("streams run as batches");
+        }
+
+        @Override
+        public List<QueryExecution> runBatch(String kind, String database, RunManifest.Catalog catalog, Map<String, String> tables,
+                List<BatchQuery> queries, int warmups, int iterations, int maxRowsKept, BatchListener listener,
+                JobRunService.Progress progress) {
+            kinds.add(kind);
+            return runBatch(database, catalog, tables, queries, warmups, iterations, maxRowsKept, listener, progress);
         }
 
         @Override
@@ -133,6 +142,19 @@ class EmrStreamConnectionsTest {
         assertThatThrownBy(checkpoint::restore).isInstanceOf(BenchboxException.class).hasMessage(
                 "rolling back to the snapshots before the refresh functions failed for orders (Cannot roll back to 111: not an "
                         + "ancestor; by hand: CALL glue_catalog.system.rollback_to_snapshot('tpch_iceberg.orders', 111))");
+    }
+
+    @Test
+    void eachJobRunIsRecordedAsWhatItRuns() {
+        try (StreamConnections.StreamConnection connection = connections().open("tpch_iceberg")) {
+            connection.runSteps(List.of(Step.refresh("RF1-1", List.of("INSERT INTO orders VALUES (1)"), RF1),
+                    Step.query(new BatchQuery("Q14", "select 14"))), 0, (execution, started) -> { });
+            connection.runSteps(List.of(Step.refresh("RF1-2", List.of("INSERT INTO orders VALUES (1)"), RF1)), 0, (execution, started) -> { });
+            connection.runSteps(List.of(Step.query(new BatchQuery("Q2", "select 2"))), 0, (execution, started) -> { });
+        }
+        connections().checkpoint("tpch_iceberg", List.of("orders"), List.of()).restore();
+
+        assertThat(jobs.kinds).containsExactly("power test", "refresh stream", "query stream", "data check", "data restore");
     }
 
     @Test
