@@ -34,8 +34,9 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * One chunk of an io.trino.tpcds generator as one Arrow stream per table it feeds: a sales table's chunk makes the
  * sales rows and, after each sale, that sale's returns, so one pass feeds the sales stream and the returns stream.
  * Whichever stream DuckDB asks for a batch when none is ready runs the generator for a step of {@link #STEP_ROWS}
- * rows; the step's rows are cut into a batch per table, so neither stream waits on the other and what waits for a
- * slower stream is about a step's batches (the two scans run side by side). The fact tables' values are read from the
+ * rows; the step's rows are cut into a batch per table. The two scans run side by side: a stream that finds the other
+ * with {@link #MAX_READY} batches waiting lets it catch up first (for a while at most), so what waits is a few steps'
+ * batches. The fact tables' values are read from the
  * generator's row objects straight into the vectors ({@link TpcdsTypedRows}: decimals as their unscaled longs, no text
  * in between); the other tables' rows are the generator's text, parsed to the declared types by the same code as the
  * Spark job uses ({@link TpcdsGeneration}; an empty value is NULL).
@@ -43,6 +44,14 @@ import org.apache.arrow.vector.types.pojo.Schema;
 final class TpcdsArrowPart {
     /** Generator rows per step: enough to amortise a batch's set-up, few enough that a waiting batch is a few MB. */
     static final int STEP_ROWS = 16_384;
+    /**
+     * Batches a stream may have waiting before the other stream, asking for more, waits for it to catch up: the
+     * returns scan asks ten times as often as the sales scan it rides with, and now that a step costs less than
+     * DuckDB's insert of its batch, without this the sales batches would queue up (hundreds of MB at SF 1).
+     */
+    static final int MAX_READY = 4;
+    /** The longest a stream waits for the other to catch up before it generates anyway: a wait never becomes a hang. */
+    private static final long MAX_WAIT_NANOS = 2_000_000_000L;
 
     private final Iterator<List<TableRow>> rows;
     private final TableBatches parent;
@@ -97,10 +106,28 @@ final class TpcdsArrowPart {
         if (cancelled.getAsBoolean()) {
             throw new IOException("load stopped");
         }
+        long waitingSince = 0;
         while (table.ready.isEmpty() && !exhausted) {
+            if (othersBehind(table)) {
+                long now = System.nanoTime();
+                waitingSince = waitingSince == 0 ? now : waitingSince;
+                if (now - waitingSince < MAX_WAIT_NANOS) {
+                    try {
+                        wait(100); // woken when another stream takes a batch or closes; the flag checked each time round
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("load stopped");
+                    }
+                    if (cancelled.getAsBoolean()) {
+                        throw new IOException("load stopped");
+                    }
+                    continue;
+                }
+            }
             step();
         }
         VectorSchemaRoot batch = table.ready.poll();
+        notifyAll();
         if (batch == null) {
             into.setRowCount(0);
             return false;
@@ -148,6 +175,17 @@ final class TpcdsArrowPart {
     private synchronized void closed(TableBatches table) {
         table.closed = true;
         table.clear();
+        notifyAll();
+    }
+
+    /** Whether another stream still being read has {@link #MAX_READY} batches waiting. */
+    private boolean othersBehind(TableBatches table) {
+        for (TableBatches other : fed) {
+            if (other != table && !other.closed && other.ready.size() >= MAX_READY) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One table's batches: the one being built during a step, and those waiting for DuckDB to ask for them. */
