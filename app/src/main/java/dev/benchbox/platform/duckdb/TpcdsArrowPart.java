@@ -36,10 +36,10 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * Whichever stream DuckDB asks for a batch when none is ready runs the generator for a step of {@link #STEP_ROWS}
  * rows; the step's rows are cut into a batch per table. The two scans run side by side: a stream that finds the other
  * with {@link #MAX_READY} batches waiting lets it catch up first (for a while at most), so what waits is a few steps'
- * batches. The fact tables' values are read from the
- * generator's row objects straight into the vectors ({@link TpcdsTypedRows}: decimals as their unscaled longs, no text
- * in between); the other tables' rows are the generator's text, parsed to the declared types by the same code as the
- * Spark job uses ({@link TpcdsGeneration}; an empty value is NULL).
+ * batches. The fact tables' values are read from the generator's row objects straight into the vectors
+ * ({@link TpcdsTypedRows}: decimals as their unscaled longs, no text in between); the other tables' rows are the
+ * generator's text, parsed to the declared types by the same code as the Spark job uses ({@link TpcdsGeneration}; an
+ * empty value is NULL).
  */
 final class TpcdsArrowPart {
     /** Generator rows per step: enough to amortise a batch's set-up, few enough that a waiting batch is a few MB. */
