@@ -2,17 +2,19 @@ package dev.benchbox.platform.duckdb;
 
 import dev.benchbox.platform.LoadProgress;
 import dev.benchbox.tpcds.TpcdsGeneration;
-import io.trino.tpcds.Results;
+import dev.benchbox.tpcds.TpcdsTypedRows;
 import io.trino.tpcds.Session;
 import io.trino.tpcds.Table;
 import io.trino.tpcds.column.Column;
 import io.trino.tpcds.column.ColumnType;
+import io.trino.tpcds.row.TableRow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
@@ -32,15 +34,26 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * One chunk of an io.trino.tpcds generator as one Arrow stream per table it feeds: a sales table's chunk makes the
  * sales rows and, after each sale, that sale's returns, so one pass feeds the sales stream and the returns stream.
  * Whichever stream DuckDB asks for a batch when none is ready runs the generator for a step of {@link #STEP_ROWS}
- * rows; the step's rows are cut into a batch per table, so neither stream waits on the other and what waits for a
- * slower stream is about a step's batches (the two scans run side by side). The generator writes text; values are
- * parsed to the declared types by the same code as the Spark job uses ({@link TpcdsGeneration}; an empty value is NULL).
+ * rows; the step's rows are cut into a batch per table. The two scans run side by side: a stream that finds the other
+ * with {@link #MAX_READY} batches waiting lets it catch up first (for a while at most), so what waits is a few steps'
+ * batches. The fact tables' values are read from the generator's row objects straight into the vectors
+ * ({@link TpcdsTypedRows}: decimals as their unscaled longs, no text in between); the other tables' rows are the
+ * generator's text, parsed to the declared types by the same code as the Spark job uses ({@link TpcdsGeneration}; an
+ * empty value is NULL).
  */
 final class TpcdsArrowPart {
     /** Generator rows per step: enough to amortise a batch's set-up, few enough that a waiting batch is a few MB. */
     static final int STEP_ROWS = 16_384;
+    /**
+     * Batches a stream may have waiting before the other stream, asking for more, waits for it to catch up: the
+     * returns scan asks ten times as often as the sales scan it rides with, and now that a step costs less than
+     * DuckDB's insert of its batch, without this the sales batches would queue up (hundreds of MB at SF 1).
+     */
+    static final int MAX_READY = 4;
+    /** The longest a stream waits for the other to catch up before it generates anyway: a wait never becomes a hang. */
+    private static final long MAX_WAIT_NANOS = 2_000_000_000L;
 
-    private final Iterator<List<List<String>>> rows;
+    private final Iterator<List<TableRow>> rows;
     private final TableBatches parent;
     private final TableBatches child;
     private final List<TableBatches> fed = new ArrayList<>();
@@ -75,7 +88,7 @@ final class TpcdsArrowPart {
         this.parent = parentBatches;
         this.child = childBatches;
         Session session = Session.getDefaultSession().withScale(scale).withParallelism(chunks).withChunkNumber(chunk);
-        this.rows = Results.constructResults(table, session).iterator();
+        this.rows = TpcdsTypedRows.rows(table, session);
     }
 
     /** One stream per table fed, in the order asked for; the caller (or DuckDB, having scanned one) closes them. */
@@ -93,10 +106,28 @@ final class TpcdsArrowPart {
         if (cancelled.getAsBoolean()) {
             throw new IOException("load stopped");
         }
+        long waitingSince = 0;
         while (table.ready.isEmpty() && !exhausted) {
+            if (othersBehind(table)) {
+                long now = System.nanoTime();
+                waitingSince = waitingSince == 0 ? now : waitingSince;
+                if (now - waitingSince < MAX_WAIT_NANOS) {
+                    try {
+                        wait(100); // woken when another stream takes a batch or closes; the flag checked each time round
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("load stopped");
+                    }
+                    if (cancelled.getAsBoolean()) {
+                        throw new IOException("load stopped");
+                    }
+                    continue;
+                }
+            }
             step();
         }
         VectorSchemaRoot batch = table.ready.poll();
+        notifyAll();
         if (batch == null) {
             into.setRowCount(0);
             return false;
@@ -121,7 +152,7 @@ final class TpcdsArrowPart {
         }
         int count = 0;
         while (count < STEP_ROWS && rows.hasNext()) {
-            List<List<String>> generated = rows.next();
+            List<TableRow> generated = rows.next();
             if (parent != null && parent.building != null) {
                 parent.add(generated.get(0));
             }
@@ -144,11 +175,24 @@ final class TpcdsArrowPart {
     private synchronized void closed(TableBatches table) {
         table.closed = true;
         table.clear();
+        notifyAll();
+    }
+
+    /** Whether another stream still being read has {@link #MAX_READY} batches waiting. */
+    private boolean othersBehind(TableBatches table) {
+        for (TableBatches other : fed) {
+            if (other != table && !other.closed && other.ready.size() >= MAX_READY) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One table's batches: the one being built during a step, and those waiting for DuckDB to ask for them. */
-    private final class TableBatches {
+    private final class TableBatches implements TpcdsTypedRows.Sink {
         final Schema schema;
+        /** The fact tables' typed reader; empty: the row's text is parsed. */
+        final Optional<TpcdsTypedRows.Reader> typed;
         final ColumnType.Base[] kinds;
         final int[] scales;
         final int initialRows;
@@ -171,6 +215,7 @@ final class TpcdsArrowPart {
                 fields.add(Field.nullable(columns[i].getName(), arrowType(type)));
             }
             this.schema = new Schema(fields);
+            this.typed = TpcdsTypedRows.reader(table);
         }
 
         void begin() {
@@ -186,7 +231,36 @@ final class TpcdsArrowPart {
             count = 0;
         }
 
-        void add(List<String> values) {
+        void add(TableRow row) {
+            if (typed.isPresent()) {
+                typed.get().read(row, this);
+                count++;
+            } else {
+                add(row.getValues());
+            }
+        }
+
+        @Override
+        public void setNull(int column) {
+            vectors[column].setNull(count);
+        }
+
+        @Override
+        public void setLong(int column, long value) {
+            ((BigIntVector) vectors[column]).setSafe(count, value);
+        }
+
+        @Override
+        public void setInt(int column, int value) {
+            ((IntVector) vectors[column]).setSafe(count, value);
+        }
+
+        @Override
+        public void setDecimal(int column, long unscaled) {
+            ((DecimalVector) vectors[column]).setSafe(count, unscaled);
+        }
+
+        private void add(List<String> values) {
             for (int i = 0; i < kinds.length; i++) {
                 String text = values.get(i);
                 FieldVector vector = vectors[i];
