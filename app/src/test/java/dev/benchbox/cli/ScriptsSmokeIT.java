@@ -122,8 +122,10 @@ class ScriptsSmokeIT {
                 .containsPattern("benchbox load tpch --scale 0.01 \\(in memory\\), first time \\(generates, fills the data cache\\): [0-9.]+ s")
                 .containsPattern("the same, data cached \\(a new process\\): +[0-9.]+ s")
                 .contains("C dbgen: not available")
-                .containsPattern("round 1: shell [0-9.]+ ms   JDBC loop [0-9.]+ ms   ratio [0-9.]+")
+                .containsPattern("round 1: shell [0-9.]+ ms \\(cpu [0-9]+ ms\\)   JDBC loop [0-9.]+ ms \\(cpu [0-9]+ ms\\)   ratio [0-9.]+"
+                        + "   cpu ratio [0-9.]+")
                 .containsPattern("query time ratio shell / JDBC loop, median of 1 rounds: [0-9.]+ ")
+                .containsPattern("process cpu during the queries, ratio shell / JDBC loop, median: [0-9.]+")
                 // (d) needs tmux: without it the script says so instead of timing the prompt
                 .containsPattern("benchbox to its prompt: +[0-9.]+ \\([0-9.]+\\) +ratio to jshell: [0-9.]+"
                         + "|interactive prompt: not measured \\(needs tmux");
