@@ -198,6 +198,12 @@ public final class ReferencePrograms {
         return rows < 100_000 ? 1 : Math.max(1, (int) Math.min(threads * 4L, rows / 50_000));
     }
 
+    /** The CPU time of the whole process (DuckDB's threads included), as the shell measures it. */
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? Math.max(0, os.getProcessCpuTime()) : 0;
+    }
+
     private static void jdbc(String file, int warmups, int iterations) throws Exception {
         Properties properties = new Properties();
         properties.setProperty("autoinstall_known_extensions", "false");
@@ -205,11 +211,15 @@ public final class ReferencePrograms {
             properties.setProperty("default_null_order", System.getenv("BENCH_NULL_ORDER"));
         }
         long measuredNanos = 0;
+        long measuredCpuNanos = 0;
+        long compilingMillis = 0;
         java.util.Map<String, Long> byQuery = new java.util.LinkedHashMap<>();
         java.util.List<Long> byRound = new java.util.ArrayList<>();
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file, properties)) {
             for (int round = 0; round < warmups + iterations; round++) {
                 for (TpchQuery query : TpchQueries.all()) {
+                    long cpuBefore = processCpuNanos();
+                    long compilingBefore = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
                     long started = System.nanoTime();
                     try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(query.sql())) {
                         int width = rs.getMetaData().getColumnCount();
@@ -222,6 +232,9 @@ public final class ReferencePrograms {
                     if (round >= warmups) {
                         long nanos = System.nanoTime() - started;
                         measuredNanos += nanos;
+                        measuredCpuNanos += processCpuNanos() - cpuBefore;
+                        compilingMillis += java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime()
+                                - compilingBefore;
                         byQuery.merge("Q" + query.number(), nanos, Long::sum);
                         if (byRound.size() == round - warmups) {
                             byRound.add(0L);
@@ -232,6 +245,9 @@ public final class ReferencePrograms {
             }
         }
         System.out.printf(Locale.ROOT, "query time %.3f ms%n", measuredNanos / 1e6);
+        // the shell logs the same figure (DuckDbPlatform: "process cpu N ms during it")
+        System.out.printf(Locale.ROOT, "process cpu during the queries %.0f ms%n", measuredCpuNanos / 1e6);
+        System.out.printf(Locale.ROOT, "JIT compiling during the queries %d ms%n", compilingMillis);
         // per query, summed over the measured rounds: what a gap to the shell's run is made of
         byQuery.forEach((id, nanos) -> System.out.printf(Locale.ROOT, "%s %.1f ms%n", id, nanos / 1e6));
         for (int i = 0; i < byRound.size(); i++) {

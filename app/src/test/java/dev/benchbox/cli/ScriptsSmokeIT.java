@@ -125,8 +125,10 @@ class ScriptsSmokeIT {
                 // each load round on its own line, with the machine's load beside it
                 .containsPattern("  round: first [0-9.]+ s \\(cpu [0-9.]+\\), cached [0-9.]+ s \\(cpu [0-9.]+\\), --no-cache [0-9.]+ s"
                         + " \\(cpu [0-9.]+\\)(, dbgen [0-9.]+ s \\(cpu [0-9.]+\\))?   \\(load average")
-                .containsPattern("round 1: shell [0-9.]+ ms   JDBC loop [0-9.]+ ms   ratio [0-9.]+")
+                .containsPattern("round 1: shell [0-9.]+ ms \\(cpu [0-9]+ ms\\)   JDBC loop [0-9.]+ ms \\(cpu [0-9]+ ms\\)   ratio [0-9.]+"
+                        + "   cpu ratio [0-9.]+")
                 .containsPattern("query time ratio shell / JDBC loop, median of 1 rounds: [0-9.]+ ")
+                .containsPattern("process cpu during the queries, ratio shell / JDBC loop, median: [0-9.]+")
                 // (d) needs tmux: without it the script says so instead of timing the prompt
                 .containsPattern("benchbox to its prompt: +[0-9.]+ \\([0-9.]+\\) +ratio to jshell: [0-9.]+"
                         + "|interactive prompt: not measured \\(needs tmux");

@@ -25,7 +25,7 @@ class BenchboxShellLiveLineTest {
     @Test
     void aCommandsResultStartsOnTheLineItsTickingLineWasClearedFrom() throws Exception {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
-        try (Terminal terminal = TerminalBuilder.builder().system(false).type("xterm")
+        try (Terminal terminal = TerminalBuilder.builder().system(false).provider("exec").type("xterm")
                 .streams(new ByteArrayInputStream(new byte[0]), screen).encoding(StandardCharsets.UTF_8).build()) {
             DefaultShellContext context = new DefaultShellContext();
             context.setInteractionMode(InteractionMode.INTERACTIVE);

@@ -218,7 +218,7 @@ class CompletionCoverageTest {
     /** TAB in a real line reader (the interactive one's completer, parser and options): what the line becomes. */
     private String lineAfterTab(String typed) throws Exception {
         ByteArrayInputStream keys = new ByteArrayInputStream((typed + "\t\n").getBytes(StandardCharsets.UTF_8));
-        try (Terminal keyboard = TerminalBuilder.builder().system(false).type("xterm").streams(keys, new ByteArrayOutputStream())
+        try (Terminal keyboard = TerminalBuilder.builder().system(false).provider("exec").type("xterm").streams(keys, new ByteArrayOutputStream())
                 .encoding(StandardCharsets.UTF_8).build()) {
             LineReader reader = LineReaderBuilder.builder().terminal(keyboard).completer(completer).parser(parser).build();
             reader.unsetOpt(LineReader.Option.INSERT_TAB);

@@ -17,7 +17,7 @@ class ConsoleLiveLineTest {
     private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
 
     private Console console(String terminalType) throws Exception {
-        Terminal terminal = TerminalBuilder.builder().system(false).type(terminalType)
+        Terminal terminal = TerminalBuilder.builder().system(false).provider("exec").type(terminalType)
                 .streams(new ByteArrayInputStream(new byte[0]), screen).encoding(StandardCharsets.UTF_8).build();
         DefaultShellContext context = new DefaultShellContext();
         context.setInteractionMode(InteractionMode.INTERACTIVE);

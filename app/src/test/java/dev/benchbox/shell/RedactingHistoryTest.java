@@ -33,7 +33,7 @@ class RedactingHistoryTest {
     }
 
     private static Terminal terminal() throws Exception {
-        return TerminalBuilder.builder().system(false).type(Terminal.TYPE_DUMB)
+        return TerminalBuilder.builder().system(false).provider("exec").type(Terminal.TYPE_DUMB)
                 .streams(new java.io.ByteArrayInputStream(new byte[0]), new java.io.ByteArrayOutputStream()).build();
     }
 

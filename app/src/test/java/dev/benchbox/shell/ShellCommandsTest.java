@@ -153,7 +153,7 @@ class ShellCommandsTest {
             }
         };
         Thread loop = null;
-        try (Terminal tty = org.jline.terminal.TerminalBuilder.builder().system(false).type("xterm")
+        try (Terminal tty = org.jline.terminal.TerminalBuilder.builder().system(false).provider("exec").type("xterm")
                 .streams(keyboard, echoed).build()) {
             org.jline.reader.LineReader reader = org.jline.reader.LineReaderBuilder.builder().terminal(tty).parser(parser).build();
             loop = new Thread(() -> shell.run(new PromptInput(reader,
@@ -260,7 +260,7 @@ class ShellCommandsTest {
         type("query \"CREATE TABLE gone (a INTEGER)\"");
         java.io.ByteArrayInputStream keyboard = new java.io.ByteArrayInputStream("y\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         org.springframework.shell.context.InteractionMode mode = shellContext.getInteractionMode();
-        try (Terminal tty = org.jline.terminal.TerminalBuilder.builder().system(false).type(Terminal.TYPE_DUMB)
+        try (Terminal tty = org.jline.terminal.TerminalBuilder.builder().system(false).provider("exec").type(Terminal.TYPE_DUMB)
                 .streams(keyboard, java.io.OutputStream.nullOutputStream()).build()) {
             org.jline.reader.LineReader reader = org.jline.reader.LineReaderBuilder.builder().terminal(tty).build();
             org.springframework.beans.factory.support.StaticListableBeanFactory beans = new org.springframework.beans.factory.support.StaticListableBeanFactory();

@@ -15,9 +15,13 @@ import org.springframework.shell.boot.TerminalCustomizer;
 public class ShellTestSupport {
     public static final ByteArrayOutputStream OUTPUT = new ByteArrayOutputStream();
 
+    /**
+     * A terminal over byte streams, written as it is printed: JLine's exec provider makes a plain Java one (its JNI
+     * provider, the shell's for the real terminal, would put a pseudo-terminal and a pump thread in between).
+     */
     @Bean
     TerminalCustomizer inMemoryTerminal() {
-        return builder -> builder.system(false)
+        return builder -> builder.system(false).provider("exec")
                 .type(Terminal.TYPE_DUMB)
                 .encoding(StandardCharsets.UTF_8)
                 .streams(new ByteArrayInputStream(new byte[0]), OUTPUT);

@@ -558,8 +558,25 @@ public final class DuckDbPlatform implements Platform {
     public synchronized List<QueryExecution> runBatch(String schema, List<BatchQuery> queries, int warmups,
             int iterations, int maxRowsKept, BatchListener listener) {
         useSchema(schema);
-        return BatchRounds.run(queries, warmups, iterations, listener, "run cancelled",
-                (query, iteration, warmup) -> runTimed(connection, canceller, query, iteration, warmup, maxRowsKept));
+        // the process's CPU while the queries ran, against their summed time, in the log: on a shared machine the
+        // figure to compare with a bare JDBC loop's (scripts/bench-local (c))
+        long[] timedNanos = {0, 0, 0};
+        try {
+            return BatchRounds.run(queries, warmups, iterations, listener, "run cancelled", (query, iteration, warmup) -> {
+                long cpuBefore = processCpuNanos();
+                long compilingBefore = compilingMillis();
+                QueryExecution execution = runTimed(connection, canceller, query, iteration, warmup, maxRowsKept);
+                if (!warmup) {
+                    timedNanos[1] += processCpuNanos() - cpuBefore;
+                    timedNanos[2] += compilingMillis() - compilingBefore;
+                    timedNanos[0] += execution.elapsedNanos();
+                }
+                return execution;
+            });
+        } finally {
+            log.info("batch of {} queries: {} ms of measured query time, process cpu {} ms during it (JIT compiling {} ms)",
+                    queries.size(), timedNanos[0] / 1_000_000, timedNanos[1] / 1_000_000, timedNanos[2]);
+        }
     }
 
     /**
@@ -673,6 +690,12 @@ public final class DuckDbPlatform implements Platform {
         } catch (SQLException e) {
             throw SqlErrors.toUserError(e);
         }
+    }
+
+    /** How long the JIT compilers have compiled so far (summed over their threads), or 0 where the JVM cannot tell. */
+    private static long compilingMillis() {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     /** The CPU time of the whole process (DuckDB's threads included), or 0 where the JVM cannot tell. */
