@@ -163,7 +163,7 @@ final class EmrConnections {
                 new EmrSessionControl.Settings(applicationId, options.executionRoleArn(), releaseLabel, createdBySession,
                         () -> applications.stop(applicationId, true), sizing.billingProfile(applicationId).capacity(),
                         options.region(), Architecture.parse(options.architecture()), Duration.ofMinutes(options.timeoutMinutes()),
-                        tagging::current),
+                        tagging::current, catalog::holdsIceberg, options.stagingDir().uri()),
                 backoff, Clock.systemUTC());
         return new EmrServerlessPlatform(new Parts(options, clients, ownsClients, backoff, usage, applications,
                 catalog, layout, loads, service, JobRuns.of(service), sessions, sizing, applicationId, createdBySession, releaseLabel,
@@ -203,7 +203,8 @@ final class EmrConnections {
         // a preview never stops or deletes anything when it closes: it created nothing
         return new EmrServerlessPlatform(new Parts(options, clients, true, Backoff.DEFAULT, usage, applications,
                 catalog, layout, TableLoads.preview(catalog, layout, recorder), service, JobRuns.NONE_IN_A_DRY_RUN,
-                new PreviewSessions(recorder, applicationId, options.executionRoleArn(), releaseLabel, tagging::current), sizing, applicationId, false,
+                new PreviewSessions(recorder, applicationId, options.executionRoleArn(), releaseLabel, tagging::current,
+                        catalog::holdsIceberg, options.stagingDir().uri()), sizing, applicationId, false,
                 releaseLabel, null, target));
     }
 
