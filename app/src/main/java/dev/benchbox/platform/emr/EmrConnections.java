@@ -184,8 +184,9 @@ final class EmrConnections {
     private static EmrServerlessPlatform preview(EmrOptions options, DryRunRecorder recorder, Parts of,
             EmrSparkSettings spark) {
         RecordingS3Client s3 = new RecordingS3Client(recorder);
-        AwsClients clients = AwsClients.recording(new RecordingEmrServerlessClient(recorder, options, new PreviewJob(s3)),
-                new RecordingGlueClient(recorder), s3);
+        RecordingGlueClient glue = new RecordingGlueClient(recorder);
+        AwsClients clients = AwsClients.recording(new RecordingEmrServerlessClient(recorder, options,
+                new PreviewJob(s3, glue::icebergTableCreatedByJob)), glue, s3);
         ApplicationManager applications = new ApplicationManager(options, clients.emr(), Backoff.DEFAULT);
         // a new dry run connects (CreateApplication when asked); a preview of a connection has its application
         String applicationId = of == null ? applications.connect().applicationId() : of.applicationId();
