@@ -25,7 +25,17 @@ public interface SessionControl {
      * @param name the session's name, or null for a generated one
      * @param idleTimeoutMinutes minutes without work after which the service ends it; null for the default
      */
-    SessionInfo start(String name, Integer idleTimeoutMinutes, Progress progress);
+    default SessionInfo start(String name, Integer idleTimeoutMinutes, Progress progress) {
+        return start(name, idleTimeoutMinutes, null, progress);
+    }
+
+    /**
+     * Starts a session for work in {@code schema}: a platform may start it differently for that schema's tables (EMR
+     * Serverless gives a session over Iceberg tables Iceberg's catalog, as its job runs get).
+     *
+     * @param schema the connected schema, or null for none
+     */
+    SessionInfo start(String name, Integer idleTimeoutMinutes, String schema, Progress progress);
 
     /** The session this connection opened, as the service describes it now; empty when none is open. */
     Optional<SessionInfo> status();

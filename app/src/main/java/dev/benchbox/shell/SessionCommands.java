@@ -43,7 +43,8 @@ public class SessionCommands {
             @ShellOption(value = "--replace", defaultValue = "false", help = "with --dry-run: replace an earlier dry run in that directory (its files only)") boolean replace) {
         Platform target = dryRuns.target(dryRun, replace);
         SessionControl sessions = control(target, "session start");
-        SessionInfo info = sessions.start(name, idleTimeoutMinutes, this::progress);
+        // the connected schema's tables may need more of the session (Iceberg's catalog for Iceberg tables)
+        SessionInfo info = sessions.start(name, idleTimeoutMinutes, session.schema(), this::progress);
         if (target.dryRun().isPresent()) {
             return "Dry run: StartSession written to " + target.dryRun().get().directory() + "; nothing was sent to AWS";
         }

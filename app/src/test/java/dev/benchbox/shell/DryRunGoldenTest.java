@@ -118,10 +118,12 @@ class DryRunGoldenTest {
     void icebergLoadPreviewsAGenerationJobRunWithIcebergsGlueCatalog() throws Exception {
         Path session = dir.resolve("iceberg");
         type("connect emr-serverless --dry-run " + session + " --s3-staging-dir s3://my-bucket/golden/ --execution-role-arn " + ROLE
-                + " --application-id 00fabcdefghij012 --region eu-west-1 --database golden");
+                + " --application-id 00fabcdefghij012 --region eu-west-1 --database golden --release-label emr-7.13.0");
         type("create-schema tpch_iceberg");
         assertThat(type("load tpch --scale 1 --tables region,nation --table-format iceberg"))
                 .contains("written as Iceberg tables (Glue catalog glue_catalog, warehouse s3://my-bucket/golden/iceberg/)");
+        // a session in that schema starts with the same Iceberg settings as the job run
+        assertThat(type("session start --name golden")).contains("StartSession");
         type("disconnect");
         assertGolden("dry-run-iceberg-load.txt", session);
     }

@@ -20,7 +20,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * A stand-in session's server: a real Spark Connect 3.5 server ({@code SparkConnectServer}, from the stand-in's Spark
  * runtime, the {@code standin-spark} module) in a child JVM on a free loopback port, Spark in local mode with the stand-in's
- * Glue tables registered first (as jobs see them), kept in step with later Glue changes, and S3 mapped onto the blob store. {@code SessionTokenInterceptor}
+ * Glue tables registered first (as jobs see them), kept in step with later Glue changes, S3 mapped onto the blob store, and
+ * Iceberg's Glue catalog (when the session asks for it) pointed at the stand-in, as for job runs. {@code SessionTokenInterceptor}
  * accepts only the session's tokens from loopback peers. The child ends itself when this JVM ends.
  */
 final class SparkConnectLauncher implements SessionLauncher {
@@ -74,6 +75,10 @@ final class SparkConnectLauncher implements SessionLauncher {
                 conf.put(k, v);
             }
         });
+        // as for job runs: the image's jars (Iceberg's runtime) are on the child's classpath, Iceberg's Glue catalog
+        // and S3FileIO talk to the stand-in
+        SparkJobExecutor.imageJars(conf);
+        SparkJobExecutor.icebergEndpoints(conf, standIn.endpoint().toString());
         conf.putIfAbsent("spark.sql.shuffle.partitions", "4");
         conf.put("spark.app.name", "session-" + launch.sessionId());
         conf.put("spark.master", "local[2]");
@@ -122,6 +127,7 @@ final class SparkConnectLauncher implements SessionLauncher {
                 .redirectOutput(work.resolve("stdout").toFile())
                 .redirectError(ProcessBuilder.Redirect.appendTo(work.resolve("stderr").toFile()));
         builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        SparkJobExecutor.executionRole(builder.environment()); // a session runs as the execution role, as a job does
         Process process;
         try {
             process = builder.start();

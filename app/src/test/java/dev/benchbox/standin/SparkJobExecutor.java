@@ -126,13 +126,7 @@ final class SparkJobExecutor implements JobExecutor {
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
                 .redirectOutput(stdout.toFile()).redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()));
         builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1"); // bind and advertise loopback only
-        // the execution role's identity, for what the job calls through the AWS SDK itself (Iceberg's Glue catalog
-        // and S3FileIO): signed as the job, so the stand-in tells its calls from the shell's
-        builder.environment().put("AWS_ACCESS_KEY_ID", AwsStandIn.JOB_ACCESS_KEY);
-        builder.environment().put("AWS_SECRET_ACCESS_KEY", "job-secret");
-        builder.environment().put("AWS_REGION", AwsStandIn.REGION.id());
-        builder.environment().remove("AWS_SESSION_TOKEN");
-        builder.environment().remove("AWS_PROFILE");
+        executionRole(builder.environment());
         long startedMillis = System.currentTimeMillis();
         Process process = builder.start();
         java.util.Optional<Integer> killAfter = standIn.faults().takeKillAfterParts();
@@ -219,6 +213,18 @@ final class SparkJobExecutor implements JobExecutor {
         }
         conf.put("spark.hadoop.fs.standin.root", standIn.blobStoreDir().toAbsolutePath().toString());
         return conf;
+    }
+
+    /**
+     * The execution role's identity, for what a job or session calls through the AWS SDK itself (Iceberg's Glue catalog
+     * and S3FileIO): signed as the job, so the stand-in tells its calls from the shell's.
+     */
+    static void executionRole(Map<String, String> environment) {
+        environment.put("AWS_ACCESS_KEY_ID", AwsStandIn.JOB_ACCESS_KEY);
+        environment.put("AWS_SECRET_ACCESS_KEY", "job-secret");
+        environment.put("AWS_REGION", AwsStandIn.REGION.id());
+        environment.remove("AWS_SESSION_TOKEN");
+        environment.remove("AWS_PROFILE");
     }
 
     /** Where EMR's image keeps the jars it ships (Iceberg, Delta, Hudi): a job names them in {@code spark.jars}. */

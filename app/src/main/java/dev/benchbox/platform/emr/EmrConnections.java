@@ -163,7 +163,7 @@ final class EmrConnections {
                 new EmrSessionControl.Settings(applicationId, options.executionRoleArn(), releaseLabel, createdBySession,
                         () -> applications.stop(applicationId, true), sizing.billingProfile(applicationId).capacity(),
                         options.region(), Architecture.parse(options.architecture()), Duration.ofMinutes(options.timeoutMinutes()),
-                        tagging::current),
+                        tagging::current, catalog::holdsIceberg, options.stagingDir().uri()),
                 backoff, Clock.systemUTC());
         return new EmrServerlessPlatform(new Parts(options, clients, ownsClients, backoff, usage, applications,
                 catalog, layout, loads, service, JobRuns.of(service), sessions, sizing, applicationId, createdBySession, releaseLabel,
@@ -184,8 +184,9 @@ final class EmrConnections {
     private static EmrServerlessPlatform preview(EmrOptions options, DryRunRecorder recorder, Parts of,
             EmrSparkSettings spark) {
         RecordingS3Client s3 = new RecordingS3Client(recorder);
-        AwsClients clients = AwsClients.recording(new RecordingEmrServerlessClient(recorder, options, new PreviewJob(s3)),
-                new RecordingGlueClient(recorder), s3);
+        RecordingGlueClient glue = new RecordingGlueClient(recorder);
+        AwsClients clients = AwsClients.recording(new RecordingEmrServerlessClient(recorder, options,
+                new PreviewJob(s3, glue::icebergTableCreatedByJob)), glue, s3);
         ApplicationManager applications = new ApplicationManager(options, clients.emr(), Backoff.DEFAULT);
         // a new dry run connects (CreateApplication when asked); a preview of a connection has its application
         String applicationId = of == null ? applications.connect().applicationId() : of.applicationId();
@@ -203,7 +204,8 @@ final class EmrConnections {
         // a preview never stops or deletes anything when it closes: it created nothing
         return new EmrServerlessPlatform(new Parts(options, clients, true, Backoff.DEFAULT, usage, applications,
                 catalog, layout, TableLoads.preview(catalog, layout, recorder), service, JobRuns.NONE_IN_A_DRY_RUN,
-                new PreviewSessions(recorder, applicationId, options.executionRoleArn(), releaseLabel, tagging::current), sizing, applicationId, false,
+                new PreviewSessions(recorder, applicationId, options.executionRoleArn(), releaseLabel, tagging::current,
+                        catalog::holdsIceberg, options.stagingDir().uri()), sizing, applicationId, false,
                 releaseLabel, null, target));
     }
 

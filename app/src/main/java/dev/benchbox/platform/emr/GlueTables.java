@@ -127,6 +127,11 @@ final class GlueTables {
         return formats;
     }
 
+    /** Whether the database holds Iceberg tables (one GetTables listing): then Spark reads it through Iceberg's catalog. */
+    boolean holdsIceberg(String database) {
+        return tableFormats(database).containsValue(dev.benchbox.platform.TableFormat.ICEBERG);
+    }
+
     /** The format a Glue table's parameters say. */
     static dev.benchbox.platform.TableFormat formatOf(Map<String, String> parameters) {
         String type = parameters == null ? null : parameters.get("table_type");

@@ -27,9 +27,16 @@ final class PreviewJob {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RecordingS3Client s3;
+    /** Told of each Iceberg table a generation's job would create through Iceberg's catalog: (database, table). */
+    private final java.util.function.BiConsumer<String, String> icebergTable;
 
     PreviewJob(RecordingS3Client s3) {
+        this(s3, (database, table) -> { });
+    }
+
+    PreviewJob(RecordingS3Client s3, java.util.function.BiConsumer<String, String> icebergTable) {
         this.s3 = requireNonNull(s3, "s3 is null");
+        this.icebergTable = requireNonNull(icebergTable, "icebergTable is null");
     }
 
     /** What kind of manifest the job is given, told apart by its fields as the job itself does. */
@@ -104,6 +111,11 @@ final class PreviewJob {
                 ObjectNode report = JSON.createObjectNode().put("parts_generated", parts).put("parts_reused", 0);
                 report.putObject("tables");
                 s3.jobWrote(output + GenerationManifest.REPORT, bytes(report));
+                // the job's Iceberg catalog registers the tables itself: the preview's later commands (a session, a run) see them
+                String database = manifest.path("iceberg").path("database").asText(null);
+                if (database != null) {
+                    manifest.path("tables").forEach(table -> icebergTable.accept(database, table.path("name").asText()));
+                }
                 return "generate-" + manifest.path("benchmark").asText().toLowerCase(Locale.ROOT);
             }
             default -> {

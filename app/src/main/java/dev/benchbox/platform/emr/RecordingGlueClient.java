@@ -76,6 +76,15 @@ final class RecordingGlueClient implements GlueClient {
         return GetTableResponse.builder().table(table(request.databaseName(), input)).build();
     }
 
+    /**
+     * An Iceberg table a previewed job run would create through Iceberg's Glue catalog (not the shell: no request file),
+     * known to the preview's later look-ups as Glue would hold it ({@code table_type=ICEBERG}).
+     */
+    void icebergTableCreatedByJob(String database, String table) {
+        planned.computeIfAbsent(database, d -> new ConcurrentHashMap<>()).put(table, TableInput.builder().name(table)
+                .parameters(Map.of("table_type", dev.benchbox.platform.emr.job.IcebergCatalog.GLUE_TABLE_TYPE)).build());
+    }
+
     @Override
     public CreateTableResponse createTable(CreateTableRequest request) {
         recorder.record("CreateTable", request.tableInput().name(), request);

@@ -16,6 +16,7 @@ import dev.benchbox.platform.RowSink;
 import dev.benchbox.platform.SessionControl;
 import dev.benchbox.platform.SessionInfo;
 import dev.benchbox.platform.emr.job.Backoff;
+import dev.benchbox.platform.emr.job.IcebergCatalog;
 import dev.benchbox.platform.emr.job.ReleaseLabel;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,10 +57,21 @@ public final class EmrSessionControl implements EmrSessions {
      * @param region the region, for prices
      * @param architecture the architecture, for prices
      * @param timeout the longest wait for a session to start or end
+     * @param tags the tags a session started now carries
+     * @param icebergTables whether a Glue database holds Iceberg tables (asks Glue): a session for one gets Iceberg's catalog
+     * @param staging the staging location, whose {@code iceberg/} prefix is Iceberg's warehouse ({@link IcebergCatalog})
      */
     public record Settings(String applicationId, String executionRoleArn, String releaseLabel, boolean createdBySession,
             Runnable stopApplication, JobCapacity capacity, String region, Architecture architecture, Duration timeout,
-            java.util.function.Supplier<Map<String, String>> tags) {
+            java.util.function.Supplier<Map<String, String>> tags, java.util.function.Predicate<String> icebergTables, String staging) {
+        /** Settings for sessions over Parquet tables only. */
+        public Settings(String applicationId, String executionRoleArn, String releaseLabel, boolean createdBySession,
+                Runnable stopApplication, JobCapacity capacity, String region, Architecture architecture, Duration timeout,
+                java.util.function.Supplier<Map<String, String>> tags) {
+            this(applicationId, executionRoleArn, releaseLabel, createdBySession, stopApplication, capacity, region, architecture, timeout,
+                    tags, database -> false, null);
+        }
+
         /** Settings whose sessions carry only BenchBox's own tag. */
         public Settings(String applicationId, String executionRoleArn, String releaseLabel, boolean createdBySession,
                 Runnable stopApplication, JobCapacity capacity, String region, Architecture architecture, Duration timeout) {
@@ -77,6 +89,7 @@ public final class EmrSessionControl implements EmrSessions {
             requireNonNull(architecture, "architecture is null");
             requireNonNull(timeout, "timeout is null");
             requireNonNull(tags, "tags is null");
+            requireNonNull(icebergTables, "icebergTables is null");
         }
     }
 
@@ -90,6 +103,8 @@ public final class EmrSessionControl implements EmrSessions {
     private boolean used;
     private SparkConnectClient client;
     private String database;
+    /** Whether the open session was started with Iceberg's catalog ({@link IcebergCatalog#NAME}). */
+    private boolean icebergCatalog;
 
     public EmrSessionControl(SessionApi api, Settings settings, Backoff backoff, Clock clock) {
         this.api = requireNonNull(api, "api is null");
@@ -98,8 +113,26 @@ public final class EmrSessionControl implements EmrSessions {
         this.clock = requireNonNull(clock, "clock is null");
     }
 
+    /**
+     * StartSession's {@code spark-defaults}: Glue as Spark's metastore and, for a schema of Iceberg tables, Iceberg's Glue
+     * catalog with the very settings job runs get ({@link IcebergCatalog#sparkConf}), so the session reads what they read.
+     */
+    public static Map<String, String> sparkDefaults(boolean iceberg, String staging) {
+        Map<String, String> conf = new java.util.LinkedHashMap<>();
+        conf.put("spark.hadoop.hive.metastore.client.factory.class", GLUE_FACTORY);
+        if (iceberg) {
+            conf.putAll(IcebergCatalog.sparkConf(requireNonNull(staging, "staging is null")));
+        }
+        return conf;
+    }
+
+    /** The Glue database a schema names (as the platform and {@link #runBatch} spell it). */
+    static String database(String schema) {
+        return schema.toLowerCase(java.util.Locale.ROOT);
+    }
+
     @Override
-    public synchronized SessionInfo start(String name, Integer idleTimeoutMinutes, Progress progress) {
+    public synchronized SessionInfo start(String name, Integer idleTimeoutMinutes, String schema, Progress progress) {
         if (open != null) {
             throw new BenchboxException("session " + open.id() + " is already open: 'session stop' ends it first");
         }
@@ -115,6 +148,8 @@ public final class EmrSessionControl implements EmrSessions {
                     + ReleaseLabel.SESSIONS_NEED + (settings.createdBySession() ? " (connect with --release-label "
                     + ReleaseLabel.FIRST_7X_WITH_SESSIONS + ")" : " (use an application on such a release)"));
         }
+        // asked before anything bills: a session over Iceberg tables needs their catalog from its start
+        boolean iceberg = schema != null && settings.icebergTables().test(database(schema));
         used = true;
         if (!api.sessionsEnabled(settings.applicationId())) {
             if (!settings.createdBySession()) {
@@ -128,7 +163,7 @@ public final class EmrSessionControl implements EmrSessions {
         Instant requested = clock.instant();
         SessionApi.StartRequest request = new SessionApi.StartRequest(settings.applicationId(), UUID.randomUUID().toString(),
                 settings.executionRoleArn(), name == null ? dev.benchbox.platform.emr.job.ResourceNames.createdAt(requested) : name, idle,
-                Map.of("spark.hadoop.hive.metastore.client.factory.class", GLUE_FACTORY), settings.tags().get());
+                sparkDefaults(iceberg, settings.staging()), settings.tags().get());
         String id = api.start(request);
         SessionInfo info = waitFor(id, progress, requested, true);
         if (!info.ready()) {
@@ -137,6 +172,7 @@ public final class EmrSessionControl implements EmrSessions {
         }
         open = info;
         database = null;
+        icebergCatalog = iceberg;
         client = new SparkConnectClient(() -> api.endpoint(settings.applicationId(), id), clock);
         return info;
     }
@@ -291,10 +327,32 @@ public final class EmrSessionControl implements EmrSessions {
     private QuerySummary statement(String database, String sql, RowSink sink) {
         SparkConnectClient current = current();
         if (!database.equals(this.database)) {
-            current.execute("USE " + quote(database), RowSink.DISCARD);
+            // once per switch, not per statement: Glue's answer would add to every timed round trip
+            current.execute("USE " + qualified(database), RowSink.DISCARD);
             this.database = database;
         }
         return current.execute(sql, sink);
+    }
+
+    /**
+     * How the session's Spark names {@code database}: through Iceberg's catalog when it holds Iceberg tables (as job
+     * runs select it), else as Glue's database. One line when the session was started without that catalog.
+     */
+    private String qualified(String database) {
+        if (!settings.icebergTables().test(database)) {
+            return quote(database);
+        }
+        boolean withCatalog;
+        String id;
+        synchronized (this) {
+            withCatalog = icebergCatalog;
+            id = open == null ? "" : open.id();
+        }
+        if (!withCatalog) {
+            throw new BenchboxException("schema '" + database + "' holds Iceberg tables and session " + id
+                    + " was started without Iceberg's catalog: 'session stop', then 'session start' (with that schema in use) starts one that reads them");
+        }
+        return quote(IcebergCatalog.NAME) + "." + quote(database);
     }
 
     /**
@@ -305,7 +363,7 @@ public final class EmrSessionControl implements EmrSessions {
     @Override
     public List<String> listTables(String database) {
         List<List<Object>> rows = new ArrayList<>();
-        current().execute("SHOW TABLES IN " + quote(database), collect(rows), CATALOG_DEADLINE);
+        current().execute("SHOW TABLES IN " + qualified(database), collect(rows), CATALOG_DEADLINE);
         // SHOW TABLES answers (namespace, tableName, isTemporary)
         return rows.stream().map(row -> String.valueOf(row.get(1))).distinct().sorted().toList();
     }

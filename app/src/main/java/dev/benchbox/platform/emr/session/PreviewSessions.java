@@ -20,6 +20,8 @@ public final class PreviewSessions implements EmrSessions {
     private final String executionRoleArn;
     private final String releaseLabel;
     private final java.util.function.Supplier<Map<String, String>> tags;
+    private final java.util.function.Predicate<String> icebergTables;
+    private final String staging;
 
     public PreviewSessions(RequestWriter recorder, String applicationId, String executionRoleArn, String releaseLabel) {
         this(recorder, applicationId, executionRoleArn, releaseLabel, () -> Map.of("created-by", "benchbox"));
@@ -28,6 +30,17 @@ public final class PreviewSessions implements EmrSessions {
     /** @param tags the tags a session started now would carry */
     public PreviewSessions(RequestWriter recorder, String applicationId, String executionRoleArn, String releaseLabel,
             java.util.function.Supplier<Map<String, String>> tags) {
+        this(recorder, applicationId, executionRoleArn, releaseLabel, tags, database -> false, null);
+    }
+
+    /**
+     * @param icebergTables whether a Glue database holds Iceberg tables, as the dry run knows them
+     * @param staging the staging location (Iceberg's warehouse is under it)
+     */
+    public PreviewSessions(RequestWriter recorder, String applicationId, String executionRoleArn, String releaseLabel,
+            java.util.function.Supplier<Map<String, String>> tags, java.util.function.Predicate<String> icebergTables, String staging) {
+        this.icebergTables = requireNonNull(icebergTables, "icebergTables is null");
+        this.staging = staging;
         this.tags = requireNonNull(tags, "tags is null");
         this.recorder = requireNonNull(recorder, "recorder is null");
         this.applicationId = requireNonNull(applicationId, "applicationId is null");
@@ -36,7 +49,7 @@ public final class PreviewSessions implements EmrSessions {
     }
 
     @Override
-    public SessionInfo start(String name, Integer idleTimeoutMinutes, Progress progress) {
+    public SessionInfo start(String name, Integer idleTimeoutMinutes, String schema, Progress progress) {
         long idle = idleTimeoutMinutes == null ? EmrSessionControl.DEFAULT_IDLE_TIMEOUT_MINUTES : idleTimeoutMinutes;
         if (idle < 1 || idle > 10080) {
             throw new BenchboxException("invalid --idle-timeout-minutes " + idle + ": expected 1 to 10080 (7 days)");
@@ -46,8 +59,8 @@ public final class PreviewSessions implements EmrSessions {
         }
         String sessionName = name == null ? dev.benchbox.platform.emr.job.ResourceNames.createdAt(java.time.Instant.now()) : name;
         SessionApi.StartRequest request = new SessionApi.StartRequest(applicationId, "dry-run-client-token", executionRoleArn, sessionName,
-                idle, Map.of("spark.hadoop.hive.metastore.client.factory.class",
-                        "com.amazonaws.glue.catalog.metastore.AWSGlueDataCatalogHiveClientFactory"), tags.get());
+                idle, EmrSessionControl.sparkDefaults(schema != null && icebergTables.test(EmrSessionControl.database(schema)), staging),
+                tags.get());
         ObjectNode json = SignedSessionApi.startBody(request);
         ObjectNode withPath = json.objectNode().put("applicationId", applicationId);
         withPath.setAll(json);
