@@ -105,6 +105,11 @@ public final class EmrSessionControl implements EmrSessions {
     private String database;
     /** Whether the open session was started with Iceberg's catalog ({@link IcebergCatalog#NAME}). */
     private boolean icebergCatalog;
+    /** The database the statements last selected and how the session's Spark names it ({@link #qualified}). */
+    private record Selected(String database, String qualified) {
+    }
+
+    private volatile Selected selected;
 
     public EmrSessionControl(SessionApi api, Settings settings, Backoff backoff, Clock clock) {
         this.api = requireNonNull(api, "api is null");
@@ -173,6 +178,7 @@ public final class EmrSessionControl implements EmrSessions {
         open = info;
         database = null;
         icebergCatalog = iceberg;
+        selected = null;
         client = new SparkConnectClient(() -> api.endpoint(settings.applicationId(), id), clock);
         return info;
     }
@@ -328,8 +334,10 @@ public final class EmrSessionControl implements EmrSessions {
         SparkConnectClient current = current();
         if (!database.equals(this.database)) {
             // once per switch, not per statement: Glue's answer would add to every timed round trip
-            current.execute("USE " + qualified(database), RowSink.DISCARD);
+            String qualified = qualified(database);
+            current.execute("USE " + qualified, RowSink.DISCARD);
             this.database = database;
+            selected = new Selected(database, qualified);
         }
         return current.execute(sql, sink);
     }
@@ -363,7 +371,9 @@ public final class EmrSessionControl implements EmrSessions {
     @Override
     public List<String> listTables(String database) {
         List<List<Object>> rows = new ArrayList<>();
-        current().execute("SHOW TABLES IN " + qualified(database), collect(rows), CATALOG_DEADLINE);
+        // the database the statements selected is named as they named it: no Glue call per listing
+        Selected known = selected;
+        current().execute("SHOW TABLES IN " + (known != null && known.database().equals(database) ? known.qualified() : qualified(database)), collect(rows), CATALOG_DEADLINE);
         // SHOW TABLES answers (namespace, tableName, isTemporary)
         return rows.stream().map(row -> String.valueOf(row.get(1))).distinct().sorted().toList();
     }
