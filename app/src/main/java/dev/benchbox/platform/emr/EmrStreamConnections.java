@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import software.amazon.awssdk.services.emrserverless.model.JobRun;
-import software.amazon.awssdk.services.emrserverless.model.JobRunState;
 
 /**
  * Streams over Iceberg tables on EMR Serverless: each stream a job run of its own (its queries and refresh functions
@@ -159,41 +157,17 @@ final class EmrStreamConnections implements StreamConnections {
     }
 
     private StepsRun run(String kind, Target target, List<BatchQuery> entries, int maxRowsKept, StepListener listener) {
-        JobRunService.Progress shown = progress.get();
-        String[] jobRunId = new String[1];
-        JobRunService.Progress followed = new JobRunService.Progress() {
-            @Override
-            public void submitted(String id) {
-                jobRunId[0] = id;
-                shown.submitted(id);
-            }
-
-            @Override
-            public void stateChanged(String id, JobRunState state, Duration sinceSubmit) {
-                shown.stateChanged(id, state, sinceSubmit);
-            }
-
-            @Override
-            public void stillIn(String id, JobRunState state, Duration sinceSubmit) {
-                shown.stillIn(id, state, sinceSubmit);
-            }
-
-            @Override
-            public void ended(JobRun run) {
-                shown.ended(run);
-            }
-        };
-        List<QueryExecution> executions = jobs.runBatch(kind, target.database(), target.catalog(), target.locations(), entries, 0, 1,
-                maxRowsKept, BatchListener.NONE, followed);
-        JobRunUsage usage = jobRunId[0] == null ? null : jobs.jobRuns().stream()
-                .filter(run -> run.jobRunId().equals(jobRunId[0])).reduce((first, second) -> second).orElse(null);
+        JobRuns.Batch batch = jobs.runRecorded(kind, target.database(), target.catalog(), target.locations(), entries,
+                maxRowsKept, progress.get());
+        List<QueryExecution> executions = batch.executions();
+        JobRunUsage usage = batch.usage();
         // each step starts where the run reached its first query, then after the steps before it (driver times)
         long at = firstStepAfter(usage);
         for (QueryExecution execution : executions) {
             listener.executed(execution, at);
             at += execution.elapsedNanos();
         }
-        return new StepsRun(executions, jobRunId[0], usage == null ? null : usage.queued());
+        return new StepsRun(executions, usage == null ? null : usage.jobRunId(), usage == null ? null : usage.queued());
     }
 
     /**

@@ -19,12 +19,13 @@ interface JobRuns {
     List<QueryExecution> runBatch(String database, dev.benchbox.platform.emr.job.RunManifest.Catalog catalog, Map<String, String> tables, List<BatchQuery> queries, int warmups, int iterations,
             int maxRowsKept, BatchListener listener, JobRunService.Progress progress);
 
-    /** As above, the job run recorded as {@code kind} (a power test, a query or refresh stream, a data check). */
-    default List<QueryExecution> runBatch(String kind, String database, dev.benchbox.platform.emr.job.RunManifest.Catalog catalog,
-            Map<String, String> tables, List<BatchQuery> queries, int warmups, int iterations, int maxRowsKept,
-            BatchListener listener, JobRunService.Progress progress) {
-        return runBatch(database, catalog, tables, queries, warmups, iterations, maxRowsKept, listener, progress);
+    /** One job run's executions and its usage (what the ledger holds for it). */
+    record Batch(List<QueryExecution> executions, JobRunUsage usage) {
     }
+
+    /** As {@link #runBatch}, no warm-up and one iteration, the job run recorded as {@code kind} (a power test, a stream, a data check). */
+    Batch runRecorded(String kind, String database, dev.benchbox.platform.emr.job.RunManifest.Catalog catalog,
+            Map<String, String> tables, List<BatchQuery> queries, int maxRowsKept, JobRunService.Progress progress);
 
     List<JobRunUsage> jobRuns();
 
@@ -66,10 +67,10 @@ interface JobRuns {
             }
 
             @Override
-            public List<QueryExecution> runBatch(String kind, String database, dev.benchbox.platform.emr.job.RunManifest.Catalog catalog,
-                    Map<String, String> tables, List<BatchQuery> queries, int warmups, int iterations, int maxRowsKept,
-                    BatchListener listener, JobRunService.Progress progress) {
-                return service.runBatch(kind, database, catalog, tables, queries, warmups, iterations, maxRowsKept, listener, progress);
+            public Batch runRecorded(String kind, String database, dev.benchbox.platform.emr.job.RunManifest.Catalog catalog,
+                    Map<String, String> tables, List<BatchQuery> queries, int maxRowsKept, JobRunService.Progress progress) {
+                JobRunService.Outcome outcome = service.run(kind, database, catalog, tables, queries, 0, 1, maxRowsKept, progress);
+                return new Batch(outcome.results().executions(), outcome.usage());
             }
 
             @Override
@@ -90,6 +91,12 @@ interface JobRuns {
         @Override
         public List<QueryExecution> runBatch(String database, dev.benchbox.platform.emr.job.RunManifest.Catalog catalog, Map<String, String> tables, List<BatchQuery> queries, int warmups,
                 int iterations, int maxRowsKept, BatchListener listener, JobRunService.Progress progress) {
+            throw new BenchboxException("run needs AWS: it is not available in a dry run");
+        }
+
+        @Override
+        public Batch runRecorded(String kind, String database, dev.benchbox.platform.emr.job.RunManifest.Catalog catalog,
+                Map<String, String> tables, List<BatchQuery> queries, int maxRowsKept, JobRunService.Progress progress) {
             throw new BenchboxException("run needs AWS: it is not available in a dry run");
         }
 

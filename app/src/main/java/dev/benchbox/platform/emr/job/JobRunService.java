@@ -249,13 +249,7 @@ public final class JobRunService {
     /** As above, finding the tables through {@code catalog} (Iceberg tables through Iceberg's Glue catalog). */
     public List<QueryExecution> runBatch(String database, RunManifest.Catalog catalog, Map<String, String> tables, List<BatchQuery> queries,
             int warmups, int iterations, int maxRowsKept, BatchListener listener, Progress progress) {
-        return runBatch("power run", database, catalog, tables, queries, warmups, iterations, maxRowsKept, listener, progress);
-    }
-
-    /** As above, the job run recorded (ledger, cost, its name) as {@code kind}, e.g. {@code refresh stream}. */
-    public List<QueryExecution> runBatch(String kind, String database, RunManifest.Catalog catalog, Map<String, String> tables,
-            List<BatchQuery> queries, int warmups, int iterations, int maxRowsKept, BatchListener listener, Progress progress) {
-        Outcome outcome = run(kind, database, catalog, tables, queries, warmups, iterations,
+        Outcome outcome = run("power run", database, catalog, tables, queries, warmups, iterations,
                 maxRowsKept, progress);
         List<QueryExecution> executions = outcome.results().executions();
         executions.forEach(listener::executed);
